@@ -1,0 +1,137 @@
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Attainment;
+
+public enum IndicatorStatus
+{
+    Met = 1,
+    NotMet = 2,
+    /// <summary>chưa có số liệu.</summary>
+    NoValue = 3,
+    /// <summary>the threshold is not known, so the value cannot be judged.</summary>
+    NoThreshold = 4,
+}
+
+public enum CriterionStatus
+{
+    Met = 1,
+    NotMet = 2,
+    /// <summary>some indicator has no value or no threshold, or the criterion has no defined indicator.</summary>
+    Unknown = 3,
+}
+
+/// <summary>The definition of one indicator as the rules need it.</summary>
+public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueType ValueType, Comparator Comparator, decimal? Threshold);
+
+/// <summary>An unmet indicator with how far it is from its threshold (null for đạt/không đạt indicators).</summary>
+public sealed record Gap(int IndicatorId, int CriterionId, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);
+
+public sealed record SetAttainment(
+    int CriteriaMet,
+    int? CriteriaDeclared,
+    int IndicatorsMet,
+    int? IndicatorsDeclared,
+    int CriteriaUnknown,
+    int IndicatorsWithoutValue,
+    int IndicatorsWithoutThreshold,
+    IReadOnlyDictionary<int, CriterionStatus> Criteria,
+    IReadOnlyDictionary<int, IndicatorStatus> Indicators,
+    IReadOnlyList<Gap> Gaps)
+{
+    /// <summary>A set is achieved when every declared criterion is met.</summary>
+    public bool Achieved => CriteriaDeclared is > 0 && CriteriaMet >= CriteriaDeclared;
+}
+
+/// <summary>The attainment rules: pure functions, no storage.</summary>
+public static class AttainmentRules
+{
+    public static IndicatorStatus Evaluate(ValueType valueType, Comparator comparator, decimal? threshold, decimal? value)
+    {
+        if (value is not { } v)
+        {
+            return IndicatorStatus.NoValue;
+        }
+
+        if (valueType == ValueType.Boolean)
+        {
+            return v == 1m ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+        }
+
+        if (threshold is not { } t)
+        {
+            return IndicatorStatus.NoThreshold;
+        }
+
+        var met = comparator switch
+        {
+            Comparator.AtLeast => v >= t,
+            Comparator.AtMost => v <= t,
+            _ => v == t,
+        };
+        return met ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+    }
+
+    /// <summary>A criterion is met when all its defined indicators are; not met when any is not.</summary>
+    public static CriterionStatus EvaluateCriterion(IReadOnlyCollection<IndicatorStatus> indicatorStatuses)
+    {
+        if (indicatorStatuses.Count == 0)
+        {
+            return CriterionStatus.Unknown;
+        }
+
+        if (indicatorStatuses.Any(s => s == IndicatorStatus.NotMet))
+        {
+            return CriterionStatus.NotMet;
+        }
+
+        return indicatorStatuses.All(s => s == IndicatorStatus.Met) ? CriterionStatus.Met : CriterionStatus.Unknown;
+    }
+
+    /// <summary>
+    /// Attainment of a set for one unit: criteria met / declared and indicators met / declared.
+    /// Criteria of the set that define no indicator count as unknown, never as met.
+    /// </summary>
+    public static SetAttainment Evaluate(
+        IReadOnlyCollection<int> criterionIds,
+        IReadOnlyCollection<IndicatorRule> indicators,
+        IReadOnlyDictionary<int, decimal?> values,
+        int? declaredCriteria,
+        int? declaredIndicators)
+    {
+        var indicatorStatuses = new Dictionary<int, IndicatorStatus>(indicators.Count);
+        var gaps = new List<Gap>();
+        foreach (var rule in indicators)
+        {
+            values.TryGetValue(rule.IndicatorId, out var value);
+            var status = Evaluate(rule.ValueType, rule.Comparator, rule.Threshold, value);
+            indicatorStatuses[rule.IndicatorId] = status;
+            if (status == IndicatorStatus.NotMet)
+            {
+                gaps.Add(new Gap(rule.IndicatorId, rule.CriterionId, value, rule.Threshold, rule.Comparator, Distance(rule, value)));
+            }
+        }
+
+        var byCriterion = indicators.ToLookup(i => i.CriterionId);
+        var criterionStatuses = criterionIds.ToDictionary(
+            id => id,
+            id => EvaluateCriterion(byCriterion[id].Select(i => indicatorStatuses[i.IndicatorId]).ToList()));
+
+        return new SetAttainment(
+            CriteriaMet: criterionStatuses.Values.Count(s => s == CriterionStatus.Met),
+            CriteriaDeclared: declaredCriteria,
+            IndicatorsMet: indicatorStatuses.Values.Count(s => s == IndicatorStatus.Met),
+            IndicatorsDeclared: declaredIndicators,
+            CriteriaUnknown: criterionStatuses.Values.Count(s => s == CriterionStatus.Unknown),
+            IndicatorsWithoutValue: indicatorStatuses.Values.Count(s => s == IndicatorStatus.NoValue),
+            IndicatorsWithoutThreshold: indicatorStatuses.Values.Count(s => s == IndicatorStatus.NoThreshold),
+            Criteria: criterionStatuses,
+            Indicators: indicatorStatuses,
+            Gaps: gaps);
+    }
+
+    private static decimal? Distance(IndicatorRule rule, decimal? value) =>
+        rule.ValueType == ValueType.Boolean || value is null || rule.Threshold is null
+            ? null
+            : Math.Abs(value.Value - rule.Threshold.Value);
+}

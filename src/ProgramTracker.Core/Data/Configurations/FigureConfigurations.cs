@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Data.Configurations;
+
+public sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriod> b)
+    {
+        b.ToTable("periods");
+        b.HasIndex(p => new { p.Year, p.Quarter }).IsUnique();
+        b.Ignore(p => p.Code);
+        b.Ignore(p => p.Label);
+        b.Ignore(p => p.StartsOn);
+        b.Ignore(p => p.EndsOn);
+    }
+}
+
+public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> b)
+    {
+        b.ToTable("indicator_values");
+        b.Property(v => v.Value).HasPrecision(20, 4);
+        b.Property(v => v.Note).HasMaxLength(1000);
+        b.Property(v => v.UpdatedBy).HasMaxLength(256);
+        b.Property(v => v.Version).IsConcurrencyToken();
+        // One value per unit, indicator and period; the unit-first order serves commune pages.
+        b.HasIndex(v => new { v.UnitId, v.PeriodId, v.IndicatorId }).IsUnique();
+        b.HasIndex(v => new { v.IndicatorId, v.PeriodId });
+        b.HasOne(v => v.Unit).WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(v => v.Indicator).WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(v => v.Period).WithMany().HasForeignKey(v => v.PeriodId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ReportedAttainmentConfiguration : IEntityTypeConfiguration<ReportedAttainment>
+{
+    public void Configure(EntityTypeBuilder<ReportedAttainment> b)
+    {
+        b.ToTable("reported_attainments");
+        b.Property(r => r.CriteriaMet).HasPrecision(9, 2);
+        b.Property(r => r.IndicatorsMet).HasPrecision(9, 2);
+        b.Property(r => r.Note).HasMaxLength(1000);
+        b.HasOne(r => r.CriteriaSet).WithMany().HasForeignKey(r => r.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Period).WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Source).WithMany().HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Scope).WithOne(s => s.ReportedAttainment).HasForeignKey(s => s.ReportedAttainmentId);
+    }
+}
+
+public sealed class ReportedAttainmentUnitConfiguration : IEntityTypeConfiguration<ReportedAttainmentUnit>
+{
+    public void Configure(EntityTypeBuilder<ReportedAttainmentUnit> b)
+    {
+        b.ToTable("reported_attainment_units");
+        b.HasKey(s => new { s.ReportedAttainmentId, s.UnitId });
+        b.HasIndex(s => s.UnitId);
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> b)
+    {
+        b.ToTable("targets");
+        b.Property(t => t.Value).HasPrecision(20, 4);
+        b.Property(t => t.Note).HasMaxLength(1000);
+        b.HasIndex(t => new { t.UnitId, t.IndicatorId, t.Year }).IsUnique();
+        b.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PovertyRecordConfiguration : IEntityTypeConfiguration<PovertyRecord>
+{
+    public void Configure(EntityTypeBuilder<PovertyRecord> b)
+    {
+        b.ToTable("poverty_records");
+        b.Property(p => p.ReportedPoorRate).HasPrecision(9, 4);
+        b.Property(p => p.ReportedNearPoorRate).HasPrecision(9, 4);
+        b.Property(p => p.Note).HasMaxLength(1000);
+        b.HasIndex(p => new { p.UnitId, p.PeriodId, p.StandardId }).IsUnique();
+        b.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Period).WithMany().HasForeignKey(p => p.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Standard).WithMany().HasForeignKey(p => p.StandardId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CapitalFigureConfiguration : IEntityTypeConfiguration<CapitalFigure>
+{
+    public void Configure(EntityTypeBuilder<CapitalFigure> b)
+    {
+        b.ToTable("capital_figures");
+        b.Property(c => c.AmountVnd).HasPrecision(20, 0);
+        b.Property(c => c.FundingSource).HasMaxLength(120);
+        b.Property(c => c.Description).HasMaxLength(1000);
+        b.HasIndex(c => new { c.UnitId, c.PeriodId });
+        b.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Period).WithMany().HasForeignKey(c => c.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Programme).WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Project).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ReportHighlightConfiguration : IEntityTypeConfiguration<ReportHighlight>
+{
+    public void Configure(EntityTypeBuilder<ReportHighlight> b)
+    {
+        b.ToTable("report_highlights");
+        b.Property(h => h.Topic).HasMaxLength(200);
+        b.Property(h => h.Text).HasMaxLength(2000);
+        b.HasOne(h => h.Unit).WithMany().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(h => h.Period).WithMany().HasForeignKey(h => h.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(h => h.Programme).WithMany().HasForeignKey(h => h.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UserUnitConfiguration : IEntityTypeConfiguration<UserUnit>
+{
+    public void Configure(EntityTypeBuilder<UserUnit> b)
+    {
+        b.ToTable("user_units");
+        b.HasKey(u => new { u.UserId, u.UnitId });
+        b.HasOne(u => u.User).WithMany(u => u.Units).HasForeignKey(u => u.UserId);
+        b.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.FullName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Data;
+
+/// <summary>
+/// The portal's one context. Each provider has a thin subclass so that each keeps its own migrations
+/// (see docs/adr/0002-two-providers.md); code depends on this type only.
+/// </summary>
+public abstract class ProgramTrackerDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<ProgrammeProject> ProgrammeProjects => Set<ProgrammeProject>();
+    public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<ReportedAttainment> ReportedAttainments => Set<ReportedAttainment>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<PovertyStandard> PovertyStandards => Set<PovertyStandard>();
+    public DbSet<PovertyRecord> PovertyRecords => Set<PovertyRecord>();
+    public DbSet<CapitalFigure> CapitalFigures => Set<CapitalFigure>();
+    public DbSet<ReportHighlight> ReportHighlights => Set<ReportHighlight>();
+    public DbSet<UserUnit> UserUnits => Set<UserUnit>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ProgramTrackerDbContext).Assembly);
+    }
+}
+
+public sealed class PostgresProgramTrackerDbContext(DbContextOptions<PostgresProgramTrackerDbContext> options)
+    : ProgramTrackerDbContext(options);
+
+public sealed class SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options)
+    : ProgramTrackerDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no decimal type; storing REAL lets it sum, compare and order in SQL.
+        // Values here have at most four decimals, well inside double precision.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+    }
+}

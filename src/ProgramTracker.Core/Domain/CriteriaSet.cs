@@ -1,0 +1,53 @@
+namespace ProgramTracker.Core.Domain;
+
+public enum UnitLevel
+{
+    Commune = 1,
+    District = 2,
+}
+
+public enum CriteriaTier
+{
+    Standard = 1,
+    Advanced = 2,
+    Model = 3,
+    Programme = 4,
+}
+
+/// <summary>
+/// A criteria set (bộ tiêu chí). Its declared totals come from the legal text or a report and may
+/// exceed what the catalogue defines so far: attainment is always measured against the declared totals.
+/// </summary>
+public class CriteriaSet
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int ProgrammeId { get; set; }
+    public Programme Programme { get; set; } = null!;
+    public UnitLevel Level { get; set; }
+    public CriteriaTier Tier { get; set; }
+    public required string Phase { get; set; }
+    public string? LegalBasis { get; set; }
+    public int? DeclaredCriteria { get; set; }
+    public int? DeclaredIndicators { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+    public int SortOrder { get; set; }
+    public string? Note { get; set; }
+    public int? SourceId { get; set; }
+    public Source? Source { get; set; }
+    public List<Criterion> Criteria { get; } = [];
+}
+
+/// <summary>A criterion (tiêu chí) of a set, e.g. "10. Thu nhập" in group III.</summary>
+public class Criterion
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public CriteriaSet CriteriaSet { get; set; } = null!;
+    public int Number { get; set; }
+    public required string Name { get; set; }
+    public string? GroupName { get; set; }
+    public List<Indicator> Indicators { get; } = [];
+}

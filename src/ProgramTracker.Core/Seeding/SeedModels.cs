@@ -1,0 +1,63 @@
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Seeding;
+
+// The shapes of the files in seeds/. Every record that carries a figure names its source by code.
+
+public sealed record SourcesFile(IReadOnlyList<SourceSeed> Sources);
+public sealed record SourceSeed(string Code, string Title, string? Publisher = null, DateOnly? PublishedOn = null, string? Document = null);
+
+public sealed record UnitsFile(IReadOnlyList<UnitSeed> Units);
+public sealed record UnitSeed(string Slug, string Name, UnitKind Kind, string? Parent, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null);
+
+public sealed record PeriodsFile(IReadOnlyList<PeriodSeed> Periods);
+public sealed record PeriodSeed(string Code, bool Locked = false, DateOnly? Deadline = null);
+
+public sealed record ProgrammesFile(IReadOnlyList<ProgrammeSeed> Programmes);
+public sealed record ProgrammeSeed(string Code, string Name, string Source, int SortOrder, IReadOnlyList<ProjectSeed> Projects, string? LocalName = null, string? LegalBasis = null, string? Phase = null);
+public sealed record ProjectSeed(int Number, string Name, bool TitleConfirmed);
+
+public sealed record CriteriaSetsFile(IReadOnlyList<CriteriaSetSeed> CriteriaSets);
+public sealed record CriteriaSetSeed(
+    string Code, string Programme, string Name, UnitLevel Level, CriteriaTier Tier, string Phase, string Source,
+    int? DeclaredCriteria, int? DeclaredIndicators, IReadOnlyList<CriterionSeed> Criteria,
+    int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null);
+public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null);
+public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueType ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null);
+
+public sealed record PovertyStandardsFile(IReadOnlyList<PovertyStandardSeed> Standards);
+public sealed record PovertyStandardSeed(string Code, string Name, string ShortName, decimal RuralIncomeLine, decimal UrbanIncomeLine, string Source, int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);
+
+public sealed record ReportedAttainmentsFile(IReadOnlyList<ReportedAttainmentSeed> ReportedAttainments);
+public sealed record ReportedAttainmentSeed(string CriteriaSet, string Period, DateOnly AsOf, ReportedKind Kind, IReadOnlyList<string> Units, string Source, decimal? CriteriaMet = null, decimal? IndicatorsMet = null, int? UnitsAchieved = null, string? Note = null);
+
+public sealed record IndicatorValuesFile(IReadOnlyList<IndicatorValueSeed> IndicatorValues);
+public sealed record IndicatorValueSeed(string Unit, string Indicator, string Period, decimal? Value, string Source, DateOnly? AsOf = null, ValueQualifier Qualifier = ValueQualifier.None, string? Note = null);
+
+public sealed record PovertyFile(IReadOnlyList<PovertySeed> PovertyRecords);
+public sealed record PovertySeed(string Unit, string Period, string Standard, string Source, DateOnly? AsOf = null, int? HouseholdsTotal = null, int? PoorHouseholds = null, int? NearPoorHouseholds = null, decimal? ReportedPoorRate = null, decimal? ReportedNearPoorRate = null, string? Note = null);
+
+public sealed record CapitalFile(IReadOnlyList<CapitalSeed> CapitalFigures);
+public sealed record CapitalSeed(string Programme, string Unit, string Period, CapitalMeasure Measure, CapitalKind Kind, decimal AmountVnd, string Source, int? Project = null, string? FundingSource = null, ValueQualifier Qualifier = ValueQualifier.None, int? WorksCount = null, DateOnly? AsOf = null, string? Description = null);
+
+public sealed record TargetsFile(IReadOnlyList<TargetSeed> Targets);
+public sealed record TargetSeed(string Unit, string Indicator, int Year, Comparator Comparator, decimal Value, string Source, string? Note = null);
+
+public sealed record HighlightsFile(IReadOnlyList<HighlightSeed> Highlights);
+public sealed record HighlightSeed(string? Programme, string Unit, string Period, string Topic, string Text, string Source);
+
+/// <summary>Everything in seeds/, parsed and cross-checked.</summary>
+public sealed record SeedData(
+    IReadOnlyList<SourceSeed> Sources,
+    IReadOnlyList<UnitSeed> Units,
+    IReadOnlyList<PeriodSeed> Periods,
+    IReadOnlyList<ProgrammeSeed> Programmes,
+    IReadOnlyList<CriteriaSetSeed> CriteriaSets,
+    IReadOnlyList<PovertyStandardSeed> PovertyStandards,
+    IReadOnlyList<ReportedAttainmentSeed> ReportedAttainments,
+    IReadOnlyList<IndicatorValueSeed> IndicatorValues,
+    IReadOnlyList<PovertySeed> PovertyRecords,
+    IReadOnlyList<CapitalSeed> CapitalFigures,
+    IReadOnlyList<TargetSeed> Targets,
+    IReadOnlyList<HighlightSeed> Highlights);

@@ -1,0 +1,200 @@
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Seeding;
+
+/// <summary>Cross-file checks: every reference resolves, every period parses, every record has a source.</summary>
+internal sealed class SeedValidator(SeedData data)
+{
+    private readonly HashSet<string> _sources = data.Sources.Select(s => s.Code).ToHashSet();
+    private readonly HashSet<string> _units = data.Units.Select(u => u.Slug).ToHashSet();
+    private readonly HashSet<string> _periods = data.Periods.Select(p => p.Code).ToHashSet();
+    private readonly HashSet<string> _programmes = data.Programmes.Select(p => p.Code).ToHashSet();
+    private readonly HashSet<string> _sets = data.CriteriaSets.Select(s => s.Code).ToHashSet();
+    private readonly HashSet<string> _standards = data.PovertyStandards.Select(s => s.Code).ToHashSet();
+    private readonly HashSet<string> _indicators = data.CriteriaSets
+        .SelectMany(s => s.Criteria).SelectMany(c => c.Indicators ?? []).Select(i => i.Code).ToHashSet();
+
+    public void Validate(
+        List<Located<ReportedAttainmentSeed>> reported,
+        List<Located<IndicatorValueSeed>> values,
+        List<Located<PovertySeed>> poverty,
+        List<Located<CapitalSeed>> capital,
+        List<Located<TargetSeed>> targets,
+        List<Located<HighlightSeed>> highlights)
+    {
+        ValidateCatalogue();
+
+        foreach (var r in reported)
+        {
+            Ref(r, "reportedAttainments", "criteriaSet", r.Item.CriteriaSet, _sets);
+            Ref(r, "reportedAttainments", "period", r.Item.Period, _periods);
+            Ref(r, "reportedAttainments", "source", r.Item.Source, _sources);
+            if (r.Item.Units.Count == 0)
+            {
+                throw r.Error("reportedAttainments", "units", "a reported figure needs at least one unit in scope");
+            }
+
+            foreach (var unit in r.Item.Units)
+            {
+                Ref(r, "reportedAttainments", "units", unit, _units);
+            }
+
+            if (r.Item.Kind == ReportedKind.Exact && r.Item.Units.Count != 1)
+            {
+                throw r.Error("reportedAttainments", "units", "an exact figure belongs to exactly one unit; use GroupAverage for a group");
+            }
+
+            if (r.Item.Kind == ReportedKind.UnitsAchieved && r.Item.UnitsAchieved is null)
+            {
+                throw r.Error("reportedAttainments", "unitsAchieved", "required when kind is UnitsAchieved");
+            }
+
+            if (r.Item.Kind != ReportedKind.UnitsAchieved && r.Item.CriteriaMet is null && r.Item.IndicatorsMet is null)
+            {
+                throw r.Error("reportedAttainments", "criteriaMet", "a reported attainment needs criteriaMet or indicatorsMet");
+            }
+        }
+
+        foreach (var v in values)
+        {
+            Ref(v, "indicatorValues", "unit", v.Item.Unit, _units);
+            Ref(v, "indicatorValues", "indicator", v.Item.Indicator, _indicators);
+            Ref(v, "indicatorValues", "period", v.Item.Period, _periods);
+            Ref(v, "indicatorValues", "source", v.Item.Source, _sources);
+        }
+
+        foreach (var p in poverty)
+        {
+            Ref(p, "povertyRecords", "unit", p.Item.Unit, _units);
+            Ref(p, "povertyRecords", "period", p.Item.Period, _periods);
+            Ref(p, "povertyRecords", "standard", p.Item.Standard, _standards);
+            Ref(p, "povertyRecords", "source", p.Item.Source, _sources);
+            Rate(p, "reportedPoorRate", p.Item.ReportedPoorRate);
+            Rate(p, "reportedNearPoorRate", p.Item.ReportedNearPoorRate);
+        }
+
+        foreach (var c in capital)
+        {
+            Ref(c, "capitalFigures", "programme", c.Item.Programme, _programmes);
+            Ref(c, "capitalFigures", "unit", c.Item.Unit, _units);
+            Ref(c, "capitalFigures", "period", c.Item.Period, _periods);
+            Ref(c, "capitalFigures", "source", c.Item.Source, _sources);
+            if (c.Item.AmountVnd < 0)
+            {
+                throw c.Error("capitalFigures", "amountVnd", "an amount cannot be negative");
+            }
+        }
+
+        foreach (var t in targets)
+        {
+            Ref(t, "targets", "unit", t.Item.Unit, _units);
+            Ref(t, "targets", "indicator", t.Item.Indicator, _indicators);
+            Ref(t, "targets", "source", t.Item.Source, _sources);
+        }
+
+        foreach (var h in highlights)
+        {
+            if (h.Item.Programme is not null)
+            {
+                Ref(h, "highlights", "programme", h.Item.Programme, _programmes);
+            }
+
+            Ref(h, "highlights", "unit", h.Item.Unit, _units);
+            Ref(h, "highlights", "period", h.Item.Period, _periods);
+            Ref(h, "highlights", "source", h.Item.Source, _sources);
+        }
+    }
+
+    private void ValidateCatalogue()
+    {
+        for (var i = 0; i < data.Units.Count; i++)
+        {
+            var u = data.Units[i];
+            if (!IsSlug(u.Slug))
+            {
+                throw new SeedException("units.json", $"$.units[{i}].slug", $"'{u.Slug}' is not an ASCII slug (a-z, 0-9, '-')");
+            }
+
+            if (u.Parent is not null && !_units.Contains(u.Parent))
+            {
+                throw new SeedException("units.json", $"$.units[{i}].parent", $"unknown unit '{u.Parent}'");
+            }
+
+            if (!_sources.Contains(u.Source))
+            {
+                throw new SeedException("units.json", $"$.units[{i}].source", $"unknown source '{u.Source}'");
+            }
+        }
+
+        for (var i = 0; i < data.Periods.Count; i++)
+        {
+            if (!PeriodCode.TryParse(data.Periods[i].Code, out _, out _))
+            {
+                throw new SeedException("periods.json", $"$.periods[{i}].code", $"'{data.Periods[i].Code}' is not a period such as 2023-Q3 or 2023");
+            }
+        }
+
+        for (var i = 0; i < data.Programmes.Count; i++)
+        {
+            if (!_sources.Contains(data.Programmes[i].Source))
+            {
+                throw new SeedException("catalogue/programmes.json", $"$.programmes[{i}].source", $"unknown source '{data.Programmes[i].Source}'");
+            }
+        }
+
+        for (var i = 0; i < data.CriteriaSets.Count; i++)
+        {
+            var s = data.CriteriaSets[i];
+            var at = $"$.criteriaSets[{i}]";
+            const string file = "catalogue/criteria-sets.json";
+            if (!_programmes.Contains(s.Programme))
+            {
+                throw new SeedException(file, $"{at}.programme", $"unknown programme '{s.Programme}'");
+            }
+
+            if (!_sources.Contains(s.Source))
+            {
+                throw new SeedException(file, $"{at}.source", $"unknown source '{s.Source}'");
+            }
+
+            if (s.DeclaredCriteria is { } dc && s.Criteria.Count > dc)
+            {
+                throw new SeedException(file, $"{at}.criteria", $"{s.Criteria.Count} criteria defined but only {dc} declared");
+            }
+
+            var defined = s.Criteria.Sum(c => c.Indicators?.Count ?? 0);
+            if (s.DeclaredIndicators is { } di && defined > di)
+            {
+                throw new SeedException(file, $"{at}.criteria", $"{defined} indicators defined but only {di} declared");
+            }
+        }
+
+        for (var i = 0; i < data.PovertyStandards.Count; i++)
+        {
+            if (!_sources.Contains(data.PovertyStandards[i].Source))
+            {
+                throw new SeedException("catalogue/poverty-standards.json", $"$.standards[{i}].source", $"unknown source '{data.PovertyStandards[i].Source}'");
+            }
+        }
+    }
+
+    private static void Ref<T>(Located<T> item, string collection, string field, string value, HashSet<string> known)
+    {
+        if (!known.Contains(value))
+        {
+            throw item.Error(collection, field, $"unknown reference '{value}'");
+        }
+    }
+
+    private static void Rate<T>(Located<T> item, string field, decimal? rate)
+    {
+        if (rate is < 0 or > 100)
+        {
+            throw item.Error("povertyRecords", field, "a rate is a percentage between 0 and 100");
+        }
+    }
+
+    internal static bool IsSlug(string slug) =>
+        slug.Length is > 0 and <= 80 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+        && slug[0] != '-' && slug[^1] != '-';
+}
