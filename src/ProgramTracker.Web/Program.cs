@@ -1,29 +1,34 @@
-var builder = WebApplication.CreateBuilder(args);
+using ProgramTracker.Web.Infrastructure;
+using Serilog;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddProgramTrackerLogging();
+    builder.Services.AddProgramTrackerWeb(builder.Configuration);
+
+    var app = builder.Build();
+    if (await CommandLine.TryRunAsync(app, args))
+    {
+        return 0;
+    }
+
+    app.UseProgramTrackerPipeline();
+    await app.InitializeDatabaseAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "ProgramTracker stopped: {Message}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
 }
 
-app.UseHttpsRedirection();
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>Exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

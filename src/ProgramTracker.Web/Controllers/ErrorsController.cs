@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>Renders status-code pages in Vietnamese; reached by re-execution, never linked.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/error/{code:int}")]
+    public IActionResult Show(int code)
+    {
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        return View(Response.StatusCode);
+    }
+}

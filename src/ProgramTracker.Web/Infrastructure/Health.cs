@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProgramTracker.Core.Data;
+
+namespace ProgramTracker.Web.Infrastructure;
+
+public sealed class DatabaseHealthCheck(ProgramTrackerDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy(db.Database.ProviderName)
+                : HealthCheckResult.Unhealthy("the database does not answer");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("the database does not answer", ex);
+        }
+    }
+}
+
+public static class HealthResponse
+{
+    public static readonly HealthCheckOptions Options = new()
+    {
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+        ResponseWriter = async (context, report) =>
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            await JsonSerializer.SerializeAsync(context.Response.Body, new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+                durationMs = report.TotalDuration.TotalMilliseconds,
+            });
+        },
+    };
+}

@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Models;
+using Serilog;
+
+namespace ProgramTracker.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static void AddProgramTrackerLogging(this WebApplicationBuilder builder) =>
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+    public static IServiceCollection AddProgramTrackerWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProgramTrackerDatabase(configuration);
+        services.AddControllersWithViews();
+        // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProgramTrackerQueries();
+        return services;
+    }
+
+    public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/health", HealthResponse.Options);
+        app.MapControllers();
+        return app;
+    }
+}

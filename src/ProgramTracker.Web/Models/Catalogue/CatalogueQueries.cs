@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Models.Catalogue;
+
+/// <summary>Reads for the programme, criteria-set and indicator pages.</summary>
+public sealed class CatalogueQueries(ProgramTrackerDbContext db)
+{
+    public Task<List<ProgrammeRow>> ProgrammesAsync(CancellationToken ct) =>
+        db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder)
+            .Select(p => new ProgrammeRow(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Projects.Count, p.CriteriaSets.Count))
+            .ToListAsync(ct);
+
+    public async Task<ProgrammePageModel?> ProgrammeAsync(string code, CancellationToken ct)
+    {
+        var p = await db.Programmes.AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count), x.Id, x.Source })
+            .FirstOrDefaultAsync(ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var projects = await db.ProgrammeProjects.AsNoTracking().Where(x => x.ProgrammeId == p.Id).OrderBy(x => x.Number).ToListAsync(ct);
+        var sets = await SetRows(db.CriteriaSets.Where(s => s.ProgrammeId == p.Id)).ToListAsync(ct);
+        var capital = (await db.CapitalFigures.AsNoTracking().Where(c => c.ProgrammeId == p.Id)
+                .OrderBy(c => c.Unit.Name).ThenBy(c => c.Measure)
+                .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Period.Year, c.Period.Quarter, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
+                .ToListAsync(ct))
+            .Select(c => new CapitalRow(c.Code, $"{UnitQueries.KindLabel(c.UnitKind)} {c.UnitName}", c.Project, UnitQueries.PeriodLabel(c.Year, c.Quarter), c.Measure, c.Kind,
+                c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, SourceRef.From(c.Source)))
+            .ToList();
+        var highlights = (await db.ReportHighlights.AsNoTracking().Where(h => h.ProgrammeId == p.Id).OrderBy(h => h.SortOrder)
+                .Select(h => new { h.Topic, h.Text, h.Period.Year, h.Period.Quarter, h.Source }).ToListAsync(ct))
+            .Select(h => new HighlightRow(code, h.Topic, h.Text, UnitQueries.PeriodLabel(h.Year, h.Quarter), SourceRef.From(h.Source)!))
+            .ToList();
+        return new ProgrammePageModel(p.Row, SourceRef.From(p.Source), projects, sets, capital, highlights);
+    }
+
+    public async Task<CriteriaSetPageModel?> CriteriaSetAsync(string code, CancellationToken ct)
+    {
+        var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code)
+            .Select(s => new { s.Id, s.Note, s.ValidFrom, s.Source, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name })
+            .FirstOrDefaultAsync(ct);
+        if (set is null)
+        {
+            return null;
+        }
+
+        var row = await SetRows(db.CriteriaSets.Where(s => s.Id == set.Id)).SingleAsync(ct);
+        var criteria = await db.Criteria.AsNoTracking().Where(c => c.CriteriaSetId == set.Id).OrderBy(c => c.Number)
+            .Select(c => new CriterionRow(c.Number, c.Name, c.GroupName,
+                c.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold)).ToList()))
+            .ToListAsync(ct);
+        var reported = (await db.ReportedAttainments.AsNoTracking().Where(r => r.CriteriaSetId == set.Id)
+                .OrderByDescending(r => r.AsOf).ThenBy(r => r.Id)
+                .Select(r => new
+                {
+                    r.Period.Year, r.Period.Quarter, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved, r.Note, r.Source,
+                    Scope = r.Scope.OrderBy(s => s.Unit.Name).Select(s => new { s.Unit.Slug, s.Unit.Name, s.Unit.Kind }).ToList(),
+                })
+                .ToListAsync(ct))
+            .Select(r => new SetReportedRow(UnitQueries.PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
+                r.Scope.Select(s => (s.Slug, $"{UnitQueries.KindLabel(s.Kind)} {s.Name}", s.Kind == UnitKind.District)).ToList(), r.Note, SourceRef.From(r.Source)!))
+            .ToList();
+        return new CriteriaSetPageModel(row, set.ProgrammeCode, set.ProgrammeName, set.Note, set.ValidFrom, SourceRef.From(set.Source), criteria, reported);
+    }
+
+    public async Task<IndicatorPageModel?> IndicatorAsync(int id, CancellationToken ct)
+    {
+        var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                Row = new IndicatorRow(x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Comparator, x.Threshold), x.Note, x.Frequency,
+                CriterionName = x.Criterion.Name, CriterionNumber = x.Criterion.Number, SetCode = x.Criterion.CriteriaSet.Code, SetName = x.Criterion.CriteriaSet.Name,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (i is null)
+        {
+            return null;
+        }
+
+        // Bounded: the most recent 200 values; national scale has thousands of units per indicator.
+        var values = (await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id)
+                .OrderByDescending(v => v.Period.Year).ThenByDescending(v => v.Period.Quarter).ThenBy(v => v.Unit.Name)
+                .Take(200)
+                .Select(v => new { v.Unit.Slug, v.Unit.Name, v.Unit.Kind, v.Period.Year, v.Period.Quarter, v.Value, v.Qualifier, v.AsOf, v.Note, v.Source })
+                .ToListAsync(ct))
+            .Select(v => new IndicatorValueRow(v.Slug, $"{UnitQueries.KindLabel(v.Kind)} {v.Name}", v.Kind == UnitKind.District,
+                UnitQueries.PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier, v.AsOf, v.Note, SourceRef.From(v.Source)))
+            .ToList();
+        var targets = (await db.Targets.AsNoTracking().Where(t => t.IndicatorId == id).OrderBy(t => t.Year)
+                .Select(t => new { t.Year, t.Comparator, t.Value, t.Note, t.Source, t.Unit.Name, t.Unit.Kind }).ToListAsync(ct))
+            .Select(t => new IndicatorTargetRow($"{UnitQueries.KindLabel(t.Kind)} {t.Name}", t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
+            .ToList();
+        return new IndicatorPageModel(i.Row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, values, targets);
+    }
+
+    private static IQueryable<SetRow> SetRows(IQueryable<CriteriaSet> sets) =>
+        sets.AsNoTracking().OrderBy(s => s.SortOrder)
+            .Select(s => new SetRow(s.Code, s.Name, s.Level, s.Tier, s.Phase, s.LegalBasis, s.DeclaredCriteria, s.DeclaredIndicators,
+                s.Criteria.Count, s.Criteria.SelectMany(c => c.Indicators).Count()));
+}

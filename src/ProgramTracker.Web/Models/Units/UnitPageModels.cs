@@ -1,0 +1,95 @@
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Models.Units;
+
+public sealed record UnitHeader(int Id, string Slug, string Name, UnitKind Kind, string FullName, string? ParentName, string? ParentSlug, DateOnly? ValidTo, string? Note);
+
+public sealed record UnitPageModel(
+    UnitHeader Unit,
+    ReportingPeriod? Period,
+    IReadOnlyList<ReportingPeriod> Periods,
+    IReadOnlyList<SetBlock> Sets,
+    IReadOnlyList<IndicatorFigure> Figures,
+    IReadOnlyList<PovertyFigure> Poverty,
+    IReadOnlyList<CapitalRow> Capital,
+    IReadOnlyList<TargetRow> Targets,
+    IReadOnlyList<HighlightRow> Highlights,
+    IReadOnlyList<ChildUnitRow> Children);
+
+/// <summary>One criteria set on a unit's page: what reports said and what the stored values give.</summary>
+public sealed record SetBlock(
+    string Code,
+    string Name,
+    string ProgrammeCode,
+    CriteriaTier Tier,
+    int? DeclaredCriteria,
+    int? DeclaredIndicators,
+    int DefinedIndicators,
+    DateOnly? ValidFrom,
+    IReadOnlyList<ReportedRow> Reported,
+    ComputedBlock? Computed);
+
+public sealed record ReportedRow(
+    string PeriodLabel,
+    DateOnly AsOf,
+    ReportedKind Kind,
+    decimal? CriteriaMet,
+    decimal? IndicatorsMet,
+    int? UnitsAchieved,
+    IReadOnlyList<string> ScopeNames,
+    string? Note,
+    SourceRef Source);
+
+public sealed record ComputedBlock(SetAttainment Attainment, IReadOnlyList<GapRow> Gaps, int ValuesEntered);
+
+public sealed record GapRow(int IndicatorId, string IndicatorName, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);
+
+public sealed record IndicatorFigure(
+    int IndicatorId,
+    string Code,
+    string Name,
+    string? Unit,
+    ProgramTracker.Core.Domain.ValueType ValueType,
+    string PeriodLabel,
+    decimal? Value,
+    ValueQualifier Qualifier,
+    DateOnly? AsOf,
+    string? Note,
+    SourceRef? Source);
+
+public sealed record PovertyFigure(
+    string StandardName,
+    string StandardCode,
+    string PeriodLabel,
+    DateOnly? AsOf,
+    decimal? PoorRate,
+    decimal? NearPoorRate,
+    bool FromCounts,
+    int? HouseholdsTotal,
+    int? PoorHouseholds,
+    int? NearPoorHouseholds,
+    SourceRef? Source);
+
+public sealed record CapitalRow(
+    string ProgrammeCode,
+    string ProgrammeName,
+    string? ProjectName,
+    string PeriodLabel,
+    CapitalMeasure Measure,
+    CapitalKind Kind,
+    string? FundingSource,
+    decimal AmountVnd,
+    ValueQualifier Qualifier,
+    int? WorksCount,
+    DateOnly? AsOf,
+    string? Description,
+    SourceRef? Source);
+
+public sealed record TargetRow(int IndicatorId, string IndicatorName, string? Unit, int Year, Comparator Comparator, decimal Target, decimal? Actual, ValueQualifier ActualQualifier, string? ActualPeriod, string? Note, SourceRef? Source);
+
+public sealed record HighlightRow(string? ProgrammeCode, string Topic, string Text, string PeriodLabel, SourceRef Source);
+
+public sealed record ChildUnitRow(string Slug, string FullName, IReadOnlyList<string> Latest);
+
+public sealed record CommuneListRow(string Slug, string FullName, string DistrictName, string DistrictSlug, IReadOnlyList<string> Latest);

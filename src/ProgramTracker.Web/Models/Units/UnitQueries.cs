@@ -1,0 +1,241 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Poverty;
+
+namespace ProgramTracker.Web.Models.Units;
+
+/// <summary>Reads for commune and district pages. A page costs a fixed number of queries whatever the size of the country.</summary>
+public sealed class UnitQueries(ProgramTrackerDbContext db)
+{
+    public async Task<UnitHeader?> FindAsync(string slug, bool communeLevel, CancellationToken ct)
+    {
+        var kinds = communeLevel ? new[] { UnitKind.Commune, UnitKind.Town } : [UnitKind.District];
+        return await db.Units.AsNoTracking()
+            .Where(u => u.Slug == slug && kinds.Contains(u.Kind))
+            .Select(u => new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, "", u.Parent != null ? u.Parent.Name : null,
+                u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note))
+            .FirstOrDefaultAsync(ct) is { } h
+            ? h with { FullName = $"{KindLabel(h.Kind)} {h.Name}", ParentName = h.ParentName is null ? null : $"huyện {h.ParentName}" }
+            : null;
+    }
+
+    public async Task<UnitPageModel> PageAsync(UnitHeader unit, string? periodCode, CancellationToken ct)
+    {
+        var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        var period = await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
+
+        var sets = await db.CriteriaSets.AsNoTracking()
+            .Where(s => s.Level == level)
+            .OrderBy(s => s.SortOrder)
+            .Select(s => new
+            {
+                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom,
+                CriterionIds = s.Criteria.Select(c => c.Id).ToList(),
+            })
+            .ToListAsync(ct);
+        var setIds = sets.Select(s => s.Id).ToList();
+
+        var rules = await db.Indicators.AsNoTracking()
+            .Where(i => setIds.Contains(i.Criterion.CriteriaSetId))
+            .Select(i => new { i.Id, i.Name, i.Unit, i.CriterionId, i.Criterion.CriteriaSetId, i.ValueType, i.Comparator, i.Threshold })
+            .ToListAsync(ct);
+
+        var values = period is null
+            ? []
+            : await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == unit.Id && v.PeriodId == period.Id)
+                .Select(v => new { v.IndicatorId, v.Value })
+                .ToListAsync(ct);
+        var valueMap = values.ToDictionary(v => v.IndicatorId, v => v.Value);
+
+        var reported = await db.ReportedAttainments.AsNoTracking()
+            .Where(r => r.Scope.Any(s => s.UnitId == unit.Id))
+            .OrderByDescending(r => r.AsOf)
+            .Select(r => new
+            {
+                r.CriteriaSetId, r.Period.Year, r.Period.Quarter, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved, r.Note, r.Source,
+                Scope = r.Scope.OrderBy(s => s.Unit.Name).Select(s => new { s.Unit.Kind, s.Unit.Name }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        var blocks = sets.Select(s =>
+        {
+            var setRules = rules.Where(r => r.CriteriaSetId == s.Id).ToList();
+            ComputedBlock? computed = null;
+            if (setRules.Count > 0 && period is not null)
+            {
+                var attainment = AttainmentRules.Evaluate(
+                    s.CriterionIds,
+                    setRules.Select(r => new IndicatorRule(r.Id, r.CriterionId, r.ValueType, r.Comparator, r.Threshold)).ToList(),
+                    valueMap,
+                    s.DeclaredCriteria,
+                    s.DeclaredIndicators);
+                var names = setRules.ToDictionary(r => r.Id);
+                computed = new ComputedBlock(
+                    attainment,
+                    attainment.Gaps.Select(g => new GapRow(g.IndicatorId, names[g.IndicatorId].Name, names[g.IndicatorId].Unit, names[g.IndicatorId].ValueType,
+                        g.Value, g.Threshold, g.Comparator, g.Distance)).ToList(),
+                    setRules.Count(r => valueMap.ContainsKey(r.Id)));
+            }
+
+            return new SetBlock(s.Code, s.Name, s.ProgrammeCode, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, setRules.Count, s.ValidFrom,
+                reported.Where(r => r.CriteriaSetId == s.Id)
+                    .Select(r => new ReportedRow(PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
+                        r.Scope.Select(u => $"{KindLabel(u.Kind)} {u.Name}").ToList(), r.Note, SourceRef.From(r.Source)!))
+                    .ToList(),
+                computed);
+        }).ToList();
+
+        var figures = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == unit.Id && v.SourceId != null || v.UnitId == unit.Id && period != null && v.PeriodId == period.Id)
+            .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
+            .Select(v => new IndicatorFigure(v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType,
+                v.Period.Quarter == null ? "Năm " + v.Period.Year : "Quý " + v.Period.Quarter + "/" + v.Period.Year,
+                v.Value, v.Qualifier, v.AsOf, v.Note,
+                v.Source == null ? null : new SourceRef(v.Source.Code, v.Source.Title, v.Source.Publisher, v.Source.PublishedOn)))
+            .ToListAsync(ct);
+
+        var poverty = (await db.PovertyRecords.AsNoTracking()
+                .Where(p => p.UnitId == unit.Id)
+                .OrderByDescending(p => p.Period.Year).ThenByDescending(p => p.Period.Quarter).ThenBy(p => p.Standard.SortOrder)
+                .Select(p => new { p.Standard.Name, p.Standard.Code, p.Period.Year, p.Period.Quarter, p.AsOf, p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.ReportedPoorRate, p.ReportedNearPoorRate, p.Source })
+                .ToListAsync(ct))
+            .Select(p =>
+            {
+                var rates = PovertyRates.Of(p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.ReportedPoorRate, p.ReportedNearPoorRate);
+                return new PovertyFigure(p.Name, p.Code, PeriodLabel(p.Year, p.Quarter), p.AsOf, rates.Poor, rates.NearPoor, rates.FromCounts,
+                    p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, SourceRef.From(p.Source));
+            })
+            .ToList();
+
+        var capital = (await db.CapitalFigures.AsNoTracking()
+                .Where(c => c.UnitId == unit.Id)
+                .OrderBy(c => c.Programme.SortOrder).ThenBy(c => c.Measure)
+                .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Period.Year, c.Period.Quarter, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source })
+                .ToListAsync(ct))
+            .Select(c => new CapitalRow(c.Code, c.Name, c.Project, PeriodLabel(c.Year, c.Quarter), c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier,
+                c.WorksCount, c.AsOf, c.Description, SourceRef.From(c.Source)))
+            .ToList();
+
+        var targets = await TargetsAsync(unit.Id, ct);
+
+        var highlights = (await db.ReportHighlights.AsNoTracking()
+                .Where(h => h.UnitId == unit.Id)
+                .OrderBy(h => h.SortOrder)
+                .Select(h => new { Programme = h.Programme != null ? h.Programme.Code : null, h.Topic, h.Text, h.Period.Year, h.Period.Quarter, h.Source })
+                .ToListAsync(ct))
+            .Select(h => new HighlightRow(h.Programme, h.Topic, h.Text, PeriodLabel(h.Year, h.Quarter), SourceRef.From(h.Source)!))
+            .ToList();
+
+        var children = unit.Kind == UnitKind.District ? await ChildrenAsync(unit.Id, ct) : [];
+
+        return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children);
+    }
+
+    public async Task<IReadOnlyList<CommuneListRow>> CommunesAsync(CancellationToken ct)
+    {
+        var communes = await db.Units.AsNoTracking()
+            .Where(u => (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town) && u.Parent != null)
+            .OrderBy(u => u.Parent!.Name).ThenBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, DistrictSlug = u.Parent.Slug })
+            .ToListAsync(ct);
+        var latest = await LatestReportedAsync(communes.Select(c => c.Id).ToList(), ct);
+        return communes.Select(c => new CommuneListRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", c.District, c.DistrictSlug,
+            latest.TryGetValue(c.Id, out var l) ? l : [])).ToList();
+    }
+
+    private async Task<IReadOnlyList<ChildUnitRow>> ChildrenAsync(int districtId, CancellationToken ct)
+    {
+        var children = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == districtId)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name })
+            .ToListAsync(ct);
+        var latest = await LatestReportedAsync(children.Select(c => c.Id).ToList(), ct);
+        return children.Select(c => new ChildUnitRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", latest.TryGetValue(c.Id, out var l) ? l : [])).ToList();
+    }
+
+    /// <summary>Per unit, the latest reported criteria/indicator figures, one line per set ("NTM nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu").</summary>
+    private async Task<Dictionary<int, IReadOnlyList<string>>> LatestReportedAsync(List<int> unitIds, CancellationToken ct)
+    {
+        var rows = await db.ReportedAttainments.AsNoTracking()
+            .Where(r => r.Kind != ReportedKind.UnitsAchieved)
+            .SelectMany(r => r.Scope.Where(s => unitIds.Contains(s.UnitId)).Select(s => new
+            {
+                s.UnitId, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, SetName = r.CriteriaSet.Name, SetId = r.CriteriaSetId,
+                r.CriteriaSet.DeclaredCriteria, r.CriteriaSet.DeclaredIndicators,
+            }))
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.UnitId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.GroupBy(r => r.SetId).Select(s => s.OrderByDescending(r => r.AsOf).First())
+                .Select(r => $"{r.SetName}: {Summary(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators)}"
+                    + (r.Kind == ReportedKind.GroupAverage ? " (bình quân nhóm)" : ""))
+                .ToList());
+    }
+
+    private async Task<IReadOnlyList<TargetRow>> TargetsAsync(int unitId, CancellationToken ct)
+    {
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.UnitId == unitId)
+            .Select(t => new { t.IndicatorId, t.Indicator.Name, t.Indicator.Unit, t.Year, t.Comparator, t.Value, t.Note, t.Source })
+            .ToListAsync(ct);
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var indicatorIds = targets.Select(t => t.IndicatorId).ToList();
+        var years = targets.Select(t => t.Year).Distinct().ToList();
+        var actuals = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == unitId && indicatorIds.Contains(v.IndicatorId) && years.Contains(v.Period.Year) && v.Value != null)
+            .Select(v => new { v.IndicatorId, v.Period.Year, v.Period.Quarter, v.Value, v.Qualifier })
+            .ToListAsync(ct);
+        return targets.Select(t =>
+        {
+            // The latest value of the target's year stands for the actual.
+            var actual = actuals.Where(a => a.IndicatorId == t.IndicatorId && a.Year == t.Year)
+                .OrderByDescending(a => a.Quarter ?? 5).FirstOrDefault();
+            return new TargetRow(t.IndicatorId, t.Name, t.Unit, t.Year, t.Comparator, t.Value, actual?.Value, actual?.Qualifier ?? ValueQualifier.None,
+                actual is null ? null : PeriodLabel(actual.Year, actual.Quarter), t.Note, SourceRef.From(t.Source));
+        }).ToList();
+    }
+
+    private async Task<ReportingPeriod?> SelectPeriodAsync(int unitId, List<ReportingPeriod> periods, string? periodCode, CancellationToken ct)
+    {
+        if (PeriodCode.TryParse(periodCode, out var year, out var quarter))
+        {
+            return periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
+        }
+
+        // Default: the latest period this unit has values or reported figures for; else the latest period.
+        var withValues = await db.IndicatorValues.Where(v => v.UnitId == unitId).Select(v => v.PeriodId)
+            .Union(db.ReportedAttainments.Where(r => r.Scope.Any(s => s.UnitId == unitId)).Select(r => r.PeriodId))
+            .Distinct().ToListAsync(ct);
+        return periods.FirstOrDefault(p => withValues.Contains(p.Id)) ?? periods.FirstOrDefault();
+    }
+
+    public static string Summary(decimal? criteriaMet, int? declaredCriteria, decimal? indicatorsMet, int? declaredIndicators)
+    {
+        var parts = new List<string>();
+        if (criteriaMet is not null)
+        {
+            parts.Add($"{Vn.Ratio(criteriaMet, declaredCriteria)} tiêu chí");
+        }
+
+        if (indicatorsMet is not null)
+        {
+            parts.Add($"{Vn.Ratio(indicatorsMet, declaredIndicators)} chỉ tiêu");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    public static string PeriodLabel(int year, int? quarter) => new ReportingPeriod { Year = year, Quarter = quarter }.Label;
+
+    public static string KindLabel(UnitKind kind) => new AdministrativeUnit { Slug = "", Name = "", Kind = kind }.KindLabel;
+}
