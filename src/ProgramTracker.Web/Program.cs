@@ -1,7 +1,8 @@
 using ProgramTracker.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain console logger until the host builds its configured one (a reloadable bootstrap logger can be frozen only once per process).
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
@@ -16,14 +17,14 @@ try
     }
 
     app.UseProgramTrackerPipeline();
-    await app.InitializeDatabaseAsync();
     await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
+    // Logged for operators, then rethrown so the process (and any host wrapper) sees the failure.
     Log.Fatal(ex, "ProgramTracker stopped: {Message}", ex.Message);
-    return 1;
+    throw;
 }
 finally
 {

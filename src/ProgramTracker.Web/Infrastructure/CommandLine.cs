@@ -8,7 +8,7 @@ public static class CommandLine
         switch (args.FirstOrDefault())
         {
             case "migrate":
-                await DatabaseStartup.MigrateAndSeedAsync(app.Services, app.Configuration);
+                await DatabaseInitializer.MigrateAndSeedAsync(app.Services, app.Configuration);
                 return true;
             default:
                 return false;

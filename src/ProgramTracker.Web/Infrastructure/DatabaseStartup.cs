@@ -5,27 +5,23 @@ using ProgramTracker.Core.Seeding;
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
-/// Applies migrations and seeds at start-up where that is safe: the embedded SQLite default and Development.
-/// Production on PostgreSQL runs `ProgramTracker.Web migrate` instead (README), unless Database:Initialize says otherwise.
+/// Applies migrations and seeds while the host is starting, before Kestrel takes requests, where that is safe:
+/// the embedded SQLite default and Development. Production on PostgreSQL runs `ProgramTracker.Web migrate`
+/// instead (README), unless Database:Initialize says otherwise. A failure stops start-up.
 /// </summary>
-public static class DatabaseStartup
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedLifecycleService
 {
     public static bool ShouldInitialize(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>("Database:Initialize")
         ?? (DatabaseServiceCollectionExtensions.ReadProvider(configuration) == DatabaseProvider.Sqlite || environment.IsDevelopment());
 
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
-    {
-        if (ShouldInitialize(app.Configuration, app.Environment))
-        {
-            await MigrateAndSeedAsync(app.Services, app.Configuration);
-        }
-    }
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        ShouldInitialize(configuration, environment) ? MigrateAndSeedAsync(services, configuration, cancellationToken) : Task.CompletedTask;
 
     public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<DatabaseInitializer>>();
         var directory = SeedDirectory(configuration);
         // Parse the seed before touching the database: a malformed file stops start-up with nothing written.
         var data = SeedLoader.Load(directory);
@@ -40,4 +36,14 @@ public static class DatabaseStartup
         configuration["Seed:Directory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(AppContext.BaseDirectory, "seeds");
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

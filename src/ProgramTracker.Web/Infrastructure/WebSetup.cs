@@ -24,6 +24,7 @@ public static class WebSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProgramTrackerQueries();
+        services.AddHostedService<DatabaseInitializer>();
         return services;
     }
 

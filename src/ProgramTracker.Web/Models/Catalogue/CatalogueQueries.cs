@@ -26,7 +26,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var projects = await db.ProgrammeProjects.AsNoTracking().Where(x => x.ProgrammeId == p.Id).OrderBy(x => x.Number).ToListAsync(ct);
         var sets = await SetRows(db.CriteriaSets.Where(s => s.ProgrammeId == p.Id)).ToListAsync(ct);
         var capital = (await db.CapitalFigures.AsNoTracking().Where(c => c.ProgrammeId == p.Id)
-                .OrderBy(c => c.Unit.Name).ThenBy(c => c.Measure)
+                .OrderBy(c => c.UnitId).ThenBy(c => c.Measure)
                 .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Period.Year, c.Period.Quarter, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
                 .ToListAsync(ct))
             .Select(c => new CapitalRow(c.Code, $"{UnitQueries.KindLabel(c.UnitKind)} {c.UnitName}", c.Project, UnitQueries.PeriodLabel(c.Year, c.Quarter), c.Measure, c.Kind,
@@ -59,7 +59,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                 .Select(r => new
                 {
                     r.Period.Year, r.Period.Quarter, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved, r.Note, r.Source,
-                    Scope = r.Scope.OrderBy(s => s.Unit.Name).Select(s => new { s.Unit.Slug, s.Unit.Name, s.Unit.Kind }).ToList(),
+                    Scope = r.Scope.OrderBy(s => s.UnitId).Select(s => new { s.Unit.Slug, s.Unit.Name, s.Unit.Kind }).ToList(),
                 })
                 .ToListAsync(ct))
             .Select(r => new SetReportedRow(UnitQueries.PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
@@ -84,7 +84,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
 
         // Bounded: the most recent 200 values; national scale has thousands of units per indicator.
         var values = (await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id)
-                .OrderByDescending(v => v.Period.Year).ThenByDescending(v => v.Period.Quarter).ThenBy(v => v.Unit.Name)
+                .OrderByDescending(v => v.Period.Year).ThenByDescending(v => v.Period.Quarter).ThenBy(v => v.UnitId)
                 .Take(200)
                 .Select(v => new { v.Unit.Slug, v.Unit.Name, v.Unit.Kind, v.Period.Year, v.Period.Quarter, v.Value, v.Qualifier, v.AsOf, v.Note, v.Source })
                 .ToListAsync(ct))

@@ -58,7 +58,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
             .Select(r => new
             {
                 r.CriteriaSetId, r.Period.Year, r.Period.Quarter, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved, r.Note, r.Source,
-                Scope = r.Scope.OrderBy(s => s.Unit.Name).Select(s => new { s.Unit.Kind, s.Unit.Name }).ToList(),
+                Scope = r.Scope.OrderBy(s => s.UnitId).Select(s => new { s.Unit.Kind, s.Unit.Name }).ToList(),
             })
             .ToListAsync(ct);
 
@@ -90,14 +90,18 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
                 computed);
         }).ToList();
 
-        var figures = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.UnitId == unit.Id && v.SourceId != null || v.UnitId == unit.Id && period != null && v.PeriodId == period.Id)
-            .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
-            .Select(v => new IndicatorFigure(v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType,
-                v.Period.Quarter == null ? "Năm " + v.Period.Year : "Quý " + v.Period.Quarter + "/" + v.Period.Year,
-                v.Value, v.Qualifier, v.AsOf, v.Note,
-                v.Source == null ? null : new SourceRef(v.Source.Code, v.Source.Title, v.Source.Publisher, v.Source.PublishedOn)))
-            .ToListAsync(ct);
+        var figures = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == unit.Id && (v.SourceId != null || (period != null && v.PeriodId == period.Id)))
+                .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
+                .Select(v => new
+                {
+                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Period.Year, v.Period.Quarter,
+                    v.Value, v.Qualifier, v.AsOf, v.Note, v.Source,
+                })
+                .ToListAsync(ct))
+            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier,
+                v.AsOf, v.Note, SourceRef.From(v.Source)))
+            .ToList();
 
         var poverty = (await db.PovertyRecords.AsNoTracking()
                 .Where(p => p.UnitId == unit.Id)
@@ -140,7 +144,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     {
         var communes = await db.Units.AsNoTracking()
             .Where(u => (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town) && u.Parent != null)
-            .OrderBy(u => u.Parent!.Name).ThenBy(u => u.Kind).ThenBy(u => u.Name)
+            .OrderBy(u => u.ParentId).ThenBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, DistrictSlug = u.Parent.Slug })
             .ToListAsync(ct);
         var latest = await LatestReportedAsync(communes.Select(c => c.Id).ToList(), ct);
@@ -152,7 +156,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     {
         var children = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == districtId)
-            .OrderBy(u => u.Kind).ThenBy(u => u.Name)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.Slug, u.Kind, u.Name })
             .ToListAsync(ct);
         var latest = await LatestReportedAsync(children.Select(c => c.Id).ToList(), ct);
@@ -162,13 +166,14 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     /// <summary>Per unit, the latest reported criteria/indicator figures, one line per set ("NTM nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu").</summary>
     private async Task<Dictionary<int, IReadOnlyList<string>>> LatestReportedAsync(List<int> unitIds, CancellationToken ct)
     {
-        var rows = await db.ReportedAttainments.AsNoTracking()
-            .Where(r => r.Kind != ReportedKind.UnitsAchieved)
-            .SelectMany(r => r.Scope.Where(s => unitIds.Contains(s.UnitId)).Select(s => new
+        var rows = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
+            .Where(s => unitIds.Contains(s.UnitId) && s.ReportedAttainment.Kind != ReportedKind.UnitsAchieved)
+            .Select(s => new
             {
-                s.UnitId, r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, SetName = r.CriteriaSet.Name, SetId = r.CriteriaSetId,
-                r.CriteriaSet.DeclaredCriteria, r.CriteriaSet.DeclaredIndicators,
-            }))
+                s.UnitId, s.ReportedAttainment.AsOf, s.ReportedAttainment.Kind, s.ReportedAttainment.CriteriaMet, s.ReportedAttainment.IndicatorsMet,
+                SetName = s.ReportedAttainment.CriteriaSet.Name, SetId = s.ReportedAttainment.CriteriaSetId,
+                s.ReportedAttainment.CriteriaSet.DeclaredCriteria, s.ReportedAttainment.CriteriaSet.DeclaredIndicators,
+            })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.UnitId).ToDictionary(
             g => g.Key,

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace ProgramTracker.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class CommunePageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Nam_Son_page_shows_16_of_19_in_Chromium()
+    {
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("/communes/nam-son");
+
+        response!.Status.Should().Be(200);
+        var advanced = page.Locator("[data-set='ntm-xa-nang-cao']");
+        (await advanced.GetByText("16/19", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        (await advanced.GetByText("72/75", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-desktop.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Nam_Son_page_fits_a_phone_without_sideways_scrolling()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+
+        await page.GotoAsync("/communes/nam-son");
+
+        (await page.GetByText("16/19", new() { Exact = true }).First.IsVisibleAsync()).Should().BeTrue();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.Should().BeLessThanOrEqualTo(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-phone.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task District_page_shows_its_figures_and_leads_to_a_commune()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/districts/ba-che");
+        (await page.Locator("[data-set='ntm-huyen-nang-cao']").GetByText("2/9", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("district-ba-che-desktop.png"), FullPage = true });
+
+        await page.Locator("a[href='/communes/don-dac']").Last.ClickAsync();
+
+        await page.WaitForURLAsync("**/communes/don-dac");
+        (await page.GetByText("14,5/19", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+    }
+}

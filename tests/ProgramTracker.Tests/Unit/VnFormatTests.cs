@@ -1,0 +1,81 @@
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Poverty;
+
+namespace ProgramTracker.Tests.Unit;
+
+public class VnFormatTests
+{
+    [Theory]
+    [InlineData(14.5, "14,5")]
+    [InlineData(65.5, "65,5")]
+    [InlineData(72, "72")]
+    [InlineData(1500000, "1.500.000")]
+    [InlineData(0.46, "0,46")]
+    public void Numbers_use_a_decimal_comma_and_dot_grouping(double value, string expected) =>
+        Vn.Number((decimal)value).Should().Be(expected);
+
+    [Fact]
+    public void Percent_has_a_space_before_the_sign() => Vn.Percent(0.46m).Should().Be("0,46 %");
+
+    [Theory]
+    [InlineData(119000000000, "119 tỷ đồng")]
+    [InlineData(55000000000, "55 tỷ đồng")]
+    [InlineData(850000000, "850 triệu đồng")]
+    public void Money_reads_as_officials_write_it(double vnd, string expected) => Vn.Money((decimal)vnd).Should().Be(expected);
+
+    [Fact]
+    public void Qualifiers_stay_on_their_values()
+    {
+        Vn.Qualified("68", ValueQualifier.Estimate).Should().Be("ước 68");
+        Vn.Qualified("119 tỷ đồng", ValueQualifier.MoreThan, money: true).Should().Be("hơn 119 tỷ đồng");
+        Vn.Qualified("99 %", ValueQualifier.MoreThan).Should().Be("trên 99 %");
+    }
+
+    [Theory]
+    [InlineData("14,5", 14.5)]
+    [InlineData("14.5", 14.5)]
+    [InlineData("0,46 %", 0.46)]
+    [InlineData("1.500.000", 1500000)]
+    [InlineData("1 500 000", 1500000)]
+    [InlineData("1.500,25", 1500.25)]
+    [InlineData("-2,87", -2.87)]
+    public void Typed_numbers_parse_with_comma_or_point(string input, double expected)
+    {
+        Vn.TryParseNumber(input, out var value).Should().BeTrue();
+        value.Should().Be((decimal)expected);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("1,2,3")]
+    [InlineData("12a")]
+    public void Garbage_does_not_parse(string input) => Vn.TryParseNumber(input, out _).Should().BeFalse();
+
+    [Fact]
+    public void Poverty_rates_come_from_counts_when_counts_exist()
+    {
+        var fromCounts = PovertyRates.Of(households: 2000, poor: 9, nearPoor: 43, reportedPoor: 0.46m, reportedNearPoor: 2.17m);
+        fromCounts.Should().Be((0.45m, 2.15m, true));
+
+        var reported = PovertyRates.Of(null, null, null, 0.46m, 2.17m);
+        reported.Should().Be((0.46m, 2.17m, false));
+    }
+
+    [Theory]
+    [InlineData("2023-Q3", 2023, 3)]
+    [InlineData("2023", 2023, null)]
+    public void Period_codes_parse(string code, int year, int? quarter)
+    {
+        PeriodCode.TryParse(code, out var y, out var q).Should().BeTrue();
+        (y, q).Should().Be((year, quarter));
+    }
+
+    [Theory]
+    [InlineData("2023-Q5")]
+    [InlineData("23-Q1")]
+    [InlineData("2023Q1")]
+    [InlineData("Q1-2023")]
+    public void Bad_period_codes_are_refused(string code) => PeriodCode.TryParse(code, out _, out _).Should().BeFalse();
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProgramTracker.Core.Data;
+
+namespace ProgramTracker.TestSupport;
+
+/// <summary>The real portal, on a database of its own, configured as an operator would configure it.</summary>
+public class PortalFactory(string provider, string connectionString, string? seedDirectory = null) : WebApplicationFactory<Program>
+{
+    public static async Task<(PortalFactory Factory, TestDatabase Database)> OnPostgresAsync(string? seedDirectory = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        return (new PortalFactory("Postgres", database.ConnectionString, seedDirectory), database);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:ProgramTracker", connectionString);
+        builder.UseSetting("Database:Initialize", "true");
+        builder.UseSetting("Seed:Directory", seedDirectory ?? RepoPaths.Seeds);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>A scope for reading the database directly, as the app sees it.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ProgramTrackerDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>());
+    }
+}

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace ProgramTracker.TestSupport;
+
+/// <summary>
+/// A fresh PostgreSQL database on the throwaway cluster that test.sh starts, dropped at the end.
+/// Tests never fall back to another store: without the cluster they fail and say how to start it.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("PROGRAMTRACKER_TEST_PG") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("PROGRAMTRACKER_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var name = $"pt_{Guid.NewGuid():N}"[..20];
+        await using (var admin = new NpgsqlConnection(ServerConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(ServerConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
