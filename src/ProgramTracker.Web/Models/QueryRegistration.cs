@@ -1,4 +1,8 @@
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Workflow;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Catalogue;
+using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models;
@@ -6,5 +10,7 @@ namespace ProgramTracker.Web.Models;
 public static class QueryRegistration
 {
     public static IServiceCollection AddProgramTrackerQueries(this IServiceCollection services) =>
-        services.AddScoped<UnitQueries>().AddScoped<CatalogueQueries>();
+        services.AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<EntryQueries>()
+            .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<UnitPermissions>()
+            .AddSingleton(TimeProvider.System);
 }

@@ -136,3 +136,40 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.FullName).HasMaxLength(200);
     }
 }
+
+public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>
+{
+    public void Configure(EntityTypeBuilder<Submission> b)
+    {
+        b.ToTable("submissions");
+        b.Property(s => s.Comment).HasMaxLength(2000);
+        b.Property(s => s.SubmittedBy).HasMaxLength(256);
+        b.Property(s => s.ReviewedBy).HasMaxLength(256);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasIndex(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId }).IsUnique();
+        b.HasIndex(s => new { s.PeriodId, s.Status });
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.CriteriaSet).WithMany().HasForeignKey(s => s.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(s => s.LocksValues);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.Property(a => a.UserName).HasMaxLength(256);
+        b.Property(a => a.OldValue).HasMaxLength(200);
+        b.Property(a => a.NewValue).HasMaxLength(200);
+        b.Property(a => a.Note).HasMaxLength(2000);
+        b.HasIndex(a => new { a.UnitId, a.PeriodId, a.IndicatorId });
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => a.UserName);
+        b.HasOne(a => a.Unit).WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Period).WithMany().HasForeignKey(a => a.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.CriteriaSet).WithMany().HasForeignKey(a => a.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,35 @@
+namespace ProgramTracker.Core.Domain;
+
+public enum AuditAction
+{
+    ValueChanged = 1,
+    Submitted = 2,
+    Approved = 3,
+    Returned = 4,
+    Reopened = 5,
+    PeriodChanged = 6,
+    CatalogueChanged = 7,
+}
+
+/// <summary>
+/// One line of the append-only audit trail: a value change (old → new) or a workflow step.
+/// The context refuses to update or delete these rows.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public required string UserName { get; set; }
+    public AuditAction Action { get; set; }
+    public int? UnitId { get; set; }
+    public AdministrativeUnit? Unit { get; set; }
+    public int? PeriodId { get; set; }
+    public ReportingPeriod? Period { get; set; }
+    public int? CriteriaSetId { get; set; }
+    public CriteriaSet? CriteriaSet { get; set; }
+    public int? IndicatorId { get; set; }
+    public Indicator? Indicator { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+    public string? Note { get; set; }
+}

@@ -1,0 +1,37 @@
+namespace ProgramTracker.Core.Domain;
+
+public enum SubmissionStatus
+{
+    /// <summary>Nháp.</summary>
+    Draft = 0,
+    /// <summary>Đã gửi.</summary>
+    Submitted = 1,
+    /// <summary>Đã duyệt: values are locked.</summary>
+    Approved = 2,
+    /// <summary>Trả lại, with a required comment.</summary>
+    Returned = 3,
+}
+
+/// <summary>The review state of one unit's values for one criteria set in one period.</summary>
+public class Submission
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public AdministrativeUnit Unit { get; set; } = null!;
+    public int CriteriaSetId { get; set; }
+    public CriteriaSet CriteriaSet { get; set; } = null!;
+    public int PeriodId { get; set; }
+    public ReportingPeriod Period { get; set; } = null!;
+    public SubmissionStatus Status { get; set; }
+    /// <summary>The reviewer's comment when returned, or the reason when reopened.</summary>
+    public string? Comment { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAtUtc { get; set; }
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public int Version { get; set; }
+
+    /// <summary>Values under review or approved are not edited by the commune.</summary>
+    public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Workflow;
+
+namespace ProgramTracker.Core.Entry;
+
+/// <summary>One cell of an entry form as posted: the new value, its note, and the version the person saw.</summary>
+public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, int ExpectedVersion);
+
+/// <summary>A cell someone else saved after the form was opened.</summary>
+public sealed record CellConflict(int IndicatorId, decimal? CurrentValue, string? CurrentNote, int CurrentVersion, string? By, DateTime? AtUtc);
+
+public enum SaveOutcome
+{
+    Saved = 1,
+    Conflict = 2,
+    Refused = 3,
+}
+
+public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<CellConflict> Conflicts, string? Message)
+{
+    public static SaveResult Refused(string message) => new(SaveOutcome.Refused, 0, [], message);
+}
+
+/// <summary>
+/// Saves a whole entry form in one transaction: every changed cell with an audit entry, or nothing.
+/// A cell changed by someone else since the form was opened turns the save into a conflict.
+/// </summary>
+public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock)
+{
+    public async Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, string userName, CancellationToken ct = default)
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null)
+        {
+            return SaveResult.Refused("Kỳ báo cáo không tồn tại.");
+        }
+
+        if (period.IsLocked)
+        {
+            return SaveResult.Refused($"{period.Label} đã khóa: không thể thay đổi số liệu.");
+        }
+
+        var ids = cells.Select(c => c.IndicatorId).ToList();
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Criterion.CriteriaSetId, SetName = i.Criterion.CriteriaSet.Name })
+            .ToDictionaryAsync(i => i.Id, ct);
+        if (indicators.Count != ids.Distinct().Count())
+        {
+            return SaveResult.Refused("Biểu mẫu có chỉ tiêu không còn trong danh mục. Tải lại trang và nhập lại.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.IndicatorValues
+            .Where(v => v.UnitId == unitId && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
+            .ToDictionaryAsync(v => v.IndicatorId, ct);
+        var locked = await db.Submissions.AsNoTracking()
+            .Where(s => s.UnitId == unitId && s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+            .Select(s => new { s.CriteriaSetId, s.Status })
+            .ToDictionaryAsync(s => s.CriteriaSetId, s => s.Status, ct);
+
+        var conflicts = new List<CellConflict>();
+        var changed = new List<(CellInput Cell, IndicatorValue? Before)>();
+        foreach (var cell in cells)
+        {
+            existing.TryGetValue(cell.IndicatorId, out var current);
+            var note = string.IsNullOrWhiteSpace(cell.Note) ? null : cell.Note.Trim();
+            if (current is null ? cell.Value is null && note is null : current.Value == cell.Value && current.Note == note)
+            {
+                continue;
+            }
+
+            if ((current?.Version ?? 0) != cell.ExpectedVersion)
+            {
+                conflicts.Add(ToConflict(cell.IndicatorId, current));
+                continue;
+            }
+
+            if (locked.TryGetValue(indicators[cell.IndicatorId].CriteriaSetId, out var status))
+            {
+                return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
+            }
+
+            changed.Add((cell with { Note = note }, current));
+        }
+
+        if (conflicts.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (cell, before) in changed)
+        {
+            var value = before ?? db.IndicatorValues.Add(new IndicatorValue { UnitId = unitId, PeriodId = periodId, IndicatorId = cell.IndicatorId }).Entity;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = now, UserName = userName, Action = AuditAction.ValueChanged, UnitId = unitId, PeriodId = periodId,
+                CriteriaSetId = indicators[cell.IndicatorId].CriteriaSetId, IndicatorId = cell.IndicatorId,
+                OldValue = Format(before?.Value), NewValue = Format(cell.Value), Note = cell.Note,
+            });
+            if (value.Value != cell.Value)
+            {
+                // A changed figure is no longer the cited one: it now comes from this entry.
+                value.SourceId = null;
+                value.Qualifier = ValueQualifier.None;
+                value.AsOf = null;
+            }
+
+            value.Value = cell.Value;
+            value.Note = cell.Note;
+            value.UpdatedBy = userName;
+            value.UpdatedAtUtc = now;
+            value.Version = (before?.Version ?? 0) + 1;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved the same cells between our read and our write (version token or unique index).
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var now2 = await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == unitId && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
+                .ToDictionaryAsync(v => v.IndicatorId, ct);
+            return new SaveResult(SaveOutcome.Conflict, 0,
+                changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault(c.Cell.IndicatorId))).ToList(), null);
+        }
+
+        return new SaveResult(SaveOutcome.Saved, changed.Count, [], null);
+    }
+
+    private static CellConflict ToConflict(int indicatorId, IndicatorValue? current) =>
+        new(indicatorId, current?.Value, current?.Note, current?.Version ?? 0, current?.UpdatedBy, current?.UpdatedAtUtc);
+
+    /// <summary>Audit values are stored invariant ("14.5"), so they read back exactly; pages format them.</summary>
+    public static string? Format(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Workflow;
+
+public sealed record WorkflowResult(bool Ok, string? Error, SubmissionStatus Status)
+{
+    public static WorkflowResult Fail(string error, SubmissionStatus status) => new(false, error, status);
+}
+
+/// <summary>Moves a unit × criteria set × period through the workflow, with an audit entry per step.</summary>
+public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock)
+{
+    public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default)
+    {
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
+        var submission = await db.Submissions.FirstOrDefaultAsync(s => s.UnitId == unitId && s.CriteriaSetId == criteriaSetId && s.PeriodId == periodId, ct);
+        var status = submission?.Status ?? SubmissionStatus.Draft;
+        if (period.IsLocked)
+        {
+            return WorkflowResult.Fail($"{period.Label} đã khóa: không thể thay đổi trạng thái.", status);
+        }
+
+        if (WorkflowRules.Next(status, step) is not { } next)
+        {
+            return WorkflowResult.Fail($"Không thể “{WorkflowRules.Label(step)}” khi biểu mẫu đang ở trạng thái {WorkflowRules.Label(status)}.", status);
+        }
+
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (WorkflowRules.NeedsComment(step) && comment is null)
+        {
+            return WorkflowResult.Fail(step == WorkflowStep.Return ? "Nhập nhận xét để xã biết cần sửa gì." : "Nhập lý do mở lại.", status);
+        }
+
+        if (step == WorkflowStep.Submit)
+        {
+            var defined = await db.Indicators.Where(i => i.Criterion.CriteriaSetId == criteriaSetId).Select(i => i.Id).ToListAsync(ct);
+            var entered = await db.IndicatorValues.CountAsync(v => v.UnitId == unitId && v.PeriodId == periodId && defined.Contains(v.IndicatorId) && v.Value != null, ct);
+            if (defined.Count == 0)
+            {
+                return WorkflowResult.Fail("Bộ tiêu chí chưa có chỉ tiêu trong danh mục: chưa có gì để gửi.", status);
+            }
+
+            if (entered < defined.Count)
+            {
+                return WorkflowResult.Fail($"Còn {defined.Count - entered}/{defined.Count} chỉ tiêu chưa nhập số liệu: nhập đủ rồi gửi.", status);
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (submission is null)
+        {
+            submission = new Submission { UnitId = unitId, CriteriaSetId = criteriaSetId, PeriodId = periodId };
+            db.Submissions.Add(submission);
+        }
+
+        submission.Status = next;
+        submission.UpdatedAtUtc = now;
+        submission.Version++;
+        switch (step)
+        {
+            case WorkflowStep.Submit:
+                submission.SubmittedBy = userName;
+                submission.SubmittedAtUtc = now;
+                submission.Comment = null;
+                break;
+            default:
+                submission.ReviewedBy = userName;
+                submission.ReviewedAtUtc = now;
+                submission.Comment = comment;
+                break;
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = now, UserName = userName, UnitId = unitId, PeriodId = periodId, CriteriaSetId = criteriaSetId,
+            Action = step switch
+            {
+                WorkflowStep.Submit => AuditAction.Submitted,
+                WorkflowStep.Approve => AuditAction.Approved,
+                WorkflowStep.Return => AuditAction.Returned,
+                _ => AuditAction.Reopened,
+            },
+            OldValue = status.ToString(), NewValue = next.ToString(), Note = comment,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Fail("Người khác vừa thay đổi trạng thái biểu mẫu này. Tải lại trang để xem trạng thái mới.", status);
+        }
+
+        return new WorkflowResult(true, null, next);
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Workflow;
+using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.Entry;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>Quarterly entry of a commune's or district's indicators, and the submission workflow.</summary>
+public sealed class EntryController(UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitPermissions permissions) : Controller
+{
+    [HttpGet("/communes/{slug}/entry/{period}")]
+    public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
+
+    [HttpGet("/districts/{slug}/entry/{period}")]
+    public Task<IActionResult> District(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: false, period, ct);
+
+    [HttpPost("/communes/{slug}/entry/{period}")]
+    public Task<IActionResult> SaveCommune(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: true, period, form, ct);
+
+    [HttpPost("/districts/{slug}/entry/{period}")]
+    public Task<IActionResult> SaveDistrict(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: false, period, form, ct);
+
+    [HttpPost("/communes/{slug}/entry/{period}/workflow")]
+    public Task<IActionResult> CommuneWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: true, period, form, ct);
+
+    [HttpPost("/districts/{slug}/entry/{period}/workflow")]
+    public Task<IActionResult> DistrictWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: false, period, form, ct);
+
+    private async Task<IActionResult> Show(string slug, bool communeLevel, string periodCode, CancellationToken ct)
+    {
+        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
+        if (unit is null || period is null)
+        {
+            return NotFound();
+        }
+
+        var model = await queries.PageAsync(unit, period, ct);
+        await SetPermissionsAsync(model, ct);
+        model.Message = TempData["EntryMessage"] as string;
+        return View("Form", model);
+    }
+
+    private async Task<IActionResult> Save(string slug, bool communeLevel, string periodCode, EntryForm form, CancellationToken ct)
+    {
+        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
+        if (unit is null || period is null)
+        {
+            return NotFound();
+        }
+
+        if (!await permissions.CanEditAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var model = await queries.PageAsync(unit, period, ct);
+        await SetPermissionsAsync(model, ct);
+        var rows = model.Sets.SelectMany(s => s.Criteria).SelectMany(c => c.Rows).ToDictionary(r => r.IndicatorId);
+        var posted = form.Cells.Where(c => rows.ContainsKey(c.IndicatorId)).GroupBy(c => c.IndicatorId).Select(g => g.Last()).ToList();
+        if (posted.Count != form.Cells.Count || posted.Count == 0)
+        {
+            model.Message = "Biểu mẫu không khớp với danh mục hiện tại. Trang đã được tải lại; kiểm tra và nhập lại.";
+            return View("Form", model);
+        }
+
+        var cells = new List<CellInput>();
+        foreach (var cell in posted)
+        {
+            var row = rows[cell.IndicatorId];
+            // Keep what the person typed, so an error never loses their input.
+            row.Raw = cell.Raw;
+            row.Note = cell.Note;
+            row.Version = cell.Version;
+            var parsed = ValueParser.Parse(row.ValueType, cell.Raw);
+            if (!parsed.Ok)
+            {
+                row.Error = parsed.Error;
+                ModelState.AddModelError($"Cells[{row.Index}].Raw", parsed.Error!);
+            }
+            else if (cell.Note?.Length > 1000)
+            {
+                row.Error = "Ghi chú dài tối đa 1000 ký tự.";
+                ModelState.AddModelError($"Cells[{row.Index}].Note", row.Error);
+            }
+            else
+            {
+                cells.Add(new CellInput(cell.IndicatorId, parsed.Value, cell.Note, cell.Version));
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            model.Message = $"Chưa lưu: {rows.Values.Count(r => r.Error is not null)} ô có lỗi (đánh dấu đỏ). Sửa rồi lưu lại; các ô khác vẫn giữ nguyên như bạn đã nhập.";
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Form", model);
+        }
+
+        var result = await entry.SaveAsync(unit.Id, period.Id, cells, User.Identity?.Name ?? "?", ct);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                TempData["EntryMessage"] = result.Changed == 0 ? "Không có thay đổi nào để lưu." : $"Đã lưu {result.Changed} số liệu.";
+                return Redirect(model.EntryPath);
+            case SaveOutcome.Conflict:
+                foreach (var conflict in result.Conflicts)
+                {
+                    var row = rows[conflict.IndicatorId];
+                    row.Version = conflict.CurrentVersion;
+                    row.ConflictText = $"{conflict.By ?? "Người khác"} đã lưu {(conflict.AtUtc is { } at ? at.ToLocalTime().ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "")}: "
+                        + Labels.Value(conflict.CurrentValue, row.ValueType, row.Unit);
+                }
+
+                model.HasConflicts = true;
+                model.Message = "Chưa lưu: người khác đã lưu số liệu của biểu mẫu này sau khi bạn mở. Giá trị của họ hiện bên cạnh ô của bạn; xem lại rồi bấm Lưu lần nữa để ghi giá trị của bạn.";
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Form", model);
+            default:
+                model.Message = result.Message;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Form", model);
+        }
+    }
+
+    private async Task<IActionResult> Workflow(string slug, bool communeLevel, string periodCode, WorkflowForm form, CancellationToken ct)
+    {
+        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
+        if (unit is null || period is null)
+        {
+            return NotFound();
+        }
+
+        if (!Enum.TryParse<WorkflowStep>(form.Step, ignoreCase: true, out var step) || !Enum.IsDefined(step))
+        {
+            return BadRequest();
+        }
+
+        var allowed = WorkflowRules.IsReviewStep(step)
+            ? await permissions.CanReviewAsync(User, unit.Id, ct)
+            : await permissions.CanSubmitAsync(User, unit.Id, ct);
+        if (!allowed)
+        {
+            return Forbid();
+        }
+
+        var model = await queries.PageAsync(unit, period, ct);
+        if (model.Sets.All(s => s.Id != form.SetId))
+        {
+            return NotFound();
+        }
+
+        var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, User.Identity?.Name ?? "?", ct);
+        TempData["EntryMessage"] = result.Ok ? $"Đã {WorkflowRules.Label(step).ToLowerInvariant()}: trạng thái mới là {WorkflowRules.Label(result.Status)}." : result.Error;
+        return Redirect(model.EntryPath + $"#set-{form.SetId}");
+    }
+
+    private async Task SetPermissionsAsync(EntryPageModel model, CancellationToken ct)
+    {
+        model.CanEdit = !model.Period.IsLocked && await permissions.CanEditAsync(User, model.Unit.Id, ct);
+        model.CanSubmit = !model.Period.IsLocked && await permissions.CanSubmitAsync(User, model.Unit.Id, ct);
+        model.CanReview = !model.Period.IsLocked && await permissions.CanReviewAsync(User, model.Unit.Id, ct);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Infrastructure;
+
+/// <summary>
+/// Who may change which unit's data: commune officers their own communes, district staff every unit of
+/// their district. Leaders and admins change no figures. Checked on the server for every write.
+/// </summary>
+public sealed class UnitPermissions(ProgramTrackerDbContext db)
+{
+    public async Task<bool> CanEditAsync(ClaimsPrincipal user, int unitId, CancellationToken ct)
+    {
+        var bound = await BoundUnitsAsync(user, ct);
+        if (user.IsInRole(Roles.DistrictStaff))
+        {
+            return await db.Units.AnyAsync(u => u.Id == unitId && (bound.Contains(u.Id) || (u.ParentId != null && bound.Contains(u.ParentId.Value))), ct);
+        }
+
+        return user.IsInRole(Roles.CommuneOfficer) && bound.Contains(unitId);
+    }
+
+    /// <summary>Submitting is for the people who enter the unit's data.</summary>
+    public Task<bool> CanSubmitAsync(ClaimsPrincipal user, int unitId, CancellationToken ct) => CanEditAsync(user, unitId, ct);
+
+    /// <summary>Review (approve, return, reopen) is for district staff of the unit's district.</summary>
+    public async Task<bool> CanReviewAsync(ClaimsPrincipal user, int unitId, CancellationToken ct) =>
+        user.IsInRole(Roles.DistrictStaff) && await CanEditAsync(user, unitId, ct);
+
+    private async Task<List<int>> BoundUnitsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? [] : await db.UserUnits.Where(u => u.UserId == userId).Select(u => u.UnitId).ToListAsync(ct);
+    }
+}

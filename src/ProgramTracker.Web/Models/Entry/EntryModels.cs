@@ -1,0 +1,88 @@
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Models.Units;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Web.Models.Entry;
+
+/// <summary>The entry form of one unit for one period: every indicator of every set that applies, grouped by criterion.</summary>
+public sealed class EntryPageModel
+{
+    public required UnitHeader Unit { get; init; }
+    public required ReportingPeriod Period { get; init; }
+    public ReportingPeriod? PreviousPeriod { get; init; }
+    public required IReadOnlyList<ReportingPeriod> Periods { get; init; }
+    public required IReadOnlyList<EntrySet> Sets { get; init; }
+    public bool CanEdit { get; set; }
+    public bool CanSubmit { get; set; }
+    public bool CanReview { get; set; }
+    public string? Message { get; set; }
+    public bool HasConflicts { get; set; }
+    public string BasePath => Unit.Kind == UnitKind.District ? $"/districts/{Unit.Slug}" : $"/communes/{Unit.Slug}";
+    public string EntryPath => $"{BasePath}/entry/{Period.Code}";
+}
+
+public sealed record EntrySet(
+    int Id,
+    string Code,
+    string Name,
+    int? DeclaredCriteria,
+    int? DeclaredIndicators,
+    SubmissionStatus Status,
+    string? Comment,
+    string? SubmittedBy,
+    DateTime? SubmittedAtUtc,
+    string? ReviewedBy,
+    DateTime? ReviewedAtUtc,
+    IReadOnlyList<EntryCriterion> Criteria)
+{
+    public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+    public int IndicatorCount => Criteria.Sum(c => c.Rows.Count);
+}
+
+public sealed record EntryCriterion(int Number, string Name, string? Group, IReadOnlyList<EntryRow> Rows);
+
+public sealed class EntryRow
+{
+    public required int IndicatorId { get; init; }
+    public required int Index { get; init; }
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public string? Unit { get; init; }
+    public ValueType ValueType { get; init; }
+    public Comparator Comparator { get; init; }
+    public decimal? Threshold { get; init; }
+    public decimal? PreviousValue { get; init; }
+    public decimal? StoredValue { get; init; }
+    public ValueQualifier StoredQualifier { get; init; }
+    public string? StoredBy { get; init; }
+    public DateTime? StoredAtUtc { get; init; }
+    public IndicatorStatus Status { get; init; }
+    public string? Raw { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+    public string? Error { get; set; }
+    /// <summary>Set when someone else saved this cell meanwhile: their value, shown beside the person's own input.</summary>
+    public string? ConflictText { get; set; }
+}
+
+/// <summary>What the form posts: one entry per cell, in page order.</summary>
+public sealed class EntryForm
+{
+    public List<CellPost> Cells { get; set; } = [];
+}
+
+public sealed class CellPost
+{
+    public int IndicatorId { get; set; }
+    public string? Raw { get; set; }
+    public string? Note { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class WorkflowForm
+{
+    public int SetId { get; set; }
+    public string? Step { get; set; }
+    public string? Comment { get; set; }
+}
