@@ -1,7 +1,9 @@
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.Audit;
 using ProgramTracker.Web.Models.Catalogue;
+using ProgramTracker.Web.Models.Inbox;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 
@@ -12,5 +14,6 @@ public static class QueryRegistration
     public static IServiceCollection AddProgramTrackerQueries(this IServiceCollection services) =>
         services.AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<EntryQueries>()
             .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<UnitPermissions>()
+            .AddScoped<InboxQueries>().AddScoped<AuditQueries>()
             .AddSingleton(TimeProvider.System);
 }
