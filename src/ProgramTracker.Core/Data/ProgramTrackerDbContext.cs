@@ -30,6 +30,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public DbSet<UserUnit> UserUnits => Set<UserUnit>();
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AttainmentSummary> AttainmentSummaries => Set<AttainmentSummary>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Workflow;
@@ -28,7 +29,7 @@ public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<
 /// Saves a whole entry form in one transaction: every changed cell with an audit entry, or nothing.
 /// A cell changed by someone else since the form was opened turns the save into a conflict.
 /// </summary>
-public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock)
+public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
     public async Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, string userName, CancellationToken ct = default)
     {
@@ -119,6 +120,9 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock)
 
         try
         {
+            await db.SaveChangesAsync(ct);
+            var touchedSets = changed.Select(c => indicators[c.Cell.IndicatorId].CriteriaSetId).Distinct().ToList();
+            await summaries.UpdateAsync(unitId, periodId, touchedSets, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

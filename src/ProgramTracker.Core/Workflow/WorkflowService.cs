@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 
@@ -10,7 +11,7 @@ public sealed record WorkflowResult(bool Ok, string? Error, SubmissionStatus Sta
 }
 
 /// <summary>Moves a unit × criteria set × period through the workflow, with an audit entry per step.</summary>
-public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock)
+public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
     public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default)
     {
@@ -87,7 +88,11 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await summaries.UpdateAsync(unitId, periodId, [criteriaSetId], now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {

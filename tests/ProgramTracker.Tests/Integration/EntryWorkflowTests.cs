@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
@@ -148,6 +149,23 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summaries_follow_every_write_in_the_same_transaction()
+    {
+        await Save("xa.namson", (0, 55m, 0), (1, 2.5m, 0), (2, 1m, 0));
+
+        var summary = await Summary();
+        (summary.CriteriaMet, summary.IndicatorsMet, summary.ValuesEntered, summary.Achieved, summary.Status)
+            .Should().Be((2, 2, 3, false, SubmissionStatus.Draft), "poverty 2,5 % is above the 1,5 % test threshold");
+
+        await Save("xa.namson", (1, 0.9m, 1));
+        (await Summary()).CriteriaMet.Should().Be(3);
+
+        await Step(WorkflowStep.Submit, null, "xa.namson");
+        await Step(WorkflowStep.Approve, null, "huyen");
+        (await Summary()).Status.Should().Be(SubmissionStatus.Approved);
+    }
+
+    [Fact]
     public async Task Submitting_an_incomplete_form_is_refused_with_the_count_missing()
     {
         await Save("xa.namson", (0, 55m, 0));
@@ -201,8 +219,12 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
-        return await work(new EntryService(db, TimeProvider.System), new WorkflowService(db, TimeProvider.System));
+        var summaries = new SummaryUpdater(db);
+        return await work(new EntryService(db, TimeProvider.System, summaries), new WorkflowService(db, TimeProvider.System, summaries));
     }
+
+    private Task<AttainmentSummary> Summary() => _factory.WithDbAsync(db => db.AttainmentSummaries.AsNoTracking()
+        .SingleAsync(s => s.UnitId == _namSon && s.PeriodId == _period && s.CriteriaSetId == _set));
 
     private Task<Dictionary<int, decimal?>> Values() => _factory.WithDbAsync(db => db.IndicatorValues
         .Where(v => v.UnitId == _namSon && v.PeriodId == _period).ToDictionaryAsync(v => v.IndicatorId, v => v.Value));

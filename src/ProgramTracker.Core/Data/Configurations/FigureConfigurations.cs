@@ -173,3 +173,17 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class AttainmentSummaryConfiguration : IEntityTypeConfiguration<AttainmentSummary>
+{
+    public void Configure(EntityTypeBuilder<AttainmentSummary> b)
+    {
+        b.ToTable("attainment_summaries");
+        b.HasKey(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId });
+        // Overviews read one period and set across many units.
+        b.HasIndex(s => new { s.PeriodId, s.CriteriaSetId });
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.CriteriaSet).WithMany().HasForeignKey(s => s.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

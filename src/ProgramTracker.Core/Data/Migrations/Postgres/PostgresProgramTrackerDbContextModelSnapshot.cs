@@ -291,6 +291,44 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.AttainmentSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriteriaSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Achieved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorsMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ValuesEntered")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "CriteriaSetId", "PeriodId");
+
+                    b.HasIndex("CriteriaSetId");
+
+                    b.HasIndex("PeriodId", "CriteriaSetId");
+
+                    b.ToTable("attainment_summaries", (string)null);
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1172,6 +1210,33 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.AttainmentSummary", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany()
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.ReportingPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CriteriaSet");
+
+                    b.Navigation("Period");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.AuditEntry", b =>

@@ -278,6 +278,44 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.AttainmentSummary", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Achieved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ValuesEntered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "CriteriaSetId", "PeriodId");
+
+                    b.HasIndex("CriteriaSetId");
+
+                    b.HasIndex("PeriodId", "CriteriaSetId");
+
+                    b.ToTable("attainment_summaries", (string)null);
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1127,6 +1165,33 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.AttainmentSummary", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany()
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.ReportingPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CriteriaSet");
+
+                    b.Navigation("Period");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.AuditEntry", b =>

@@ -1,0 +1,69 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProgramTracker.Core.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AttainmentSummaries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "attainment_summaries",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaSetId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaMet = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorsMet = table.Column<int>(type: "integer", nullable: false),
+                    ValuesEntered = table.Column<int>(type: "integer", nullable: false),
+                    Achieved = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attainment_summaries", x => new { x.UnitId, x.CriteriaSetId, x.PeriodId });
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_CriteriaSetId",
+                table: "attainment_summaries",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_PeriodId_CriteriaSetId",
+                table: "attainment_summaries",
+                columns: new[] { "PeriodId", "CriteriaSetId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "attainment_summaries");
+        }
+    }
+}
