@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Models.Overview;
+
+public sealed record OverviewRow(string Slug, string Name, bool IsSynthetic, int Communes, int WithData, int Achieved, int Approved, double? AverageCriteriaMet);
+
+public sealed record OverviewModel(
+    string? UnitSlug,
+    string Title,
+    string ChildLabel,
+    string ChildLink,
+    ReportingPeriod? Period,
+    IReadOnlyList<ReportingPeriod> Periods,
+    string SetCode,
+    string SetName,
+    int? DeclaredCriteria,
+    IReadOnlyList<(string Code, string Name)> Sets,
+    IReadOnlyList<OverviewRow> Rows,
+    bool ApprovedOnly);
+
+/// <summary>
+/// National and provincial overviews: communes grouped by province (or by district within a province),
+/// read from the attainment summaries kept current on write. Two aggregate queries whatever the country's size.
+/// </summary>
+public sealed class OverviewQueries(ProgramTrackerDbContext db)
+{
+    public async Task<OverviewModel?> BuildAsync(string? unitSlug, string? periodCode, string? setCode, bool approvedOnly, CancellationToken ct)
+    {
+        AdministrativeUnit? province = null;
+        if (!string.IsNullOrEmpty(unitSlug))
+        {
+            province = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Slug == unitSlug && u.Kind == UnitKind.Province, ct);
+            if (province is null)
+            {
+                return null;
+            }
+        }
+
+        var sets = await db.CriteriaSets.AsNoTracking().Where(s => s.Level == UnitLevel.Commune).OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Code, s.Name, s.DeclaredCriteria }).ToListAsync(ct);
+        var set = setCode is null ? sets.FirstOrDefault(s => s.Code == "ntm-xa-nang-cao") ?? sets.FirstOrDefault() : sets.FirstOrDefault(s => s.Code == setCode);
+        var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        ReportingPeriod? period;
+        if (periodCode is null)
+        {
+            // Latest period that has any summary for the set.
+            var latestId = set is null ? (int?)null : await db.AttainmentSummaries.Where(s => s.CriteriaSetId == set.Id)
+                .OrderByDescending(s => s.Period.Year).ThenByDescending(s => s.Period.Quarter).Select(s => (int?)s.PeriodId).FirstOrDefaultAsync(ct);
+            period = periods.FirstOrDefault(p => p.Id == latestId) ?? periods.FirstOrDefault();
+        }
+        else
+        {
+            period = PeriodCode.TryParse(periodCode, out var y, out var q) ? periods.FirstOrDefault(p => p.Year == y && p.Quarter == q) : null;
+            if (period is null)
+            {
+                return null;
+            }
+        }
+
+        if (set is null)
+        {
+            return null;
+        }
+
+        var communeKinds = new[] { UnitKind.Commune, UnitKind.Town };
+        IQueryable<AdministrativeUnit> communes = db.Units.AsNoTracking().Where(u => communeKinds.Contains(u.Kind) && u.Parent != null);
+        if (province is not null)
+        {
+            communes = communes.Where(u => u.Parent!.ParentId == province.Id);
+        }
+
+        // Group key: the province (national view) or the district (provincial view).
+        var counts = province is null
+            ? await communes.GroupBy(u => u.Parent!.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct)
+            : await communes.GroupBy(u => (int?)u.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var summaries = db.AttainmentSummaries.AsNoTracking()
+            .Where(s => s.PeriodId == period!.Id && s.CriteriaSetId == set.Id && communeKinds.Contains(s.Unit.Kind));
+        if (approvedOnly)
+        {
+            summaries = summaries.Where(s => s.Status == SubmissionStatus.Approved);
+        }
+
+        if (province is not null)
+        {
+            summaries = summaries.Where(s => s.Unit.Parent!.ParentId == province.Id);
+        }
+
+        var aggregates = province is null
+            ? await summaries.GroupBy(s => s.Unit.Parent!.ParentId).Select(g => new
+                {
+                    Key = g.Key, WithData = g.Count(), Achieved = g.Count(x => x.Achieved), Approved = g.Count(x => x.Status == SubmissionStatus.Approved),
+                    Average = g.Average(x => (double)x.CriteriaMet),
+                }).ToListAsync(ct)
+            : await summaries.GroupBy(s => (int?)s.Unit.ParentId).Select(g => new
+                {
+                    Key = g.Key, WithData = g.Count(), Achieved = g.Count(x => x.Achieved), Approved = g.Count(x => x.Status == SubmissionStatus.Approved),
+                    Average = g.Average(x => (double)x.CriteriaMet),
+                }).ToListAsync(ct);
+
+        var keys = counts.Select(c => c.Key).ToList();
+        var names = await db.Units.AsNoTracking().Where(u => keys.Contains(u.Id)).OrderBy(u => u.Id)
+            .Select(u => new { u.Id, u.Slug, u.Name, u.IsSynthetic }).ToListAsync(ct);
+        var byKey = aggregates.ToDictionary(a => a.Key ?? 0);
+        var countByKey = counts.ToDictionary(c => c.Key ?? 0, c => c.Count);
+        var rows = names.Select(n =>
+        {
+            byKey.TryGetValue(n.Id, out var a);
+            return new OverviewRow(n.Slug, n.Name, n.IsSynthetic, countByKey.GetValueOrDefault(n.Id), a?.WithData ?? 0, a?.Achieved ?? 0, a?.Approved ?? 0, a?.Average);
+        }).ToList();
+
+        return new OverviewModel(
+            province?.Slug,
+            province is null ? "Toàn quốc" : $"Tỉnh {province.Name}",
+            province is null ? "Tỉnh" : "Huyện",
+            province is null ? "/overview?unit=" : "/districts/",
+            period, periods, set.Code, set.Name, set.DeclaredCriteria,
+            sets.Select(s => (s.Code, s.Name)).ToList(), rows, approvedOnly);
+    }
+}
