@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.BrowserTests;
+
+/// <summary>
+/// The quarterly journey in Chromium: a commune officer fills and submits, the district returns it with a
+/// comment, the officer sees the comment, fixes and resubmits, the district approves, and the commune page
+/// shows the new computed attainment. Runs on its own portal and database.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class EntryJourneyTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _fixture = new();
+
+    public async Task InitializeAsync()
+    {
+        await _fixture.InitializeAsync();
+        // An administrator completes the catalogue first (the seed defines no indicator of this set).
+        await _fixture.Factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+    }
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Officer_fills_and_submits_district_returns_officer_fixes_district_approves()
+    {
+        const string form = "/communes/nam-son/entry/2023-Q4";
+        var officer = await SignedInPageAsync("xa.namson");
+
+        // Bad input first: a clear message beside the cell, the input kept, nothing saved.
+        await officer.GotoAsync(form);
+        await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("năm mươi");
+        await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("2,5");
+        await officer.ClickAsync("#save");
+        (await officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback").InnerTextAsync()).Should().Contain("Không đọc được số");
+        (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("năm mươi");
+        (await Cell(officer, "ntm-xa-nang-cao.t2").InputValueAsync()).Should().Be("2,5");
+        (await _fixture.Factory.WithDbAsync(db => Task.FromResult(db.IndicatorValues.Count(v => v.Unit.Slug == "nam-son")))).Should().Be(0);
+
+        await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
+        await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-desktop.png"), FullPage = true });
+        await officer.ClickAsync("#save");
+        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 3 số liệu");
+        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Gửi duyệt");
+        (await SetStatus(officer)).Should().Be("Submitted");
+
+        // The district returns it with a comment, from its inbox.
+        var district = await SignedInPageAsync("huyen");
+        await district.GotoAsync("/inbox");
+        await district.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
+        await district.FillAsync("[data-set='ntm-xa-nang-cao'] textarea[placeholder^='Nhận xét']", "Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
+        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Trả lại");
+        (await SetStatus(district)).Should().Be("Returned");
+
+        // The officer sees the comment in the inbox, fixes and resubmits.
+        await officer.GotoAsync("/inbox");
+        (await officer.Locator("#inbox-returned").InnerTextAsync()).Should().Contain("Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
+        await officer.Locator("#inbox-returned a").First.ClickAsync();
+        await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0,9");
+        await officer.ClickAsync("#save");
+        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 1 số liệu");
+        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Gửi duyệt");
+
+        // The district approves; the form is locked; the commune page shows the new computed attainment.
+        await district.GotoAsync(form);
+        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Duyệt");
+        (await SetStatus(district)).Should().Be("Approved");
+        (await Cell(district, "ntm-xa-nang-cao.t1").GetAttributeAsync("readonly")).Should().NotBeNull();
+
+        await officer.GotoAsync("/communes/nam-son?period=2023-Q4");
+        var computed = officer.Locator("[data-set='ntm-xa-nang-cao'] .computed");
+        (await computed.InnerTextAsync()).Should().Contain("3/19").And.Contain("3/75");
+        (await officer.Locator("[data-set='ntm-xa-nang-cao'] .reported").First.InnerTextAsync()).Should().Contain("16/19");
+
+        var phone = await SignedInPageAsync("xa.namson", 390, 844);
+        await phone.GotoAsync(form);
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-phone.png"), FullPage = true });
+        (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
+    }
+
+    private static ILocator Cell(IPage page, string code) => page.Locator($"[data-indicator='{code}'] input.value-input");
+
+    private static Task<string?> SetStatus(IPage page) =>
+        page.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").GetAttributeAsync("data-status");
+
+    private async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900)
+    {
+        var page = await _fixture.NewPageAsync(width, height);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("input[name='UserName']", user);
+        await page.FillAsync("input[name='Password']", "BaChe@2023");
+        await page.ClickAsync("form[action*='login'] button[type='submit']");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+}
