@@ -9,6 +9,8 @@ public enum AuditAction
     Reopened = 5,
     PeriodChanged = 6,
     CatalogueChanged = 7,
+    PovertyChanged = 8,
+    TargetChanged = 9,
 }
 
 /// <summary>

@@ -40,4 +40,8 @@ public class PovertyRecord
     public string? Note { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    /// <summary>Concurrency token: bumped on every write, checked on save.</summary>
+    public int Version { get; set; }
 }

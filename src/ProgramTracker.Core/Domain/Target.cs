@@ -14,4 +14,8 @@ public class Target
     public string? Note { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    /// <summary>Concurrency token: bumped on every write, checked on save.</summary>
+    public int Version { get; set; }
 }

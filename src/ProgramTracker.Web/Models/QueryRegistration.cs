@@ -13,7 +13,7 @@ public static class QueryRegistration
 {
     public static IServiceCollection AddProgramTrackerQueries(this IServiceCollection services) =>
         services.AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<EntryQueries>()
-            .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<ProgramTracker.Core.Attainment.SummaryUpdater>().AddScoped<UnitPermissions>()
+            .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<ProgramTracker.Core.Attainment.SummaryUpdater>().AddScoped<ProgramTracker.Core.Poverty.PovertyEntryService>().AddScoped<UnitPermissions>()
             .AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<ProgramTracker.Web.Models.Overview.OverviewQueries>()
             .AddSingleton(TimeProvider.System);
 }

@@ -4,6 +4,7 @@ using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Poverty;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.TestSupport;
 
@@ -207,6 +208,36 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
         await change.Should().ThrowAsync<InvalidOperationException>().WithMessage("*append-only*");
         await delete.Should().ThrowAsync<InvalidOperationException>();
         (await Audit(AuditAction.ValueChanged)).Single().NewValue.Should().Be("55");
+    }
+
+    [Fact]
+    public async Task Poverty_counts_are_saved_audited_and_rates_derive_from_them()
+    {
+        var (district, q3, standard, version) = await _factory.WithDbAsync(async db => (
+            await db.Units.Where(u => u.Slug == "ba-che").Select(u => u.Id).SingleAsync(),
+            await db.Periods.Where(p => p.Year == 2023 && p.Quarter == 3).Select(p => p.Id).SingleAsync(),
+            await db.PovertyStandards.Where(s => s.Code == "nd-07-2021").Select(s => s.Id).SingleAsync(),
+            await db.PovertyRecords.Where(p => p.Unit.Slug == "ba-che" && p.Standard.Code == "nd-07-2021").Select(p => p.Version).SingleAsync()));
+
+        var result = await WithPoverty(s => s.SaveAsync(q3, standard, [new PovertyInput(district, 5000, 14, 45, version), new PovertyInput(_namSon, 800, 3, 9, 0)], "huyen"));
+        var stale = await WithPoverty(s => s.SaveAsync(q3, standard, [new PovertyInput(_namSon, 810, 3, 9, 0)], "huyen"));
+
+        result.Outcome.Should().Be(SaveOutcome.Saved);
+        result.Changed.Should().Be(2);
+        stale.Outcome.Should().Be(SaveOutcome.Conflict);
+        var record = await _factory.WithDbAsync(db => db.PovertyRecords.AsNoTracking().SingleAsync(p => p.UnitId == district && p.StandardId == standard && p.PeriodId == q3));
+        PovertyRates.Of(record.HouseholdsTotal, record.PoorHouseholds, record.NearPoorHouseholds, record.ReportedPoorRate, record.ReportedNearPoorRate)
+            .Should().Be((0.28m, 0.9m, true));
+        record.ReportedPoorRate.Should().Be(0.27m, "the reported rate stays as the source printed it");
+        (await Audit(AuditAction.PovertyChanged)).Should().HaveCount(2);
+        PovertyEntryService.Validate(100, 60, 50).Should().Contain("vượt tổng số hộ");
+        PovertyEntryService.Validate(null, 1, null).Should().Contain("tổng số hộ");
+    }
+
+    private async Task<SaveResult> WithPoverty(Func<PovertyEntryService, Task<SaveResult>> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await work(new PovertyEntryService(scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>(), TimeProvider.System));
     }
 
     private Task<SaveResult> Save(string user, params (int Index, decimal? Value, int Version)[] cells) =>

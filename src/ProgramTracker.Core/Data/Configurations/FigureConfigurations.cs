@@ -68,6 +68,8 @@ public sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         b.ToTable("targets");
         b.Property(t => t.Value).HasPrecision(20, 4);
         b.Property(t => t.Note).HasMaxLength(1000);
+        b.Property(t => t.UpdatedBy).HasMaxLength(256);
+        b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => new { t.UnitId, t.IndicatorId, t.Year }).IsUnique();
         b.HasOne(t => t.Unit).WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
@@ -82,6 +84,8 @@ public sealed class PovertyRecordConfiguration : IEntityTypeConfiguration<Povert
         b.Property(p => p.ReportedPoorRate).HasPrecision(9, 4);
         b.Property(p => p.ReportedNearPoorRate).HasPrecision(9, 4);
         b.Property(p => p.Note).HasMaxLength(1000);
+        b.Property(p => p.UpdatedBy).HasMaxLength(256);
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.UnitId, p.PeriodId, p.StandardId }).IsUnique();
         b.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Period).WithMany().HasForeignKey(p => p.PeriodId).OnDelete(DeleteBehavior.Restrict);

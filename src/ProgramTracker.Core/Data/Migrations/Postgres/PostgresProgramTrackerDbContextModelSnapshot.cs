@@ -714,6 +714,17 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PeriodId");
@@ -1117,9 +1128,20 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<decimal>("Value")
                         .HasPrecision(20, 4)
                         .HasColumnType("numeric(20,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
+
+namespace ProgramTracker.Core.Poverty;
+
+/// <summary>Household counts of one unit, as posted, with the version the person saw.</summary>
+public sealed record PovertyInput(int UnitId, int? Households, int? Poor, int? NearPoor, int ExpectedVersion);
+
+/// <summary>
+/// Saves poverty counts of many units for one period and standard in one transaction, audited,
+/// refusing locked periods and turning concurrent edits into conflicts (same rules as indicator entry).
+/// </summary>
+public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider clock)
+{
+    /// <summary>Checks one row: counts are non-negative and the poor and near-poor fit in the total.</summary>
+    public static string? Validate(int? households, int? poor, int? nearPoor)
+    {
+        if (households is < 0 || poor is < 0 || nearPoor is < 0)
+        {
+            return "Số hộ không được âm.";
+        }
+
+        if ((poor is not null || nearPoor is not null) && households is null or 0)
+        {
+            return "Nhập tổng số hộ (lớn hơn 0) để tính tỷ lệ.";
+        }
+
+        return (poor ?? 0) + (nearPoor ?? 0) > households ? "Số hộ nghèo và cận nghèo cộng lại vượt tổng số hộ." : null;
+    }
+
+    public async Task<SaveResult> SaveAsync(int periodId, int standardId, IReadOnlyCollection<PovertyInput> rows, string userName, CancellationToken ct = default)
+    {
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
+        if (period.IsLocked)
+        {
+            return SaveResult.Refused($"{period.Label} đã khóa: không thể thay đổi số liệu.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ids = rows.Select(r => r.UnitId).ToList();
+        var existing = await db.PovertyRecords.Where(p => p.PeriodId == periodId && p.StandardId == standardId && ids.Contains(p.UnitId))
+            .ToDictionaryAsync(p => p.UnitId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = 0;
+        var conflicts = new List<CellConflict>();
+        foreach (var row in rows)
+        {
+            existing.TryGetValue(row.UnitId, out var record);
+            if (record is null ? row is { Households: null, Poor: null, NearPoor: null }
+                : record.HouseholdsTotal == row.Households && record.PoorHouseholds == row.Poor && record.NearPoorHouseholds == row.NearPoor)
+            {
+                continue;
+            }
+
+            if ((record?.Version ?? 0) != row.ExpectedVersion)
+            {
+                conflicts.Add(new CellConflict(row.UnitId, record?.PoorHouseholds, $"{record?.PoorHouseholds}/{record?.NearPoorHouseholds}/{record?.HouseholdsTotal}", record?.Version ?? 0, record?.UpdatedBy, record?.UpdatedAtUtc));
+                continue;
+            }
+
+            record ??= db.PovertyRecords.Add(new PovertyRecord { UnitId = row.UnitId, PeriodId = periodId, StandardId = standardId }).Entity;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = now, UserName = userName, Action = AuditAction.PovertyChanged, UnitId = row.UnitId, PeriodId = periodId,
+                OldValue = Counts(existing.GetValueOrDefault(row.UnitId)), NewValue = $"{row.Poor}/{row.NearPoor}/{row.Households}",
+                Note = "Hộ nghèo/cận nghèo/tổng số hộ",
+            });
+            record.HouseholdsTotal = row.Households;
+            record.PoorHouseholds = row.Poor;
+            record.NearPoorHouseholds = row.NearPoor;
+            record.UpdatedBy = userName;
+            record.UpdatedAtUtc = now;
+            record.Version++;
+            changed++;
+        }
+
+        if (conflicts.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new SaveResult(SaveOutcome.Conflict, 0, [], "Người khác vừa lưu số liệu này. Tải lại trang để xem số mới.");
+        }
+
+        return new SaveResult(SaveOutcome.Saved, changed, [], null);
+    }
+
+    private static string? Counts(PovertyRecord? r) =>
+        r is null || (r.PoorHouseholds is null && r.NearPoorHouseholds is null && r.HouseholdsTotal is null) ? null : $"{r.PoorHouseholds}/{r.NearPoorHouseholds}/{r.HouseholdsTotal}";
+}
