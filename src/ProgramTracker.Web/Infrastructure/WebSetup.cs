@@ -32,6 +32,7 @@ public static class WebSetup
 
     public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -106,8 +106,11 @@ public static class SecuritySetup
         return services;
     }
 
-    /// <summary>Security headers, forwarded headers, authentication, authorization and the two-factor requirement, in order.</summary>
-    public static WebApplication UseProgramTrackerSecurity(this WebApplication app)
+    /// <summary>
+    /// Behind a reverse proxy (Security:TrustForwardedHeaders), the client address and scheme come from X-Forwarded-*;
+    /// first in the pipeline so that logs and rate limits see the real client.
+    /// </summary>
+    public static WebApplication UseTrustedForwardedHeaders(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
         {
@@ -117,6 +120,12 @@ public static class SecuritySetup
             app.UseForwardedHeaders(forwarded);
         }
 
+        return app;
+    }
+
+    /// <summary>Authentication, authorization, the sign-in rate limit and the two-factor requirement, in order (after routing).</summary>
+    public static WebApplication UseProgramTrackerSecurity(this WebApplication app)
+    {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
