@@ -123,6 +123,13 @@ public sealed class AccountPageTests(BrowserFixture fixture)
 
         (await page.Locator("#shared-key").InnerTextAsync()).Should().MatchRegex("^[a-z2-7]{4}( [a-z2-7]{1,4})+$");
         (await page.Locator("#authenticator-uri").TextContentAsync()).Should().StartWith("otpauth://totp/");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("two-factor-setup-desktop.png"), FullPage = true });
+        // The key is masked: it is a secret, and it changes on every run.
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = BrowserFixture.ScreenshotPath("two-factor-setup-desktop.png"),
+            FullPage = true,
+            Mask = [page.Locator("#shared-key")],
+            MaskColor = "#ced4da",
+        });
     }
 }
