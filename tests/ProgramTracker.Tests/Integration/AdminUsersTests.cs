@@ -111,6 +111,23 @@ public sealed class AdminUsersTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Disabling_an_account_ends_its_open_sessions_at_their_next_validation()
+    {
+        await AccountTests.CreateUserAsync(fixture, "phien.cu", Password, Roles.Leader, "ba-che");
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<ProgramTracker.Core.Domain.AppUser>>();
+        var user = (await signIn.UserManager.FindByNameAsync("phien.cu"))!;
+        var session = await signIn.CreateUserPrincipalAsync(user);
+
+        var before = await signIn.ValidateSecurityStampAsync(session);
+        await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetDisabledAsync(user.Id, true);
+        var after = await signIn.ValidateSecurityStampAsync(session);
+
+        before.Should().NotBeNull();
+        after.Should().BeNull("a disabled account's cookie no longer validates");
+    }
+
+    [Fact]
     public async Task Admin_cannot_disable_their_own_account()
     {
         var admin = await fixture.ClientAsync("admin");
