@@ -11,9 +11,9 @@ try
     builder.Services.AddProgramTrackerWeb(builder.Configuration);
 
     var app = builder.Build();
-    if (await CommandLine.TryRunAsync(app, args))
+    if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
     {
-        return 0;
+        return exitCode;
     }
 
     app.UseProgramTrackerPipeline();

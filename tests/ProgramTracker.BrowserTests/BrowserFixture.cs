@@ -43,6 +43,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page signed in through the real form, left on the page sign-in leads to.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string password = PortalClients.DemoPassword, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await SignInAsync(page, userName, password);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password = PortalClients.DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     public static string ScreenshotPath(string name)
     {
         Directory.CreateDirectory(RepoPaths.Screenshots);

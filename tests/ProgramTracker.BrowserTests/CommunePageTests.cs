@@ -9,7 +9,7 @@ public sealed class CommunePageTests(BrowserFixture fixture)
     [Fact]
     public async Task Nam_Son_page_shows_16_of_19_in_Chromium()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("huyen");
 
         var response = await page.GotoAsync("/communes/nam-son");
 
@@ -23,7 +23,7 @@ public sealed class CommunePageTests(BrowserFixture fixture)
     [Fact]
     public async Task Nam_Son_page_fits_a_phone_without_sideways_scrolling()
     {
-        var page = await fixture.NewPageAsync(390, 844);
+        var page = await fixture.SignedInPageAsync("xa.namson", width: 390, height: 844);
 
         await page.GotoAsync("/communes/nam-son");
 
@@ -36,7 +36,7 @@ public sealed class CommunePageTests(BrowserFixture fixture)
     [Fact]
     public async Task District_page_shows_its_figures_and_leads_to_a_commune()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("huyen");
 
         await page.GotoAsync("/districts/ba-che");
         (await page.Locator("[data-set='ntm-huyen-nang-cao']").GetByText("2/9", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();

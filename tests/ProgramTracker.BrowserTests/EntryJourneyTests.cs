@@ -43,7 +43,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-desktop.png"), FullPage = true });
         await officer.ClickAsync("#save");
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 3 số liệu");
-        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Gửi duyệt");
+        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         (await SetStatus(officer)).Should().Be("Submitted");
 
         // The district returns it with a comment, from its inbox.
@@ -51,7 +51,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await district.GotoAsync("/inbox");
         await district.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
         await district.FillAsync("[data-set='ntm-xa-nang-cao'] textarea[placeholder^='Nhận xét']", "Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
-        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Trả lại");
+        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='return']");
         (await SetStatus(district)).Should().Be("Returned");
 
         // The officer sees the comment in the inbox, fixes and resubmits.
@@ -61,11 +61,11 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0,9");
         await officer.ClickAsync("#save");
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 1 số liệu");
-        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Gửi duyệt");
+        await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
 
         // The district approves; the form is locked; the commune page shows the new computed attainment.
         await district.GotoAsync(form);
-        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] >> text=Duyệt");
+        await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
         (await SetStatus(district)).Should().Be("Approved");
         (await Cell(district, "ntm-xa-nang-cao.t1").GetAttributeAsync("readonly")).Should().NotBeNull();
 

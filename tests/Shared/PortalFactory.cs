@@ -15,6 +15,9 @@ public class PortalFactory(string provider, string connectionString, string? see
         return (new PortalFactory("Postgres", database.ConnectionString, seedDirectory), database);
     }
 
+    /// <summary>Extra configuration, applied last; set before the server starts (e.g. ["Seed:DemoUsers"] = "false").</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -23,6 +26,13 @@ public class PortalFactory(string provider, string connectionString, string? see
         builder.UseSetting("Database:Initialize", "true");
         builder.UseSetting("Seed:Directory", seedDirectory ?? RepoPaths.Seeds);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The demo accounts sign the tests in; many sign-ins share one client address, so the limit is raised.
+        builder.UseSetting("Seed:DemoUsers", "true");
+        builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope for reading the database directly, as the app sees it.</summary>
@@ -30,5 +40,13 @@ public class PortalFactory(string provider, string connectionString, string? see
     {
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>());
+    }
+
+    /// <summary>A scope for calling one of the app's services (UserAdministration, UnitAccess...).</summary>
+    public async Task<TResult> WithServiceAsync<TService, TResult>(Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

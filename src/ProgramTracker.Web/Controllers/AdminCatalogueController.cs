@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Formatting;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
 namespace ProgramTracker.Web.Controllers;
@@ -12,7 +13,7 @@ namespace ProgramTracker.Web.Controllers;
 /// Admins complete the catalogue: a set's declared totals are often known before its indicators are,
 /// so indicators (and thresholds, once known) are added here. Every change is audited.
 /// </summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Policies.Administer)]
 public sealed class AdminCatalogueController(ProgramTrackerDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/admin/criteria-sets/{code}/indicators/new")]

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>Admins open periods, set deadlines and lock or unlock them; every change is audited.</summary>
-[Authorize(Roles = Roles.Admin)]
+[Authorize(Policy = Policies.Administer)]
 [Route("/admin/periods")]
 public sealed class AdminPeriodsController(ProgramTrackerDbContext db, TimeProvider clock) : Controller
 {

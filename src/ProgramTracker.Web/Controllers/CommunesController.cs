@@ -1,17 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
-public sealed class CommunesController(UnitQueries queries) : Controller
+[Authorize(Policy = Policies.ReadData)]
+public sealed class CommunesController(UnitQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/communes")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.CommunesAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.CommunesAsync(await access.ReadScopeAsync(User, ct), ct));
 
     [HttpGet("/communes/{slug}")]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
         var unit = await queries.FindAsync(slug, communeLevel: true, ct);
-        return unit is null ? NotFound() : View("Unit", await queries.PageAsync(unit, period, ct));
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        return await access.CanReadAsync(User, unit.Id, ct) ? View("Unit", await queries.PageAsync(unit, period, ct)) : Forbid();
     }
 }

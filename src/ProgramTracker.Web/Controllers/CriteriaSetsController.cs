@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
 
 namespace ProgramTracker.Web.Controllers;
 
-public sealed class CriteriaSetsController(CatalogueQueries queries) : Controller
+/// <summary>The catalogue is national; the reported figures on it are limited to the units the user may read.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class CriteriaSetsController(CatalogueQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/criteria-sets/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
-        await queries.CriteriaSetAsync(code, ct) is { } model ? View(model) : NotFound();
+        await queries.CriteriaSetAsync(code, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

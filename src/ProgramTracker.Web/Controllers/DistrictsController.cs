@@ -1,14 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
-public sealed class DistrictsController(UnitQueries queries) : Controller
+[Authorize(Policy = Policies.ReadData)]
+public sealed class DistrictsController(UnitQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/districts/{slug}")]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
         var unit = await queries.FindAsync(slug, communeLevel: false, ct);
-        return unit is null ? NotFound() : View("~/Views/Communes/Unit.cshtml", await queries.PageAsync(unit, period, ct));
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        return await access.CanReadAsync(User, unit.Id, ct)
+            ? View("~/Views/Communes/Unit.cshtml", await queries.PageAsync(unit, period, ct))
+            : Forbid();
     }
 }

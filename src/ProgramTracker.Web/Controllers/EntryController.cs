@@ -1,14 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>Quarterly entry of a commune's or district's indicators, and the submission workflow.</summary>
-public sealed class EntryController(UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitPermissions permissions) : Controller
+[Authorize(Policy = Policies.ReadData)]
+public sealed class EntryController(UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
     public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
@@ -17,15 +21,19 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
     public Task<IActionResult> District(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: false, period, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}")]
+    [Authorize(Policy = Policies.EditData)]
     public Task<IActionResult> SaveCommune(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: true, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}")]
+    [Authorize(Policy = Policies.EditData)]
     public Task<IActionResult> SaveDistrict(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: false, period, form, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}/workflow")]
+    [Authorize(Policy = Policies.EditData)]
     public Task<IActionResult> CommuneWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: true, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/workflow")]
+    [Authorize(Policy = Policies.EditData)]
     public Task<IActionResult> DistrictWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: false, period, form, ct);
 
     private async Task<IActionResult> Show(string slug, bool communeLevel, string periodCode, CancellationToken ct)
@@ -34,6 +42,11 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         if (unit is null || period is null)
         {
             return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, unit.Id, ct))
+        {
+            return Forbid();
         }
 
         var model = await queries.PageAsync(unit, period, ct);
@@ -50,7 +63,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             return NotFound();
         }
 
-        if (!await permissions.CanEditAsync(User, unit.Id, ct))
+        if (!await access.CanEditAsync(User, unit.Id, ct))
         {
             return Forbid();
         }
@@ -137,8 +150,8 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         }
 
         var allowed = WorkflowRules.IsReviewStep(step)
-            ? await permissions.CanReviewAsync(User, unit.Id, ct)
-            : await permissions.CanSubmitAsync(User, unit.Id, ct);
+            ? await access.CanApproveAsync(User, unit.Id, ct)
+            : await access.CanEditAsync(User, unit.Id, ct);
         if (!allowed)
         {
             return Forbid();
@@ -157,8 +170,8 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task SetPermissionsAsync(EntryPageModel model, CancellationToken ct)
     {
-        model.CanEdit = !model.Period.IsLocked && await permissions.CanEditAsync(User, model.Unit.Id, ct);
-        model.CanSubmit = !model.Period.IsLocked && await permissions.CanSubmitAsync(User, model.Unit.Id, ct);
-        model.CanReview = !model.Period.IsLocked && await permissions.CanReviewAsync(User, model.Unit.Id, ct);
+        model.CanEdit = !model.Period.IsLocked && await access.CanEditAsync(User, model.Unit.Id, ct);
+        model.CanSubmit = model.CanEdit;
+        model.CanReview = !model.Period.IsLocked && await access.CanApproveAsync(User, model.Unit.Id, ct);
     }
 }

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Inbox;
 
 namespace ProgramTracker.Web.Controllers;
 
+[Authorize(Policy = Policies.ReadData)]
 public sealed class InboxController(InboxQueries queries) : Controller
 {
     [HttpGet("/inbox")]

@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
 
 namespace ProgramTracker.Web.Controllers;
 
-public sealed class IndicatorsController(CatalogueQueries queries) : Controller
+/// <summary>The catalogue is national; values and targets on it are limited to the units the user may read.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class IndicatorsController(CatalogueQueries queries, UnitAccess access) : Controller
 {
     // The id is taken as text so that "/indicators/abc" answers 404 like any unknown indicator.
     [HttpGet("/indicators/{id}")]
     public async Task<IActionResult> Show(string id, CancellationToken ct) =>
-        int.TryParse(id, out var key) && await queries.IndicatorAsync(key, ct) is { } model ? View(model) : NotFound();
+        int.TryParse(id, out var key) && await queries.IndicatorAsync(key, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

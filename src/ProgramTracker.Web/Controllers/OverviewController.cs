@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Overview;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>National and provincial overviews for leaders and administrators.</summary>
-[Authorize(Roles = Roles.Admin + "," + Roles.Leader + "," + Roles.DistrictStaff)]
-public sealed class OverviewController(OverviewQueries queries) : Controller
+[Authorize(Policy = Policies.ReadData)]
+public sealed class OverviewController(OverviewQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/overview")]
     public async Task<IActionResult> Index(string? unit, string? period, string? set, bool approved, CancellationToken ct) =>
-        await queries.BuildAsync(unit, period, set, approved, ct) is { } model ? View(model) : NotFound();
+        await queries.BuildAsync(unit, period, set, approved, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

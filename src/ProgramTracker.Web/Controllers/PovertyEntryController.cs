@@ -1,18 +1,22 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.PovertyEntry;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>District staff enter household counts per commune and standard; rates then derive from the counts.</summary>
-public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueries units, PovertyEntryService service, UnitPermissions permissions) : Controller
+[Authorize(Policy = Policies.ReadData)]
+public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueries units, PovertyEntryService service, UnitAccess access) : Controller
 {
     [HttpGet("/districts/{slug}/poverty/{period}")]
     public async Task<IActionResult> Show(string slug, string period, string? standard, CancellationToken ct)
@@ -23,11 +27,17 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
             return NotFound();
         }
 
+        if (!await access.CanReadAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
         page.Message = TempData["PovertyMessage"] as string;
         return View("Form", page);
     }
 
     [HttpPost("/districts/{slug}/poverty/{period}")]
+    [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> Save(string slug, string period, string? standard, PovertyForm form, CancellationToken ct)
     {
         var page = await PageAsync(slug, period, standard, ct);
@@ -36,7 +46,7 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
             return NotFound();
         }
 
-        if (!await permissions.CanEditAsync(User, page.District.Id, ct))
+        if (!await access.CanEditAsync(User, page.District.Id, ct))
         {
             return Forbid();
         }
@@ -141,7 +151,7 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
         {
             District = district, Period = period, Periods = periods, StandardCode = standard.Code,
             Standards = standards.Select(s => (s.Code, s.ShortName)).ToList(), Rows = rows,
-            CanEdit = !period.IsLocked && await permissions.CanEditAsync(User, district.Id, ct),
+            CanEdit = !period.IsLocked && await access.CanEditAsync(User, district.Id, ct),
         };
     }
 }

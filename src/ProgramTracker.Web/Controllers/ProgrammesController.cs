@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
 
 namespace ProgramTracker.Web.Controllers;
 
-public sealed class ProgrammesController(CatalogueQueries queries) : Controller
+/// <summary>Programmes are national; capital figures and highlights on them are limited to the units the user may read.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class ProgrammesController(CatalogueQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/programmes")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.ProgrammesAsync(ct));
 
     [HttpGet("/programmes/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
-        await queries.ProgrammeAsync(code, ct) is { } model ? View(model) : NotFound();
+        await queries.ProgrammeAsync(code, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

@@ -1,17 +1,25 @@
+using ProgramTracker.Web.Infrastructure.Security;
+
 namespace ProgramTracker.Web.Infrastructure;
 
-/// <summary>Administrative commands run with the app's own configuration: `ProgramTracker.Web migrate`.</summary>
+/// <summary>
+/// Administrative commands run with the app's own configuration: `ProgramTracker.Web migrate`,
+/// `ProgramTracker.Web create-admin --user NAME`.
+/// </summary>
 public static class CommandLine
 {
-    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    /// <summary>The command's exit code, or null when the arguments name no command (the web app runs).</summary>
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
         switch (args.FirstOrDefault())
         {
             case "migrate":
                 await DatabaseInitializer.MigrateAndSeedAsync(app.Services, app.Configuration);
-                return true;
+                return 0;
+            case CreateAdminCommand.Name:
+                return await CreateAdminCommand.RunAsync(app, args);
             default:
-                return false;
+                return null;
         }
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Seeding;
+using ProgramTracker.Web.Infrastructure.Security;
 
 namespace ProgramTracker.Web.Infrastructure;
 
@@ -8,6 +10,7 @@ namespace ProgramTracker.Web.Infrastructure;
 /// Applies migrations and seeds while the host is starting, before Kestrel takes requests, where that is safe:
 /// the embedded SQLite default and Development. Production on PostgreSQL runs `ProgramTracker.Web migrate`
 /// instead (README), unless Database:Initialize says otherwise. A failure stops start-up.
+/// Also creates the roles and, when Seed:DemoUsers is on, the demo accounts.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedLifecycleService
 {
@@ -30,6 +33,14 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         await db.Database.MigrateAsync(ct);
         var added = await new Seeder(db).SeedAsync(data, ct);
         logger.LogInformation("Database ready ({Provider}); seed from {Directory} added {Added} records", db.Database.ProviderName, directory, added);
+
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        await accounts.EnsureRolesAsync(ct);
+        if (SecurityOptions.SeedDemoUsers(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
+        {
+            var demo = await accounts.SeedDemoUsersAsync(ct);
+            logger.LogWarning("Seed:DemoUsers is on: {Added} demo accounts added (public password, see README); never use this on real data", demo);
+        }
     }
 
     public static string SeedDirectory(IConfiguration configuration) =>

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Formatting;
@@ -79,6 +80,15 @@ public static class Labels
         };
         return Vn.Qualified(text, qualifier, type == ValueType.Money);
     }
+
+    public static string Role(string? role) => role switch
+    {
+        Roles.Admin => "Quản trị",
+        Roles.DistrictStaff => "Cán bộ huyện",
+        Roles.Leader => "Lãnh đạo",
+        Roles.CommuneOfficer => "Cán bộ xã",
+        _ => "Chưa có vai trò",
+    };
 
     public static string UnitName(UnitKind kind, string name) => new AdministrativeUnit { Slug = "", Name = name, Kind = kind }.FullName;
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
 using Serilog;
 
@@ -18,7 +19,8 @@ public static class WebSetup
     public static IServiceCollection AddProgramTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProgramTrackerDatabase(configuration);
-        services.AddControllersWithViews();
+        services.AddControllersWithViews(o => ModelMessages.UseVietnamese(o.ModelBindingMessageProvider));
+        services.AddProgramTrackerSecurity(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -30,12 +32,15 @@ public static class WebSetup
 
     public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapHealthChecks("/health", HealthResponse.Options);
+        app.UseProgramTrackerSecurity();
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapControllers();
         return app;
     }

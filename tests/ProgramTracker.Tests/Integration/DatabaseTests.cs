@@ -43,6 +43,52 @@ public sealed class DatabaseTests
         before["units"].Should().Be(10);
         before["reported"].Should().Be(9);
         before["values"].Should().Be(10);
+        before["users"].Should().Be(5);
+        before["roles"].Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Demo_users_are_seeded_with_their_roles_and_units()
+    {
+        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        await using var db = database;
+        await using var f = factory;
+        _ = f.Server;
+
+        var users = await f.WithDbAsync(ctx => ctx.Users
+            .Select(u => new
+            {
+                u.UserName,
+                Role = ctx.UserRoles.Where(r => r.UserId == u.Id).Join(ctx.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).Single(),
+                Units = u.Units.Select(x => x.Unit.Slug).ToList(),
+            })
+            .ToDictionaryAsync(u => u.UserName!));
+
+        users.Keys.Should().BeEquivalentTo("admin", "huyen", "lanhdao", "xa.namson", "xa.dondac");
+        users["admin"].Role.Should().Be("Admin");
+        users["admin"].Units.Should().BeEmpty();
+        users["huyen"].Role.Should().Be("DistrictStaff");
+        users["huyen"].Units.Should().Equal("ba-che");
+        users["lanhdao"].Role.Should().Be("Leader");
+        users["lanhdao"].Units.Should().Equal("ba-che");
+        users["xa.namson"].Role.Should().Be("CommuneOfficer");
+        users["xa.namson"].Units.Should().Equal("nam-son");
+        users["xa.dondac"].Units.Should().Equal("don-dac");
+    }
+
+    [Fact]
+    public async Task Demo_users_are_not_created_when_Seed_DemoUsers_is_false()
+    {
+        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        await using var db = database;
+        await using var f = factory;
+        f.Settings["Seed:DemoUsers"] = "false";
+        _ = f.Server;
+
+        (await f.WithDbAsync(ctx => ctx.Users.CountAsync())).Should().Be(0);
+        (await f.WithDbAsync(ctx => ctx.Roles.Select(r => r.Name).ToListAsync())).Should().BeEquivalentTo("Admin", "DistrictStaff", "Leader", "CommuneOfficer");
+        var client = f.AnonymousClient();
+        (await client.SignInAsync("admin", PortalClients.DemoPassword)).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in form comes back with an error");
     }
 
     [Fact]
@@ -110,6 +156,9 @@ public sealed class DatabaseTests
         ["capital"] = await ctx.CapitalFigures.CountAsync(),
         ["targets"] = await ctx.Targets.CountAsync(),
         ["periods"] = await ctx.Periods.CountAsync(),
+        ["users"] = await ctx.Users.CountAsync(),
+        ["roles"] = await ctx.Roles.CountAsync(),
+        ["userUnits"] = await ctx.UserUnits.CountAsync(),
     });
 
     private sealed class PortalFactoryWithoutInit(string connectionString) : PortalFactory("Postgres", connectionString)

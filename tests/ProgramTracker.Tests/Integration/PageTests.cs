@@ -3,10 +3,15 @@ using System.Text.RegularExpressions;
 
 namespace ProgramTracker.Tests.Integration;
 
+/// <summary>The read pages, as district staff of Ba Chẽ (who reads the district and all its communes) sees them.</summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class PageTests(PortalFixture fixture)
+public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient _client = fixture.Factory.CreateClient();
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync() => _client = await fixture.ClientAsync("huyen");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Nam_Son_page_shows_16_of_19_criteria_and_72_of_75_indicators_with_source_and_date()

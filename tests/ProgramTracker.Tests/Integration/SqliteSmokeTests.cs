@@ -7,13 +7,13 @@ namespace ProgramTracker.Tests.Integration;
 public sealed class SqliteSmokeTests
 {
     [Fact]
-    public async Task Embedded_default_serves_the_seeded_pages()
+    public async Task Embedded_default_serves_the_seeded_pages_to_a_signed_in_demo_user()
     {
         var file = Path.Combine(Path.GetTempPath(), $"pt-{Guid.NewGuid():N}.db");
         try
         {
             await using var factory = new PortalFactory("Sqlite", $"Data Source={file};Pooling=false");
-            var client = factory.CreateClient();
+            var client = await factory.SignedInClientAsync("xa.namson");
 
             var nam = await client.GetStringAsync("/communes/nam-son");
             var district = await client.GetStringAsync("/districts/ba-che");

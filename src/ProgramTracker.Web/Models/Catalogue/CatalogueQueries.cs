@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Catalogue;
 
-/// <summary>Reads for the programme, criteria-set and indicator pages.</summary>
+/// <summary>
+/// Reads for the programme, criteria-set and indicator pages. The catalogue itself is national; the figures of
+/// units shown on these pages are limited to the caller's <see cref="ReadScope"/>.
+/// </summary>
 public sealed class CatalogueQueries(ProgramTrackerDbContext db)
 {
     public Task<List<ProgrammeRow>> ProgrammesAsync(CancellationToken ct) =>
@@ -13,7 +17,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             .Select(p => new ProgrammeRow(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Projects.Count, p.CriteriaSets.Count))
             .ToListAsync(ct);
 
-    public async Task<ProgrammePageModel?> ProgrammeAsync(string code, CancellationToken ct)
+    public async Task<ProgrammePageModel?> ProgrammeAsync(string code, ReadScope scope, CancellationToken ct)
     {
         var p = await db.Programmes.AsNoTracking().Where(x => x.Code == code)
             .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count), x.Id, x.Source })
@@ -25,21 +29,21 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
 
         var projects = await db.ProgrammeProjects.AsNoTracking().Where(x => x.ProgrammeId == p.Id).OrderBy(x => x.Number).ToListAsync(ct);
         var sets = await SetRows(db.CriteriaSets.Where(s => s.ProgrammeId == p.Id)).ToListAsync(ct);
-        var capital = (await db.CapitalFigures.AsNoTracking().Where(c => c.ProgrammeId == p.Id)
+        var capital = (await Scoped(db.CapitalFigures.AsNoTracking().Where(c => c.ProgrammeId == p.Id), scope)
                 .OrderBy(c => c.UnitId).ThenBy(c => c.Measure)
                 .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Period.Year, c.Period.Quarter, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
                 .ToListAsync(ct))
             .Select(c => new CapitalRow(c.Code, $"{UnitQueries.KindLabel(c.UnitKind)} {c.UnitName}", c.Project, UnitQueries.PeriodLabel(c.Year, c.Quarter), c.Measure, c.Kind,
                 c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, SourceRef.From(c.Source)))
             .ToList();
-        var highlights = (await db.ReportHighlights.AsNoTracking().Where(h => h.ProgrammeId == p.Id).OrderBy(h => h.SortOrder)
+        var highlights = (await Scoped(db.ReportHighlights.AsNoTracking().Where(h => h.ProgrammeId == p.Id), scope).OrderBy(h => h.SortOrder)
                 .Select(h => new { h.Topic, h.Text, h.Period.Year, h.Period.Quarter, h.Source }).ToListAsync(ct))
             .Select(h => new HighlightRow(code, h.Topic, h.Text, UnitQueries.PeriodLabel(h.Year, h.Quarter), SourceRef.From(h.Source)!))
             .ToList();
         return new ProgrammePageModel(p.Row, SourceRef.From(p.Source), projects, sets, capital, highlights);
     }
 
-    public async Task<CriteriaSetPageModel?> CriteriaSetAsync(string code, CancellationToken ct)
+    public async Task<CriteriaSetPageModel?> CriteriaSetAsync(string code, ReadScope scope, CancellationToken ct)
     {
         var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code)
             .Select(s => new { s.Id, s.Note, s.ValidFrom, s.Source, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name })
@@ -54,7 +58,15 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             .Select(c => new CriterionRow(c.Number, c.Name, c.GroupName,
                 c.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold)).ToList()))
             .ToListAsync(ct);
-        var reported = (await db.ReportedAttainments.AsNoTracking().Where(r => r.CriteriaSetId == set.Id)
+        var reportedRows = db.ReportedAttainments.AsNoTracking().Where(r => r.CriteriaSetId == set.Id);
+        if (!scope.All)
+        {
+            // A figure about a group of units is shown when the user reads any unit of the group.
+            var readable = scope.UnitIds;
+            reportedRows = reportedRows.Where(r => r.Scope.Any(s => readable.Contains(s.UnitId)));
+        }
+
+        var reported = (await reportedRows
                 .OrderByDescending(r => r.AsOf).ThenBy(r => r.Id)
                 .Select(r => new
                 {
@@ -68,7 +80,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         return new CriteriaSetPageModel(row, set.ProgrammeCode, set.ProgrammeName, set.Note, set.ValidFrom, SourceRef.From(set.Source), criteria, reported);
     }
 
-    public async Task<IndicatorPageModel?> IndicatorAsync(int id, CancellationToken ct)
+    public async Task<IndicatorPageModel?> IndicatorAsync(int id, ReadScope scope, CancellationToken ct)
     {
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
@@ -83,7 +95,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         }
 
         // Bounded: the most recent 200 values; national scale has thousands of units per indicator.
-        var values = (await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id)
+        var values = (await Scoped(db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id), scope)
                 .OrderByDescending(v => v.Period.Year).ThenByDescending(v => v.Period.Quarter).ThenBy(v => v.UnitId)
                 .Take(200)
                 .Select(v => new { v.Unit.Slug, v.Unit.Name, v.Unit.Kind, v.Period.Year, v.Period.Quarter, v.Value, v.Qualifier, v.AsOf, v.Note, v.Source })
@@ -91,12 +103,24 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             .Select(v => new IndicatorValueRow(v.Slug, $"{UnitQueries.KindLabel(v.Kind)} {v.Name}", v.Kind == UnitKind.District,
                 UnitQueries.PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier, v.AsOf, v.Note, SourceRef.From(v.Source)))
             .ToList();
-        var targets = (await db.Targets.AsNoTracking().Where(t => t.IndicatorId == id).OrderBy(t => t.Year)
+        var targets = (await Scoped(db.Targets.AsNoTracking().Where(t => t.IndicatorId == id), scope).OrderBy(t => t.Year)
                 .Select(t => new { t.Year, t.Comparator, t.Value, t.Note, t.Source, t.Unit.Name, t.Unit.Kind }).ToListAsync(ct))
             .Select(t => new IndicatorTargetRow($"{UnitQueries.KindLabel(t.Kind)} {t.Name}", t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
             .ToList();
         return new IndicatorPageModel(i.Row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, values, targets);
     }
+
+    private static IQueryable<CapitalFigure> Scoped(IQueryable<CapitalFigure> rows, ReadScope scope) =>
+        scope.All ? rows : rows.Where(r => scope.UnitIds.Contains(r.UnitId));
+
+    private static IQueryable<ReportHighlight> Scoped(IQueryable<ReportHighlight> rows, ReadScope scope) =>
+        scope.All ? rows : rows.Where(r => scope.UnitIds.Contains(r.UnitId));
+
+    private static IQueryable<IndicatorValue> Scoped(IQueryable<IndicatorValue> rows, ReadScope scope) =>
+        scope.All ? rows : rows.Where(r => scope.UnitIds.Contains(r.UnitId));
+
+    private static IQueryable<Target> Scoped(IQueryable<Target> rows, ReadScope scope) =>
+        scope.All ? rows : rows.Where(r => scope.UnitIds.Contains(r.UnitId));
 
     private static IQueryable<SetRow> SetRows(IQueryable<CriteriaSet> sets) =>
         sets.AsNoTracking().OrderBy(s => s.SortOrder)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 
@@ -26,7 +27,7 @@ public sealed record OverviewModel(
 /// </summary>
 public sealed class OverviewQueries(ProgramTrackerDbContext db)
 {
-    public async Task<OverviewModel?> BuildAsync(string? unitSlug, string? periodCode, string? setCode, bool approvedOnly, CancellationToken ct)
+    public async Task<OverviewModel?> BuildAsync(string? unitSlug, string? periodCode, string? setCode, bool approvedOnly, ReadScope scope, CancellationToken ct)
     {
         AdministrativeUnit? province = null;
         if (!string.IsNullOrEmpty(unitSlug))
@@ -71,6 +72,13 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
             communes = communes.Where(u => u.Parent!.ParentId == province.Id);
         }
 
+        // Everyone but administrators sees only the communes they may read.
+        var ids = scope.UnitIds;
+        if (!scope.All)
+        {
+            communes = communes.Where(u => ids.Contains(u.Id));
+        }
+
         // Group key: the province (national view) or the district (provincial view).
         var counts = province is null
             ? await communes.GroupBy(u => u.Parent!.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct)
@@ -78,6 +86,11 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
 
         var summaries = db.AttainmentSummaries.AsNoTracking()
             .Where(s => s.PeriodId == period!.Id && s.CriteriaSetId == set.Id && communeKinds.Contains(s.Unit.Kind));
+        if (!scope.All)
+        {
+            summaries = summaries.Where(s => ids.Contains(s.UnitId));
+        }
+
         if (approvedOnly)
         {
             summaries = summaries.Where(s => s.Status == SubmissionStatus.Approved);

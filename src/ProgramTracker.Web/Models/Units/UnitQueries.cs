@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -140,10 +141,17 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
         return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children);
     }
 
-    public async Task<IReadOnlyList<CommuneListRow>> CommunesAsync(CancellationToken ct)
+    /// <summary>The communes and towns the user may read, grouped by district.</summary>
+    public async Task<IReadOnlyList<CommuneListRow>> CommunesAsync(ReadScope scope, CancellationToken ct)
     {
-        var communes = await db.Units.AsNoTracking()
-            .Where(u => (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town) && u.Parent != null)
+        var units = db.Units.AsNoTracking().Where(u => (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town) && u.Parent != null);
+        if (!scope.All)
+        {
+            var readable = scope.UnitIds;
+            units = units.Where(u => readable.Contains(u.Id));
+        }
+
+        var communes = await units
             .OrderBy(u => u.ParentId).ThenBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, DistrictSlug = u.Parent.Slug })
             .ToListAsync(ct);

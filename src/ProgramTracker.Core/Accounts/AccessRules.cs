@@ -1,0 +1,71 @@
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Accounts;
+
+/// <summary>Where a unit sits in the tree: enough to decide access without loading the tree.</summary>
+public sealed record UnitPlace(int Id, UnitKind Kind, int? ParentId, int? GrandparentId)
+{
+    public bool IsCommuneLevel => Kind is UnitKind.Commune or UnitKind.Town;
+
+    /// <summary>True when this unit is <paramref name="rootId"/> or lies below it.</summary>
+    public bool IsWithin(int rootId) => Id == rootId || ParentId == rootId || GrandparentId == rootId;
+}
+
+/// <summary>What access decisions need to know of a user: their roles and the units they are bound to.</summary>
+public sealed record AccessProfile(IReadOnlyCollection<string> Roles, IReadOnlyList<UnitPlace> Units)
+{
+    public static AccessProfile Nobody { get; } = new([], []);
+
+    public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
+
+    public bool Has(string role) => Roles.Contains(role);
+}
+
+/// <summary>
+/// Who may read and change the data of which unit. Pure rules, so they are unit-tested on their own;
+/// <see cref="UnitAccess"/> feeds them from the database for the signed-in user.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>
+    /// The units whose subtree a user reads: for a user bound to a district, that district; for a commune officer
+    /// (or anyone bound to a commune), the commune's district, so that they see their neighbours and the district.
+    /// </summary>
+    public static IReadOnlyList<int> ReadRoots(AccessProfile profile)
+    {
+        if (!profile.Roles.Any(Roles.IsKnown))
+        {
+            return [];
+        }
+
+        return profile.Units.Select(u => u.IsCommuneLevel && u.ParentId is { } district ? district : u.Id).Distinct().ToList();
+    }
+
+    public static bool ReadsEverything(AccessProfile profile) => profile.IsAdmin;
+
+    public static bool CanRead(AccessProfile profile, UnitPlace unit) =>
+        ReadsEverything(profile) || ReadRoots(profile).Any(unit.IsWithin);
+
+    /// <summary>
+    /// Admin corrects anything; district staff change their district and every commune in it; a commune officer
+    /// changes only the communes they are bound to; leaders change nothing.
+    /// </summary>
+    public static bool CanEdit(AccessProfile profile, UnitPlace unit)
+    {
+        if (profile.IsAdmin)
+        {
+            return true;
+        }
+
+        if (profile.Has(Roles.DistrictStaff) && profile.Units.Any(b => unit.IsWithin(b.Id)))
+        {
+            return true;
+        }
+
+        return profile.Has(Roles.CommuneOfficer) && unit.IsCommuneLevel && profile.Units.Any(b => b.Id == unit.Id);
+    }
+
+    /// <summary>Approving or returning a submission: district staff for their district's units, and Admin.</summary>
+    public static bool CanApprove(AccessProfile profile, UnitPlace unit) =>
+        profile.IsAdmin || (profile.Has(Roles.DistrictStaff) && profile.Units.Any(b => unit.IsWithin(b.Id)));
+}

@@ -1,0 +1,18 @@
+namespace ProgramTracker.Core.Accounts;
+
+public sealed record DemoUser(string UserName, string FullName, string Role, IReadOnlyList<string> UnitSlugs);
+
+/// <summary>Accounts for trying the portal, seeded only when Seed:DemoUsers is true. Listed in README.md.</summary>
+public static class DemoUsers
+{
+    public const string Password = "BaChe@2023";
+
+    public static IReadOnlyList<DemoUser> All { get; } =
+    [
+        new("admin", "Quản trị hệ thống", Roles.Admin, []),
+        new("huyen", "Cán bộ huyện Ba Chẽ", Roles.DistrictStaff, ["ba-che"]),
+        new("lanhdao", "Lãnh đạo huyện Ba Chẽ", Roles.Leader, ["ba-che"]),
+        new("xa.namson", "Cán bộ xã Nam Sơn", Roles.CommuneOfficer, ["nam-son"]),
+        new("xa.dondac", "Cán bộ xã Đồn Đạc", Roles.CommuneOfficer, ["don-dac"]),
+    ];
+}

@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Account;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>Sign-in (password, then authenticator code when the account has one), sign-out, own password and two-factor set-up.</summary>
+[Route("account")]
+public sealed class AccountController(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    IOptions<SecurityOptions> security,
+    ILogger<AccountController> logger) : Controller
+{
+    private const string Issuer = "ProgramTracker Ba Chẽ";
+
+    [AllowAnonymous]
+    [HttpGet("login")]
+    public IActionResult Login(string? returnUrl) =>
+        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new LoginModel { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login")]
+    [EnableRateLimiting(SecuritySetup.SignInRateLimitPolicy)]
+    public async Task<IActionResult> Login(LoginModel model)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var userName = model.UserName.Trim();
+        var result = await signIn.PasswordSignInAsync(userName, model.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserName} signed in from {ClientAddress}", userName, ClientAddress);
+            return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            logger.LogInformation("User {UserName} passed the password step from {ClientAddress}; code required", userName, ClientAddress);
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account locked out", userName, ClientAddress);
+            ModelState.AddModelError("", "Tài khoản đang tạm khoá vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.");
+        }
+        else if (result.IsNotAllowed)
+        {
+            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account disabled", userName, ClientAddress);
+            ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.");
+        }
+        else
+        {
+            logger.LogWarning("Sign-in failed for {UserName} from {ClientAddress}: wrong user name or password", userName, ClientAddress);
+            ModelState.AddModelError("", "Tên đăng nhập hoặc mật khẩu không đúng.");
+        }
+
+        model.Password = "";
+        return View(model);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login-2fa")]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login), new { returnUrl })
+            : View(new TwoFactorLoginModel { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("login-2fa")]
+    [EnableRateLimiting(SecuritySetup.SignInRateLimitPolicy)]
+    public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginModel model)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login), new { returnUrl = model.ReturnUrl });
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorCode.Normalize(model.Code), isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserName} signed in with an authenticator code from {ClientAddress}", user.UserName, ClientAddress);
+            return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account locked out", user.UserName, ClientAddress);
+            ModelState.AddModelError("", "Tài khoản đang tạm khoá vì nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+        }
+        else
+        {
+            logger.LogWarning("Sign-in failed for {UserName} from {ClientAddress}: wrong authenticator code", user.UserName, ClientAddress);
+            ModelState.AddModelError(nameof(model.Code), "Mã xác thực không đúng hoặc đã hết hạn.");
+        }
+
+        model.Code = "";
+        return View(model);
+    }
+
+    [HttpPost("logout")]
+    public async Task<IActionResult> Logout()
+    {
+        var name = User.Identity?.Name;
+        await signIn.SignOutAsync();
+        logger.LogInformation("User {UserName} signed out", name);
+        return Redirect(SecuritySetup.LoginPath);
+    }
+
+    [HttpGet("two-factor")]
+    public async Task<IActionResult> TwoFactor() =>
+        await users.GetUserAsync(User) is { } user ? View(await TwoFactorPageAsync(user, new EnableTwoFactorModel())) : Challenge();
+
+    /// <summary>Turns two-factor on once the user proves the app shows the right code.</summary>
+    [HttpPost("two-factor")]
+    public async Task<IActionResult> TwoFactor([Bind(Prefix = "Form")] EnableTwoFactorModel model)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, TwoFactorCode.Normalize(model.Code));
+            if (valid)
+            {
+                await users.SetTwoFactorEnabledAsync(user, true);
+                // The user has just shown a code: the session counts as signed in with two factors.
+                await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+                logger.LogInformation("User {UserName} turned on two-factor sign-in", user.UserName);
+                return RedirectToAction(nameof(TwoFactor));
+            }
+
+            ModelState.AddModelError("Form.Code", "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.");
+        }
+
+        model.Code = "";
+        return View(await TwoFactorPageAsync(user, model));
+    }
+
+    [HttpPost("two-factor/disable")]
+    public async Task<IActionResult> DisableTwoFactor()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (IsTwoFactorRequired())
+        {
+            return Forbid();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserName} turned off two-factor sign-in", user.UserName);
+        return RedirectToAction(nameof(TwoFactor));
+    }
+
+    [HttpGet("password")]
+    public IActionResult ChangePassword() => View(new ChangePasswordModel());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+            if (result.Succeeded)
+            {
+                await signIn.RefreshSignInAsync(user);
+                logger.LogInformation("User {UserName} changed their password", user.UserName);
+                ViewData["Changed"] = true;
+                return View(new ChangePasswordModel());
+            }
+
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword), e.Description);
+            }
+        }
+
+        return View(new ChangePasswordModel());
+    }
+
+    private bool IsTwoFactorRequired() =>
+        security.Value.RequireTwoFactor && Roles.All.Any(r => Roles.NeedsTwoFactor(r) && User.IsInRole(r));
+
+    private async Task<TwoFactorPageModel> TwoFactorPageAsync(AppUser user, EnableTwoFactorModel form)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return new TwoFactorPageModel(true, IsTwoFactorRequired(), null, null, form);
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        }
+
+        var uri = string.Create(CultureInfo.InvariantCulture,
+            $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.UserName ?? "")}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+        return new TwoFactorPageModel(false, IsTwoFactorRequired(), Grouped(key), uri, form);
+    }
+
+    /// <summary>"JBSWY3DPEHPK3PXP" as "jbsw y3dp ehpk 3pxp": easier to type into a phone.</summary>
+    private static string Grouped(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    private string SafeReturnUrl(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    private string ClientAddress => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

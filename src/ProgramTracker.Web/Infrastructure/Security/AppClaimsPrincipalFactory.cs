@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Infrastructure.Security;
+
+/// <summary>Claims the layout shows: the display name and a link to each unit the user is bound to. Access decisions never use them.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options,
+    ProgramTrackerDbContext db)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
+{
+    public const string DisplayNameClaim = "pt:display_name";
+
+    /// <summary>Value "{path}|{label}", e.g. "/communes/nam-son|xã Nam Sơn".</summary>
+    public const string UnitLinkClaim = "pt:unit";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayNameClaim, user.FullName ?? user.UserName ?? ""));
+        var units = await db.UserUnits.AsNoTracking().Where(x => x.UserId == user.Id)
+            .OrderBy(x => x.Unit.Kind).ThenBy(x => x.UnitId)
+            .Select(x => new { x.Unit.Slug, x.Unit.Kind, x.Unit.Name })
+            .ToListAsync();
+        foreach (var u in units)
+        {
+            var path = u.Kind == UnitKind.District ? $"/districts/{u.Slug}" : $"/communes/{u.Slug}";
+            identity.AddClaim(new Claim(UnitLinkClaim, $"{path}|{Labels.UnitName(u.Kind, u.Name)}"));
+        }
+
+        return identity;
+    }
+}

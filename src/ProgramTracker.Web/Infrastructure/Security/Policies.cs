@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using ProgramTracker.Core.Accounts;
+
+namespace ProgramTracker.Web.Infrastructure.Security;
+
+/// <summary>
+/// Authorization policies by role. They say which kind of user may reach an action; which unit's data the user may
+/// touch is then decided per request by <see cref="UnitAccess"/>.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Read pages: any of the four roles (scoped further to the user's district).</summary>
+    public const string ReadData = nameof(ReadData);
+
+    /// <summary>Enter or change unit data: Admin, district staff, commune officers (each within their units).</summary>
+    public const string EditData = nameof(EditData);
+
+    /// <summary>Approve or return submissions: Admin and district staff.</summary>
+    public const string Approve = nameof(Approve);
+
+    /// <summary>Users, units, periods and the catalogue: Admin only.</summary>
+    public const string Administer = nameof(Administer);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        // Every endpoint needs a signed-in user unless it says [AllowAnonymous].
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(ReadData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
+        options.AddPolicy(EditData, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff, Roles.CommuneOfficer));
+        options.AddPolicy(Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff));
+        options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+}

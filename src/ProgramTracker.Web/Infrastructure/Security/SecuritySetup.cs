@@ -1,0 +1,155 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Infrastructure.Security;
+
+public static class SecuritySetup
+{
+    /// <summary>The rate-limiter policy on sign-in POSTs (password and authenticator code).</summary>
+    public const string SignInRateLimitPolicy = "sign-in";
+
+    public const string LoginPath = "/account/login";
+
+    public static IServiceCollection AddProgramTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Configure<IHostEnvironment>((o, env) =>
+        {
+            var read = SecurityOptions.Read(configuration, env);
+            o.RequireTwoFactor = read.RequireTwoFactor;
+            o.SignInRateLimit = read.SignInRateLimit;
+            o.TrustForwardedHeaders = read.TrustForwardedHeaders;
+        });
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 4;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase of plain words is accepted.
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ProgramTrackerDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        // Disabling an account or changing its role renews its stamp; open sessions notice within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Cookie.Name = ".ProgramTracker.Auth";
+            // A signed-in user without the right gets 403 (and the Vietnamese 403 page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CookieHardening>();
+        services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, CookieHardening>();
+
+        services.AddAuthorization(Policies.Add);
+        services.Configure<MvcOptions>(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+
+        // Keys in the database: several instances behind a load balancer read each other's cookies and tokens.
+        services.AddDataProtection()
+            .SetApplicationName("ProgramTracker")
+            .PersistKeysToDbContext<ProgramTrackerDbContext>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimitPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInRateLimit;
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, limits.PermitLimit),
+                    Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ProgramTracker.Security")
+                    .LogWarning("Sign-in rate limit reached for {ClientAddress}", context.HttpContext.Connection.RemoteIpAddress);
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        services.AddScoped<UnitAccess>();
+        services.AddScoped<UserAdministration>();
+        return services;
+    }
+
+    /// <summary>
+    /// Behind a reverse proxy (Security:TrustForwardedHeaders), the client address and scheme come from X-Forwarded-*;
+    /// first in the pipeline so that logs and rate limits see the real client.
+    /// </summary>
+    public static WebApplication UseTrustedForwardedHeaders(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        return app;
+    }
+
+    /// <summary>Authentication, authorization, the sign-in rate limit and the two-factor requirement, in order (after routing).</summary>
+    public static WebApplication UseProgramTrackerSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseTwoFactorEnforcement();
+        return app;
+    }
+
+    private sealed class CookieHardening(IHostEnvironment environment)
+        : IPostConfigureOptions<CookieAuthenticationOptions>, IPostConfigureOptions<AntiforgeryOptions>
+    {
+        private CookieSecurePolicy Secure => SecurityOptions.SecureCookies(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+        public void PostConfigure(string? name, CookieAuthenticationOptions options)
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = Secure;
+        }
+
+        public void PostConfigure(string? name, AntiforgeryOptions options)
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = Secure;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using Microsoft.Playwright;
+
+namespace ProgramTracker.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class AccountPageTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_the_Vietnamese_sign_in_page()
+    {
+        var page = await fixture.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/communes/nam-son");
+
+        page.Url.Should().Contain("/account/login?ReturnUrl=%2Fcommunes%2Fnam-son");
+        (await page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập" }).IsVisibleAsync()).Should().BeTrue();
+        (await page.GetByLabel("Tên đăng nhập").IsVisibleAsync()).Should().BeTrue();
+        errors.Should().BeEmpty("the CSP blocks nothing the page needs");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("login-desktop.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_fits_a_phone_and_returns_to_the_page_asked_for()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await page.GotoAsync("/districts/ba-che");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("login-phone.png"), FullPage = true });
+
+        await page.GetByLabel("Tên đăng nhập").FillAsync("lanhdao");
+        await page.GetByLabel("Mật khẩu").FillAsync(ProgramTracker.TestSupport.PortalClients.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        overflow.Should().BeLessThanOrEqualTo(0);
+        await page.WaitForURLAsync("**/districts/ba-che");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("huyện Ba Chẽ");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_on_the_form()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        await page.GetByLabel("Tên đăng nhập").FillAsync("huyen");
+        await page.GetByLabel("Mật khẩu").FillAsync("khong-dung");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+
+    [Theory]
+    [InlineData("admin", "Quản trị", "Quản trị hệ thống", null, true)]
+    [InlineData("huyen", "Cán bộ huyện", "Cán bộ huyện Ba Chẽ", "/districts/ba-che", false)]
+    [InlineData("lanhdao", "Lãnh đạo", "Lãnh đạo huyện Ba Chẽ", "/districts/ba-che", false)]
+    [InlineData("xa.namson", "Cán bộ xã", "Cán bộ xã Nam Sơn", "/communes/nam-son", false)]
+    [InlineData("xa.dondac", "Cán bộ xã", "Cán bộ xã Đồn Đạc", "/communes/don-dac", false)]
+    public async Task Each_demo_role_signs_in_through_the_form_and_sees_its_navigation(string user, string role, string name, string? unitLink, bool adminLink)
+    {
+        var page = await fixture.SignedInPageAsync(user);
+
+        page.Url.Should().EndWith("/communes");
+        (await page.Locator("#signed-in-role").InnerTextAsync()).Should().Be(role);
+        (await page.Locator("#signed-in-user").InnerTextAsync()).Should().Contain(name);
+        (await page.Locator("[data-nav='admin-users']").CountAsync()).Should().Be(adminLink ? 1 : 0);
+        if (unitLink is null)
+        {
+            (await page.Locator("[data-nav='unit']").CountAsync()).Should().Be(0);
+        }
+        else
+        {
+            (await page.Locator("[data-nav='unit']").GetAttributeAsync("href")).Should().Be(unitLink);
+        }
+
+        if (adminLink)
+        {
+            await page.Locator("[data-nav='admin-users']").ClickAsync();
+            await page.WaitForURLAsync("**/admin/users");
+            (await page.Locator("#users tr[data-user='xa.namson']").InnerTextAsync()).Should().Contain("Cán bộ xã");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("admin-users-desktop.png"), FullPage = true });
+        }
+
+        await page.Locator("#signed-in-user").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await page.GotoAsync("/communes");
+        page.Url.Should().Contain("/account/login");
+    }
+
+    [Fact]
+    public async Task The_admin_create_form_shows_Vietnamese_messages_beside_the_fields()
+    {
+        var page = await fixture.SignedInPageAsync("admin");
+        await page.GotoAsync("/admin/users/new");
+
+        await page.GetByLabel("Tên đăng nhập").FillAsync("xa.moi");
+        await page.GetByLabel("Vai trò").SelectOptionAsync("CommuneOfficer");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("ngan");
+        await page.GetByLabel("Nhập lại mật khẩu").FillAsync("khac");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+
+        (await page.Locator("[data-valmsg-for='Password']").InnerTextAsync()).Should().Be("Mật khẩu phải có từ 10 đến 128 ký tự.");
+        (await page.Locator("[data-valmsg-for='ConfirmPassword']").InnerTextAsync()).Should().Be("Hai lần nhập mật khẩu không khớp.");
+        (await page.GetByLabel("Tên đăng nhập").InputValueAsync()).Should().Be("xa.moi", "what was typed is kept");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("admin-user-new-desktop.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_two_factor_page_shows_the_key_to_type_into_an_authenticator_app()
+    {
+        var page = await fixture.SignedInPageAsync("lanhdao");
+
+        await page.GotoAsync("/account/two-factor");
+
+        (await page.Locator("#shared-key").InnerTextAsync()).Should().MatchRegex("^[a-z2-7]{4}( [a-z2-7]{1,4})+$");
+        (await page.Locator("#authenticator-uri").TextContentAsync()).Should().StartWith("otpauth://totp/");
+        // The key is masked: it is a secret, and it changes on every run.
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = BrowserFixture.ScreenshotPath("two-factor-setup-desktop.png"),
+            FullPage = true,
+            Mask = [page.Locator("#shared-key")],
+            MaskColor = "#ced4da",
+        });
+    }
+}

@@ -1,0 +1,243 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>
+/// Every controller action of the app, against an explicit table of who may call it. A new action without a decided
+/// entry fails here; each GET is then called by every role and by an anonymous visitor, and each unsafe action by
+/// every role it does not allow.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class AuthorizationMatrixTests(PortalFixture fixture)
+{
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Anonymous,
+
+        /// <summary>Any signed-in account.</summary>
+        SignedIn,
+
+        /// <summary>The four roles, each scoped to what it may read.</summary>
+        Readers,
+
+        /// <summary>Admin, district staff and commune officers (the data-entry policy; units checked per request).</summary>
+        Editors,
+
+        /// <summary>Admin and district staff.</summary>
+        AdminOrDistrict,
+
+        AdminOnly,
+    }
+
+    private sealed record Rule(Access Access, string Url);
+
+    /// <summary>The decided access of each action ("Controller.Action"); GET and POST of one name share an entry.</summary>
+    private static readonly Dictionary<string, Rule> Table = new()
+    {
+        ["Errors.Show"] = new(Access.Anonymous, "/error/404"),
+        ["Account.Login"] = new(Access.Anonymous, "/account/login"),
+        ["Account.LoginTwoFactor"] = new(Access.Anonymous, "/account/login-2fa"),
+        ["Account.Logout"] = new(Access.SignedIn, "/account/logout"),
+        ["Account.TwoFactor"] = new(Access.SignedIn, "/account/two-factor"),
+        ["Account.DisableTwoFactor"] = new(Access.SignedIn, "/account/two-factor/disable"),
+        ["Account.ChangePassword"] = new(Access.SignedIn, "/account/password"),
+        ["Home.Index"] = new(Access.Readers, "/"),
+        ["Communes.Index"] = new(Access.Readers, "/communes"),
+        ["Communes.Show"] = new(Access.Readers, "/communes/nam-son"),
+        ["Districts.Show"] = new(Access.Readers, "/districts/ba-che"),
+        ["Programmes.Index"] = new(Access.Readers, "/programmes"),
+        ["Programmes.Show"] = new(Access.Readers, "/programmes/ntm"),
+        ["CriteriaSets.Show"] = new(Access.Readers, "/criteria-sets/ntm-xa-nang-cao"),
+        ["Indicators.Show"] = new(Access.Readers, "/indicators/{indicator}"),
+        ["Entry.Commune"] = new(Access.Readers, "/communes/nam-son/entry/2023-Q4"),
+        ["Entry.District"] = new(Access.Readers, "/districts/ba-che/entry/2023-Q4"),
+        ["Entry.SaveCommune"] = new(Access.Editors, "/communes/nam-son/entry/2023-Q4"),
+        ["Entry.SaveDistrict"] = new(Access.Editors, "/districts/ba-che/entry/2023-Q4"),
+        ["Entry.CommuneWorkflow"] = new(Access.Editors, "/communes/nam-son/entry/2023-Q4/workflow"),
+        ["Entry.DistrictWorkflow"] = new(Access.Editors, "/districts/ba-che/entry/2023-Q4/workflow"),
+        ["PovertyEntry.Show"] = new(Access.Readers, "/districts/ba-che/poverty/2023-Q3"),
+        ["PovertyEntry.Save"] = new(Access.Editors, "/districts/ba-che/poverty/2023-Q3"),
+        ["Inbox.Index"] = new(Access.Readers, "/inbox"),
+        ["Overview.Index"] = new(Access.Readers, "/overview"),
+        ["Audit.Index"] = new(Access.AdminOrDistrict, "/audit"),
+        ["Audit.Value"] = new(Access.Readers, "/audit/value?unit={namson}&indicator={indicator}&period=1"),
+        ["AdminPeriods.Index"] = new(Access.AdminOnly, "/admin/periods"),
+        ["AdminPeriods.Create"] = new(Access.AdminOnly, "/admin/periods"),
+        ["AdminPeriods.Lock"] = new(Access.AdminOnly, "/admin/periods/2023-Q4/lock"),
+        ["AdminPeriods.Unlock"] = new(Access.AdminOnly, "/admin/periods/2023-Q4/unlock"),
+        ["AdminPeriods.Deadline"] = new(Access.AdminOnly, "/admin/periods/2023-Q4/deadline"),
+        ["AdminCatalogue.New"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new"),
+        ["AdminCatalogue.Edit"] = new(Access.AdminOnly, "/admin/indicators/{indicator}/edit"),
+        ["AdminCatalogue.Save"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa-nang-cao/indicators"),
+        ["AdminUsers.Index"] = new(Access.AdminOnly, "/admin/users"),
+        ["AdminUsers.Create"] = new(Access.AdminOnly, "/admin/users/new"),
+        ["AdminUsers.Edit"] = new(Access.AdminOnly, "/admin/users/{user}"),
+        ["AdminUsers.ResetPassword"] = new(Access.AdminOnly, "/admin/users/{user}/password"),
+        ["AdminUsers.Disable"] = new(Access.AdminOnly, "/admin/users/{user}/disable"),
+        ["AdminUsers.Enable"] = new(Access.AdminOnly, "/admin/users/{user}/enable"),
+        ["AdminUsers.ResetTwoFactor"] = new(Access.AdminOnly, "/admin/users/{user}/two-factor/reset"),
+    };
+
+    /// <summary>One demo account per role; null is the anonymous visitor.</summary>
+    private static readonly (string? User, string? Role)[] Callers =
+    [
+        (null, null),
+        ("admin", Roles.Admin),
+        ("huyen", Roles.DistrictStaff),
+        ("lanhdao", Roles.Leader),
+        ("xa.namson", Roles.CommuneOfficer),
+    ];
+
+    private const string TargetUser = "matrix.target";
+
+    [Fact]
+    public void Every_controller_action_has_a_decided_entry_in_the_access_table_and_no_entry_is_stale()
+    {
+        var keys = Actions().Select(a => a.Key).Distinct().ToList();
+
+        keys.Where(k => !Table.ContainsKey(k)).Should().BeEmpty("every action needs a decided entry in the access table");
+        Table.Keys.Where(k => !keys.Contains(k)).Should().BeEmpty("the table lists only actions that exist");
+        Actions().Should().HaveCountGreaterThanOrEqualTo(49);
+    }
+
+    [Fact]
+    public async Task Every_GET_action_answers_each_role_and_the_anonymous_visitor_as_the_table_says()
+    {
+        var urls = await PlaceholdersAsync();
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var action in Actions().Where(a => a.Methods.Contains("GET")))
+        {
+            var rule = Table[action.Key];
+            var url = Resolve(rule.Url, urls);
+            foreach (var (user, role) in Callers)
+            {
+                var client = user is null ? fixture.Factory.AnonymousClient() : await fixture.ClientAsync(user);
+                var response = await client.GetAsync(url);
+                calls++;
+                var problem = Check(rule.Access, role, response);
+                if (problem is not null)
+                {
+                    failures.Add($"GET {url} ({action.Key}) as {user ?? "anonymous"}: {problem}");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+        calls.Should().BeGreaterThanOrEqualTo(17 * Callers.Length);
+    }
+
+    [Fact]
+    public async Task Every_unsafe_action_redirects_anonymous_visitors_and_refuses_roles_it_does_not_allow()
+    {
+        var urls = await PlaceholdersAsync();
+        var failures = new List<string>();
+        var calls = 0;
+        foreach (var action in Actions().Where(a => a.Methods.Contains("POST")))
+        {
+            var rule = Table[action.Key];
+            var url = Resolve(rule.Url, urls);
+            foreach (var (user, role) in Callers)
+            {
+                // Allowed callers would change data here; their POSTs are covered by the feature tests.
+                if (rule.Access == Access.Anonymous || (role is not null && Allowed(rule.Access, role)))
+                {
+                    continue;
+                }
+
+                var client = user is null ? fixture.Factory.AnonymousClient() : await fixture.ClientAsync(user);
+                var token = user is null ? null : await client.AntiforgeryTokenAsync("/account/password");
+                var response = await client.PostFormAsync(url, new Dictionary<string, string> { ["Role"] = Roles.Admin }, token);
+                calls++;
+                var problem = Check(rule.Access, role, response);
+                if (problem is not null)
+                {
+                    failures.Add($"POST {url} ({action.Key}) as {user ?? "anonymous"}: {problem}");
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+        calls.Should().BeGreaterThan(20);
+        (await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == TargetUser).Select(u => u.IsDisabled).SingleAsync()))
+            .Should().BeFalse("no refused POST changed the target account");
+    }
+
+    private static string? Check(Access access, string? role, HttpResponseMessage response)
+    {
+        var status = response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        if (role is null && access != Access.Anonymous)
+        {
+            return status == HttpStatusCode.Redirect && location.Contains("/account/login", StringComparison.Ordinal)
+                ? null
+                : $"expected 302 to /account/login, got {(int)status} {location}";
+        }
+
+        if (access == Access.Anonymous || Allowed(access, role!))
+        {
+            if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (int)status >= 500)
+            {
+                return $"allowed, but got {(int)status}";
+            }
+
+            return status == HttpStatusCode.Redirect && location.Contains("/account/login", StringComparison.Ordinal) && access != Access.Anonymous
+                ? $"allowed, but sent to sign in ({location})"
+                : null;
+        }
+
+        return status == HttpStatusCode.Forbidden ? null : $"expected 403, got {(int)status} {location}";
+    }
+
+    private static bool Allowed(Access access, string role) => access switch
+    {
+        Access.Anonymous or Access.SignedIn or Access.Readers => true,
+        Access.Editors => role is Roles.Admin or Roles.DistrictStaff or Roles.CommuneOfficer,
+        Access.AdminOrDistrict => role is Roles.Admin or Roles.DistrictStaff,
+        _ => role == Roles.Admin,
+    };
+
+    private sealed record ActionEntry(string Key, IReadOnlyList<string> Methods);
+
+    /// <summary>The actions as the app routes them: from the endpoint data source, not from a list kept by hand.</summary>
+    private List<ActionEntry> Actions() =>
+        fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => (Endpoint: e, Descriptor: e.Metadata.GetMetadata<ControllerActionDescriptor>()))
+            .Where(x => x.Descriptor is not null)
+            .Select(x => new ActionEntry(
+                $"{x.Descriptor!.ControllerName}.{x.Descriptor.ActionName}",
+                x.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() is { Count: > 0 } methods ? methods : ["GET"]))
+            .ToList();
+
+    private async Task<Dictionary<string, string>> PlaceholdersAsync()
+    {
+        var indicator = await fixture.Factory.WithDbAsync(db => db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync());
+        var user = await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == TargetUser).Select(u => u.Id).FirstOrDefaultAsync());
+        if (user is null)
+        {
+            var thanhSon = await fixture.Factory.WithDbAsync(db => db.Units.Where(u => u.Slug == "thanh-son").Select(u => u.Id).SingleAsync());
+            var created = await fixture.Factory.WithServiceAsync<UserAdministration, IdentityResult>(a =>
+                a.CreateAsync(TargetUser, "matrix-target-password", new AccountSettings(null, Roles.CommuneOfficer, [thanhSon])));
+            created.Succeeded.Should().BeTrue();
+            user = await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == TargetUser).Select(u => u.Id).SingleAsync());
+        }
+
+        var namSon = await fixture.Factory.WithDbAsync(db => db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync());
+        return new()
+        {
+            ["{indicator}"] = indicator.ToString(System.Globalization.CultureInfo.InvariantCulture), ["{user}"] = user,
+            ["{namson}"] = namSon.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static string Resolve(string url, Dictionary<string, string> values) =>
+        values.Aggregate(url, (u, kv) => u.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>The entry form over HTTP: bad input, forbidden units, missing tokens; nothing half-saved.</summary>
+public sealed partial class EntryPageTests : IAsyncLifetime
+{
+    private const string Form = "/communes/nam-son/entry/2023-Q4";
+    private PortalFactory _factory = null!;
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        _ = _factory.Server;
+        await _factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("mười lăm", "Không đọc được số")]
+    [InlineData("1,2,3", "Không đọc được số")]
+    [InlineData("-5", null)]
+    [InlineData("'; DROP TABLE indicator_values; --", "Không đọc được số")]
+    [InlineData("9999999999999999999", "Số quá lớn")]
+    public async Task Bad_input_is_shown_beside_its_cell_with_the_input_kept_and_nothing_saved(string bad, string? message)
+    {
+        var client = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields["Cells[0].Raw"] = "55";          // a good value in the same form
+        fields["Cells[1].Raw"] = bad == "-5" ? "150" : bad; // percent out of range, or garbage
+
+        var response = await Post(client, Form, fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        html.Should().Contain(message ?? "từ 0 đến 100").And.Contain("Chưa lưu");
+        html.Should().Contain(System.Net.WebUtility.HtmlEncode(bad == "-5" ? "150" : bad).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_good_form_saves_and_redirects_with_a_message()
+    {
+        var client = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields["Cells[0].Raw"] = "55,5";
+        fields["Cells[1].Raw"] = "0.8";
+        fields["Cells[1].Note"] = "Theo rà soát tháng 12";
+
+        var response = await Post(client, Form, fields);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.GetStringAsync(Form)).Should().Contain("Đã lưu 2 số liệu").And.Contain("value=\"55,5\"").And.Contain("Theo rà soát tháng 12");
+    }
+
+    [Fact]
+    public async Task Another_communes_officer_gets_403_and_the_database_is_unchanged()
+    {
+        var owner = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(owner);
+        var intruder = await _factory.SignedInClientAsync("xa.dondac");
+        fields["Cells[0].Raw"] = "1";
+        fields["__RequestVerificationToken"] = await intruder.AntiforgeryTokenAsync("/communes/don-dac");
+
+        var save = await Post(intruder, Form, fields);
+        var submit = await intruder.PostFormAsync(Form + "/workflow", new Dictionary<string, string> { ["SetId"] = "1", ["Step"] = "submit" }, fields["__RequestVerificationToken"]);
+
+        save.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        submit.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+        (await _factory.WithDbAsync(db => db.Submissions.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_leader_reads_the_form_but_cannot_post_it()
+    {
+        var leader = await _factory.SignedInClientAsync("lanhdao");
+        var html = await leader.GetStringAsync(Form);
+        var fields = await FormFieldsAsync(await _factory.SignedInClientAsync("xa.namson"));
+
+        fields["__RequestVerificationToken"] = await leader.AntiforgeryTokenAsync("/communes");
+        var response = await Post(leader, Form, fields);
+
+        html.Should().Contain("Bạn chỉ có quyền xem");
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_post_without_antiforgery_token_is_refused_with_400()
+    {
+        var client = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields.Remove("__RequestVerificationToken");
+        fields["Cells[0].Raw"] = "55";
+
+        var response = await client.PostAsync(Form, new FormUrlEncodedContent(fields));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Tampered_cells_never_cause_a_500()
+    {
+        var client = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields["Cells[0].IndicatorId"] = "999999";
+        fields["Cells[1].Version"] = "abc";
+
+        var response = await Post(client, Form, fields);
+
+        ((int)response.StatusCode).Should().BeLessThan(500);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_locked_period_shows_the_form_read_only_and_refuses_a_save()
+    {
+        await _factory.WithDbAsync(db => db.Periods.Where(p => p.Year == 2023 && p.Quarter == 4).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLocked, true)));
+        var client = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields["Cells[0].Raw"] = "55";
+
+        var response = await Post(client, Form, fields);
+
+        (await response.Content.ReadAsStringAsync()).Should().Contain("đã khóa");
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Unknown_unit_or_period_is_404()
+    {
+        var client = await _factory.SignedInClientAsync("huyen");
+
+        (await client.GetAsync("/communes/khong-co/entry/2023-Q4")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/communes/nam-son/entry/2023-Q9")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/communes/nam-son/entry/2030-Q1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/communes/nam-son/entry/abc")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Audit_page_is_for_admin_and_district_staff_and_filters()
+    {
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(officer);
+        fields["Cells[0].Raw"] = "55";
+        await Post(officer, Form, fields);
+
+        var district = await _factory.SignedInClientAsync("huyen");
+        var html = await district.GetStringAsync("/audit?Unit=nam-son&Period=2023-Q4&User=xa.namson");
+        var none = await district.GetStringAsync("/audit?User=nobody");
+
+        html.Should().Contain("xa.namson").And.Contain("(trống) → 55");
+        none.Should().Contain("Chưa có thay đổi nào");
+        (await officer.GetAsync("/audit")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await _factory.SignedInClientAsync("lanhdao")).GetAsync("/audit")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await district.GetAsync("/audit?From=not-a-date&To=2023-13-45")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>Posts a form's fields; the token travels once, as the browser would send it.</summary>
+    private static Task<HttpResponseMessage> Post(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var token = fields["__RequestVerificationToken"];
+        return client.PostFormAsync(url, fields.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(), token);
+    }
+
+    private async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync(Form);
+        var form = html[html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal)..html.IndexOf("</form>", html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var fields = HiddenInput().Matches(form).Select(m => m.Value)
+            .Select(tag => (Name: Attribute(tag, "name"), Value: Attribute(tag, "value")))
+            .Where(f => f.Name is not null)
+            .ToDictionary(f => WebUtility.HtmlDecode(f.Name!), f => WebUtility.HtmlDecode(f.Value ?? ""));
+        fields.Should().ContainKey("__RequestVerificationToken");
+        return fields;
+    }
+
+    private static string? Attribute(string tag, string name) =>
+        Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Sign_in_posts_beyond_the_configured_limit_get_429_with_a_Vietnamese_page()
+    {
+        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        await using var db = database;
+        await using var f = factory;
+        f.Settings["Security:SignInRateLimit:PermitLimit"] = "3";
+        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
+        var client = f.AnonymousClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await client.SignInAsync("lanhdao", "sai-mat-khau")).StatusCode);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        var limited = await client.SignInAsync("lanhdao", PortalClients.DemoPassword);
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        (await limited.Content.ReadAsStringAsync()).Should().Contain("quá nhiều lần");
+        (await client.GetAsync("/account/login")).StatusCode.Should().Be(HttpStatusCode.OK, "only sign-in POSTs are limited");
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_client_address_has_its_own_sign_in_limit()
+    {
+        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        await using var db = database;
+        await using var f = factory;
+        f.Settings["Security:SignInRateLimit:PermitLimit"] = "2";
+        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
+        f.Settings["Security:TrustForwardedHeaders"] = "true";
+
+        var first = await AttemptsAsync(f, "203.0.113.10", 3);
+        var second = await AttemptsAsync(f, "203.0.113.20", 2);
+
+        first.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests);
+        second.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK);
+    }
+
+    private static async Task<List<HttpStatusCode>> AttemptsAsync(PortalFactory factory, string clientAddress, int count)
+    {
+        var client = factory.AnonymousClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < count; i++)
+        {
+            statuses.Add((await client.SignInAsync("lanhdao", "sai-mat-khau")).StatusCode);
+        }
+
+        return statuses;
+    }
+}
