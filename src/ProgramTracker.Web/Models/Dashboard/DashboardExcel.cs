@@ -19,9 +19,9 @@ public static class DashboardExcel
         var data = page.Data;
         var sheets = new Dictionary<string, object>
         {
-            ["Tiêu chí"] = AttainmentRows(page),
-            ["Xu hướng"] = TrendRows(data),
-            ["Đạt chuẩn"] = page.Achievements.Select(a => new AchievementSheetRow
+            ["Tiêu chí"] = OrPlaceholder(AttainmentRows(page), () => new AttainmentSheetRow { Status = Missing }),
+            ["Xu hướng"] = OrPlaceholder(TrendRows(data), () => new TrendSheetRow { Origin = Missing }),
+            ["Đạt chuẩn"] = OrPlaceholder(page.Achievements.Select(a => new AchievementSheetRow
             {
                 Set = a.Set.Name,
                 Statement = a.Text,
@@ -29,10 +29,10 @@ public static class DashboardExcel
                 InScope = a.Figure.ScopeUnitIds.Count,
                 AsOf = Vn.Date(a.Figure.AsOf),
                 Source = a.Source?.Citation,
-            }).ToList(),
-            ["Nghèo"] = PovertyRows(data),
-            ["Vốn"] = CapitalRows(page),
-            ["Mục tiêu"] = data.Targets.Select(t => new TargetSheetRow
+            }).ToList(), () => new AchievementSheetRow { Statement = Missing }),
+            ["Nghèo"] = OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = Missing }),
+            ["Vốn"] = OrPlaceholder(CapitalRows(page), () => new CapitalSheetRow { Note = Missing }),
+            ["Mục tiêu"] = OrPlaceholder(data.Targets.Select(t => new TargetSheetRow
             {
                 Unit = data.Unit(t.UnitId)?.FullName ?? "",
                 Indicator = t.IndicatorName,
@@ -46,8 +46,8 @@ public static class DashboardExcel
                 Gap = t.Gap,
                 Verdict = t.Met switch { true => "Đạt", false => "Chưa đạt", null => "Chưa có số liệu" },
                 Source = data.Source(t.SourceId)?.Citation,
-            }).ToList(),
-            ["Chỉ tiêu huyện"] = data.DistrictFigures.Select(f => new FigureSheetRow
+            }).ToList(), () => new TargetSheetRow { Verdict = Missing }),
+            ["Chỉ tiêu huyện"] = OrPlaceholder(data.DistrictFigures.Select(f => new FigureSheetRow
             {
                 Indicator = f.Name,
                 MeasureUnit = f.Unit,
@@ -57,10 +57,10 @@ public static class DashboardExcel
                 AsOf = f.AsOf is { } d ? Vn.Date(d) : null,
                 Note = f.Note,
                 Source = data.Source(f.SourceId)?.Citation,
-            }).ToList(),
-            ["Nguy cơ"] = page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
+            }).ToList(), () => new FigureSheetRow { Note = Missing }),
+            ["Nguy cơ"] = OrPlaceholder(page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
                 .Concat(page.Risk.WithoutData.Select(u => new RiskSheetRow { Unit = u.FullName, Reason = "Chưa có số liệu đánh giá trong kỳ" }))
-                .ToList(),
+                .ToList(), () => new RiskSheetRow { Reason = "Không có xã nào dưới ngưỡng hoặc giảm so với kỳ trước" }),
         };
 
         using var stream = new MemoryStream();
@@ -172,6 +172,11 @@ public static class DashboardExcel
         return rows;
     }
 
+    private const string Missing = "chưa có số liệu";
+
+    /// <summary>MiniExcel writes no header for an empty list: an empty table gets one row that says so, never a made-up number.</summary>
+    public static List<T> OrPlaceholder<T>(List<T> rows, Func<T> placeholder) => rows.Count > 0 ? rows : [placeholder()];
+
     public static string? QualifierWord(ValueQualifier qualifier, bool money = false) => qualifier switch
     {
         ValueQualifier.Estimate => "ước",
@@ -213,9 +218,9 @@ public sealed class AchievementSheetRow
 {
     [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
     [ExcelColumnName("Kết quả")] public string Statement { get; init; } = "";
-    [ExcelColumnName("Số đơn vị đạt chuẩn")] public int Achieved { get; init; }
-    [ExcelColumnName("Số đơn vị trong nhóm")] public int InScope { get; init; }
-    [ExcelColumnName("Thời điểm")] public string AsOf { get; init; } = "";
+    [ExcelColumnName("Số đơn vị đạt chuẩn")] public int? Achieved { get; init; }
+    [ExcelColumnName("Số đơn vị trong nhóm")] public int? InScope { get; init; }
+    [ExcelColumnName("Thời điểm")] public string? AsOf { get; init; }
     [ExcelColumnName("Nguồn")] public string? Source { get; init; }
 }
 
@@ -242,7 +247,7 @@ public sealed class CapitalSheetRow
     [ExcelColumnName("Nguồn vốn")] public string? FundingSource { get; init; }
     [ExcelColumnName("Loại vốn")] public string Kind { get; init; } = "";
     [ExcelColumnName("Nội dung")] public string Measure { get; init; } = "";
-    [ExcelColumnName("Số tiền (đồng)")] public decimal AmountVnd { get; init; }
+    [ExcelColumnName("Số tiền (đồng)")] public decimal? AmountVnd { get; init; }
     [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
     [ExcelColumnName("Số dự án, công trình")] public int? WorksCount { get; init; }
     [ExcelColumnName("Tỷ lệ giải ngân (%)")] public decimal? DisbursementRate { get; init; }
@@ -256,9 +261,9 @@ public sealed class TargetSheetRow
     [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
     [ExcelColumnName("Chỉ tiêu")] public string Indicator { get; init; } = "";
     [ExcelColumnName("Đơn vị tính")] public string? MeasureUnit { get; init; }
-    [ExcelColumnName("Năm")] public int Year { get; init; }
+    [ExcelColumnName("Năm")] public int? Year { get; init; }
     [ExcelColumnName("So sánh")] public string Comparator { get; init; } = "";
-    [ExcelColumnName("Mục tiêu")] public decimal Target { get; init; }
+    [ExcelColumnName("Mục tiêu")] public decimal? Target { get; init; }
     [ExcelColumnName("Thực hiện")] public decimal? Actual { get; init; }
     [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
     [ExcelColumnName("Kỳ thực hiện")] public string? ActualPeriod { get; init; }

@@ -17,7 +17,12 @@ public sealed record UnitExport(string Slug, string FullName, string PeriodCode,
     public byte[] ToXlsx()
     {
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["Chỉ tiêu"] = Values, ["Theo báo cáo"] = Reported });
+        stream.SaveAs(new Dictionary<string, object>
+        {
+            ["Chỉ tiêu"] = DashboardExcel.OrPlaceholder(Values.ToList(),
+                () => new UnitValueSheetRow { Indicator = "Danh mục chưa có chỉ tiêu nào cho cấp đơn vị này", Status = "chưa có số liệu" }),
+            ["Theo báo cáo"] = DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = "chưa có số liệu" }),
+        });
         return stream.ToArray();
     }
 }
@@ -139,8 +144,8 @@ public sealed class UnitReportedSheetRow
     [ExcelColumnName("Số chỉ tiêu đạt")] public decimal? IndicatorsMet { get; init; }
     [ExcelColumnName("Tổng số chỉ tiêu")] public int? IndicatorsDeclared { get; init; }
     [ExcelColumnName("Số đơn vị đạt chuẩn")] public int? UnitsAchieved { get; init; }
-    [ExcelColumnName("Số đơn vị trong phạm vi")] public int ScopeCount { get; init; }
-    [ExcelColumnName("Số liệu đến ngày")] public string AsOf { get; init; } = "";
+    [ExcelColumnName("Số đơn vị trong phạm vi")] public int? ScopeCount { get; init; }
+    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
     [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
     [ExcelColumnName("Nguồn")] public string? Source { get; init; }
 }
