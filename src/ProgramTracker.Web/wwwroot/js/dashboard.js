@@ -4,6 +4,8 @@
 (function () {
     'use strict';
 
+    // Point shapes differ as well as colours, so that series are told apart without colour and overlapping points show.
+    var shapes = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'];
     var palette = ['#0b5ed7', '#d63384', '#198754', '#fd7e14', '#6f42c1', '#20c997', '#dc3545', '#0dcaf0', '#6c757d', '#ffc107'];
     var vn = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
 
@@ -33,7 +35,8 @@
                         data: s.values,
                         borderColor: colour(i),
                         backgroundColor: colour(i),
-                        pointRadius: 4,
+                        pointStyle: shapes[i % shapes.length],
+                        pointRadius: 5 + (i % 3),
                         pointHoverRadius: 6,
                         spanGaps: false,
                         tension: 0
