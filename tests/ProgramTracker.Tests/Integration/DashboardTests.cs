@@ -98,6 +98,7 @@ public sealed partial class DashboardTests(PortalFixture fixture)
         }
 
         risk.Should().NotContain("data-unit=\"nam-son\"");
+        risk = Text(risk);
         risk.Should().Contain("Xã nông thôn mới nâng cao: 14,5/19 tiêu chí, 65,5/75 chỉ tiêu (76,3 %, bình quân nhóm), dưới ngưỡng 80 %");
         risk.Should().Contain("Xã nông thôn mới kiểu mẫu: 2/6 tiêu chí, 7/15 chỉ tiêu (33,3 %), dưới ngưỡng 80 %");
         risk.Should().Contain("Chưa đánh giá được (chưa có số liệu trong kỳ): thị trấn Ba Chẽ");

@@ -24,8 +24,9 @@ public static partial class HtmlParts
     }
 
     /// <summary>The visible text of some HTML, tags removed, whitespace collapsed, entities decoded.</summary>
+    /// <remarks>No-break spaces (kept between a number and "%" on screen) read as plain spaces.</remarks>
     public static string Text(string html) =>
-        System.Net.WebUtility.HtmlDecode(Collapse(Tags().Replace(Scripts().Replace(html, " "), " "))).Trim();
+        Collapse(System.Net.WebUtility.HtmlDecode(Tags().Replace(Scripts().Replace(html, " "), " ")).Replace('\u00a0', ' ')).Trim();
 
     public static string Collapse(string html) => Whitespace().Replace(html, " ");
 

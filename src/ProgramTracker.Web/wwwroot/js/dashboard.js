@@ -35,8 +35,11 @@
                         data: s.values,
                         borderColor: colour(i),
                         backgroundColor: colour(i),
+                        // Hollow points of growing size: equal values (a group average) stay visible as nested outlines.
                         pointStyle: shapes[i % shapes.length],
-                        pointRadius: 5 + (i % 3),
+                        pointBackgroundColor: '#ffffff',
+                        pointBorderWidth: 2,
+                        pointRadius: 4 + 2 * (i % 5),
                         pointHoverRadius: 6,
                         spanGaps: false,
                         tension: 0
@@ -49,7 +52,7 @@
                 animation: false,
                 interaction: { mode: 'nearest', intersect: false },
                 plugins: {
-                    legend: { display: !many, position: 'bottom', labels: { boxWidth: 12 } },
+                    legend: { display: !many, position: 'bottom', labels: { usePointStyle: true, boxWidth: 10 } },
                     tooltip: {
                         callbacks: {
                             label: function (ctx) {
