@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Text.RegularExpressions;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
@@ -12,7 +14,7 @@ public sealed partial class DashboardTests(PortalFixture fixture)
     private const string Url = "/dashboard?unit=ba-che&period=2023-Q3";
 
     // The one place that makes a client: the integrator switches it to a signed-in leader.
-    private Task<HttpClient> Client() => Task.FromResult(fixture.Factory.CreateClient());
+    private Task<HttpClient> Client(WebApplicationFactory<Program>? factory = null) => Task.FromResult((factory ?? fixture.Factory).CreateClient());
 
     [Fact]
     public async Task Dashboard_defaults_to_the_first_district_and_the_latest_period_with_data()
@@ -102,6 +104,16 @@ public sealed partial class DashboardTests(PortalFixture fixture)
         risk.Should().Contain("Xã nông thôn mới nâng cao: 14,5/19 tiêu chí, 65,5/75 chỉ tiêu (76,3 %, bình quân nhóm), dưới ngưỡng 80 %");
         risk.Should().Contain("Xã nông thôn mới kiểu mẫu: 2/6 tiêu chí, 7/15 chỉ tiêu (33,3 %), dưới ngưỡng 80 %");
         risk.Should().Contain("Chưa đánh giá được (chưa có số liệu trong kỳ): thị trấn Ba Chẽ");
+    }
+
+    [Fact]
+    public async Task At_risk_threshold_comes_from_configuration()
+    {
+        await using var strict = fixture.Factory.WithWebHostBuilder(b => b.UseSetting("Dashboard:AtRiskShare", "0.9"));
+        var response = await (await Client(strict)).GetAsync(Url);
+
+        var risk = Text(Element(await response.Content.ReadAsStringAsync(), "at-risk", "section"));
+        risk.Should().Contain("xã Nam Sơn").And.Contain("Xã nông thôn mới nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu (84,2 %), dưới ngưỡng 90 %");
     }
 
     [Fact]
