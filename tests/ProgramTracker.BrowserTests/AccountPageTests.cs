@@ -59,16 +59,16 @@ public sealed class AccountPageTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("admin", "Quản trị", "Quản trị hệ thống", null, true)]
-    [InlineData("huyen", "Cán bộ huyện", "Cán bộ huyện Ba Chẽ", "/districts/ba-che", false)]
-    [InlineData("lanhdao", "Lãnh đạo", "Lãnh đạo huyện Ba Chẽ", "/districts/ba-che", false)]
-    [InlineData("xa.namson", "Cán bộ xã", "Cán bộ xã Nam Sơn", "/communes/nam-son", false)]
-    [InlineData("xa.dondac", "Cán bộ xã", "Cán bộ xã Đồn Đạc", "/communes/don-dac", false)]
-    public async Task Each_demo_role_signs_in_through_the_form_and_sees_its_navigation(string user, string role, string name, string? unitLink, bool adminLink)
+    [InlineData("admin", "Quản trị", "Quản trị hệ thống", null, true, "/dashboard")]
+    [InlineData("huyen", "Cán bộ huyện", "Cán bộ huyện Ba Chẽ", "/districts/ba-che", false, "/inbox")]
+    [InlineData("lanhdao", "Lãnh đạo", "Lãnh đạo huyện Ba Chẽ", "/districts/ba-che", false, "/dashboard")]
+    [InlineData("xa.namson", "Cán bộ xã", "Cán bộ xã Nam Sơn", "/communes/nam-son", false, "/inbox")]
+    [InlineData("xa.dondac", "Cán bộ xã", "Cán bộ xã Đồn Đạc", "/communes/don-dac", false, "/inbox")]
+    public async Task Each_demo_role_signs_in_through_the_form_and_sees_its_navigation(string user, string role, string name, string? unitLink, bool adminLink, string home)
     {
         var page = await fixture.SignedInPageAsync(user);
 
-        page.Url.Should().EndWith("/communes");
+        page.Url.Should().EndWith(home, "each role lands on its home page");
         (await page.Locator("#signed-in-role").InnerTextAsync()).Should().Be(role);
         (await page.Locator("#signed-in-user").InnerTextAsync()).Should().Contain(name);
         (await page.Locator("[data-nav='admin-users']").CountAsync()).Should().Be(adminLink ? 1 : 0);

@@ -88,6 +88,13 @@ public static class AttainmentRules
         return indicatorStatuses.All(s => s == IndicatorStatus.Met) ? CriterionStatus.Met : CriterionStatus.Unknown;
     }
 
+    /// <summary>The same rule from counts: <paramref name="defined"/> indicators, of which so many met and so many not met.</summary>
+    public static CriterionStatus EvaluateCriterion(int defined, int met, int notMet) =>
+        defined == 0 ? CriterionStatus.Unknown
+        : notMet > 0 ? CriterionStatus.NotMet
+        : met >= defined ? CriterionStatus.Met
+        : CriterionStatus.Unknown;
+
     /// <summary>
     /// Attainment of a set for one unit: criteria met / declared and indicators met / declared.
     /// Criteria of the set that define no indicator count as unknown, never as met.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 
 namespace ProgramTracker.Web.Controllers;
@@ -7,6 +8,8 @@ namespace ProgramTracker.Web.Controllers;
 [Authorize(Policy = Policies.ReadData)]
 public sealed class HomeController : Controller
 {
+    /// <summary>Each role's home: leaders and admins read the dashboard; people who enter or review data start from their inbox.</summary>
     [HttpGet("/")]
-    public IActionResult Index() => Redirect("/communes");
+    public IActionResult Index() =>
+        Redirect(User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Admin) ? "/dashboard" : "/inbox");
 }

@@ -6,7 +6,9 @@ using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Models.Admin;
 using ProgramTracker.Web.Models.Audit;
 using ProgramTracker.Web.Models.Catalogue;
+using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Entry;
+using ProgramTracker.Web.Models.Exports;
 using ProgramTracker.Web.Models.Inbox;
 using ProgramTracker.Web.Models.Overview;
 using ProgramTracker.Web.Models.Units;
@@ -18,8 +20,13 @@ public static class QueryRegistration
     public static IServiceCollection AddProgramTrackerQueries(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<DashboardOptions>()
+            .BindConfiguration(DashboardOptions.Section)
+            .Validate(o => o.AtRiskShare is > 0m and <= 1m, "Dashboard:AtRiskShare must be a share between 0 and 1, e.g. 0.8 for 80 %.")
+            .ValidateOnStart();
         return services
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
+            .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>()
             .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>()
             .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<SummaryUpdater>().AddScoped<PovertyEntryService>();
     }

@@ -1,0 +1,68 @@
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Attainment;
+
+/// <summary>The status of one stored value, judged in the database.</summary>
+public sealed class ValueStatus
+{
+    public int UnitId { get; init; }
+    public int PeriodId { get; init; }
+    public int CriteriaSetId { get; init; }
+    public int CriterionId { get; init; }
+    public int IndicatorId { get; init; }
+    public IndicatorStatus Status { get; init; }
+}
+
+/// <summary>Per unit, period and criterion: how many of its indicators have a value, are met and are not met.</summary>
+public sealed class CriterionTally
+{
+    public int UnitId { get; init; }
+    public int PeriodId { get; init; }
+    public int CriteriaSetId { get; init; }
+    public int CriterionId { get; init; }
+    public int Values { get; init; }
+    public int Met { get; init; }
+    public int NotMet { get; init; }
+}
+
+/// <summary>
+/// <see cref="AttainmentRules.Evaluate(ValueType, Comparator, decimal?, decimal?)"/> written as a query, so that
+/// dashboards count met indicators with GROUP BY where the values are stored instead of loading every value.
+/// The two must agree; the tests hold them side by side.
+/// </summary>
+public static class AttainmentQuery
+{
+    public static IQueryable<ValueStatus> Statuses(IQueryable<IndicatorValue> values) =>
+        values.Select(v => new ValueStatus
+        {
+            UnitId = v.UnitId,
+            PeriodId = v.PeriodId,
+            CriteriaSetId = v.Indicator.Criterion.CriteriaSetId,
+            CriterionId = v.Indicator.CriterionId,
+            IndicatorId = v.IndicatorId,
+            Status = v.Value == null ? IndicatorStatus.NoValue
+                : v.Indicator.ValueType == ValueType.Boolean ? (v.Value == 1m ? IndicatorStatus.Met : IndicatorStatus.NotMet)
+                : v.Indicator.Threshold == null ? IndicatorStatus.NoThreshold
+                : (v.Indicator.Comparator == Comparator.AtLeast ? v.Value >= v.Indicator.Threshold
+                    : v.Indicator.Comparator == Comparator.AtMost ? v.Value <= v.Indicator.Threshold
+                    : v.Value == v.Indicator.Threshold)
+                    ? IndicatorStatus.Met
+                    : IndicatorStatus.NotMet,
+        });
+
+    /// <summary>One row per unit, period and criterion that has values: a GROUP BY in the database.</summary>
+    public static IQueryable<CriterionTally> TallyByCriterion(IQueryable<IndicatorValue> values) =>
+        Statuses(values)
+            .GroupBy(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId, s.CriterionId })
+            .Select(g => new CriterionTally
+            {
+                UnitId = g.Key.UnitId,
+                PeriodId = g.Key.PeriodId,
+                CriteriaSetId = g.Key.CriteriaSetId,
+                CriterionId = g.Key.CriterionId,
+                Values = g.Count(s => s.Status != IndicatorStatus.NoValue),
+                Met = g.Count(s => s.Status == IndicatorStatus.Met),
+                NotMet = g.Count(s => s.Status == IndicatorStatus.NotMet),
+            });
+}

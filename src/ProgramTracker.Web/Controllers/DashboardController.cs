@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Web.Models.Dashboard;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Infrastructure.Security;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>The leaders' dashboard of a district for a period, and the same tables as an Excel workbook.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, ProgramTrackerDbContext db) : Controller
+{
+    [HttpGet("/dashboard")]
+    public async Task<IActionResult> Index(string? unit, string? period, CancellationToken ct)
+    {
+        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct) is not { } data)
+        {
+            return NotFound();
+        }
+
+        return await access.CanReadAsync(User, data.District.Id, ct) ? View(DashboardView.Build(data, options.Value.AtRiskShare)) : Forbid();
+    }
+
+    [HttpGet("/dashboard/export")]
+    public async Task<IActionResult> Export(string? unit, string? period, CancellationToken ct)
+    {
+        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct) is not { } data)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, data.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var bytes = DashboardExcel.Write(DashboardView.Build(data, options.Value.AtRiskShare));
+        return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.District.Slug}-{data.Period.Code}.xlsx");
+    }
+
+    /// <summary>Without a unit, the dashboard opens on the first district the person may read.</summary>
+    private async Task<string?> DefaultDistrictAsync(CancellationToken ct)
+    {
+        var scope = await access.ReadScopeAsync(User, ct);
+        var ids = scope.UnitIds;
+        return await db.Units.AsNoTracking()
+            .Where(u => u.Kind == UnitKind.District && (scope.All || ids.Contains(u.Id)))
+            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
+            .Select(u => u.Slug)
+            .FirstOrDefaultAsync(ct);
+    }
+}

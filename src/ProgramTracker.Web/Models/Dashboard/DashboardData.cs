@@ -1,0 +1,226 @@
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Infrastructure;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Web.Models.Dashboard;
+
+// What a dashboard request loads: aggregated figures, keyed by ids, not yet formatted.
+// The page, the summary text and the Excel export are all made from one DashboardData.
+
+public sealed record DashUnit(int Id, string Slug, string Name, UnitKind Kind)
+{
+    public string FullName => Labels.UnitName(Kind, Name);
+
+    public bool IsDistrict => Kind == UnitKind.District;
+
+    public string PageUrl(string periodCode) =>
+        $"{(IsDistrict ? "/districts/" : "/communes/")}{Uri.EscapeDataString(Slug)}?period={Uri.EscapeDataString(periodCode)}";
+}
+
+public sealed record DashPeriod(int Id, int Year, int? Quarter)
+{
+    public string Code => PeriodCode.Format(Year, Quarter);
+
+    public string Label => new ReportingPeriod { Year = Year, Quarter = Quarter }.Label;
+
+    /// <summary>Quarters sort before the whole year they belong to.</summary>
+    public int SortKey => Year * 10 + (Quarter ?? 5);
+
+    public DateOnly StartsOn => new ReportingPeriod { Year = Year, Quarter = Quarter }.StartsOn;
+
+    public DateOnly EndsOn => new ReportingPeriod { Year = Year, Quarter = Quarter }.EndsOn;
+}
+
+public sealed record DashSet(
+    int Id,
+    string Code,
+    string Name,
+    string ProgrammeCode,
+    UnitLevel Level,
+    CriteriaTier Tier,
+    int? DeclaredCriteria,
+    int? DeclaredIndicators,
+    int DefinedIndicators,
+    int SortOrder,
+    string ProgrammeName = "",
+    int ProgrammeSort = 0)
+{
+    /// <summary>"xã nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao"; other names as they are.</summary>
+    public string ShortName => Name.StartsWith("Bộ tiêu chí ", StringComparison.Ordinal) ? Name["Bộ tiêu chí ".Length..] : Name;
+}
+
+public enum FigureKind
+{
+    /// <summary>A report's figure for this one unit.</summary>
+    Reported = 1,
+    /// <summary>A report's average over a group the unit belongs to.</summary>
+    GroupAverage = 2,
+    /// <summary>Counted from stored indicator values with the attainment rules.</summary>
+    Computed = 3,
+}
+
+/// <summary>Criteria and indicators met by one unit for one set in one period.</summary>
+public sealed record AttainmentFigure(
+    int UnitId,
+    int SetId,
+    int PeriodId,
+    FigureKind Kind,
+    decimal? CriteriaMet,
+    int? CriteriaDeclared,
+    decimal? IndicatorsMet,
+    int? IndicatorsDeclared,
+    DateOnly? AsOf,
+    int? SourceId,
+    IReadOnlyList<int> ScopeUnitIds,
+    ComputedCounts? Computed = null)
+{
+    /// <summary>Share of the declared criteria met (0–1); the indicators' share where the set declares no criteria.</summary>
+    public decimal? Share =>
+        Computed is { Judged: 0 } ? null
+        : CriteriaDeclared is > 0 && CriteriaMet is { } c ? c / CriteriaDeclared.Value
+        : IndicatorsDeclared is > 0 && IndicatorsMet is { } i ? i / IndicatorsDeclared.Value
+        : null;
+
+    /// <summary>The number compared across periods: criteria met, or indicators met where the set declares no criteria.</summary>
+    public decimal? Headline =>
+        Computed is { Judged: 0 } ? null
+        : CriteriaDeclared is not null && CriteriaMet is not null ? CriteriaMet
+        : IndicatorsMet ?? CriteriaMet;
+
+    /// <summary>A computed figure whose values all lack a threshold judges nothing.</summary>
+    public bool Judged => Computed is not { Judged: 0 };
+}
+
+/// <summary>For a computed figure: how much of the set the stored values cover.</summary>
+public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithValue, int Judged, int CriteriaUnknown);
+
+/// <summary>"7/7 xã đạt chuẩn": how many units of a group achieved a set, as a report states it.</summary>
+public sealed record AchievementFigure(int SetId, int PeriodId, DateOnly AsOf, int UnitsAchieved, IReadOnlyList<int> ScopeUnitIds, int? SourceId, string? Note);
+
+public sealed record PovertyStandardInfo(int Id, string Code, string Name, string ShortName);
+
+public enum PovertyOrigin
+{
+    /// <summary>Rates computed from the unit's household counts.</summary>
+    Counts = 1,
+    /// <summary>Rates as the source reported them.</summary>
+    Reported = 2,
+    /// <summary>District rates computed from the summed household counts of all its communes.</summary>
+    CommuneCounts = 3,
+}
+
+public sealed record PovertyFigure(
+    int UnitId,
+    int PeriodId,
+    int StandardId,
+    DateOnly? AsOf,
+    decimal? PoorRate,
+    decimal? NearPoorRate,
+    PovertyOrigin Origin,
+    int? Households,
+    int? PoorHouseholds,
+    int? NearPoorHouseholds,
+    int? SourceId);
+
+/// <summary>Sum of one capital measure for one programme, project, funding source and kind (GROUP BY in the database).</summary>
+public sealed record CapitalLine(
+    bool DistrictOwn,
+    string ProgrammeCode,
+    string ProgrammeName,
+    int ProgrammeSort,
+    int? ProjectNumber,
+    string? ProjectName,
+    string? FundingSource,
+    CapitalKind Kind,
+    CapitalMeasure Measure,
+    decimal AmountVnd,
+    ValueQualifier Qualifier,
+    int? WorksCount,
+    DateOnly? AsOf,
+    int Count,
+    string? Description,
+    IReadOnlyList<int> SourceIds);
+
+public sealed record TargetFigure(
+    int UnitId,
+    int IndicatorId,
+    string IndicatorName,
+    string? Unit,
+    ValueType ValueType,
+    int Year,
+    Comparator Comparator,
+    decimal Target,
+    decimal? Actual,
+    ValueQualifier ActualQualifier,
+    int? ActualPeriodId,
+    DateOnly? ActualAsOf,
+    int? SourceId,
+    int? ActualSourceId)
+{
+    /// <summary>Actual minus target: "−2" when income is 68 against 70.</summary>
+    public decimal? Gap => Actual - Target;
+
+    public bool? Met => Actual is { } a
+        ? Comparator switch { Comparator.AtLeast => a >= Target, Comparator.AtMost => a <= Target, _ => a == Target }
+        : null;
+}
+
+public sealed record IndicatorFigure(
+    int IndicatorId,
+    string Code,
+    string Name,
+    string? Unit,
+    ValueType ValueType,
+    decimal? Value,
+    ValueQualifier Qualifier,
+    DateOnly? AsOf,
+    int PeriodId,
+    string? Note,
+    int? SourceId);
+
+public sealed record HighlightFigure(string? ProgrammeCode, string Topic, string Text, int SourceId);
+
+public sealed record DashboardData(
+    DashUnit District,
+    IReadOnlyList<DashUnit> Communes,
+    DashPeriod Period,
+    IReadOnlyList<DashPeriod> Window,
+    IReadOnlyList<DashPeriod> AllPeriods,
+    IReadOnlyList<DashUnit> Districts,
+    IReadOnlyList<DashSet> Sets,
+    IReadOnlyList<AttainmentFigure> Attainment,
+    IReadOnlyList<AchievementFigure> Achievements,
+    IReadOnlyList<PovertyStandardInfo> Standards,
+    IReadOnlyList<PovertyFigure> Poverty,
+    IReadOnlyList<CapitalLine> Capital,
+    IReadOnlyList<TargetFigure> Targets,
+    IReadOnlyList<IndicatorFigure> DistrictFigures,
+    IReadOnlyList<HighlightFigure> Highlights,
+    IReadOnlyDictionary<int, SourceRef> Sources)
+{
+    private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
+    private Dictionary<int, DashUnit>? _units;
+
+    /// <summary>The period before the selected one in the window, if any.</summary>
+    public DashPeriod? Previous => Window.Count > 1 ? Window[^2] : null;
+
+    public IEnumerable<DashUnit> AllUnits => Communes.Prepend(District);
+
+    public IEnumerable<DashSet> SetsFor(DashUnit unit) =>
+        Sets.Where(s => s.Level == (unit.IsDistrict ? UnitLevel.District : UnitLevel.Commune));
+
+    /// <summary>A report's figure where there is one (it states what was assessed); else the computed one; else null.</summary>
+    public AttainmentFigure? Figure(int unitId, int setId, int periodId)
+    {
+        _best ??= Attainment
+            .GroupBy(a => (a.UnitId, a.SetId, a.PeriodId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.Kind).ThenByDescending(a => a.AsOf).First());
+        return _best.GetValueOrDefault((unitId, setId, periodId));
+    }
+
+    public SourceRef? Source(int? id) => id is { } i ? Sources.GetValueOrDefault(i) : null;
+
+    public DashUnit? Unit(int id) => (_units ??= AllUnits.ToDictionary(u => u.Id)).GetValueOrDefault(id);
+
+    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id);
+}

@@ -1,0 +1,277 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Poverty;
+
+namespace ProgramTracker.Web.Models.Dashboard;
+
+/// <summary>
+/// Loads a district's dashboard. Every figure is aggregated or projected in the database, and the number of
+/// queries is fixed (13, one more for the summary's highlights, one more when no period is named) whatever
+/// the number of communes: units are reached through their parent, never one query per commune.
+/// </summary>
+public sealed class DashboardQueries(ProgramTrackerDbContext db)
+{
+    /// <summary>How many periods, ending with the selected one, the trends cover.</summary>
+    public const int WindowSize = 8;
+
+    /// <summary>Null when the unit is not a district or the period code is malformed or unknown: the caller answers 404.</summary>
+    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct)
+    {
+        var year = 0;
+        int? quarter = null;
+        var periodNamed = !string.IsNullOrWhiteSpace(periodCode);
+        if (periodNamed && !PeriodCode.TryParse(periodCode, out year, out quarter))
+        {
+            return null;
+        }
+
+        // Districts are few (about 700 in the whole country before 2025): one query serves the selector and the lookup.
+        var districts = await db.Units.AsNoTracking()
+            .Where(u => u.Kind == UnitKind.District)
+            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
+            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
+            .ToListAsync(ct);
+        var district = string.IsNullOrWhiteSpace(unitSlug)
+            ? districts.FirstOrDefault()
+            : districts.FirstOrDefault(d => d.Slug == unitSlug.Trim());
+        if (district is null)
+        {
+            return null;
+        }
+
+        var did = district.Id;
+        var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct))
+            .OrderBy(p => p.SortKey).ToList();
+        var period = periodNamed
+            ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter)
+            : await LatestWithDataAsync(did, periods, ct);
+        if (period is null)
+        {
+            return null;
+        }
+
+        var window = periods.Where(p => p.SortKey <= period.SortKey).TakeLast(WindowSize).ToList();
+        var windowIds = window.Select(p => p.Id).ToList();
+        var (starts, ends) = (period.StartsOn, period.EndsOn);
+
+        var communes = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == did && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town)
+                && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
+            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
+            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
+            .ToListAsync(ct);
+
+        var catalogue = await db.CriteriaSets.AsNoTracking()
+            .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
+            .OrderBy(s => s.Level).ThenBy(s => s.SortOrder)
+            .Select(s => new
+            {
+                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name, ProgrammeSort = s.Programme.SortOrder, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.SortOrder,
+                Criteria = s.Criteria.Select(c => new { c.Id, Indicators = c.Indicators.Count }).ToList(),
+            })
+            .ToListAsync(ct);
+        var sets = catalogue.Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
+            s.Criteria.Sum(c => c.Indicators), s.SortOrder, s.ProgrammeName, s.ProgrammeSort)).ToList();
+        var setIds = sets.Select(s => s.Id).ToList();
+        var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
+        var definedByCriterion = catalogue.SelectMany(s => s.Criteria).ToDictionary(c => c.Id, c => c.Indicators);
+        var criteriaBySet = catalogue.ToDictionary(s => s.Id, s => s.Criteria.Select(c => c.Id).ToList());
+
+        var reported = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
+            .Where(s => windowIds.Contains(s.ReportedAttainment.PeriodId) && setIds.Contains(s.ReportedAttainment.CriteriaSetId)
+                && (s.UnitId == did || s.Unit.ParentId == did))
+            .Select(s => new
+            {
+                s.UnitId, s.ReportedAttainmentId, s.ReportedAttainment.CriteriaSetId, s.ReportedAttainment.PeriodId, s.ReportedAttainment.Kind,
+                s.ReportedAttainment.CriteriaMet, s.ReportedAttainment.IndicatorsMet, s.ReportedAttainment.UnitsAchieved, s.ReportedAttainment.AsOf,
+                s.ReportedAttainment.SourceId, s.ReportedAttainment.Note,
+            })
+            .ToListAsync(ct);
+
+        // Indicator values are judged and counted per criterion in the database; only the tallies come back.
+        var tallies = await AttainmentQuery.TallyByCriterion(db.IndicatorValues
+                .Where(v => windowIds.Contains(v.PeriodId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId)
+                    && (v.UnitId == did || v.Unit.ParentId == did)))
+            .ToListAsync(ct);
+
+        var setById = sets.ToDictionary(s => s.Id);
+        var attainment = new List<AttainmentFigure>();
+        var achievements = new List<AchievementFigure>();
+        foreach (var group in reported.GroupBy(r => r.ReportedAttainmentId))
+        {
+            var r = group.First();
+            var set = setById[r.CriteriaSetId];
+            var scope = group.Select(x => x.UnitId).Order().ToList();
+            if (r.Kind == ReportedKind.UnitsAchieved)
+            {
+                achievements.Add(new AchievementFigure(set.Id, r.PeriodId, r.AsOf, r.UnitsAchieved ?? 0, scope, r.SourceId, r.Note));
+                continue;
+            }
+
+            var kind = r.Kind == ReportedKind.GroupAverage ? FigureKind.GroupAverage : FigureKind.Reported;
+            attainment.AddRange(scope.Select(unitId => new AttainmentFigure(unitId, set.Id, r.PeriodId, kind, r.CriteriaMet, set.DeclaredCriteria,
+                r.IndicatorsMet, set.DeclaredIndicators, r.AsOf, r.SourceId, scope)));
+        }
+
+        foreach (var g in tallies.GroupBy(t => (t.UnitId, t.CriteriaSetId, t.PeriodId)))
+        {
+            var set = setById[g.Key.CriteriaSetId];
+            var byCriterion = g.ToDictionary(t => t.CriterionId);
+            var statuses = criteriaBySet[set.Id].Select(c => byCriterion.TryGetValue(c, out var t)
+                ? AttainmentRules.EvaluateCriterion(definedByCriterion[c], t.Met, t.NotMet)
+                : CriterionStatus.Unknown).ToList();
+            var withValue = g.Sum(t => t.Values);
+            if (withValue == 0)
+            {
+                continue;
+            }
+
+            attainment.Add(new AttainmentFigure(g.Key.UnitId, set.Id, g.Key.PeriodId, FigureKind.Computed,
+                statuses.Count(s => s == CriterionStatus.Met), set.DeclaredCriteria, g.Sum(t => t.Met), set.DeclaredIndicators, null, null, [g.Key.UnitId],
+                new ComputedCounts(set.DefinedIndicators, withValue, g.Sum(t => t.Met + t.NotMet), statuses.Count(s => s == CriterionStatus.Unknown))));
+        }
+
+        var standards = await db.PovertyStandards.AsNoTracking()
+            .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
+                || db.PovertyRecords.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id && (p.UnitId == did || p.Unit.ParentId == did)))
+            .OrderBy(s => s.SortOrder)
+            .Select(s => new PovertyStandardInfo(s.Id, s.Code, s.Name, s.ShortName))
+            .ToListAsync(ct);
+        var poverty = (await db.PovertyRecords.AsNoTracking()
+                .Where(p => windowIds.Contains(p.PeriodId) && (p.UnitId == did || p.Unit.ParentId == did))
+                .Select(p => new
+                {
+                    p.UnitId, p.PeriodId, p.StandardId, p.AsOf, p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.ReportedPoorRate,
+                    p.ReportedNearPoorRate, p.SourceId,
+                })
+                .ToListAsync(ct))
+            .Select(p =>
+            {
+                var rates = PovertyRates.Of(p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.ReportedPoorRate, p.ReportedNearPoorRate);
+                return new PovertyFigure(p.UnitId, p.PeriodId, p.StandardId, p.AsOf, rates.Poor, rates.NearPoor,
+                    rates.FromCounts ? PovertyOrigin.Counts : PovertyOrigin.Reported, p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.SourceId);
+            })
+            .ToList();
+        var communeSums = await db.PovertyRecords.AsNoTracking()
+            .Where(p => windowIds.Contains(p.PeriodId) && p.Unit.ParentId == did)
+            .GroupBy(p => new { p.PeriodId, p.StandardId })
+            .Select(g => new
+            {
+                g.Key.PeriodId, g.Key.StandardId,
+                Counted = g.Count(p => p.HouseholdsTotal > 0 && p.PoorHouseholds != null && p.NearPoorHouseholds != null),
+                Households = g.Sum(p => p.HouseholdsTotal ?? 0),
+                Poor = g.Sum(p => p.PoorHouseholds ?? 0),
+                NearPoor = g.Sum(p => p.NearPoorHouseholds ?? 0),
+                AsOf = g.Max(p => p.AsOf),
+            })
+            .ToListAsync(ct);
+        // A district without its own record gets rates from its communes' counts, but only when every commune has counts.
+        foreach (var s in communeSums.Where(s => communes.Count > 0 && s.Counted >= communes.Count
+                     && !poverty.Any(p => p.UnitId == did && p.PeriodId == s.PeriodId && p.StandardId == s.StandardId)))
+        {
+            var rates = PovertyRates.Of(s.Households, s.Poor, s.NearPoor, null, null);
+            poverty.Add(new PovertyFigure(did, s.PeriodId, s.StandardId, s.AsOf, rates.Poor, rates.NearPoor, PovertyOrigin.CommuneCounts,
+                s.Households, s.Poor, s.NearPoor, null));
+        }
+
+        var capital = (await db.CapitalFigures.AsNoTracking()
+                .Where(c => c.PeriodId == period.Id && (c.UnitId == did || c.Unit.ParentId == did))
+                .GroupBy(c => new
+                {
+                    DistrictOwn = c.UnitId == did, ProgrammeCode = c.Programme.Code, ProgrammeName = c.Programme.Name, ProgrammeSort = c.Programme.SortOrder,
+                    ProjectNumber = c.Project != null ? (int?)c.Project.Number : null, ProjectName = c.Project != null ? c.Project.Name : null,
+                    c.FundingSource, c.Kind, c.Measure,
+                })
+                .Select(g => new
+                {
+                    g.Key,
+                    Amount = g.Sum(c => c.AmountVnd),
+                    AnyEstimate = g.Max(c => c.Qualifier == ValueQualifier.Estimate ? 1 : 0),
+                    AnyMoreThan = g.Max(c => c.Qualifier == ValueQualifier.MoreThan ? 1 : 0),
+                    WorksKnown = g.Count(c => c.WorksCount != null),
+                    Works = g.Sum(c => c.WorksCount ?? 0),
+                    AsOf = g.Max(c => c.AsOf),
+                    Count = g.Count(),
+                    Description = g.Max(c => c.Description),
+                    MinSource = g.Min(c => c.SourceId),
+                    MaxSource = g.Max(c => c.SourceId),
+                })
+                .ToListAsync(ct))
+            .Select(c => new CapitalLine(c.Key.DistrictOwn, c.Key.ProgrammeCode, c.Key.ProgrammeName, c.Key.ProgrammeSort, c.Key.ProjectNumber, c.Key.ProjectName,
+                c.Key.FundingSource, c.Key.Kind, c.Key.Measure, c.Amount,
+                c.AnyEstimate == 1 ? ValueQualifier.Estimate : c.AnyMoreThan == 1 ? ValueQualifier.MoreThan : ValueQualifier.None,
+                c.WorksKnown > 0 ? c.Works : null, c.AsOf, c.Count, c.Count == 1 ? c.Description : null,
+                new[] { c.MinSource, c.MaxSource }.OfType<int>().Distinct().ToList()))
+            .OrderBy(c => c.DistrictOwn ? 0 : 1).ThenBy(c => c.ProgrammeSort).ThenBy(c => c.ProjectNumber ?? 0).ThenBy(c => c.FundingSource).ThenBy(c => c.Measure)
+            .ToList();
+
+        // The actual of a target is the latest value of its year up to the selected period.
+        var upToQuarter = period.Quarter;
+        var targets = (await db.Targets.AsNoTracking()
+                .Where(t => t.Year == period.Year && (t.UnitId == did || t.Unit.ParentId == did))
+                .OrderBy(t => t.UnitId == did ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
+                .Select(t => new
+                {
+                    t.UnitId, t.IndicatorId, t.Indicator.Name, t.Indicator.Unit, t.Indicator.ValueType, t.Year, t.Comparator, t.Value, t.SourceId,
+                    Actual = db.IndicatorValues
+                        .Where(v => v.UnitId == t.UnitId && v.IndicatorId == t.IndicatorId && v.Value != null && v.Period.Year == t.Year
+                            && (upToQuarter == null || (v.Period.Quarter != null && v.Period.Quarter <= upToQuarter)))
+                        .OrderByDescending(v => v.Period.Quarter ?? 5)
+                        .Select(v => new { v.Value, v.Qualifier, v.PeriodId, v.AsOf, v.SourceId })
+                        .FirstOrDefault(),
+                })
+                .ToListAsync(ct))
+            .Select(t => new TargetFigure(t.UnitId, t.IndicatorId, t.Name, t.Unit, t.ValueType, t.Year, t.Comparator, t.Value, t.Actual?.Value,
+                t.Actual?.Qualifier ?? ValueQualifier.None, t.Actual?.PeriodId, t.Actual?.AsOf, t.SourceId, t.Actual?.SourceId))
+            .ToList();
+
+        // The district's own indicator figures: per indicator, the latest value of this year or the previous one.
+        var recentIds = periods.Where(p => p.SortKey <= period.SortKey && p.Year >= period.Year - 1).Select(p => p.Id).ToList();
+        var figures = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == did && recentIds.Contains(v.PeriodId) && v.Value != null)
+                .Select(v => new
+                {
+                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId,
+                    v.Note, v.SourceId, v.Period.Year, Quarter = v.Period.Quarter ?? 5, SetSort = v.Indicator.Criterion.CriteriaSet.SortOrder,
+                    IndicatorSort = v.Indicator.SortOrder,
+                })
+                .GroupBy(v => v.IndicatorId)
+                .Select(g => g.OrderByDescending(v => v.Year).ThenByDescending(v => v.Quarter).First())
+                .ToListAsync(ct))
+            .OrderBy(v => v.SetSort).ThenBy(v => v.IndicatorSort)
+            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId, v.Note, v.SourceId))
+            .ToList();
+
+        var highlights = withHighlights
+            ? await db.ReportHighlights.AsNoTracking()
+                .Where(h => h.UnitId == did && h.PeriodId == period.Id)
+                .OrderBy(h => h.SortOrder)
+                .Select(h => new HighlightFigure(h.Programme != null ? h.Programme.Code : null, h.Topic, h.Text, h.SourceId))
+                .ToListAsync(ct)
+            : [];
+
+        var sourceIds = attainment.Select(a => a.SourceId).Concat(achievements.Select(a => a.SourceId)).Concat(poverty.Select(p => p.SourceId))
+            .Concat(capital.SelectMany(c => c.SourceIds).Select(i => (int?)i)).Concat(targets.Select(t => t.SourceId)).Concat(targets.Select(t => t.ActualSourceId))
+            .Concat(figures.Select(f => f.SourceId)).Concat(highlights.Select(h => (int?)h.SourceId))
+            .OfType<int>().Distinct().ToList();
+        var sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
+            .Select(s => new { s.Id, Ref = new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn) })
+            .ToDictionaryAsync(s => s.Id, s => s.Ref, ct);
+
+        return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
+            targets, figures, highlights, sources);
+    }
+
+    /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
+    private async Task<DashPeriod?> LatestWithDataAsync(int did, List<DashPeriod> periods, CancellationToken ct)
+    {
+        var withData = await db.IndicatorValues.Where(v => v.UnitId == did || v.Unit.ParentId == did).Select(v => v.PeriodId)
+            .Union(db.Set<ReportedAttainmentUnit>().Where(s => s.UnitId == did || s.Unit.ParentId == did).Select(s => s.ReportedAttainment.PeriodId))
+            .Union(db.PovertyRecords.Where(p => p.UnitId == did || p.Unit.ParentId == did).Select(p => p.PeriodId))
+            .Union(db.CapitalFigures.Where(c => c.UnitId == did || c.Unit.ParentId == did).Select(c => c.PeriodId))
+            .ToListAsync(ct);
+        return periods.LastOrDefault(p => withData.Contains(p.Id)) ?? periods.LastOrDefault();
+    }
+}

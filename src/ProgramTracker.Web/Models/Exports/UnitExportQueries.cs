@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Formatting;
+using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.Dashboard;
+
+namespace ProgramTracker.Web.Models.Exports;
+
+public sealed record UnitExport(string Slug, string FullName, string PeriodCode, IReadOnlyList<UnitValueSheetRow> Values, IReadOnlyList<UnitReportedSheetRow> Reported)
+{
+    public string FileName => $"chi-tieu-{Slug}-{PeriodCode}.xlsx";
+
+    public byte[] ToXlsx()
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object>
+        {
+            ["Chỉ tiêu"] = DashboardExcel.OrPlaceholder(Values.ToList(),
+                () => new UnitValueSheetRow { Indicator = "Danh mục chưa có chỉ tiêu nào cho cấp đơn vị này", Status = "chưa có số liệu" }),
+            ["Theo báo cáo"] = DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = "chưa có số liệu" }),
+        });
+        return stream.ToArray();
+    }
+}
+
+/// <summary>One unit's indicator values for one period, with every indicator of its level listed, as an Excel workbook.</summary>
+public sealed class UnitExportQueries(ProgramTrackerDbContext db)
+{
+    /// <summary>Null when the unit is unknown at that level or the period is malformed or unknown.</summary>
+    public async Task<UnitExport?> LoadAsync(string slug, bool communeLevel, string? periodCode, CancellationToken ct)
+    {
+        var kinds = communeLevel ? new[] { UnitKind.Commune, UnitKind.Town } : [UnitKind.District];
+        var unit = await db.Units.AsNoTracking().Where(u => u.Slug == slug && kinds.Contains(u.Kind))
+            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).FirstOrDefaultAsync(ct);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct)).OrderBy(p => p.SortKey).ToList();
+        DashPeriod? period;
+        if (string.IsNullOrWhiteSpace(periodCode))
+        {
+            var withValues = await db.IndicatorValues.Where(v => v.UnitId == unit.Id).Select(v => v.PeriodId).Distinct().ToListAsync(ct);
+            period = periods.LastOrDefault(p => withValues.Contains(p.Id)) ?? periods.LastOrDefault();
+        }
+        else
+        {
+            period = PeriodCode.TryParse(periodCode, out var year, out var quarter) ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter) : null;
+        }
+
+        if (period is null)
+        {
+            return null;
+        }
+
+        var (uid, pid, level, starts, ends) = (unit.Id, period.Id, communeLevel ? UnitLevel.Commune : UnitLevel.District, period.StartsOn, period.EndsOn);
+        var values = await db.Indicators.AsNoTracking()
+            .Where(i => (i.Criterion.CriteriaSet.Level == level
+                    && (i.Criterion.CriteriaSet.ValidFrom == null || i.Criterion.CriteriaSet.ValidFrom <= ends)
+                    && (i.Criterion.CriteriaSet.ValidTo == null || i.Criterion.CriteriaSet.ValidTo >= starts))
+                || db.IndicatorValues.Any(v => v.UnitId == uid && v.PeriodId == pid && v.IndicatorId == i.Id))
+            .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
+            .Select(i => new
+            {
+                Set = i.Criterion.CriteriaSet.Name, Criterion = i.Criterion.Number + ". " + i.Criterion.Name, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold,
+                Value = db.IndicatorValues.Where(v => v.UnitId == uid && v.PeriodId == pid && v.IndicatorId == i.Id)
+                    .Select(v => new { v.Value, v.Qualifier, v.AsOf, v.Note, Source = v.Source != null ? v.Source.Publisher ?? v.Source.Title : null, SourceDate = v.Source != null ? v.Source.PublishedOn : null })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var reported = await db.ReportedAttainments.AsNoTracking()
+            .Where(r => r.PeriodId == pid && r.Scope.Any(s => s.UnitId == uid))
+            .OrderBy(r => r.CriteriaSet.SortOrder)
+            .Select(r => new
+            {
+                Set = r.CriteriaSet.Name, r.CriteriaSet.DeclaredCriteria, r.CriteriaSet.DeclaredIndicators, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
+                ScopeCount = r.Scope.Count, r.AsOf, r.Note, r.Source.Publisher, r.Source.Title, r.Source.PublishedOn,
+            })
+            .ToListAsync(ct);
+
+        return new UnitExport(unit.Slug, unit.FullName, period.Code,
+            values.Select(v => new UnitValueSheetRow
+            {
+                Set = v.Set,
+                Criterion = v.Criterion,
+                Code = v.Code,
+                Indicator = v.Name,
+                MeasureUnit = v.Unit,
+                Value = v.Value?.Value,
+                Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
+                Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? null : v.Threshold,
+                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? "Đạt" : v.Threshold is null ? "chưa có ngưỡng" : Vn.ComparatorSymbol(v.Comparator),
+                Status = Labels.Status(AttainmentRules.Evaluate(v.ValueType, v.Comparator, v.Threshold, v.Value?.Value)),
+                AsOf = v.Value?.AsOf is { } d ? Vn.Date(d) : null,
+                Note = v.Value?.Note,
+                Source = v.Value is null ? null : v.Value.Source is null ? "Nhập trên hệ thống" : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Vn.Date(sd)}" : v.Value.Source,
+            }).ToList(),
+            reported.Select(r => new UnitReportedSheetRow
+            {
+                Set = r.Set,
+                Kind = Labels.Reported(r.Kind),
+                CriteriaMet = r.CriteriaMet,
+                CriteriaDeclared = r.DeclaredCriteria,
+                IndicatorsMet = r.IndicatorsMet,
+                IndicatorsDeclared = r.DeclaredIndicators,
+                UnitsAchieved = r.UnitsAchieved,
+                ScopeCount = r.ScopeCount,
+                AsOf = Vn.Date(r.AsOf),
+                Note = r.Note,
+                Source = r.PublishedOn is { } sd ? $"{r.Publisher ?? r.Title}, {Vn.Date(sd)}" : r.Publisher ?? r.Title,
+            }).ToList());
+    }
+}
+
+public sealed class UnitValueSheetRow
+{
+    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
+    [ExcelColumnName("Tiêu chí")] public string Criterion { get; init; } = "";
+    [ExcelColumnName("Mã chỉ tiêu")] public string Code { get; init; } = "";
+    [ExcelColumnName("Chỉ tiêu")] public string Indicator { get; init; } = "";
+    [ExcelColumnName("Đơn vị tính")] public string? MeasureUnit { get; init; }
+    [ExcelColumnName("Giá trị")] public decimal? Value { get; init; }
+    [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
+    [ExcelColumnName("So sánh")] public string Comparator { get; init; } = "";
+    [ExcelColumnName("Ngưỡng")] public decimal? Threshold { get; init; }
+    [ExcelColumnName("Đánh giá")] public string Status { get; init; } = "";
+    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
+    [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
+    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+}
+
+public sealed class UnitReportedSheetRow
+{
+    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
+    [ExcelColumnName("Loại số liệu")] public string Kind { get; init; } = "";
+    [ExcelColumnName("Số tiêu chí đạt")] public decimal? CriteriaMet { get; init; }
+    [ExcelColumnName("Tổng số tiêu chí")] public int? CriteriaDeclared { get; init; }
+    [ExcelColumnName("Số chỉ tiêu đạt")] public decimal? IndicatorsMet { get; init; }
+    [ExcelColumnName("Tổng số chỉ tiêu")] public int? IndicatorsDeclared { get; init; }
+    [ExcelColumnName("Số đơn vị đạt chuẩn")] public int? UnitsAchieved { get; init; }
+    [ExcelColumnName("Số đơn vị trong phạm vi")] public int? ScopeCount { get; init; }
+    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
+    [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
+    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+}

@@ -1,0 +1,78 @@
+// Draws the dashboard's trend charts with Chart.js. Each <canvas data-chart-source="id"> names a
+// <script type="application/json" id="id"> block holding its data; no inline script, so a strict
+// Content-Security-Policy (script-src 'self') holds. The tables under the charts carry the same figures.
+(function () {
+    'use strict';
+
+    // Point shapes differ as well as colours, so that series are told apart without colour and overlapping points show.
+    var shapes = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'];
+    var palette = ['#0b5ed7', '#d63384', '#198754', '#fd7e14', '#6f42c1', '#20c997', '#dc3545', '#0dcaf0', '#6c757d', '#ffc107'];
+    var vn = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+
+    function colour(i) {
+        return i < palette.length ? palette[i] : 'hsl(' + ((i * 47) % 360) + ', 60%, 45%)';
+    }
+
+    function format(value, unit) {
+        return unit === '%' ? vn.format(value) + ' %' : vn.format(value);
+    }
+
+    function draw(canvas) {
+        var source = document.getElementById(canvas.getAttribute('data-chart-source'));
+        if (!source || typeof window.Chart === 'undefined') {
+            return;
+        }
+
+        var spec = JSON.parse(source.textContent);
+        var many = spec.series.length > 12;
+        new window.Chart(canvas, {
+            type: 'line',
+            data: {
+                labels: spec.labels,
+                datasets: spec.series.map(function (s, i) {
+                    return {
+                        label: s.label,
+                        data: s.values,
+                        borderColor: colour(i),
+                        backgroundColor: colour(i),
+                        // Hollow points of growing size: equal values (a group average) stay visible as nested outlines.
+                        pointStyle: shapes[i % shapes.length],
+                        pointBackgroundColor: '#ffffff',
+                        pointBorderWidth: 2,
+                        pointRadius: 4 + 2 * (i % 5),
+                        pointHoverRadius: 6,
+                        spanGaps: false,
+                        tension: 0
+                    };
+                })
+            },
+            options: {
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                interaction: { mode: 'nearest', intersect: false },
+                plugins: {
+                    legend: { display: !many, position: 'bottom', labels: { usePointStyle: true, boxWidth: 10 } },
+                    tooltip: {
+                        callbacks: {
+                            label: function (ctx) {
+                                return ctx.dataset.label + ': ' + (ctx.parsed.y === null ? 'chưa có số liệu' : format(ctx.parsed.y, spec.unit));
+                            }
+                        }
+                    }
+                },
+                scales: {
+                    y: {
+                        beginAtZero: true,
+                        suggestedMax: spec.yMax || undefined,
+                        title: { display: true, text: spec.yLabel },
+                        ticks: { callback: function (v) { return format(v, spec.unit); } }
+                    }
+                }
+            }
+        });
+        canvas.setAttribute('data-drawn', 'true');
+    }
+
+    document.querySelectorAll('canvas[data-chart-source]').forEach(draw);
+}());

@@ -1,0 +1,239 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Poverty;
+using ProgramTracker.TestSupport;
+using Xunit.Abstractions;
+using static ProgramTracker.Tests.Integration.HtmlParts;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>
+/// The seed plus a synthetic district of 60 communes with indicator values, reported figures, household counts and capital,
+/// on a database of its own, behind a portal whose DbContext counts its commands per request.
+/// </summary>
+public sealed class ScaleFixture : IAsyncLifetime
+{
+    public const string District = "huyen-thu-nghiem";
+    public const int CommuneCount = 60;
+
+    private TestDatabase? _database;
+
+    public CountingPortalFactory Factory { get; private set; } = null!;
+
+    public static string Slug(int i) => $"xa-thu-nghiem-{i:00}";
+
+    public async Task InitializeAsync()
+    {
+        (Factory, _database) = await CountingPortalFactory.OnPostgresAsync();
+        _ = Factory.Server;
+        await Factory.WithDbAsync(AddSyntheticDistrictAsync);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> AddSyntheticDistrictAsync(Core.Data.ProgramTrackerDbContext db)
+    {
+        var province = await db.Units.SingleAsync(u => u.Slug == "quang-ninh");
+        var source = await db.Sources.SingleAsync(s => s.Code == "ba-che-2023-08-25");
+        var (q2, q3) = (await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 2), await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 3));
+        var district = new AdministrativeUnit { Slug = District, Name = "Thử nghiệm", Kind = UnitKind.District, Parent = province, IsSynthetic = true };
+        var communes = Enumerable.Range(1, CommuneCount)
+            .Select(i => new AdministrativeUnit { Slug = Slug(i), Name = $"Thử nghiệm {i:00}", Kind = UnitKind.Commune, Parent = district, IsSynthetic = true })
+            .ToList();
+        db.Units.AddRange(communes);
+
+        // Indicators for three criteria of the commune NTM set, so that attainment can be computed from values.
+        var set = await db.CriteriaSets.Include(s => s.Criteria).SingleAsync(s => s.Code == "ntm-xa");
+        Indicator Add(int criterion, string code, ValueType type, Comparator comparator, decimal? threshold)
+        {
+            var indicator = new Indicator { Code = code, Name = $"Chỉ tiêu thử {code}", ValueType = type, Comparator = comparator, Threshold = threshold, Unit = "%" };
+            set.Criteria.Single(c => c.Number == criterion).Indicators.Add(indicator);
+            return indicator;
+        }
+
+        var planning = Add(1, "tn-quy-hoach", ValueType.Boolean, Comparator.Equal, null);
+        var roads = Add(2, "tn-giao-thong", ValueType.Percent, Comparator.AtLeast, 70m);
+        var irrigation = Add(3, "tn-thuy-loi", ValueType.Percent, Comparator.AtLeast, 80m);
+        var losses = Add(3, "tn-thiet-hai", ValueType.Number, Comparator.AtMost, 5m);
+        var now = DateTime.UtcNow;
+        void Value(AdministrativeUnit unit, Indicator indicator, ReportingPeriod period, decimal? value) =>
+            db.IndicatorValues.Add(new IndicatorValue { Unit = unit, Indicator = indicator, Period = period, Value = value, UpdatedAtUtc = now, UpdatedBy = "test", Version = 1 });
+
+        foreach (var (commune, i) in communes.Select((c, i) => (c, i + 1)))
+        {
+            // 2023-Q2: every indicator met, so commune 01 (odd, low numbers in Q3) falls.
+            Value(commune, planning, q2, 1);
+            Value(commune, roads, q2, 90);
+            Value(commune, irrigation, q2, 95);
+            Value(commune, losses, q2, 1);
+            Value(commune, planning, q3, i % 2 == 0 ? 1 : 0);
+            Value(commune, roads, q3, 50 + i);
+            Value(commune, irrigation, q3, 60 + i % 40);
+            Value(commune, losses, q3, i % 7);
+            db.PovertyRecords.AddRange(await db.PovertyStandards.Select(s => new PovertyRecord
+            {
+                Unit = commune, Period = q3, StandardId = s.Id, HouseholdsTotal = 500 + i, PoorHouseholds = i % 5, NearPoorHouseholds = 10 + i % 3,
+                AsOf = new DateOnly(2023, 9, 30),
+            }).ToListAsync());
+            db.CapitalFigures.Add(new CapitalFigure
+            {
+                ProgrammeId = set.ProgrammeId, Unit = commune, Period = q3, Measure = CapitalMeasure.Mobilised, AmountVnd = 1_000_000_000m,
+                FundingSource = "cộng đồng dân cư",
+            });
+        }
+
+        var advanced = await db.CriteriaSets.SingleAsync(s => s.Code == "ntm-xa-nang-cao");
+        var group = new ReportedAttainment
+        {
+            CriteriaSet = advanced, Period = q3, AsOf = new DateOnly(2023, 9, 30), Kind = ReportedKind.GroupAverage, CriteriaMet = 12, IndicatorsMet = 50, Source = source,
+        };
+        group.Scope.AddRange(communes.Skip(1).Take(4).Select(c => new ReportedAttainmentUnit { Unit = c }));
+        var exact = new ReportedAttainment
+        {
+            CriteriaSet = advanced, Period = q3, AsOf = new DateOnly(2023, 9, 30), Kind = ReportedKind.Exact, CriteriaMet = 17, IndicatorsMet = 70, Source = source,
+        };
+        exact.Scope.Add(new ReportedAttainmentUnit { Unit = communes[5] });
+        db.ReportedAttainments.AddRange(group, exact);
+
+        var dtts = await db.Programmes.Include(p => p.Projects).SingleAsync(p => p.Code == "dtts");
+        var project4 = dtts.Projects.Single(p => p.Number == 4);
+        db.CapitalFigures.AddRange(
+            new CapitalFigure { Programme = dtts, Project = project4, Unit = district, Period = q3, Measure = CapitalMeasure.Planned, Kind = CapitalKind.Investment, AmountVnd = 10_000_000_000m, FundingSource = "ngân sách trung ương", Source = source },
+            new CapitalFigure { Programme = dtts, Project = project4, Unit = district, Period = q3, Measure = CapitalMeasure.Disbursed, Kind = CapitalKind.Investment, AmountVnd = 4_000_000_000m, FundingSource = "ngân sách trung ương", Source = source });
+
+        var income = await db.Indicators.SingleAsync(i => i.Code == "dtts-thu-nhap");
+        db.Targets.Add(new Target { Unit = district, Indicator = income, Year = 2023, Comparator = Comparator.AtLeast, Value = 70 });
+        Value(district, income, q3, 72);
+        return await db.SaveChangesAsync();
+    }
+}
+
+public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper output) : IClassFixture<ScaleFixture>
+{
+    private const string Synthetic = ScaleFixture.District;
+
+    // The one place that makes a client: the integrator switches it to a signed-in leader.
+    private Task<HttpClient> Client() => fixture.Factory.SignedInClientAsync("admin"); // the synthetic district is outside Ba Chẽ
+
+    [Theory]
+    [InlineData("/dashboard?unit={0}&period=2023-Q3")]
+    [InlineData("/dashboard/export?unit={0}&period=2023-Q3")]
+    [InlineData("/reports/summary?unit={0}&period=2023-Q3")]
+    [InlineData("/districts/{0}/export?period=2023-Q3")]
+    public async Task A_request_costs_the_same_queries_for_8_communes_as_for_60(string template)
+    {
+        var seeded = await QueriesFor(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "ba-che"));
+        var large = await QueriesFor(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Synthetic));
+
+        output.WriteLine($"{template}: ba-che (8 communes) {seeded} queries; {Synthetic} ({ScaleFixture.CommuneCount} communes) {large} queries");
+        large.Should().Be(seeded);
+        seeded.Should().BeInRange(1, 20); // 13–14 for the page itself, the rest for sign-in and the access check
+    }
+
+    [Fact]
+    public async Task Computed_cells_agree_with_the_attainment_rules_on_the_stored_values()
+    {
+        var html = await Get($"/dashboard?unit={Synthetic}&period=2023-Q3");
+        var expected = await fixture.Factory.WithDbAsync(async db =>
+        {
+            var set = await db.CriteriaSets.Where(s => s.Code == "ntm-xa")
+                .Select(s => new { s.DeclaredCriteria, s.DeclaredIndicators, Criteria = s.Criteria.Select(c => c.Id).ToList() }).SingleAsync();
+            var rules = await db.Indicators.Where(i => i.Criterion.CriteriaSet.Code == "ntm-xa")
+                .Select(i => new IndicatorRule(i.Id, i.CriterionId, i.ValueType, i.Comparator, i.Threshold)).ToListAsync();
+            var values = await db.IndicatorValues.Where(v => v.Unit.Parent!.Slug == Synthetic && v.Period.Year == 2023 && v.Period.Quarter == 3)
+                .Select(v => new { v.Unit.Slug, v.IndicatorId, v.Value }).ToListAsync();
+            return values.GroupBy(v => v.Slug).ToDictionary(
+                g => g.Key,
+                g => AttainmentRules.Evaluate(set.Criteria, rules, g.ToDictionary(v => v.IndicatorId, v => v.Value), set.DeclaredCriteria, set.DeclaredIndicators));
+        });
+
+        expected.Should().HaveCount(ScaleFixture.CommuneCount);
+        foreach (var (slug, attainment) in expected)
+        {
+            var cell = HeatCell(html, slug, "ntm-xa");
+            cell.Should().Contain($"{attainment.CriteriaMet}/19 tiêu chí", slug).And.Contain($"{attainment.IndicatorsMet}/chưa rõ chỉ tiêu", slug)
+                .And.Contain("tính từ số liệu").And.Contain("Đã có số liệu 4/4 chỉ tiêu trong danh mục");
+        }
+
+        expected.Values.Select(a => a.CriteriaMet).Distinct().Should().HaveCountGreaterThan(1, "the synthetic values should exercise more than one outcome");
+    }
+
+    [Fact]
+    public async Task A_commune_that_falls_since_the_previous_quarter_is_at_risk_with_the_reason()
+    {
+        var risk = Text(Element(await Get($"/dashboard?unit={Synthetic}&period=2023-Q3"), "at-risk", "section"));
+
+        risk.Should().Contain("xã Thử nghiệm 01").And.Contain("Xã nông thôn mới: giảm từ 3 tiêu chí (Quý II/2023) xuống 0 tiêu chí (Quý III/2023)")
+            .And.Contain("0/19 tiêu chí, 1/chưa rõ chỉ tiêu (0 %, tính từ số liệu), dưới ngưỡng 80 %");
+    }
+
+    [Fact]
+    public async Task Group_average_and_exact_reports_win_over_nothing_and_read_well_in_the_summary()
+    {
+        var html = await Get($"/dashboard?unit={Synthetic}&period=2023-Q3");
+        HeatCell(html, ScaleFixture.Slug(3), "ntm-xa-nang-cao").Should().Contain("12/19 tiêu chí").And.Contain("bình quân nhóm");
+        HeatCell(html, ScaleFixture.Slug(6), "ntm-xa-nang-cao").Should().Contain("17/19 tiêu chí").And.Contain("heat-2");
+
+        var summary = Text(Element(await Get($"/reports/summary?unit={Synthetic}&period=2023-Q3"), "summary", "article"));
+        summary.Should().Contain("các xã Thử nghiệm 02, Thử nghiệm 03, Thử nghiệm 04, Thử nghiệm 05 bình quân đạt 12/19 tiêu chí, 50/75 chỉ tiêu")
+            .And.Contain("xã Thử nghiệm 06 đạt 17/19 tiêu chí, 70/75 chỉ tiêu")
+            .And.Contain("(tính từ số liệu đã nhập, 4/4 chỉ tiêu trong danh mục đã có số liệu)")
+            .And.Contain("Thu nhập bình quân đầu người trên địa bàn huyện năm 2023 đạt 72 triệu đồng/người/năm; mục tiêu năm 2023 là tối thiểu 70 triệu đồng/người/năm, vượt mục tiêu 2 triệu đồng/người/năm");
+    }
+
+    [Fact]
+    public async Task Poverty_rates_come_from_household_counts_and_the_district_from_its_communes_counts()
+    {
+        var (households, poor, nearPoor) = Enumerable.Range(1, ScaleFixture.CommuneCount)
+            .Aggregate((0, 0, 0), (t, i) => (t.Item1 + 500 + i, t.Item2 + i % 5, t.Item3 + 10 + i % 3));
+        var district = PovertyRates.Of(households, poor, nearPoor, null, null);
+        var commune = PovertyRates.Of(501, 1, 11, null, null);
+
+        var table = Text(Element(await Get($"/dashboard?unit={Synthetic}&period=2023-Q3"), "poverty-table", "table"));
+
+        // Both standards got the same counts in the synthetic data, so each row repeats its two rates and states its origin once.
+        var districtRates = $"{Vn(district.Poor)} % {Vn(district.NearPoor)} %";
+        var communeRates = $"{Vn(commune.Poor)} % {Vn(commune.NearPoor)} %";
+        table.Should().Contain($"huyện Thử nghiệm {districtRates} {districtRates} tính từ số hộ của các xã · 30/09/2023 · {poor}, {nearPoor} / {Vn(households)} hộ")
+            .And.Contain($"xã Thử nghiệm 01 {communeRates} {communeRates} tính từ số hộ · 30/09/2023 · 1, 11 / 501 hộ");
+    }
+
+    [Fact]
+    public async Task Capital_gets_a_disbursement_rate_where_plan_and_disbursement_exist_and_sums_the_communes()
+    {
+        var table = Text(Element(await Get($"/dashboard?unit={Synthetic}&period=2023-Q3"), "capital-table", "table"));
+
+        table.Should().Contain("Dự án 4: Đầu tư cơ sở hạ tầng thiết yếu · ngân sách trung ương · Đầu tư phát triển")
+            .And.Contain("10 tỷ đồng").And.Contain("4 tỷ đồng").And.Contain("40 % tính từ số liệu")
+            .And.Contain("Các xã (cộng) · cộng đồng dân cư").And.Contain("60 tỷ đồng");
+    }
+
+    private static string Vn(decimal? value) => Core.Formatting.Vn.Number(value);
+
+    private async Task<int> QueriesFor(string url)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(QueryCounter.Header, key);
+        var response = await (await Client()).SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        return fixture.Factory.Counter.CountFor(key);
+    }
+
+    private async Task<string> Get(string url)
+    {
+        var response = await (await Client()).GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
