@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
+using ProgramTracker.Core.Seeding;
 using ProgramTracker.Tools.Synthetic;
 
 namespace ProgramTracker.Tools;
@@ -50,9 +52,13 @@ internal static class Program
                 {
                     case "--scale":
                         var raw = Value();
-                        scale = Enum.TryParse<SyntheticScale>(raw, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(raw, out _)
-                            ? s
-                            : throw new ArgumentException($"--scale must be tiny, province or national, not '{raw}'");
+                        scale = raw.ToLowerInvariant() switch
+                        {
+                            "tiny" => SyntheticScale.Tiny,
+                            "province" => SyntheticScale.Province,
+                            "national" => SyntheticScale.National,
+                            _ => throw new ArgumentException($"--scale must be tiny, province or national, not '{raw}'"),
+                        };
                         break;
                     case "--connection":
                         connection = Value();
@@ -86,8 +92,16 @@ internal static class Program
 
         if (dryRun)
         {
-            PrintPlan(SyntheticDataGenerator.Plan(chosen, seeds));
-            return 0;
+            try
+            {
+                PrintPlan(SyntheticDataGenerator.Plan(chosen, seeds));
+                return 0;
+            }
+            catch (SeedException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return 1;
+            }
         }
 
         connection ??= Environment.GetEnvironmentVariable(ConnectionVariable);
@@ -104,9 +118,23 @@ internal static class Program
         };
 
         Console.WriteLine($"Generating the {Name(chosen)} synthetic dataset (seed {seeds})");
-        var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), cancel.Token);
-        PrintResult(result);
-        return 0;
+        try
+        {
+            var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), cancel.Token);
+            PrintResult(result);
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: the bulk load was rolled back, no synthetic unit or figure was written");
+            return 130;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or SeedException or NpgsqlException)
+        {
+            // Failures inside the bulk load roll back with its transaction; migrations and the seed, if applied, stay.
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
     }
 
     private static int Fail(string message)
@@ -137,7 +165,7 @@ internal static class Program
 
     private static void PrintPlan(GenerationPlan plan)
     {
-        Console.WriteLine($"Dry run, scale {Name(plan.Scale)}: {plan.Provinces} provinces, {plan.Districts} districts, {plan.Communes} communes; " +
+        Console.WriteLine($"Dry run, scale {Name(plan.Scale)}: {plan.Provinces} province(s), {plan.Districts} districts, {plan.Communes} communes; " +
             $"{plan.Periods} quarters; {plan.CommuneIndicators} commune and {plan.DistrictIndicators} district indicators. Nothing is written.");
         foreach (var (table, rows) in plan.Rows)
         {
