@@ -20,6 +20,7 @@ public sealed record GenerationPlan(
     public const string Submissions = "submissions";
     public const string PovertyRecords = "poverty_records";
     public const string CapitalFigures = "capital_figures";
+    public const string AttainmentSummaries = "attainment_summaries";
 
     public long TotalRows => Rows.Sum(r => r.Rows);
 
@@ -57,6 +58,8 @@ public sealed record GenerationPlan(
             (PovertyRecords, (long)communes * quarters * SyntheticDataGenerator.PovertyStandardCodes.Count),
             // Planned and disbursed, investment and recurrent, per district, programme and year.
             (CapitalFigures, (long)districts * programmes * ValueModel.Years * 2 * 2),
+            // One per unit, reported set and quarter: the aggregates the overviews read.
+            (AttainmentSummaries, ((long)communes * SyntheticCatalogue.CommuneSets.Count + (long)districts * SyntheticCatalogue.DistrictSets.Count) * quarters),
         };
         return new GenerationPlan(scale, provinces, districts, communes, quarters, communeIndicators, districtIndicators, rows);
     }

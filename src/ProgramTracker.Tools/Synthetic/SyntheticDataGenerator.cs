@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Attainment;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -139,6 +140,10 @@ public static class SyntheticDataGenerator
             Step(GenerationPlan.IndicatorValues, await CopyAsync(connection, ValueCopy, values, WriteValue,
                 GenerationPlan.IndicatorValues, plan.RowsOf(GenerationPlan.IndicatorValues), progress, ct));
 
+            // Overviews read aggregates kept current on write; a bulk load writes them once, with the same rules in SQL.
+            progress?.Report(new GeneratorProgress("attainment summaries", 0, 0));
+            Step(GenerationPlan.AttainmentSummaries, await ExecuteCountAsync(connection, SummaryRebuild.PostgresSql("u.\"IsSynthetic\""), ct));
+
             progress?.Report(new GeneratorProgress("rebuilding indexes and validating foreign keys", 0, 0));
             foreach (var ddl in suspended)
             {
@@ -152,7 +157,7 @@ public static class SyntheticDataGenerator
         }
 
         progress?.Report(new GeneratorProgress("analyze", 0, 0));
-        await ExecuteAsync(connection, "ANALYZE units, periods, indicators, indicator_values, submissions, poverty_records, capital_figures", ct);
+        await ExecuteAsync(connection, "ANALYZE units, periods, indicators, indicator_values, submissions, poverty_records, capital_figures, attainment_summaries", ct);
         Step("analyze", null);
         return new GenerationResult(plan, steps, total.Elapsed);
     }
@@ -478,6 +483,12 @@ public static class SyntheticDataGenerator
         }
 
         return result;
+    }
+
+    private static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -43,6 +43,33 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
     private const int DistrictIndicators = 38;
 
     [Fact]
+    public async Task Bulk_attainment_summaries_match_what_the_portal_computes_on_write()
+    {
+        await using var db = Context(tiny.ConnectionString);
+        var bulk = await db.AttainmentSummaries.AsNoTracking().Where(s => s.Unit.IsSynthetic).ToListAsync();
+        bulk.Should().HaveCount(Communes * 2 * Quarters + Districts * Quarters);
+        bulk.Should().Contain(s => s.CriteriaMet > 0).And.Contain(s => s.Status == SubmissionStatus.Approved);
+
+        // The same rows recomputed by the C# updater that every portal write uses; nothing is saved.
+        var sample = bulk.Where((_, i) => i % 29 == 0).ToList();
+        var updater = new SummaryUpdater(db);
+        foreach (var group in sample.GroupBy(s => (s.UnitId, s.PeriodId)))
+        {
+            await updater.UpdateAsync(group.Key.UnitId, group.Key.PeriodId, group.Select(s => s.CriteriaSetId).ToList(), DateTime.UtcNow, default);
+        }
+
+        foreach (var expected in sample)
+        {
+            var computed = db.ChangeTracker.Entries<AttainmentSummary>()
+                .Single(e => e.Entity.UnitId == expected.UnitId && e.Entity.PeriodId == expected.PeriodId && e.Entity.CriteriaSetId == expected.CriteriaSetId).Entity;
+            (computed.CriteriaMet, computed.IndicatorsMet, computed.ValuesEntered, computed.Achieved, computed.Status)
+                .Should().Be((expected.CriteriaMet, expected.IndicatorsMet, expected.ValuesEntered, expected.Achieved, expected.Status));
+        }
+
+        sample.Should().HaveCountGreaterThan(10);
+    }
+
+    [Fact]
     public async Task The_tiny_scale_loads_into_an_empty_database_with_the_expected_row_counts()
     {
         await using var db = Context(tiny.ConnectionString);
