@@ -31,6 +31,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public DbSet<Submission> Submissions => Set<Submission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttainmentSummary> AttainmentSummaries => Set<AttainmentSummary>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -42,14 +43,39 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!ChangeTracker.HasChanges())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        Database.ExecuteSqlRaw(BumpDataVersionSql);
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        tx?.Commit();
+        return written;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditRewrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ChangeTracker.HasChanges())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The version rises in the same transaction as the change: a reader sees both or neither.
+        await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await Database.ExecuteSqlRawAsync(BumpDataVersionSql, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return written;
     }
+
+    private const string BumpDataVersionSql = "UPDATE data_version SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1";
 
     /// <summary>The audit trail is append-only: no code path may change or remove an entry.</summary>
     private void RefuseAuditRewrites()

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -10,9 +13,11 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class CommunesController(UnitQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/communes")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.CommunesAsync(await access.ReadScopeAsync(User, ct), ct));
 
     [HttpGet("/communes/{slug}")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
         var unit = await queries.FindAsync(slug, communeLevel: true, ct);

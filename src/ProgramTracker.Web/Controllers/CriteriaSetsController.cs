@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -11,6 +14,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class CriteriaSetsController(CatalogueQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/criteria-sets/{code}")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
         await queries.CriteriaSetAsync(code, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Web.Models.Dashboard;
@@ -9,6 +10,8 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure.Security;
 
+using ProgramTracker.Web.Infrastructure;
+
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The leaders' dashboard of a district for a period, and the same tables as an Excel workbook.</summary>
@@ -16,6 +19,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, ProgramTrackerDbContext db) : Controller
 {
     [HttpGet("/dashboard")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(string? unit, string? period, CancellationToken ct)
     {
         if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct) is not { } data)

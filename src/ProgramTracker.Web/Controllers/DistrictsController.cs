@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -10,6 +13,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class DistrictsController(UnitQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/districts/{slug}")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
         var unit = await queries.FindAsync(slug, communeLevel: false, ct);

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -12,6 +15,7 @@ public sealed class IndicatorsController(CatalogueQueries queries, UnitAccess ac
 {
     // The id is taken as text so that "/indicators/abc" answers 404 like any unknown indicator.
     [HttpGet("/indicators/{id}")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string id, CancellationToken ct) =>
         int.TryParse(id, out var key) && await queries.IndicatorAsync(key, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

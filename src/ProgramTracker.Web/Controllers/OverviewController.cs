@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Overview;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -11,6 +14,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class OverviewController(OverviewQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/overview")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(string? unit, string? period, string? set, bool approved, CancellationToken ct) =>
         await queries.BuildAsync(unit, period, set, approved, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

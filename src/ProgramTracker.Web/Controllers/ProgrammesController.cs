@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
+
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -11,9 +14,11 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class ProgrammesController(CatalogueQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/programmes")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.ProgrammesAsync(ct));
 
     [HttpGet("/programmes/{code}")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
         await queries.ProgrammeAsync(code, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Reports;
@@ -6,6 +7,8 @@ using Microsoft.AspNetCore.Authorization;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Infrastructure.Security;
 
+using ProgramTracker.Web.Infrastructure;
+
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The summary text a district takes to its steering-committee meeting, generated from the stored figures.</summary>
@@ -13,6 +16,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class ReportsController(DashboardQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/reports/summary")]
+    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Summary(string? unit, string? period, string? print, CancellationToken ct)
     {
         if (await queries.LoadAsync(unit, period, withHighlights: true, ct) is not { } data)

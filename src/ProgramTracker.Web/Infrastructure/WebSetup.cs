@@ -26,6 +26,7 @@ public static class WebSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProgramTrackerQueries();
+        services.AddOutputCache(o => o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy()));
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }
@@ -40,6 +41,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseProgramTrackerSecurity();
+        app.UseOutputCache();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapControllers();
         return app;

@@ -97,6 +97,28 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cached_page_shows_a_write_at_once_and_is_never_served_to_another_person()
+    {
+        const string page = "/communes/nam-son?period=2023-Q4";
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var first = await officer.GetAsync(page);
+        var second = await officer.GetAsync(page);
+        (await second.Content.ReadAsStringAsync()).Should().Contain("Đã nhập 0/3");
+        second.Headers.Age.Should().NotBeNull("the second read is served from the page cache");
+
+        var fields = await FormFieldsAsync(officer);
+        fields["Cells[0].Raw"] = "55";
+        (await Post(officer, Form, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var afterWrite = await officer.GetAsync(page);
+
+        afterWrite.Headers.Age.Should().BeNull("a write raises the data version, so the cached page is not reused");
+        (await afterWrite.Content.ReadAsStringAsync()).Should().Contain("Đã nhập 1/3");
+        var leader = await (await _factory.SignedInClientAsync("lanhdao")).GetStringAsync(page);
+        leader.Should().Contain("Lãnh đạo huyện Ba Chẽ").And.NotContain("Cán bộ xã Nam Sơn");
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_with_400()
     {
         var client = await _factory.SignedInClientAsync("xa.namson");

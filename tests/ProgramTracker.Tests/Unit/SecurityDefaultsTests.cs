@@ -49,7 +49,11 @@ public sealed class SecurityDefaultsTests
     [InlineData("Development", false)]
     [InlineData("Testing", false)]
     public void Cookies_are_Secure_outside_Development_and_Testing(string environment, bool secure) =>
-        SecurityOptions.SecureCookies(Env(environment)).Should().Be(secure);
+        SecurityOptions.SecureCookies(Config(), Env(environment)).Should().Be(secure);
+
+    [Fact]
+    public void A_plain_http_server_can_turn_Secure_cookies_off_explicitly() =>
+        SecurityOptions.SecureCookies(Config(("Security:SecureCookies", "false")), Env("Production")).Should().BeFalse();
 
     private static IConfiguration Config(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();

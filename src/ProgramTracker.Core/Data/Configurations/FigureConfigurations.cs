@@ -191,3 +191,13 @@ public sealed class AttainmentSummaryConfiguration : IEntityTypeConfiguration<At
         b.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> b)
+    {
+        b.ToTable("data_version");
+        b.Property(v => v.Id).ValueGeneratedNever();
+        b.HasData(new DataVersion { Id = 1, Value = 0 });
+    }
+}

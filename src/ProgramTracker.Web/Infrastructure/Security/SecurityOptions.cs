@@ -31,8 +31,13 @@ public sealed class SecurityOptions
         ?? (environment.IsDevelopment()
             || (!environment.IsProduction() && DatabaseServiceCollectionExtensions.ReadProvider(configuration) == DatabaseProvider.Sqlite));
 
-    /// <summary>Cookies carry the Secure flag everywhere but on a developer's or a test's plain HTTP.</summary>
-    public static bool SecureCookies(IHostEnvironment environment) => !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+    /// <summary>
+    /// Cookies carry the Secure flag everywhere but on a developer's or a test's plain HTTP (Security:SecureCookies).
+    /// A server reached over plain HTTP (docker-compose on port 8080, a benchmark) sets it false: with the flag on,
+    /// every form would fail, since antiforgery refuses to issue a Secure cookie on a non-TLS request.
+    /// </summary>
+    public static bool SecureCookies(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Security:SecureCookies") ?? (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"));
 
     public static SecurityOptions Read(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -133,10 +133,10 @@ public static class SecuritySetup
         return app;
     }
 
-    private sealed class CookieHardening(IHostEnvironment environment)
+    private sealed class CookieHardening(IConfiguration configuration, IHostEnvironment environment)
         : IPostConfigureOptions<CookieAuthenticationOptions>, IPostConfigureOptions<AntiforgeryOptions>
     {
-        private CookieSecurePolicy Secure => SecurityOptions.SecureCookies(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        private CookieSecurePolicy Secure => SecurityOptions.SecureCookies(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         public void PostConfigure(string? name, CookieAuthenticationOptions options)
         {

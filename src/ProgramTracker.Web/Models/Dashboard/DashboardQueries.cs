@@ -62,6 +62,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             .OrderBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToListAsync(ct);
+        // The district and its communes by id: every figure query filters on this list, which the unit-first
+        // indexes serve directly (a join to units with "parent = district" made PostgreSQL scan the whole table).
+        var unitIds = communes.Select(c => c.Id).Append(did).ToList();
 
         var catalogue = await db.CriteriaSets.AsNoTracking()
             .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
@@ -81,7 +84,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
 
         var reported = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
             .Where(s => windowIds.Contains(s.ReportedAttainment.PeriodId) && setIds.Contains(s.ReportedAttainment.CriteriaSetId)
-                && (s.UnitId == did || s.Unit.ParentId == did))
+                && unitIds.Contains(s.UnitId))
             .Select(s => new
             {
                 s.UnitId, s.ReportedAttainmentId, s.ReportedAttainment.CriteriaSetId, s.ReportedAttainment.PeriodId, s.ReportedAttainment.Kind,
@@ -91,9 +94,10 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             .ToListAsync(ct);
 
         // Indicator values are judged and counted per criterion in the database; only the tallies come back.
-        var tallies = await AttainmentQuery.TallyByCriterion(db.IndicatorValues
-                .Where(v => windowIds.Contains(v.PeriodId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId)
-                    && (v.UnitId == did || v.Unit.ParentId == did)))
+        var tallies = await AttainmentQuery.TallyByCriterion(
+                db.IndicatorValues.Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId)),
+                db.Indicators,
+                db.Criteria.Where(c => computedSetIds.Contains(c.CriteriaSetId)))
             .ToListAsync(ct);
 
         var setById = sets.ToDictionary(s => s.Id);
@@ -135,12 +139,12 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
 
         var standards = await db.PovertyStandards.AsNoTracking()
             .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
-                || db.PovertyRecords.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id && (p.UnitId == did || p.Unit.ParentId == did)))
+                || db.PovertyRecords.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id && unitIds.Contains(p.UnitId)))
             .OrderBy(s => s.SortOrder)
             .Select(s => new PovertyStandardInfo(s.Id, s.Code, s.Name, s.ShortName))
             .ToListAsync(ct);
         var poverty = (await db.PovertyRecords.AsNoTracking()
-                .Where(p => windowIds.Contains(p.PeriodId) && (p.UnitId == did || p.Unit.ParentId == did))
+                .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId))
                 .Select(p => new
                 {
                     p.UnitId, p.PeriodId, p.StandardId, p.AsOf, p.HouseholdsTotal, p.PoorHouseholds, p.NearPoorHouseholds, p.ReportedPoorRate,
@@ -155,7 +159,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             })
             .ToList();
         var communeSums = await db.PovertyRecords.AsNoTracking()
-            .Where(p => windowIds.Contains(p.PeriodId) && p.Unit.ParentId == did)
+            .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId) && p.UnitId != did)
             .GroupBy(p => new { p.PeriodId, p.StandardId })
             .Select(g => new
             {
@@ -177,7 +181,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         }
 
         var capital = (await db.CapitalFigures.AsNoTracking()
-                .Where(c => c.PeriodId == period.Id && (c.UnitId == did || c.Unit.ParentId == did))
+                .Where(c => c.PeriodId == period.Id && unitIds.Contains(c.UnitId))
                 .GroupBy(c => new
                 {
                     DistrictOwn = c.UnitId == did, ProgrammeCode = c.Programme.Code, ProgrammeName = c.Programme.Name, ProgrammeSort = c.Programme.SortOrder,
@@ -210,12 +214,14 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         // The actual of a target is the latest value of its year up to the selected period.
         var upToQuarter = period.Quarter;
         var targets = (await db.Targets.AsNoTracking()
-                .Where(t => t.Year == period.Year && (t.UnitId == did || t.Unit.ParentId == did))
+                .Where(t => t.Year == period.Year && unitIds.Contains(t.UnitId))
                 .OrderBy(t => t.UnitId == did ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
                 .Select(t => new
                 {
                     t.UnitId, t.IndicatorId, t.Indicator.Name, t.Indicator.Unit, t.Indicator.ValueType, t.Year, t.Comparator, t.Value, t.SourceId,
                     Actual = db.IndicatorValues
+                        // The district filter repeats the outer one so that the database never ranks other districts' values.
+                        .Where(v => unitIds.Contains(v.UnitId) && v.Period.Year == period.Year)
                         .Where(v => v.UnitId == t.UnitId && v.IndicatorId == t.IndicatorId && v.Value != null && v.Period.Year == t.Year
                             && (upToQuarter == null || (v.Period.Quarter != null && v.Period.Quarter <= upToQuarter)))
                         .OrderByDescending(v => v.Period.Quarter ?? 5)
@@ -267,10 +273,12 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
     /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
     private async Task<DashPeriod?> LatestWithDataAsync(int did, List<DashPeriod> periods, CancellationToken ct)
     {
-        var withData = await db.IndicatorValues.Where(v => v.UnitId == did || v.Unit.ParentId == did).Select(v => v.PeriodId)
-            .Union(db.Set<ReportedAttainmentUnit>().Where(s => s.UnitId == did || s.Unit.ParentId == did).Select(s => s.ReportedAttainment.PeriodId))
-            .Union(db.PovertyRecords.Where(p => p.UnitId == did || p.Unit.ParentId == did).Select(p => p.PeriodId))
-            .Union(db.CapitalFigures.Where(c => c.UnitId == did || c.Unit.ParentId == did).Select(c => c.PeriodId))
+        // Filtering on the district's unit ids (not on "parent = district" through a join) keeps this on the indexes.
+        var ids = await db.Units.Where(u => u.Id == did || u.ParentId == did).Select(u => u.Id).ToListAsync(ct);
+        var withData = await db.IndicatorValues.Where(v => ids.Contains(v.UnitId)).Select(v => v.PeriodId)
+            .Union(db.Set<ReportedAttainmentUnit>().Where(s => ids.Contains(s.UnitId)).Select(s => s.ReportedAttainment.PeriodId))
+            .Union(db.PovertyRecords.Where(p => ids.Contains(p.UnitId)).Select(p => p.PeriodId))
+            .Union(db.CapitalFigures.Where(c => ids.Contains(c.UnitId)).Select(c => c.PeriodId))
             .ToListAsync(ct);
         return periods.LastOrDefault(p => withData.Contains(p.Id)) ?? periods.LastOrDefault();
     }

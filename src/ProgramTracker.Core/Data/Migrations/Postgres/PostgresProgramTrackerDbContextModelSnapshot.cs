@@ -555,6 +555,26 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.ToTable("criteria", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")

@@ -534,6 +534,26 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.ToTable("criteria", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
