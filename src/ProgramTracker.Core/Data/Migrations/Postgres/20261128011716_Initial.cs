@@ -54,6 +54,18 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_version",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_version", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -323,7 +335,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     ReportedPoorRate = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     ReportedNearPoorRate = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<int>(type: "integer", nullable: true)
+                    SourceId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -456,6 +471,43 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "attainment_summaries",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaSetId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaMet = table.Column<int>(type: "integer", nullable: false),
+                    IndicatorsMet = table.Column<int>(type: "integer", nullable: false),
+                    ValuesEntered = table.Column<int>(type: "integer", nullable: false),
+                    Achieved = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attainment_summaries", x => new { x.UnitId, x.CriteriaSetId, x.PeriodId });
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "criteria",
                 columns: table => new
                 {
@@ -512,6 +564,47 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         name: "FK_reported_attainments_sources_SourceId",
                         column: x => x.SourceId,
                         principalTable: "sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "submissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    CriteriaSetId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_submissions_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_submissions_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_submissions_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -623,6 +716,52 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    PeriodId = table.Column<int>(type: "integer", nullable: true),
+                    CriteriaSetId = table.Column<int>(type: "integer", nullable: true),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    OldValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    NewValue = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicator_values",
                 columns: table => new
                 {
@@ -680,7 +819,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     Comparator = table.Column<int>(type: "integer", nullable: false),
                     Value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: false),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<int>(type: "integer", nullable: true)
+                    SourceId = table.Column<int>(type: "integer", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -703,6 +845,11 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "data_version",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -740,6 +887,46 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_CriteriaSetId",
+                table: "attainment_summaries",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_PeriodId_CriteriaSetId",
+                table: "attainment_summaries",
+                columns: new[] { "PeriodId", "CriteriaSetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AtUtc",
+                table: "audit_entries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_CriteriaSetId",
+                table: "audit_entries",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_IndicatorId",
+                table: "audit_entries",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_PeriodId",
+                table: "audit_entries",
+                column: "PeriodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UnitId_PeriodId_IndicatorId",
+                table: "audit_entries",
+                columns: new[] { "UnitId", "PeriodId", "IndicatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UserName",
+                table: "audit_entries",
+                column: "UserName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_capital_figures_PeriodId",
@@ -922,6 +1109,22 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_submissions_CriteriaSetId",
+                table: "submissions",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_PeriodId_Status",
+                table: "submissions",
+                columns: new[] { "PeriodId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_UnitId_CriteriaSetId_PeriodId",
+                table: "submissions",
+                columns: new[] { "UnitId", "CriteriaSetId", "PeriodId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_targets_IndicatorId",
                 table: "targets",
                 column: "IndicatorId");
@@ -973,7 +1176,16 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "attainment_summaries");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
                 name: "capital_figures");
+
+            migrationBuilder.DropTable(
+                name: "data_version");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -989,6 +1201,9 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "reported_attainment_units");
+
+            migrationBuilder.DropTable(
+                name: "submissions");
 
             migrationBuilder.DropTable(
                 name: "targets");

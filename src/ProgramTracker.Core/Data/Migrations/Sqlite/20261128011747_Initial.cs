@@ -53,6 +53,18 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_version",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_version", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -322,7 +334,10 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     ReportedPoorRate = table.Column<double>(type: "REAL", precision: 9, scale: 4, nullable: true),
                     ReportedNearPoorRate = table.Column<double>(type: "REAL", precision: 9, scale: 4, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<int>(type: "INTEGER", nullable: true)
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -455,6 +470,43 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "attainment_summaries",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorsMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValuesEntered = table.Column<int>(type: "INTEGER", nullable: false),
+                    Achieved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_attainment_summaries", x => new { x.UnitId, x.CriteriaSetId, x.PeriodId });
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_attainment_summaries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "criteria",
                 columns: table => new
                 {
@@ -511,6 +563,47 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         name: "FK_reported_attainments_sources_SourceId",
                         column: x => x.SourceId,
                         principalTable: "sources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "submissions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriteriaSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_submissions_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_submissions_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_submissions_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -622,6 +715,52 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CriteriaSetId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_criteria_sets_CriteriaSetId",
+                        column: x => x.CriteriaSetId,
+                        principalTable: "criteria_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_periods_PeriodId",
+                        column: x => x.PeriodId,
+                        principalTable: "periods",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_audit_entries_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "indicator_values",
                 columns: table => new
                 {
@@ -679,7 +818,10 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     Comparator = table.Column<int>(type: "INTEGER", nullable: false),
                     Value = table.Column<double>(type: "REAL", precision: 20, scale: 4, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceId = table.Column<int>(type: "INTEGER", nullable: true)
+                    SourceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -702,6 +844,11 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.InsertData(
+                table: "data_version",
+                columns: new[] { "Id", "Value" },
+                values: new object[] { 1, 0L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -739,6 +886,46 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_CriteriaSetId",
+                table: "attainment_summaries",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_attainment_summaries_PeriodId_CriteriaSetId",
+                table: "attainment_summaries",
+                columns: new[] { "PeriodId", "CriteriaSetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_AtUtc",
+                table: "audit_entries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_CriteriaSetId",
+                table: "audit_entries",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_IndicatorId",
+                table: "audit_entries",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_PeriodId",
+                table: "audit_entries",
+                column: "PeriodId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UnitId_PeriodId_IndicatorId",
+                table: "audit_entries",
+                columns: new[] { "UnitId", "PeriodId", "IndicatorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_UserName",
+                table: "audit_entries",
+                column: "UserName");
 
             migrationBuilder.CreateIndex(
                 name: "IX_capital_figures_PeriodId",
@@ -921,6 +1108,22 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_submissions_CriteriaSetId",
+                table: "submissions",
+                column: "CriteriaSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_PeriodId_Status",
+                table: "submissions",
+                columns: new[] { "PeriodId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_submissions_UnitId_CriteriaSetId_PeriodId",
+                table: "submissions",
+                columns: new[] { "UnitId", "CriteriaSetId", "PeriodId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_targets_IndicatorId",
                 table: "targets",
                 column: "IndicatorId");
@@ -972,7 +1175,16 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "attainment_summaries");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
                 name: "capital_figures");
+
+            migrationBuilder.DropTable(
+                name: "data_version");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -988,6 +1200,9 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "reported_attainment_units");
+
+            migrationBuilder.DropTable(
+                name: "submissions");
 
             migrationBuilder.DropTable(
                 name: "targets");
