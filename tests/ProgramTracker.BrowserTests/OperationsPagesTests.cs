@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace ProgramTracker.BrowserTests;
+
+/// <summary>The pages of daily operation in Chromium, each at desktop and phone width, with a screenshot.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class OperationsPagesTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("huyen", "/inbox", "#inbox-not-submitted", "Chưa gửi", "inbox")]
+    [InlineData("admin", "/overview", "#overview", "Quảng Ninh", "overview")]
+    [InlineData("huyen", "/audit", "main form", "Nhật ký thay đổi", "audit")]
+    [InlineData("admin", "/admin/periods", "#periods", "Quý III/2023", "admin-periods")]
+    [InlineData("huyen", "/districts/ba-che/poverty/2023-Q3", "#poverty-entry", "xã Nam Sơn", "poverty-entry")]
+    [InlineData("admin", "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new", "main form", "Thêm chỉ tiêu", "admin-indicator")]
+    public async Task Page_renders_its_content_and_fits_desktop_and_phone(string user, string path, string selector, string text, string name)
+    {
+        foreach (var (width, height, size) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })
+        {
+            var page = await fixture.SignedInPageAsync(user, width: width, height: height);
+
+            var response = await page.GotoAsync(path);
+
+            response!.Status.Should().Be(200, path);
+            (await page.Locator(selector).First.IsVisibleAsync()).Should().BeTrue();
+            (await page.Locator("main").InnerTextAsync()).Should().Contain(text);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            overflow.Should().BeLessThanOrEqualTo(0, $"{path} must not scroll sideways at {width}px");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{name}-{size}.png"), FullPage = true });
+        }
+    }
+
+    [Fact]
+    public async Task Poverty_counts_typed_wrong_get_a_message_beside_the_row_and_nothing_is_lost()
+    {
+        var page = await fixture.SignedInPageAsync("huyen");
+        await page.GotoAsync("/districts/ba-che/poverty/2023-Q3?standard=nd-07-2021");
+        var row = page.Locator("#poverty-entry tbody tr").Nth(1);
+
+        await row.Locator("input[name$='.Households']").FillAsync("100");
+        await row.Locator("input[name$='.Poor']").FillAsync("80");
+        await row.Locator("input[name$='.NearPoor']").FillAsync("40");
+        await page.ClickAsync("#save");
+
+        (await page.Locator("#poverty-message").InnerTextAsync()).Should().Contain("Chưa lưu");
+        (await page.Locator("#poverty-entry tbody tr").Nth(1).InnerTextAsync()).Should().Contain("vượt tổng số hộ");
+        (await page.Locator("#poverty-entry tbody tr").Nth(1).Locator("input[name$='.Poor']").InputValueAsync()).Should().Be("80");
+    }
+}
