@@ -305,7 +305,7 @@ public static class SyntheticDataGenerator
         "COPY submissions (\"UnitId\", \"CriteriaSetId\", \"PeriodId\", \"Status\", \"Comment\", \"SubmittedBy\", \"SubmittedAtUtc\", \"ReviewedBy\", \"ReviewedAtUtc\", \"UpdatedAtUtc\", \"Version\") FROM STDIN (FORMAT BINARY)";
 
     private const string PovertyCopy =
-        "COPY poverty_records (\"UnitId\", \"PeriodId\", \"StandardId\", \"AsOf\", \"HouseholdsTotal\", \"PoorHouseholds\", \"NearPoorHouseholds\") FROM STDIN (FORMAT BINARY)";
+        "COPY poverty_records (\"UnitId\", \"PeriodId\", \"StandardId\", \"AsOf\", \"HouseholdsTotal\", \"PoorHouseholds\", \"NearPoorHouseholds\", \"Version\") FROM STDIN (FORMAT BINARY)";
 
     private const string CapitalCopy =
         "COPY capital_figures (\"ProgrammeId\", \"UnitId\", \"PeriodId\", \"Measure\", \"Kind\", \"FundingSource\", \"AmountVnd\", \"Qualifier\", \"WorksCount\", \"AsOf\", \"Description\") FROM STDIN (FORMAT BINARY)";
@@ -349,6 +349,7 @@ public static class SyntheticDataGenerator
         w.Write(r.HouseholdsTotal, NpgsqlDbType.Integer);
         w.Write(r.PoorHouseholds, NpgsqlDbType.Integer);
         w.Write(r.NearPoorHouseholds, NpgsqlDbType.Integer);
+        w.Write(1, NpgsqlDbType.Integer); // concurrency token of a written record
     }
 
     private static void WriteCapital(NpgsqlBinaryImporter w, CapitalRow r)
