@@ -14,6 +14,8 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
     [InlineData("admin", "/admin/periods", "#periods", "Quý III/2023", "admin-periods")]
     [InlineData("huyen", "/districts/ba-che/poverty/2023-Q3", "#poverty-entry", "xã Nam Sơn", "poverty-entry")]
     [InlineData("admin", "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new", "main form", "Thêm chỉ tiêu", "admin-indicator")]
+    [InlineData("huyen", "/districts/ba-che/targets/2023", "#targets-entry", "Thu nhập bình quân đầu người", "targets-entry")]
+    [InlineData("huyen", "/districts/ba-che/capital/2023-Q3", "#capital-list", "119 tỷ đồng", "capital-entry")]
     public async Task Page_renders_its_content_and_fits_desktop_and_phone(string user, string path, string selector, string text, string name)
     {
         foreach (var (width, height, size) in new[] { (1280, 900, "desktop"), (390, 844, "phone") })

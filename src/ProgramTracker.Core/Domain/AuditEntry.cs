@@ -11,6 +11,7 @@ public enum AuditAction
     CatalogueChanged = 7,
     PovertyChanged = 8,
     TargetChanged = 9,
+    CapitalChanged = 10,
 }
 
 /// <summary>

@@ -1,0 +1,258 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Planning;
+using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Planning;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>District staff keep the district's targets per year and its capital figures per period.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries units, PlanningService planning, UnitAccess access) : Controller
+{
+    [HttpGet("/districts/{slug}/targets/{year:int}")]
+    public async Task<IActionResult> Targets(string slug, int year, CancellationToken ct)
+    {
+        var page = await TargetsPageAsync(slug, year, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        page.Message = TempData["PlanningMessage"] as string;
+        return View("Targets", page);
+    }
+
+    [HttpPost("/districts/{slug}/targets/{year:int}")]
+    [Authorize(Policy = Policies.EditData)]
+    public async Task<IActionResult> SaveTargets(string slug, int year, TargetsForm form, CancellationToken ct)
+    {
+        var page = await TargetsPageAsync(slug, year, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var rows = page.Rows.ToDictionary(r => r.IndicatorId);
+        var inputs = new List<TargetInput>();
+        foreach (var post in form.Rows)
+        {
+            if (!rows.TryGetValue(post.IndicatorId, out var row) || !Enum.IsDefined(post.Comparator))
+            {
+                return BadRequest();
+            }
+
+            (row.Comparator, row.Value, row.Version) = (post.Comparator, post.Value, post.Version);
+            if (string.IsNullOrWhiteSpace(post.Value))
+            {
+                inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, null, post.Version));
+            }
+            else if (Vn.TryParseNumber(post.Value, out var value) && Math.Abs(value) < ValueParser.MaxMagnitude)
+            {
+                inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, value, post.Version));
+            }
+            else
+            {
+                row.Error = "Mục tiêu phải là số (ví dụ 70 hoặc 14,5); để trống nếu không đặt mục tiêu.";
+            }
+        }
+
+        if (page.Rows.Any(r => r.Error is not null))
+        {
+            (page.Message, page.IsError) = ("Chưa lưu: có dòng sai (đánh dấu đỏ). Các số khác vẫn giữ như bạn đã nhập.", true);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Targets", page);
+        }
+
+        var result = await planning.SaveTargetsAsync(page.District.Id, year, inputs, User.Identity?.Name ?? "?", ct);
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            TempData["PlanningMessage"] = $"Đã lưu {result.Changed} mục tiêu.";
+            return Redirect(page.Path);
+        }
+
+        foreach (var c in result.Conflicts)
+        {
+            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Vn.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
+            rows[c.IndicatorId].Version = c.CurrentVersion;
+        }
+
+        (page.Message, page.IsError) = (result.Message ?? "Chưa lưu: người khác đã sửa mục tiêu sau khi bạn mở trang.", true);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Targets", page);
+    }
+
+    [HttpGet("/districts/{slug}/capital/{period}")]
+    public async Task<IActionResult> Capital(string slug, string period, CancellationToken ct)
+    {
+        var page = await CapitalPageAsync(slug, period, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        page.Message = TempData["PlanningMessage"] as string;
+        return View("Capital", page);
+    }
+
+    [HttpPost("/districts/{slug}/capital/{period}")]
+    [Authorize(Policy = Policies.EditData)]
+    public async Task<IActionResult> AddCapital(string slug, string period, CapitalForm form, CancellationToken ct)
+    {
+        var page = await CapitalPageAsync(slug, period, ct);
+        if (page is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        page.Form = form;
+        if (form.ProgrammeId is not { } programme || page.Programmes.All(p => p.Id != programme))
+        {
+            ModelState.AddModelError(nameof(form.ProgrammeId), "Chọn chương trình.");
+        }
+
+        if (form.ProjectId is { } project && page.Projects.All(p => p.Id != project || p.ProgrammeId != form.ProgrammeId))
+        {
+            ModelState.AddModelError(nameof(form.ProjectId), "Dự án không thuộc chương trình đã chọn.");
+        }
+
+        if (form.UnitId is not { } unit || page.Units.All(u => u.Id != unit))
+        {
+            ModelState.AddModelError(nameof(form.UnitId), "Chọn huyện hoặc một xã của huyện.");
+        }
+
+        if (form.Measure is not { } measure || !Enum.IsDefined(measure))
+        {
+            ModelState.AddModelError(nameof(form.Measure), "Chọn loại số liệu vốn.");
+        }
+
+        decimal amount = 0;
+        if (string.IsNullOrWhiteSpace(form.Amount) || !Vn.TryParseNumber(form.Amount, out amount) || amount < 0 || amount >= ValueParser.MaxMagnitude)
+        {
+            ModelState.AddModelError(nameof(form.Amount), "Nhập số tiền (đồng), không âm, ví dụ 119.000.000.000.");
+        }
+
+        if (form.FundingSource?.Length > 120 || form.Description?.Length > 1000)
+        {
+            ModelState.AddModelError(nameof(form.Description), "Nguồn vốn tối đa 120 ký tự, nội dung tối đa 1000 ký tự.");
+        }
+
+        if (!ModelState.IsValid || !Enum.IsDefined(form.Kind))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Capital", page);
+        }
+
+        var result = await planning.AddCapitalAsync(page.Period.Id,
+            new CapitalInput(form.ProgrammeId!.Value, form.ProjectId, form.UnitId!.Value, form.Measure!.Value, form.Kind,
+                string.IsNullOrWhiteSpace(form.FundingSource) ? null : form.FundingSource.Trim(), amount,
+                string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim()),
+            User.Identity?.Name ?? "?", ct);
+        if (result.Outcome != SaveOutcome.Saved)
+        {
+            page.Message = result.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Capital", page);
+        }
+
+        TempData["PlanningMessage"] = "Đã thêm số liệu vốn.";
+        return Redirect(page.Path);
+    }
+
+    private async Task<TargetsPage?> TargetsPageAsync(string slug, int year, CancellationToken ct)
+    {
+        var district = await units.FindAsync(slug, communeLevel: false, ct);
+        if (district is null || year is < 2000 or > 2100)
+        {
+            return null;
+        }
+
+        var indicators = await db.Indicators.AsNoTracking()
+            .Where(i => i.Criterion.CriteriaSet.Level == UnitLevel.District && i.ValueType != ProgramTracker.Core.Domain.ValueType.Boolean)
+            .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
+            .Select(i => new { i.Id, i.Name, i.Unit, SetName = i.Criterion.CriteriaSet.Name })
+            .ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.UnitId == district.Id && t.Year == year).ToDictionaryAsync(t => t.IndicatorId, ct);
+        var index = 0;
+        return new TargetsPage
+        {
+            District = district, Year = year,
+            Rows = indicators.Select(i =>
+            {
+                targets.TryGetValue(i.Id, out var t);
+                return new TargetRowEdit
+                {
+                    IndicatorId = i.Id, Index = index++, Name = i.Name, Unit = i.Unit, SetName = i.SetName, Comparator = t?.Comparator ?? Comparator.AtLeast,
+                    Value = t is null ? null : Vn.Number(t.Value).Replace(".", "", StringComparison.Ordinal), Version = t?.Version ?? 0,
+                };
+            }).ToList(),
+            CanEdit = await access.CanEditAsync(User, district.Id, ct),
+        };
+    }
+
+    private async Task<CapitalPage?> CapitalPageAsync(string slug, string periodCode, CancellationToken ct)
+    {
+        var district = await units.FindAsync(slug, communeLevel: false, ct);
+        if (district is null || !PeriodCode.TryParse(periodCode, out var year, out var quarter))
+        {
+            return null;
+        }
+
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct);
+        if (period is null)
+        {
+            return null;
+        }
+
+        var list = await db.Units.AsNoTracking().Where(u => u.Id == district.Id || u.ParentId == district.Id)
+            .OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => new { u.Id, u.Kind, u.Name }).ToListAsync(ct);
+        var ids = list.Select(u => u.Id).ToList();
+        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+        var projects = await db.ProgrammeProjects.AsNoTracking().OrderBy(p => p.ProgrammeId).ThenBy(p => p.Number)
+            .Select(p => new { p.Id, p.ProgrammeId, p.Number, p.Name }).ToListAsync(ct);
+        var figures = (await db.CapitalFigures.AsNoTracking().Where(c => c.PeriodId == period.Id && ids.Contains(c.UnitId))
+                .OrderBy(c => c.Programme.SortOrder).ThenBy(c => c.Measure)
+                .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
+                .ToListAsync(ct))
+            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Labels.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
+                c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, ProgramTracker.Web.Models.SourceRef.From(c.Source)))
+            .ToList();
+        return new CapitalPage
+        {
+            District = district, Period = period, Figures = figures,
+            Units = list.Select(u => (u.Id, Labels.UnitName(u.Kind, u.Name))).ToList(),
+            Programmes = programmes.Select(p => (p.Id, p.Code, p.Name)).ToList(),
+            Projects = projects.Select(p => (p.Id, p.ProgrammeId, $"Dự án {p.Number.ToString(CultureInfo.InvariantCulture)}: {p.Name}")).ToList(),
+            CanEdit = !period.IsLocked && await access.CanEditAsync(User, district.Id, ct),
+        };
+    }
+}

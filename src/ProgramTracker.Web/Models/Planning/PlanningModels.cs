@@ -1,0 +1,67 @@
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Models.Planning;
+
+public sealed class TargetsPage
+{
+    public required UnitHeader District { get; init; }
+    public required int Year { get; init; }
+    public required IReadOnlyList<TargetRowEdit> Rows { get; init; }
+    public bool CanEdit { get; set; }
+    public string? Message { get; set; }
+    public bool IsError { get; set; }
+    public string Path => $"/districts/{District.Slug}/targets/{Year}";
+}
+
+public sealed class TargetRowEdit
+{
+    public required int IndicatorId { get; init; }
+    public required int Index { get; init; }
+    public required string Name { get; init; }
+    public string? Unit { get; init; }
+    public string? SetName { get; init; }
+    public Comparator Comparator { get; set; } = Comparator.AtLeast;
+    public string? Value { get; set; }
+    public int Version { get; set; }
+    public string? Error { get; set; }
+}
+
+public sealed class TargetsForm
+{
+    public List<TargetPost> Rows { get; set; } = [];
+}
+
+public sealed class TargetPost
+{
+    public int IndicatorId { get; set; }
+    public Comparator Comparator { get; set; } = Comparator.AtLeast;
+    public string? Value { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class CapitalPage
+{
+    public required UnitHeader District { get; init; }
+    public required ReportingPeriod Period { get; init; }
+    public required IReadOnlyList<(int Id, string Name)> Units { get; init; }
+    public required IReadOnlyList<(int Id, string Code, string Name)> Programmes { get; init; }
+    public required IReadOnlyList<(int Id, int ProgrammeId, string Name)> Projects { get; init; }
+    public required IReadOnlyList<CapitalRow> Figures { get; init; }
+    public CapitalForm Form { get; set; } = new();
+    public bool CanEdit { get; set; }
+    public string? Message { get; set; }
+    public string Path => $"/districts/{District.Slug}/capital/{Period.Code}";
+}
+
+public sealed class CapitalForm
+{
+    public int? ProgrammeId { get; set; }
+    public int? ProjectId { get; set; }
+    public int? UnitId { get; set; }
+    public CapitalMeasure? Measure { get; set; }
+    public CapitalKind Kind { get; set; }
+    public string? FundingSource { get; set; }
+    public string? Amount { get; set; }
+    public string? Description { get; set; }
+}
