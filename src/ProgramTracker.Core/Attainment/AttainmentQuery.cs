@@ -56,33 +56,44 @@ public static class AttainmentQuery
     /// criterion are joined explicitly and the status summed as CASE expressions; grouping over navigation properties
     /// made EF emit one correlated subquery per count (hundreds of milliseconds on a province).
     /// </summary>
+    /// <param name="approvedOnly">When given, only values whose unit, set and period have an approved submission count.</param>
     public static IQueryable<CriterionTally> TallyByCriterion(
-        IQueryable<IndicatorValue> values, IQueryable<Indicator> indicators, IQueryable<Criterion> criteria) =>
-        (from v in values
-         join i in indicators on v.IndicatorId equals i.Id
-         join c in criteria on i.CriterionId equals c.Id
-         let status = v.Value == null ? 0
-             : i.ValueType == ValueType.Boolean ? (v.Value == 1m ? 1 : 2)
-             : i.Threshold == null ? 3
-             : (i.Comparator == Comparator.AtLeast ? v.Value >= i.Threshold
-                 : i.Comparator == Comparator.AtMost ? v.Value <= i.Threshold
-                 : v.Value == i.Threshold) ? 1 : 2
-         select new
-         {
-             v.UnitId, v.PeriodId, c.CriteriaSetId, i.CriterionId,
-             HasValue = status != 0 ? 1 : 0,
-             Met = status == 1 ? 1 : 0,
-             NotMet = status == 2 ? 1 : 0,
-         })
-        .GroupBy(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId, s.CriterionId })
-        .Select(g => new CriterionTally
+        IQueryable<IndicatorValue> values, IQueryable<Indicator> indicators, IQueryable<Criterion> criteria, IQueryable<Submission>? approvedOnly = null)
+    {
+        var joined = from v in values
+                     join i in indicators on v.IndicatorId equals i.Id
+                     join c in criteria on i.CriterionId equals c.Id
+                     select new { v, i, c };
+        if (approvedOnly is not null)
         {
-            UnitId = g.Key.UnitId,
-            PeriodId = g.Key.PeriodId,
-            CriteriaSetId = g.Key.CriteriaSetId,
-            CriterionId = g.Key.CriterionId,
-            Values = g.Sum(s => s.HasValue),
-            Met = g.Sum(s => s.Met),
-            NotMet = g.Sum(s => s.NotMet),
-        });
+            joined = joined.Where(x => approvedOnly.Any(s => s.UnitId == x.v.UnitId && s.PeriodId == x.v.PeriodId
+                && s.CriteriaSetId == x.c.CriteriaSetId && s.Status == SubmissionStatus.Approved));
+        }
+
+        return (from x in joined
+                let status = x.v.Value == null ? 0
+                    : x.i.ValueType == ValueType.Boolean ? (x.v.Value == 1m ? 1 : 2)
+                    : x.i.Threshold == null ? 3
+                    : (x.i.Comparator == Comparator.AtLeast ? x.v.Value >= x.i.Threshold
+                        : x.i.Comparator == Comparator.AtMost ? x.v.Value <= x.i.Threshold
+                        : x.v.Value == x.i.Threshold) ? 1 : 2
+                select new
+                {
+                    x.v.UnitId, x.v.PeriodId, x.c.CriteriaSetId, x.i.CriterionId,
+                    HasValue = status != 0 ? 1 : 0,
+                    Met = status == 1 ? 1 : 0,
+                    NotMet = status == 2 ? 1 : 0,
+                })
+            .GroupBy(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId, s.CriterionId })
+            .Select(g => new CriterionTally
+            {
+                UnitId = g.Key.UnitId,
+                PeriodId = g.Key.PeriodId,
+                CriteriaSetId = g.Key.CriteriaSetId,
+                CriterionId = g.Key.CriterionId,
+                Values = g.Sum(s => s.HasValue),
+                Met = g.Sum(s => s.Met),
+                NotMet = g.Sum(s => s.NotMet),
+            });
+    }
 }

@@ -20,9 +20,9 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Index(string? unit, string? period, CancellationToken ct)
+    public async Task<IActionResult> Index(string? unit, string? period, bool approved, CancellationToken ct)
     {
-        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct) is not { } data)
+        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
         {
             return NotFound();
         }
@@ -31,9 +31,9 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     }
 
     [HttpGet("/dashboard/export")]
-    public async Task<IActionResult> Export(string? unit, string? period, CancellationToken ct)
+    public async Task<IActionResult> Export(string? unit, string? period, bool approved, CancellationToken ct)
     {
-        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct) is not { } data)
+        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
         {
             return NotFound();
         }

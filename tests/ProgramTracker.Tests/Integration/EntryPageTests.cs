@@ -119,6 +119,33 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dashboard_shows_everything_entered_or_only_approved_data()
+    {
+        const string dashboard = "/dashboard?unit=ba-che&period=2023-Q4";
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(officer);
+        (fields["Cells[0].Raw"], fields["Cells[1].Raw"], fields["Cells[2].Raw"]) = ("55", "0,9", "1");
+        (await Post(officer, Form, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var leader = await _factory.SignedInClientAsync("lanhdao");
+        static int Computed(string html) => html.Split("class=\"origin origin-computed\"").Length - 1;
+
+        var everything = await leader.GetStringAsync(dashboard);
+        var approvedBefore = await leader.GetStringAsync(dashboard + "&approved=true");
+
+        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa-nang-cao").Select(c => c.Id).SingleAsync());
+        var form = new Dictionary<string, string> { ["SetId"] = setId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Step"] = "submit" };
+        (await officer.PostFormAsync(Form + "/workflow", form, await officer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var district = await _factory.SignedInClientAsync("huyen");
+        form["Step"] = "approve";
+        (await district.PostFormAsync(Form + "/workflow", form, await district.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var approvedAfter = await leader.GetStringAsync(dashboard + "&approved=true");
+
+        Computed(everything).Should().BeGreaterThan(Computed(approvedBefore), "a draft counts when everything entered is shown, not when only approved data is");
+        Computed(approvedAfter).Should().Be(Computed(everything), "once approved, the same figures show in both views");
+        approvedAfter.Should().Contain("chỉ phần đã duyệt");
+    }
+
+    [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_with_400()
     {
         var client = await _factory.SignedInClientAsync("xa.namson");

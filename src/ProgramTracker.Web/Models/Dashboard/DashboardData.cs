@@ -196,7 +196,8 @@ public sealed record DashboardData(
     IReadOnlyList<TargetFigure> Targets,
     IReadOnlyList<IndicatorFigure> DistrictFigures,
     IReadOnlyList<HighlightFigure> Highlights,
-    IReadOnlyDictionary<int, SourceRef> Sources)
+    IReadOnlyDictionary<int, SourceRef> Sources,
+    bool ApprovedOnly = false)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;

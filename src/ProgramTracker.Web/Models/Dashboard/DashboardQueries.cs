@@ -17,7 +17,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
     public const int WindowSize = 8;
 
     /// <summary>Null when the unit is not a district or the period code is malformed or unknown: the caller answers 404.</summary>
-    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct)
+    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false)
     {
         var year = 0;
         int? quarter = null;
@@ -97,7 +97,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         var tallies = await AttainmentQuery.TallyByCriterion(
                 db.IndicatorValues.Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId)),
                 db.Indicators,
-                db.Criteria.Where(c => computedSetIds.Contains(c.CriteriaSetId)))
+                db.Criteria.Where(c => computedSetIds.Contains(c.CriteriaSetId)),
+                approvedOnly ? db.Submissions : null)
             .ToListAsync(ct);
 
         var setById = sets.ToDictionary(s => s.Id);
@@ -267,7 +268,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             .ToDictionaryAsync(s => s.Id, s => s.Ref, ct);
 
         return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
-            targets, figures, highlights, sources);
+            targets, figures, highlights, sources, approvedOnly);
     }
 
     /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
