@@ -15,6 +15,10 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
     [InlineData("huyen", "/districts/ba-che/poverty/2023-Q3", "#poverty-entry", "xã Nam Sơn", "poverty-entry")]
     [InlineData("admin", "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new", "main form", "Thêm chỉ tiêu", "admin-indicator")]
     [InlineData("huyen", "/districts/ba-che/targets/2023", "#targets-entry", "Thu nhập bình quân đầu người", "targets-entry")]
+    [InlineData("lanhdao", "/communes", "main .list-group", "xã Nam Sơn", "communes")]
+    [InlineData("lanhdao", "/programmes", "main .card", "Chương trình MTQG giảm nghèo bền vững", "programmes")]
+    [InlineData("lanhdao", "/programmes/gnbv", "main .list-group", "Truyền thông và giảm nghèo về thông tin", "programme-gnbv")]
+    [InlineData("lanhdao", "/criteria-sets/ntm-xa-nang-cao", "#reported", "Nhóm chưa xác nhận", "criteria-set")]
     [InlineData("huyen", "/districts/ba-che/capital/2023-Q3", "#capital-list", "119 tỷ đồng", "capital-entry")]
     public async Task Page_renders_its_content_and_fits_desktop_and_phone(string user, string path, string selector, string text, string name)
     {
@@ -31,6 +35,20 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
             overflow.Should().BeLessThanOrEqualTo(0, $"{path} must not scroll sideways at {width}px");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{name}-{size}.png"), FullPage = true });
         }
+    }
+
+    [Fact]
+    public async Task An_indicator_opens_from_the_district_page_and_says_its_threshold_is_unknown()
+    {
+        var page = await fixture.SignedInPageAsync("lanhdao");
+        await page.GotoAsync("/districts/ba-che");
+
+        await page.Locator("#figures a", new() { HasTextString = "Thu nhập bình quân đầu người" }).First.ClickAsync();
+
+        await page.WaitForURLAsync("**/indicators/*");
+        (await page.Locator("#threshold").InnerTextAsync()).Should().Be("chưa có ngưỡng");
+        (await page.Locator("#values").InnerTextAsync()).Should().Contain("ước 68 triệu đồng/người/năm");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("indicator-desktop.png"), FullPage = true });
     }
 
     [Fact]
