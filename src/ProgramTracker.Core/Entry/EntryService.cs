@@ -23,6 +23,34 @@ public enum SaveOutcome
 public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<CellConflict> Conflicts, string? Message)
 {
     public static SaveResult Refused(string message) => new(SaveOutcome.Refused, 0, [], message);
+
+    /// <summary>
+    /// Ends a versioned save: cells found stale while applying make a conflict and nothing is written; otherwise the
+    /// changes are saved and committed, and a race lost at the database (version token, unique key) is a conflict too.
+    /// </summary>
+    public static async Task<SaveResult> CommitAsync(
+        ProgramTracker.Core.Data.ProgramTrackerDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
+        int changed, IReadOnlyList<CellConflict> conflicts, string raceMessage, CancellationToken ct)
+    {
+        if (conflicts.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new SaveResult(SaveOutcome.Conflict, 0, [], raceMessage);
+        }
+
+        return new SaveResult(SaveOutcome.Saved, changed, [], null);
+    }
 }
 
 /// <summary>

@@ -60,24 +60,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             target.Version++;
         }
 
-        if (conflicts.Count > 0)
-        {
-            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new SaveResult(SaveOutcome.Conflict, 0, [], "Người khác vừa lưu mục tiêu này. Tải lại trang để xem số mới.");
-        }
-
-        return new SaveResult(SaveOutcome.Saved, changed, [], null);
+        return await SaveResult.CommitAsync(db, tx, changed, conflicts, "Người khác vừa lưu mục tiêu này. Tải lại trang để xem số mới.", ct);
     }
 
     public async Task<SaveResult> AddCapitalAsync(int periodId, CapitalInput input, string userName, CancellationToken ct = default)
