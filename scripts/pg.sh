@@ -26,7 +26,11 @@ pg_start() {
   PGBIN=$(pg_bindir)
   PGTMP=$(mktemp -d /tmp/programtracker-pg.XXXXXX)
   PGPORT=$(( 20000 + RANDOM % 20000 ))
-  [ "$(id -u)" = 0 ] && chown postgres "$PGTMP"
+  if [ "$(id -u)" = 0 ]; then
+    # initdb refuses root: the cluster runs as "postgres", created here if the server binaries came without it.
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    chown postgres "$PGTMP"
+  fi
   run_pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   local opts="-p $PGPORT -k $PGTMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
   for setting in "$@"; do opts="$opts -c $setting"; done
