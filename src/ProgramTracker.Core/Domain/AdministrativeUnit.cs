@@ -27,7 +27,11 @@ public class AdministrativeUnit
     public string? Note { get; set; }
 
     /// <summary>The prefix shown before the name: "xã", "thị trấn", "huyện", "tỉnh".</summary>
-    public string KindLabel => Kind switch
+    public string KindLabel => LabelOf(Kind);
+
+    public string FullName => FullNameOf(Kind, Name);
+
+    public static string LabelOf(UnitKind kind) => kind switch
     {
         UnitKind.Province => "tỉnh",
         UnitKind.District => "huyện",
@@ -35,7 +39,8 @@ public class AdministrativeUnit
         _ => "xã",
     };
 
-    public string FullName => $"{KindLabel} {Name}";
+    /// <summary>"xã Nam Sơn", "thị trấn Ba Chẽ", "huyện Ba Chẽ": for projections that carry only kind and name.</summary>
+    public static string FullNameOf(UnitKind kind, string name) => $"{LabelOf(kind)} {name}";
 
     public bool IsCommuneLevel => Kind is UnitKind.Commune or UnitKind.Town;
 }

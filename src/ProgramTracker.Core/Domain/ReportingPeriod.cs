@@ -11,16 +11,24 @@ public class ReportingPeriod
     public DateOnly? Deadline { get; set; }
 
     public string Code => PeriodCode.Format(Year, Quarter);
-    public string Label => Quarter is { } q ? $"Quý {ToRoman(q)}/{Year}" : $"Năm {Year}";
-    public DateOnly StartsOn => new(Year, Quarter is { } q ? (q - 1) * 3 + 1 : 1, 1);
-    public DateOnly EndsOn => Quarter is { } q ? new DateOnly(Year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(Year, 12, 31);
-
-    private static string ToRoman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
+    public string Label => PeriodCode.Label(Year, Quarter);
+    public DateOnly StartsOn => PeriodCode.StartsOn(Year, Quarter);
+    public DateOnly EndsOn => PeriodCode.EndsOn(Year, Quarter);
 }
 
 public static class PeriodCode
 {
     public static string Format(int year, int? quarter) => quarter is { } q ? $"{year}-Q{q}" : $"{year}";
+
+    /// <summary>"Quý III/2023" or "Năm 2023", the way reports name a period.</summary>
+    public static string Label(int year, int? quarter) => quarter is { } q ? $"Quý {ToRoman(q)}/{year}" : $"Năm {year}";
+
+    public static DateOnly StartsOn(int year, int? quarter) => new(year, quarter is { } q ? (q - 1) * 3 + 1 : 1, 1);
+
+    public static DateOnly EndsOn(int year, int? quarter) =>
+        quarter is { } q ? new DateOnly(year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, 12, 31);
+
+    private static string ToRoman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 
     /// <summary>Parses "2023-Q3" or "2023". Returns false for anything else.</summary>
     public static bool TryParse(string? code, out int year, out int? quarter)

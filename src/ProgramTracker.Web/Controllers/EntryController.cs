@@ -170,8 +170,8 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task SetPermissionsAsync(EntryPageModel model, CancellationToken ct)
     {
+        // Whoever may change the values of an open period may also submit them.
         model.CanEdit = !model.Period.IsLocked && await access.CanEditAsync(User, model.Unit.Id, ct);
-        model.CanSubmit = model.CanEdit;
         model.CanReview = !model.Period.IsLocked && await access.CanApproveAsync(User, model.Unit.Id, ct);
     }
 }

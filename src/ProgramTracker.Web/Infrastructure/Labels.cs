@@ -90,5 +90,5 @@ public static class Labels
         _ => "Chưa có vai trò",
     };
 
-    public static string UnitName(UnitKind kind, string name) => new AdministrativeUnit { Slug = "", Name = name, Kind = kind }.FullName;
+    public static string UnitName(UnitKind kind, string name) => AdministrativeUnit.FullNameOf(kind, name);
 }

@@ -57,7 +57,7 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
             query = query.Where(a => a.AtUtc < t);
         }
 
-        var rows = await Project(query.OrderByDescending(a => a.Id)).Take(PageSize + 1).ToListAsync(ct);
+        var rows = await ToRowsAsync(query.OrderByDescending(a => a.Id).Take(PageSize + 1), ct);
         var units = await db.Units.AsNoTracking()
             .Where(u => u.Kind != UnitKind.Province && (allowedUnits == null || allowedUnits.Contains(u.Id)))
             .OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => new { u.Slug, u.Name, u.Kind }).ToListAsync(ct);
@@ -68,16 +68,20 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
 
     /// <summary>The history of one cell: every change of one indicator's value for a unit and period.</summary>
     public Task<List<AuditRow>> ValueHistoryAsync(int unitId, int indicatorId, int periodId, CancellationToken ct) =>
-        Project(db.AuditEntries.AsNoTracking()
-                .Where(a => a.UnitId == unitId && a.IndicatorId == indicatorId && a.PeriodId == periodId)
-                .OrderByDescending(a => a.Id))
-            .ToListAsync(ct);
+        ToRowsAsync(db.AuditEntries.AsNoTracking()
+            .Where(a => a.UnitId == unitId && a.IndicatorId == indicatorId && a.PeriodId == periodId)
+            .OrderByDescending(a => a.Id), ct);
 
-    private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> query) =>
-        query.Select(a => new AuditRow(a.AtUtc, a.UserName, a.Action,
-            a.Unit != null ? a.Unit.Name : null,
-            a.Period != null ? (a.Period.Quarter == null ? "Năm " + a.Period.Year : "Quý " + a.Period.Quarter + "/" + a.Period.Year) : null,
-            a.CriteriaSet != null ? a.CriteriaSet.Name : null,
-            a.Indicator != null ? a.Indicator.Name : null,
-            a.OldValue, a.NewValue, a.Note));
+    private static async Task<List<AuditRow>> ToRowsAsync(IQueryable<AuditEntry> query, CancellationToken ct) =>
+        (await query.Select(a => new
+            {
+                a.AtUtc, a.UserName, a.Action, Unit = a.Unit != null ? a.Unit.Name : null,
+                Year = a.Period != null ? (int?)a.Period.Year : null, Quarter = a.Period != null ? a.Period.Quarter : null,
+                Set = a.CriteriaSet != null ? a.CriteriaSet.Name : null, Indicator = a.Indicator != null ? a.Indicator.Name : null,
+                a.OldValue, a.NewValue, a.Note,
+            })
+            .ToListAsync(ct))
+        .Select(a => new AuditRow(a.AtUtc, a.UserName, a.Action, a.Unit, a.Year is { } y ? PeriodCode.Label(y, a.Quarter) : null,
+            a.Set, a.Indicator, a.OldValue, a.NewValue, a.Note))
+        .ToList();
 }

@@ -21,14 +21,14 @@ public sealed record DashPeriod(int Id, int Year, int? Quarter)
 {
     public string Code => PeriodCode.Format(Year, Quarter);
 
-    public string Label => new ReportingPeriod { Year = Year, Quarter = Quarter }.Label;
+    public string Label => PeriodCode.Label(Year, Quarter);
 
     /// <summary>Quarters sort before the whole year they belong to.</summary>
     public int SortKey => Year * 10 + (Quarter ?? 5);
 
-    public DateOnly StartsOn => new ReportingPeriod { Year = Year, Quarter = Quarter }.StartsOn;
+    public DateOnly StartsOn => PeriodCode.StartsOn(Year, Quarter);
 
-    public DateOnly EndsOn => new ReportingPeriod { Year = Year, Quarter = Quarter }.EndsOn;
+    public DateOnly EndsOn => PeriodCode.EndsOn(Year, Quarter);
 }
 
 public sealed record DashSet(

@@ -14,7 +14,6 @@ public sealed class EntryPageModel
     public required IReadOnlyList<ReportingPeriod> Periods { get; init; }
     public required IReadOnlyList<EntrySet> Sets { get; init; }
     public bool CanEdit { get; set; }
-    public bool CanSubmit { get; set; }
     public bool CanReview { get; set; }
     public string? Message { get; set; }
     public bool HasConflicts { get; set; }

@@ -68,7 +68,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                      let sub = submissions.FirstOrDefault(x => x.UnitId == u.Id && x.CriteriaSetId == s.Id && x.PeriodId == p.Id)
                      let status = sub?.Status ?? SubmissionStatus.Draft
                      select new InboxItem(
-                         $"{(u.Kind == UnitKind.District ? "huyện" : u.Kind == UnitKind.Town ? "thị trấn" : "xã")} {u.Name}",
+                         AdministrativeUnit.FullNameOf(u.Kind, u.Name),
                          $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
                          s.Name, p.Label, p.Deadline, status,
                          sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,

@@ -248,7 +248,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
         return string.Join(", ", parts);
     }
 
-    public static string PeriodLabel(int year, int? quarter) => new ReportingPeriod { Year = year, Quarter = quarter }.Label;
+    public static string PeriodLabel(int year, int? quarter) => PeriodCode.Label(year, quarter);
 
-    public static string KindLabel(UnitKind kind) => new AdministrativeUnit { Slug = "", Name = "", Kind = kind }.KindLabel;
+    public static string KindLabel(UnitKind kind) => AdministrativeUnit.LabelOf(kind);
 }
