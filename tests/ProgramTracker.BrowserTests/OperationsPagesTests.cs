@@ -52,6 +52,21 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_values_history_opens_from_its_cell()
+    {
+        var page = await fixture.SignedInPageAsync("huyen");
+        await page.GotoAsync("/districts/ba-che/entry/2023-Q3");
+
+        await page.Locator("a", new() { HasTextString = "Lịch sử" }).First.ClickAsync();
+
+        await page.WaitForURLAsync("**/audit/value?*");
+        (await page.Locator("main h1").InnerTextAsync()).Should().Be("Lịch sử số liệu");
+        (await page.Locator("#cell").InnerTextAsync()).Should().Contain("huyện Ba Chẽ · Quý III/2023");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Chưa có thay đổi nào", "seeded values were never edited");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("value-history-desktop.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Poverty_counts_typed_wrong_get_a_message_beside_the_row_and_nothing_is_lost()
     {
         var page = await fixture.SignedInPageAsync("huyen");

@@ -28,7 +28,6 @@ public sealed class AuditController(AuditQueries queries, UnitAccess access) : C
             return Forbid();
         }
 
-        var rows = await queries.ValueHistoryAsync(unit, indicator, period, ct);
-        return View(rows);
+        return await queries.ValueHistoryPageAsync(unit, indicator, period, ct) is { } history ? View(history) : NotFound();
     }
 }

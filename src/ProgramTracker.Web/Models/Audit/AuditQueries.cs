@@ -15,6 +15,9 @@ public sealed class AuditFilter
     public DateOnly? To { get; set; }
 }
 
+/// <summary>The cell whose history is shown: which value, of which unit, in which period.</summary>
+public sealed record ValueHistory(string UnitName, string IndicatorName, string PeriodLabel, string EntryPath, IReadOnlyList<AuditRow> Rows);
+
 public sealed record AuditPage(AuditFilter Filter, IReadOnlyList<AuditRow> Rows, bool More, IReadOnlyList<(string Slug, string Name)> Units, IReadOnlyList<string> Periods, string? Title = null);
 
 public sealed class AuditQueries(ProgramTrackerDbContext db)
@@ -64,6 +67,22 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
         var periods = (await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct)).Select(p => p.Code).ToList();
         return new AuditPage(filter, rows.Take(PageSize).ToList(), rows.Count > PageSize,
             units.Select(u => (u.Slug, $"{Units.UnitQueries.KindLabel(u.Kind)} {u.Name}")).ToList(), periods);
+    }
+
+    /// <summary>The history of one cell, with what the cell is; null when unit, indicator or period does not exist.</summary>
+    public async Task<ValueHistory?> ValueHistoryPageAsync(int unitId, int indicatorId, int periodId, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Kind, u.Name, u.Slug }).FirstOrDefaultAsync(ct);
+        var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var period = await db.Periods.AsNoTracking().Where(p => p.Id == periodId).Select(p => new { p.Year, p.Quarter }).FirstOrDefaultAsync(ct);
+        if (unit is null || indicator is null || period is null)
+        {
+            return null;
+        }
+
+        var path = $"/{(unit.Kind == UnitKind.District ? "districts" : "communes")}/{unit.Slug}/entry/{PeriodCode.Format(period.Year, period.Quarter)}";
+        return new ValueHistory(AdministrativeUnit.FullNameOf(unit.Kind, unit.Name), indicator, PeriodCode.Label(period.Year, period.Quarter), path,
+            await ValueHistoryAsync(unitId, indicatorId, periodId, ct));
     }
 
     /// <summary>The history of one cell: every change of one indicator's value for a unit and period.</summary>
