@@ -21,8 +21,12 @@ public enum CriterionStatus
     Unknown = 3,
 }
 
-/// <summary>The definition of one indicator as the rules need it.</summary>
-public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueType ValueType, Comparator Comparator, decimal? Threshold);
+/// <summary>
+/// The definition of one indicator as the rules need it. <paramref name="Zone"/> and <paramref name="Why"/> say which
+/// threshold applied to the unit and why ("" and null for the common one).
+/// </summary>
+public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueType ValueType, Comparator Comparator, decimal? Threshold,
+    string Zone = "", string? ThresholdText = null, string? Why = null);
 
 /// <summary>An unmet indicator with how far it is from its threshold (null for đạt/không đạt indicators).</summary>
 public sealed record Gap(int IndicatorId, int CriterionId, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);

@@ -1,36 +1,51 @@
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
 namespace ProgramTracker.Core.Attainment;
 
 /// <summary>
 /// The attainment rules of <see cref="AttainmentRules"/> written as one PostgreSQL statement, for bulk loads:
 /// it fills <c>attainment_summaries</c> for every unit, set and period that has values, in one pass over the
 /// values. Writes through the portal keep the same rows current with <see cref="SummaryUpdater"/>; a test holds
-/// the two to the same results.
+/// the two to the same results. Each period is judged by the set's version in force on its first day; the bulk
+/// load judges by the common threshold only (its synthetic units have no region or commune group), which the
+/// <see cref="RuleBook"/> also picks for a unit without one.
 /// </summary>
 public static class SummaryRebuild
 {
     /// <param name="unitFilter">A SQL condition on the alias <c>u</c> (units), e.g. <c>u."IsSynthetic"</c>.</param>
     public static string PostgresSql(string unitFilter) => $"""
         INSERT INTO attainment_summaries ("UnitId", "CriteriaSetId", "PeriodId", "CriteriaMet", "IndicatorsMet", "ValuesEntered", "Achieved", "Status", "UpdatedAtUtc")
-        WITH defined AS (
-            SELECT i."CriterionId", count(*) AS n FROM indicators i GROUP BY i."CriterionId"
+        WITH period_version AS (
+            SELECT p."Id" AS "PeriodId", s."Id" AS "CriteriaSetId",
+                   (SELECT sv."Id" FROM criteria_set_versions sv
+                    WHERE sv."CriteriaSetId" = s."Id" AND (sv."EffectiveFrom" IS NULL OR sv."EffectiveFrom" <= make_date(p."Year", coalesce(p."Quarter" * 3 - 2, 1), 1))
+                    ORDER BY sv."Number" DESC LIMIT 1) AS "VersionId"
+            FROM periods p CROSS JOIN criteria_sets s
+        ), defined AS (
+            SELECT t."VersionId", i."CriterionId", count(*) AS n
+            FROM indicator_thresholds t JOIN indicators i ON i."Id" = t."IndicatorId"
+            WHERE t."Zone" = '' GROUP BY t."VersionId", i."CriterionId"
         ), judged AS (
-            SELECT v."UnitId", c."CriteriaSetId", v."PeriodId", i."CriterionId",
+            SELECT v."UnitId", c."CriteriaSetId", v."PeriodId", i."CriterionId", pv."VersionId",
                    CASE WHEN v."Value" IS NULL THEN false
-                        WHEN i."ValueType" = 1 THEN v."Value" = 1
-                        WHEN i."Threshold" IS NULL THEN false
-                        WHEN i."Comparator" = 1 THEN v."Value" >= i."Threshold"
-                        WHEN i."Comparator" = 2 THEN v."Value" <= i."Threshold"
-                        ELSE v."Value" = i."Threshold" END AS met,
+                        WHEN i."ValueType" = {(int)ValueType.Boolean} THEN v."Value" = 1
+                        WHEN t."Value" IS NULL THEN false
+                        WHEN t."Comparator" = {(int)Comparator.AtLeast} THEN v."Value" >= t."Value"
+                        WHEN t."Comparator" = {(int)Comparator.AtMost} THEN v."Value" <= t."Value"
+                        ELSE v."Value" = t."Value" END AS met,
                    v."Value" IS NOT NULL AS entered
             FROM indicator_values v
             JOIN units u ON u."Id" = v."UnitId"
             JOIN indicators i ON i."Id" = v."IndicatorId"
             JOIN criteria c ON c."Id" = i."CriterionId"
+            JOIN period_version pv ON pv."PeriodId" = v."PeriodId" AND pv."CriteriaSetId" = c."CriteriaSetId"
+            JOIN indicator_thresholds t ON t."VersionId" = pv."VersionId" AND t."IndicatorId" = i."Id" AND t."Zone" = ''
             WHERE {unitFilter}
         ), per_criterion AS (
-            SELECT j."UnitId", j."CriteriaSetId", j."PeriodId", j."CriterionId",
+            SELECT j."UnitId", j."CriteriaSetId", j."PeriodId", j."CriterionId", j."VersionId",
                    count(*) FILTER (WHERE j.met) AS met, count(*) FILTER (WHERE j.entered) AS entered
-            FROM judged j GROUP BY j."UnitId", j."CriteriaSetId", j."PeriodId", j."CriterionId"
+            FROM judged j GROUP BY j."UnitId", j."CriteriaSetId", j."PeriodId", j."CriterionId", j."VersionId"
         )
         SELECT p."UnitId", p."CriteriaSetId", p."PeriodId",
                count(*) FILTER (WHERE p.met = d.n)::int,
@@ -40,7 +55,7 @@ public static class SummaryRebuild
                coalesce(max(sub."Status"), 0),
                now()
         FROM per_criterion p
-        JOIN defined d ON d."CriterionId" = p."CriterionId"
+        JOIN defined d ON d."CriterionId" = p."CriterionId" AND d."VersionId" = p."VersionId"
         JOIN criteria_sets s ON s."Id" = p."CriteriaSetId"
         LEFT JOIN submissions sub ON sub."UnitId" = p."UnitId" AND sub."CriteriaSetId" = p."CriteriaSetId" AND sub."PeriodId" = p."PeriodId"
         GROUP BY p."UnitId", p."CriteriaSetId", p."PeriodId", s."DeclaredCriteria"

@@ -5,8 +5,10 @@ using ProgramTracker.Core.Domain;
 namespace ProgramTracker.Core.Attainment;
 
 /// <summary>
-/// Recomputes <see cref="AttainmentSummary"/> rows for one unit and period from its stored values, with the same
-/// rules the pages use. Called inside the write's own transaction, so an overview is never stale.
+/// Recomputes <see cref="AttainmentSummary"/> rows from stored values, with the rules the pages use (the
+/// <see cref="RuleBook"/>: the version in force and the unit's threshold). Called inside the write's own
+/// transaction, so an overview is never stale: after a value is saved, and after a catalogue change for every
+/// period it affects.
 /// </summary>
 public sealed class SummaryUpdater(ProgramTrackerDbContext db)
 {
@@ -17,13 +19,9 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
             return;
         }
 
-        var sets = await db.CriteriaSets.AsNoTracking().Where(s => criteriaSetIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.DeclaredCriteria, s.DeclaredIndicators, CriterionIds = s.Criteria.Select(c => c.Id).ToList() })
-            .ToListAsync(ct);
-        var rules = await db.Indicators.AsNoTracking().Where(i => criteriaSetIds.Contains(i.Criterion.CriteriaSetId))
-            .Select(i => new { Rule = new IndicatorRule(i.Id, i.CriterionId, i.ValueType, i.Comparator, i.Threshold), SetId = i.Criterion.CriteriaSetId })
-            .ToListAsync(ct);
-        var ruleIds = rules.Select(r => r.Rule.IndicatorId).ToList();
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
+        var book = await RuleBook.LoadAsync(db, criteriaSetIds, [unitId], ct);
+        var ruleIds = criteriaSetIds.SelectMany(s => book.For(s, unitId, period.StartsOn).Indicators).Select(r => r.IndicatorId).ToList();
 
         // Read inside the caller's transaction, after its SaveChanges: the values just written are seen.
         var values = await db.IndicatorValues.Where(v => v.UnitId == unitId && v.PeriodId == periodId && ruleIds.Contains(v.IndicatorId))
@@ -33,21 +31,52 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
         var existing = await db.AttainmentSummaries.Where(s => s.UnitId == unitId && s.PeriodId == periodId && criteriaSetIds.Contains(s.CriteriaSetId))
             .ToDictionaryAsync(s => s.CriteriaSetId, ct);
 
-        foreach (var set in sets)
+        foreach (var setId in criteriaSetIds.Distinct())
         {
-            var setRules = rules.Where(r => r.SetId == set.Id).Select(r => r.Rule).ToList();
-            var result = AttainmentRules.Evaluate(set.CriterionIds, setRules, values.Where(v => setRules.Any(r => r.IndicatorId == v.Key)).ToDictionary(), set.DeclaredCriteria, set.DeclaredIndicators);
-            if (!existing.TryGetValue(set.Id, out var summary))
-            {
-                summary = db.AttainmentSummaries.Add(new AttainmentSummary { UnitId = unitId, PeriodId = periodId, CriteriaSetId = set.Id }).Entity;
-            }
-
-            summary.CriteriaMet = result.CriteriaMet;
-            summary.IndicatorsMet = result.IndicatorsMet;
-            summary.ValuesEntered = setRules.Count(r => values.GetValueOrDefault(r.IndicatorId) is not null);
-            summary.Achieved = result.Achieved;
-            summary.Status = statuses.GetValueOrDefault(set.Id, SubmissionStatus.Draft);
-            summary.UpdatedAtUtc = nowUtc;
+            var rules = book.For(setId, unitId, period.StartsOn);
+            Apply(rules, values, statuses.GetValueOrDefault(setId, SubmissionStatus.Draft), existing.GetValueOrDefault(setId), unitId, periodId, nowUtc);
         }
+    }
+
+    /// <summary>
+    /// Recomputes the summaries of every unit and period that has values of the set, from <paramref name="from"/> on
+    /// (null: all periods). Used after a catalogue change, inside its transaction.
+    /// </summary>
+    public async Task RebuildSetAsync(int setId, DateOnly? from, DateTime nowUtc, CancellationToken ct)
+    {
+        var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
+        var periodIds = periods.Where(p => from is null || p.StartsOn >= from).Select(p => p.Id).ToArray();
+        var start = periods.ToDictionary(p => p.Id, p => p.StartsOn);
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => periodIds.Contains(v.PeriodId) && v.Indicator.Criterion.CriteriaSetId == setId)
+            .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, v.Value })
+            .ToListAsync(ct);
+        var existing = await db.AttainmentSummaries.Where(s => s.CriteriaSetId == setId && periodIds.Contains(s.PeriodId)).ToListAsync(ct);
+        var unitIds = values.Select(v => v.UnitId).Concat(existing.Select(e => e.UnitId)).Distinct().ToList();
+        var book = await RuleBook.LoadAsync(db, [setId], unitIds, ct);
+        var statuses = await db.Submissions.AsNoTracking().Where(s => s.CriteriaSetId == setId && periodIds.Contains(s.PeriodId))
+            .ToDictionaryAsync(s => (s.UnitId, s.PeriodId), s => s.Status, ct);
+        var byKey = existing.ToDictionary(e => (e.UnitId, e.PeriodId));
+        var grouped = values.GroupBy(v => (v.UnitId, v.PeriodId)).ToDictionary(g => g.Key, g => g.ToDictionary(v => v.IndicatorId, v => v.Value));
+        foreach (var key in grouped.Keys.Union(byKey.Keys))
+        {
+            var rules = book.For(setId, key.UnitId, start[key.PeriodId]);
+            var unitValues = grouped.GetValueOrDefault(key) ?? [];
+            Apply(rules, unitValues.Where(v => rules.Defines(v.Key)).ToDictionary(), statuses.GetValueOrDefault(key, SubmissionStatus.Draft),
+                byKey.GetValueOrDefault(key), key.UnitId, key.PeriodId, nowUtc);
+        }
+    }
+
+    private void Apply(SetRules rules, Dictionary<int, decimal?> values, SubmissionStatus status, AttainmentSummary? summary, int unitId, int periodId, DateTime nowUtc)
+    {
+        var setValues = rules.Indicators.Where(r => values.ContainsKey(r.IndicatorId)).ToDictionary(r => r.IndicatorId, r => values[r.IndicatorId]);
+        var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, setValues, rules.DeclaredCriteria, rules.DeclaredIndicators);
+        summary ??= db.AttainmentSummaries.Add(new AttainmentSummary { UnitId = unitId, PeriodId = periodId, CriteriaSetId = rules.SetId }).Entity;
+        summary.CriteriaMet = result.CriteriaMet;
+        summary.IndicatorsMet = result.IndicatorsMet;
+        summary.ValuesEntered = setValues.Count(v => v.Value is not null);
+        summary.Achieved = result.Achieved;
+        summary.Status = status;
+        summary.UpdatedAtUtc = nowUtc;
     }
 }

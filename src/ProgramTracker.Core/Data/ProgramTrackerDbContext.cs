@@ -19,6 +19,10 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public DbSet<CriteriaSet> CriteriaSets => Set<CriteriaSet>();
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<CriteriaSetVersion> CriteriaSetVersions => Set<CriteriaSetVersion>();
+    public DbSet<IndicatorThreshold> IndicatorThresholds => Set<IndicatorThreshold>();
+    public DbSet<UnitClassification> UnitClassifications => Set<UnitClassification>();
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
     public DbSet<ReportingPeriod> Periods => Set<ReportingPeriod>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<ReportedAttainment> ReportedAttainments => Set<ReportedAttainment>();

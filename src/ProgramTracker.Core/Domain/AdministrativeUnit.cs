@@ -5,12 +5,20 @@ public enum UnitKind
     Province = 1,
     District = 2,
     Commune = 3,
+    /// <summary>thị trấn: commune-level town, gone with the district level on 01/07/2025.</summary>
     Town = 4,
+    /// <summary>phường.</summary>
+    Ward = 5,
+    /// <summary>đặc khu: commune-level special zone (from 01/07/2025).</summary>
+    SpecialZone = 6,
+    /// <summary>thành phố trực thuộc trung ương: province-level city.</summary>
+    City = 7,
 }
 
 /// <summary>
-/// A province, district, commune (xã) or town (thị trấn). Units carry validity dates because
-/// the 2025 reform dissolved districts and merged communes: history must stay readable.
+/// A province, district, commune (xã), ward (phường), town (thị trấn) or special zone (đặc khu). Units carry
+/// validity dates because the 2024 and 2025 reorganisations ended districts and merged communes: history stays
+/// readable, and a reorganisation (see <see cref="Reorganisation"/>) links each ended unit to its successor.
 /// </summary>
 public class AdministrativeUnit
 {
@@ -21,12 +29,16 @@ public class AdministrativeUnit
     public int? ParentId { get; set; }
     public AdministrativeUnit? Parent { get; set; }
     public List<AdministrativeUnit> Children { get; } = [];
+    /// <summary>First day the unit exists; null when it existed before the portal's history begins.</summary>
     public DateOnly? ValidFrom { get; set; }
+    /// <summary>Last day the unit exists; null while it exists.</summary>
     public DateOnly? ValidTo { get; set; }
+    /// <summary>The statistics office's code (mã đơn vị hành chính), e.g. 06970.</summary>
+    public string? StatisticsCode { get; set; }
     public bool IsSynthetic { get; set; }
     public string? Note { get; set; }
 
-    /// <summary>The prefix shown before the name: "xã", "thị trấn", "huyện", "tỉnh".</summary>
+    /// <summary>The prefix shown before the name: "xã", "phường", "thị trấn", "đặc khu", "huyện", "tỉnh".</summary>
     public string KindLabel => LabelOf(Kind);
 
     public string FullName => FullNameOf(Kind, Name);
@@ -34,13 +46,30 @@ public class AdministrativeUnit
     public static string LabelOf(UnitKind kind) => kind switch
     {
         UnitKind.Province => "tỉnh",
+        UnitKind.City => "thành phố",
         UnitKind.District => "huyện",
         UnitKind.Town => "thị trấn",
+        UnitKind.Ward => "phường",
+        UnitKind.SpecialZone => "đặc khu",
         _ => "xã",
     };
 
     /// <summary>"xã Nam Sơn", "thị trấn Ba Chẽ", "huyện Ba Chẽ": for projections that carry only kind and name.</summary>
     public static string FullNameOf(UnitKind kind, string name) => $"{LabelOf(kind)} {name}";
 
-    public bool IsCommuneLevel => Kind is UnitKind.Commune or UnitKind.Town;
+    /// <summary>The kinds that report as a commune (cấp xã).</summary>
+    public static readonly UnitKind[] CommuneLevelKinds = [UnitKind.Commune, UnitKind.Town, UnitKind.Ward, UnitKind.SpecialZone];
+
+    /// <summary>The kinds of the province level (cấp tỉnh).</summary>
+    public static readonly UnitKind[] ProvinceLevelKinds = [UnitKind.Province, UnitKind.City];
+
+    public static bool IsCommuneLevelKind(UnitKind kind) => kind is UnitKind.Commune or UnitKind.Town or UnitKind.Ward or UnitKind.SpecialZone;
+
+    public static bool IsProvinceLevelKind(UnitKind kind) => kind is UnitKind.Province or UnitKind.City;
+
+    public bool IsCommuneLevel => IsCommuneLevelKind(Kind);
+
+    /// <summary>True when the unit exists on some day of [from, to].</summary>
+    public static bool Overlaps(DateOnly? validFrom, DateOnly? validTo, DateOnly from, DateOnly to) =>
+        (validFrom is null || validFrom <= to) && (validTo is null || validTo >= from);
 }

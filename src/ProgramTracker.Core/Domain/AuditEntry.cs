@@ -12,6 +12,7 @@ public enum AuditAction
     PovertyChanged = 8,
     TargetChanged = 9,
     CapitalChanged = 10,
+    UnitsReorganised = 11,
 }
 
 /// <summary>

@@ -37,7 +37,30 @@ public class CriteriaSet
     public string? Note { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    /// <summary>Whether thresholds vary by region (2021–2025 sets) or by commune group (2026–2030 set).</summary>
+    public ThresholdScheme ThresholdScheme { get; set; }
     public List<Criterion> Criteria { get; } = [];
+    public List<CriteriaSetVersion> Versions { get; } = [];
+}
+
+/// <summary>
+/// A version of a set's list and thresholds, in force from <see cref="EffectiveFrom"/> until the next version.
+/// A period is judged by the version in force on its first day, so a later change never rewrites an earlier result.
+/// </summary>
+public class CriteriaSetVersion
+{
+    public int Id { get; set; }
+    public int CriteriaSetId { get; set; }
+    public CriteriaSet CriteriaSet { get; set; } = null!;
+    /// <summary>1, 2, 3… in order of <see cref="EffectiveFrom"/>.</summary>
+    public int Number { get; set; }
+    /// <summary>The first day of the first period judged by this version; null for the set's first version.</summary>
+    public DateOnly? EffectiveFrom { get; set; }
+    /// <summary>What changed, in Vietnamese, for the set page.</summary>
+    public string? Changes { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public List<IndicatorThreshold> Thresholds { get; } = [];
 }
 
 /// <summary>A criterion (tiêu chí) of a set, e.g. "10. Thu nhập" in group III.</summary>

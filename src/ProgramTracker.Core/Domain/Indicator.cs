@@ -18,8 +18,8 @@ public enum Comparator
 }
 
 /// <summary>
-/// An indicator (chỉ tiêu). Its threshold is nullable on purpose: an unknown threshold stays unknown
-/// and the indicator's status is then "chưa có ngưỡng", never a guess.
+/// An indicator (chỉ tiêu): what is measured. Whether it belongs to a set in a period, its comparator and its
+/// thresholds are versioned in <see cref="IndicatorThreshold"/> rows of the set's versions.
 /// </summary>
 public class Indicator
 {
@@ -30,9 +30,31 @@ public class Indicator
     public required string Name { get; set; }
     public string? Unit { get; set; }
     public ValueType ValueType { get; set; }
-    public Comparator Comparator { get; set; } = Comparator.AtLeast;
-    public decimal? Threshold { get; set; }
     public string? Frequency { get; set; }
     public int SortOrder { get; set; }
     public string? Note { get; set; }
+    /// <summary>Where the indicator's wording and thresholds were read (a decision or a ministry's guidance).</summary>
+    public int? SourceId { get; set; }
+    public Source? Source { get; set; }
+}
+
+/// <summary>
+/// The rule of one indicator in one version of its set, for one zone. The row with <see cref="Zone"/> "" (common)
+/// makes the indicator part of that version and holds the threshold for units with no zone-specific one; rows for
+/// a region or commune group override it. <see cref="Value"/> is nullable on purpose: an unknown threshold stays
+/// unknown and the indicator's status is then "chưa có ngưỡng", never a guess.
+/// </summary>
+public class IndicatorThreshold
+{
+    public int Id { get; set; }
+    public int VersionId { get; set; }
+    public CriteriaSetVersion Version { get; set; } = null!;
+    public int IndicatorId { get; set; }
+    public Indicator Indicator { get; set; } = null!;
+    /// <summary>"" for the common threshold, else a code of <see cref="Zones"/>.</summary>
+    public string Zone { get; set; } = Zones.Common;
+    public Comparator Comparator { get; set; } = Comparator.AtLeast;
+    public decimal? Value { get; set; }
+    /// <summary>The threshold as the source words it, when it is more than a number (tiered rules, checklists).</summary>
+    public string? Text { get; set; }
 }

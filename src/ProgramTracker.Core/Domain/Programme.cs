@@ -10,6 +10,8 @@ public class Programme
     public string? LegalBasis { get; set; }
     public string? Phase { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>The programme's stated targets, as its legal basis words them (one per line).</summary>
+    public string? Targets { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public List<ProgrammeProject> Projects { get; } = [];

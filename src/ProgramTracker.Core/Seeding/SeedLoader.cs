@@ -36,10 +36,13 @@ public static class SeedLoader
         var capital = ReadAll<CapitalFile, CapitalSeed>(directory, "capital.json", f => f.CapitalFigures);
         var targets = ReadAll<TargetsFile, TargetSeed>(directory, "targets.json", f => f.Targets);
         var highlights = ReadAll<HighlightsFile, HighlightSeed>(directory, "highlights.json", f => f.Highlights);
+        var classifications = ReadOptional<UnitClassificationsFile>(directory, "unit-classifications.json")?.Classifications ?? [];
+        var reorganisations = ReadOptional<ReorganisationsFile>(directory, "reorganisations.json")?.Reorganisations ?? [];
 
         var data = new SeedData(sources, units, periods, programmes, sets, standards,
             reported.Select(r => r.Item).ToList(), values.Select(r => r.Item).ToList(), poverty.Select(r => r.Item).ToList(),
-            capital.Select(r => r.Item).ToList(), targets.Select(r => r.Item).ToList(), highlights.Select(r => r.Item).ToList());
+            capital.Select(r => r.Item).ToList(), targets.Select(r => r.Item).ToList(), highlights.Select(r => r.Item).ToList(),
+            classifications, reorganisations);
 
         new SeedValidator(data).Validate(reported, values, poverty, capital, targets, highlights);
         return data;
@@ -55,6 +58,10 @@ public static class SeedLoader
 
         return Parse<T>(File.ReadAllText(path), relativePath);
     }
+
+    /// <summary>A file that older seed folders may lack: null when absent, strict when present.</summary>
+    internal static T? ReadOptional<T>(string directory, string relativePath) where T : class =>
+        File.Exists(Path.Combine(directory, relativePath)) ? Read<T>(directory, relativePath) : null;
 
     internal static T Parse<T>(string json, string fileName)
     {

@@ -9,22 +9,34 @@ public sealed record SourcesFile(IReadOnlyList<SourceSeed> Sources);
 public sealed record SourceSeed(string Code, string Title, string? Publisher = null, DateOnly? PublishedOn = null, string? Document = null);
 
 public sealed record UnitsFile(IReadOnlyList<UnitSeed> Units);
-public sealed record UnitSeed(string Slug, string Name, UnitKind Kind, string? Parent, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null);
+public sealed record UnitSeed(string Slug, string Name, UnitKind Kind, string? Parent, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null, string? StatisticsCode = null);
+
+public sealed record UnitClassificationsFile(IReadOnlyList<UnitClassificationSeed> Classifications);
+public sealed record UnitClassificationSeed(string Unit, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Region = null, int? CommuneGroup = null, bool EspeciallyDisadvantaged = false, string? Note = null);
+
+public sealed record ReorganisationsFile(IReadOnlyList<ReorganisationSeed> Reorganisations);
+/// <summary>One act's effect on one successor: the predecessors that go into it (units of the seed, or names of units outside it).</summary>
+public sealed record ReorganisationSeed(string Code, string ActNumber, DateOnly ActDate, DateOnly EffectiveOn, string Source, SuccessorSeed Successor, IReadOnlyList<PredecessorSeed> Predecessors, string? Note = null);
+public sealed record SuccessorSeed(string Slug, string Name, UnitKind Kind, string Parent, string? StatisticsCode = null, bool Existing = false);
+public sealed record PredecessorSeed(string? Unit = null, string? Name = null, bool Whole = true);
 
 public sealed record PeriodsFile(IReadOnlyList<PeriodSeed> Periods);
 public sealed record PeriodSeed(string Code, bool Locked = false, DateOnly? Deadline = null);
 
 public sealed record ProgrammesFile(IReadOnlyList<ProgrammeSeed> Programmes);
-public sealed record ProgrammeSeed(string Code, string Name, string Source, int SortOrder, IReadOnlyList<ProjectSeed> Projects, string? LocalName = null, string? LegalBasis = null, string? Phase = null);
+public sealed record ProgrammeSeed(string Code, string Name, string Source, int SortOrder, IReadOnlyList<ProjectSeed> Projects, string? LocalName = null, string? LegalBasis = null, string? Phase = null, string? Targets = null);
 public sealed record ProjectSeed(int Number, string Name, bool TitleConfirmed);
 
 public sealed record CriteriaSetsFile(IReadOnlyList<CriteriaSetSeed> CriteriaSets);
 public sealed record CriteriaSetSeed(
     string Code, string Programme, string Name, UnitLevel Level, CriteriaTier Tier, string Phase, string Source,
     int? DeclaredCriteria, int? DeclaredIndicators, IReadOnlyList<CriterionSeed> Criteria,
-    int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null);
+    int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null,
+    ThresholdScheme ThresholdScheme = ThresholdScheme.Common);
 public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null);
-public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueType ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null);
+/// <summary>An indicator with its common threshold and, where the source gives them, thresholds by region or commune group.</summary>
+public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueType ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,
+    string? ThresholdText = null, IReadOnlyDictionary<string, decimal?>? Thresholds = null, string? Source = null);
 
 public sealed record PovertyStandardsFile(IReadOnlyList<PovertyStandardSeed> Standards);
 public sealed record PovertyStandardSeed(string Code, string Name, string ShortName, decimal RuralIncomeLine, decimal UrbanIncomeLine, string Source, int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);
@@ -60,4 +72,6 @@ public sealed record SeedData(
     IReadOnlyList<PovertySeed> PovertyRecords,
     IReadOnlyList<CapitalSeed> CapitalFigures,
     IReadOnlyList<TargetSeed> Targets,
-    IReadOnlyList<HighlightSeed> Highlights);
+    IReadOnlyList<HighlightSeed> Highlights,
+    IReadOnlyList<UnitClassificationSeed> Classifications,
+    IReadOnlyList<ReorganisationSeed> Reorganisations);

@@ -169,6 +169,91 @@ internal sealed class SeedValidator(SeedData data)
             }
         }
 
+        for (var i = 0; i < data.CriteriaSets.Count; i++)
+        {
+            var s = data.CriteriaSets[i];
+            foreach (var (c, ci) in s.Criteria.Select((c, ci) => (c, ci)))
+            {
+                foreach (var (ind, ii) in (c.Indicators ?? []).Select((x, ii) => (x, ii)))
+                {
+                    var at = $"$.criteriaSets[{i}].criteria[{ci}].indicators[{ii}]";
+                    if (ind.Source is not null && !_sources.Contains(ind.Source))
+                    {
+                        throw new SeedException("catalogue/criteria-sets.json", $"{at}.source", $"unknown source '{ind.Source}'");
+                    }
+
+                    foreach (var zone in ind.Thresholds?.Keys ?? [])
+                    {
+                        if (zone == Zones.Common || !Zones.IsKnown(s.ThresholdScheme, zone))
+                        {
+                            throw new SeedException("catalogue/criteria-sets.json", $"{at}.thresholds", $"'{zone}' is not a zone of the set's {s.ThresholdScheme} scheme");
+                        }
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < data.Classifications.Count; i++)
+        {
+            var c = data.Classifications[i];
+            const string file = "unit-classifications.json";
+            if (!_units.Contains(c.Unit) && data.Reorganisations.All(r => r.Successor.Slug != c.Unit))
+            {
+                throw new SeedException(file, $"$.classifications[{i}].unit", $"unknown unit '{c.Unit}'");
+            }
+
+            if (!_sources.Contains(c.Source))
+            {
+                throw new SeedException(file, $"$.classifications[{i}].source", $"unknown source '{c.Source}'");
+            }
+
+            if (c.Region is not null && Zones.Regions.All(r => r.Code != c.Region))
+            {
+                throw new SeedException(file, $"$.classifications[{i}].region", $"unknown region '{c.Region}'");
+            }
+
+            if (c.CommuneGroup is not null and not (1 or 2 or 3))
+            {
+                throw new SeedException(file, $"$.classifications[{i}].communeGroup", "a commune group is 1, 2 or 3");
+            }
+        }
+
+        var known = _units.ToHashSet();
+        for (var i = 0; i < data.Reorganisations.Count; i++)
+        {
+            var r = data.Reorganisations[i];
+            const string file = "reorganisations.json";
+            if (!_sources.Contains(r.Source))
+            {
+                throw new SeedException(file, $"$.reorganisations[{i}].source", $"unknown source '{r.Source}'");
+            }
+
+            foreach (var (p, pi) in r.Predecessors.Select((p, pi) => (p, pi)))
+            {
+                if (p.Unit is null == (p.Name is null))
+                {
+                    throw new SeedException(file, $"$.reorganisations[{i}].predecessors[{pi}]", "give either unit (a unit of the seed) or name (a unit outside it)");
+                }
+
+                if (p.Unit is not null && !known.Contains(p.Unit))
+                {
+                    throw new SeedException(file, $"$.reorganisations[{i}].predecessors[{pi}].unit", $"unknown unit '{p.Unit}' (list earlier acts first)");
+                }
+            }
+
+            if (!known.Contains(r.Successor.Parent))
+            {
+                throw new SeedException(file, $"$.reorganisations[{i}].successor.parent", $"unknown unit '{r.Successor.Parent}'");
+            }
+
+            if (!IsSlug(r.Successor.Slug))
+            {
+                throw new SeedException(file, $"$.reorganisations[{i}].successor.slug", $"'{r.Successor.Slug}' is not an ASCII slug (a-z, 0-9, '-')");
+            }
+
+            known.Add(r.Successor.Slug);
+        }
+
         for (var i = 0; i < data.PovertyStandards.Count; i++)
         {
             if (!_sources.Contains(data.PovertyStandards[i].Source))

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Units;
 
 namespace ProgramTracker.Core.Seeding;
 
@@ -10,6 +13,8 @@ namespace ProgramTracker.Core.Seeding;
 /// </summary>
 public sealed class Seeder(ProgramTrackerDbContext db)
 {
+    private const string SeedUser = "seed";
+
     public async Task<int> SeedAsync(SeedData data, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -29,7 +34,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         {
             var entity = new AdministrativeUnit
             {
-                Slug = u.Slug, Name = u.Name, Kind = u.Kind, ValidFrom = u.ValidFrom, ValidTo = u.ValidTo, Note = u.Note,
+                Slug = u.Slug, Name = u.Name, Kind = u.Kind, ValidFrom = u.ValidFrom, ValidTo = u.ValidTo, Note = u.Note, StatisticsCode = u.StatisticsCode,
                 Parent = u.Parent is null ? null : units[u.Parent],
             };
             db.Units.Add(entity);
@@ -55,7 +60,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                 programme = new Programme
                 {
                     Code = p.Code, Name = p.Name, LocalName = p.LocalName, LegalBasis = p.LegalBasis, Phase = p.Phase,
-                    SortOrder = p.SortOrder, Source = sources[p.Source],
+                    SortOrder = p.SortOrder, Source = sources[p.Source], Targets = p.Targets,
                 };
                 db.Programmes.Add(programme);
                 programmes[p.Code] = programme;
@@ -70,7 +75,6 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         }
 
         var sets = await db.CriteriaSets.Include(s => s.Criteria).ThenInclude(c => c.Indicators).ToDictionaryAsync(s => s.Code, ct);
-        var indicators = sets.Values.SelectMany(s => s.Criteria).SelectMany(c => c.Indicators).ToDictionary(i => i.Code);
         foreach (var s in data.CriteriaSets)
         {
             if (!sets.TryGetValue(s.Code, out var set))
@@ -80,42 +84,55 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                     Code = s.Code, Name = s.Name, Programme = programmes[s.Programme], Level = s.Level, Tier = s.Tier, Phase = s.Phase,
                     LegalBasis = s.LegalBasis, DeclaredCriteria = s.DeclaredCriteria, DeclaredIndicators = s.DeclaredIndicators,
                     ValidFrom = s.ValidFrom, ValidTo = s.ValidTo, SortOrder = s.SortOrder, Note = s.Note, Source = sources[s.Source],
+                    ThresholdScheme = s.ThresholdScheme,
                 };
+                set.Versions.Add(new CriteriaSetVersion { Number = 1, CreatedBy = SeedUser, CreatedAtUtc = DateTime.UtcNow, Changes = "Phiên bản đầu (dữ liệu khởi tạo)" });
                 db.CriteriaSets.Add(set);
                 sets[s.Code] = set;
                 added++;
             }
 
-            foreach (var c in s.Criteria)
+            foreach (var c in s.Criteria.Where(c => set.Criteria.All(x => x.Number != c.Number)))
             {
-                var criterion = set.Criteria.FirstOrDefault(x => x.Number == c.Number);
-                if (criterion is null)
-                {
-                    criterion = new Criterion { Number = c.Number, Name = c.Name, GroupName = c.Group };
-                    set.Criteria.Add(criterion);
-                    added++;
-                }
-
-                var order = 0;
-                foreach (var i in c.Indicators ?? [])
-                {
-                    order++;
-                    if (indicators.ContainsKey(i.Code))
-                    {
-                        continue;
-                    }
-
-                    var indicator = new Indicator
-                    {
-                        Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType, Comparator = i.Comparator,
-                        Threshold = i.Threshold, Frequency = i.Frequency, Note = i.Note, SortOrder = order,
-                    };
-                    criterion.Indicators.Add(indicator);
-                    indicators[i.Code] = indicator;
-                    added++;
-                }
+                set.Criteria.Add(new Criterion { Number = c.Number, Name = c.Name, GroupName = c.Group });
+                added++;
             }
         }
+
+        await db.SaveChangesAsync(ct);
+
+        // Indicators go through the catalogue's own door, as an admin's would; only codes not yet stored are added,
+        // so a threshold an admin has changed since is never put back.
+        var catalogue = new CatalogueService(db, TimeProvider.System, new SummaryUpdater(db));
+        var existingCodes = (await db.Indicators.Select(i => i.Code).ToListAsync(ct)).ToHashSet();
+        foreach (var s in data.CriteriaSets)
+        {
+            var rows = s.Criteria.SelectMany(c => (c.Indicators ?? []).Select(i => (c.Number, i)))
+                .Where(x => !existingCodes.Contains(x.i.Code))
+                .Select(x => new IndicatorDefinition(
+                    x.i.Code, x.Number, x.i.Name, x.i.Unit, x.i.ValueType, x.i.Comparator,
+                    (x.i.Thresholds ?? new Dictionary<string, decimal?>())
+                        .Select(t => KeyValuePair.Create(t.Key, new ThresholdInput(t.Value)))
+                        .Prepend(KeyValuePair.Create(Zones.Common, new ThresholdInput(x.i.Threshold, x.i.ThresholdText)))
+                        .ToDictionary(),
+                    x.i.Note, x.i.Frequency, x.i.Source is null ? null : sources[x.i.Source].Id))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var result = await catalogue.ApplyAsync(s.Code, rows, null, SeedUser, "Dữ liệu khởi tạo", ct);
+            if (!result.Ok)
+            {
+                throw new SeedException("catalogue/criteria-sets.json", $"$.criteriaSets[?(@.code=='{s.Code}')]", string.Join(" ", result.Errors));
+            }
+
+            added += result.Added;
+        }
+
+        var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
+        added += await SeedUnitsHistoryAsync(data, sources, units, ct);
 
         var standards = await db.PovertyStandards.ToDictionaryAsync(s => s.Code, ct);
         foreach (var s in data.PovertyStandards.Where(s => !standards.ContainsKey(s.Code)))
@@ -134,6 +151,62 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         await db.SaveChangesAsync(ct);
         added += await SeedFiguresAsync(data, sources, units, periods, programmes, sets, indicators, standards, ct);
         await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>Reorganisations (through the same service as the admin form) and the units' regions and groups.</summary>
+    private async Task<int> SeedUnitsHistoryAsync(SeedData data, Dictionary<string, Source> sources, Dictionary<string, AdministrativeUnit> units, CancellationToken ct)
+    {
+        var added = 0;
+        var recorded = (await db.Set<Reorganisation>().Select(r => r.Code).ToListAsync(ct)).ToHashSet();
+        var service = new ReorganisationService(db, TimeProvider.System);
+        for (var i = 0; i < data.Reorganisations.Count; i++)
+        {
+            var r = data.Reorganisations[i];
+            if (recorded.Contains(r.Code))
+            {
+                continue;
+            }
+
+            var successor = r.Successor;
+            var input = new ReorganisationInput(
+                r.Code, r.ActNumber, r.ActDate, r.EffectiveOn,
+                new SuccessorInput(successor.Existing ? units[successor.Slug].Id : null, successor.Slug, successor.Name, successor.Kind, units[successor.Parent].Id, successor.StatisticsCode),
+                r.Predecessors.Select(p => new PredecessorInput(p.Unit is null ? null : units[p.Unit].Id, p.Name, p.Whole)).ToList(),
+                r.Note, sources[r.Source].Id);
+            var result = await service.RecordAsync(input, SeedUser, ct);
+            if (!result.Ok)
+            {
+                throw new SeedException("reorganisations.json", $"$.reorganisations[{i}]", string.Join(" ", result.Errors.Select(e => e.Message)));
+            }
+
+            units[successor.Slug] = await db.Units.SingleAsync(u => u.Id == result.SuccessorId, ct);
+            added++;
+        }
+
+        var classified = (await db.Set<UnitClassification>().Select(c => new { c.UnitId, c.ValidFrom }).ToListAsync(ct))
+            .Select(c => (c.UnitId, c.ValidFrom)).ToHashSet();
+        foreach (var c in data.Classifications)
+        {
+            if (!units.TryGetValue(c.Unit, out var unit))
+            {
+                throw new SeedException("unit-classifications.json", "$.classifications", $"unknown unit '{c.Unit}'");
+            }
+
+            if (!classified.Add((unit.Id, c.ValidFrom)))
+            {
+                continue;
+            }
+
+            db.Set<UnitClassification>().Add(new UnitClassification
+            {
+                Unit = unit, ValidFrom = c.ValidFrom, ValidTo = c.ValidTo, Region = c.Region, CommuneGroup = c.CommuneGroup,
+                EspeciallyDisadvantaged = c.EspeciallyDisadvantaged, Note = c.Note, Source = sources[c.Source],
+            });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
         return added;
     }
 

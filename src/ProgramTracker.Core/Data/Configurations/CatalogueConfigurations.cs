@@ -13,6 +13,7 @@ public sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration<A
         b.HasIndex(u => u.Slug).IsUnique();
         b.Property(u => u.Name).HasMaxLength(120);
         b.Property(u => u.Note).HasMaxLength(500);
+        b.Property(u => u.StatisticsCode).HasMaxLength(10);
         b.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => new { u.ParentId, u.Kind });
         b.Ignore(u => u.KindLabel);
@@ -45,6 +46,7 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         b.Property(p => p.LocalName).HasMaxLength(400);
         b.Property(p => p.LegalBasis).HasMaxLength(300);
         b.Property(p => p.Phase).HasMaxLength(40);
+        b.Property(p => p.Targets).HasMaxLength(2000);
         b.HasMany(p => p.Projects).WithOne(p => p.Programme).HasForeignKey(p => p.ProgrammeId);
         b.HasMany(p => p.CriteriaSets).WithOne(s => s.Programme).HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -72,6 +74,72 @@ public sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criteria
         b.Property(s => s.LegalBasis).HasMaxLength(300);
         b.Property(s => s.Note).HasMaxLength(1000);
         b.HasMany(s => s.Criteria).WithOne(c => c.CriteriaSet).HasForeignKey(c => c.CriteriaSetId);
+        b.HasMany(s => s.Versions).WithOne(v => v.CriteriaSet).HasForeignKey(v => v.CriteriaSetId);
+    }
+}
+
+public sealed class CriteriaSetVersionConfiguration : IEntityTypeConfiguration<CriteriaSetVersion>
+{
+    public void Configure(EntityTypeBuilder<CriteriaSetVersion> b)
+    {
+        b.ToTable("criteria_set_versions");
+        b.HasIndex(v => new { v.CriteriaSetId, v.Number }).IsUnique();
+        b.Property(v => v.Changes).HasMaxLength(2000);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+        b.HasMany(v => v.Thresholds).WithOne(t => t.Version).HasForeignKey(t => t.VersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class IndicatorThresholdConfiguration : IEntityTypeConfiguration<IndicatorThreshold>
+{
+    public void Configure(EntityTypeBuilder<IndicatorThreshold> b)
+    {
+        b.ToTable("indicator_thresholds");
+        b.Property(t => t.Zone).HasMaxLength(20);
+        b.Property(t => t.Value).HasPrecision(18, 4);
+        b.Property(t => t.Text).HasMaxLength(600);
+        b.HasIndex(t => new { t.VersionId, t.IndicatorId, t.Zone }).IsUnique();
+        b.HasIndex(t => t.IndicatorId);
+        b.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UnitClassificationConfiguration : IEntityTypeConfiguration<UnitClassification>
+{
+    public void Configure(EntityTypeBuilder<UnitClassification> b)
+    {
+        b.ToTable("unit_classifications");
+        b.Property(c => c.Region).HasMaxLength(20);
+        b.Property(c => c.Note).HasMaxLength(500);
+        b.HasIndex(c => new { c.UnitId, c.ValidFrom });
+        b.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReorganisationConfiguration : IEntityTypeConfiguration<Reorganisation>
+{
+    public void Configure(EntityTypeBuilder<Reorganisation> b)
+    {
+        b.ToTable("reorganisations");
+        b.Property(r => r.Code).HasMaxLength(80);
+        b.HasIndex(r => r.Code).IsUnique();
+        b.Property(r => r.ActNumber).HasMaxLength(120);
+        b.Property(r => r.Note).HasMaxLength(1000);
+        b.Property(r => r.CreatedBy).HasMaxLength(256);
+        b.HasMany(r => r.Parts).WithOne(p => p.Reorganisation).HasForeignKey(p => p.ReorganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReorganisationPartConfiguration : IEntityTypeConfiguration<ReorganisationPart>
+{
+    public void Configure(EntityTypeBuilder<ReorganisationPart> b)
+    {
+        b.ToTable("reorganisation_parts");
+        b.Property(p => p.PredecessorName).HasMaxLength(200);
+        b.HasOne(p => p.Predecessor).WithMany().HasForeignKey(p => p.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Successor).WithMany().HasForeignKey(p => p.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => p.PredecessorId);
+        b.HasIndex(p => p.SuccessorId);
     }
 }
 
@@ -98,7 +166,6 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         b.Property(i => i.Unit).HasMaxLength(60);
         b.Property(i => i.Frequency).HasMaxLength(40);
         b.Property(i => i.Note).HasMaxLength(1000);
-        b.Property(i => i.Threshold).HasPrecision(18, 4);
     }
 }
 

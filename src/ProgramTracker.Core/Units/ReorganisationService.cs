@@ -1,0 +1,222 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Units;
+
+/// <summary>A predecessor as an admin or the seed gives it: a unit of the portal, or the name of one outside it.</summary>
+public sealed record PredecessorInput(int? UnitId, string? Name, bool Whole);
+
+/// <summary>The successor: an existing unit, or a new one with its name, kind, parent and statistics code.</summary>
+public sealed record SuccessorInput(int? ExistingUnitId, string? Slug, string? Name, UnitKind Kind, int? ParentId, string? StatisticsCode);
+
+public sealed record ReorganisationInput(
+    string Code, string ActNumber, DateOnly ActDate, DateOnly EffectiveOn, SuccessorInput Successor, IReadOnlyList<PredecessorInput> Predecessors,
+    string? Note = null, int? SourceId = null);
+
+/// <summary>The outcome of recording a reorganisation: errors keyed by the form field they belong to ("" for the whole form).</summary>
+public sealed record ReorganisationResult(bool Ok, IReadOnlyList<(string Field, string Message)> Errors, int? SuccessorId = null)
+{
+    public static ReorganisationResult Fail(string field, string message) => new(false, [(field, message)]);
+}
+
+/// <summary>
+/// Records a reorganisation: validates it against the units as they are, creates the successor when it is new,
+/// ends every predecessor that goes in whole on the day before the act takes effect, and links each predecessor
+/// to its successor. One transaction; the admin form and the seed both come through here.
+/// </summary>
+public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvider clock)
+{
+    public async Task<ReorganisationResult> RecordAsync(ReorganisationInput input, string userName, CancellationToken ct = default)
+    {
+        var errors = new List<(string, string)>();
+        var code = input.Code.Trim();
+        if (await db.Set<Reorganisation>().AnyAsync(r => r.Code == code, ct))
+        {
+            errors.Add(("Code", $"Mã “{code}” đã dùng cho một lần sắp xếp khác."));
+        }
+
+        if (input.EffectiveOn < input.ActDate)
+        {
+            errors.Add(("EffectiveOn", "Ngày có hiệu lực không thể trước ngày ban hành."));
+        }
+
+        if (input.Predecessors.Count == 0)
+        {
+            errors.Add(("Predecessors", "Chọn ít nhất một đơn vị trước sắp xếp."));
+        }
+
+        var dayBefore = input.EffectiveOn.AddDays(-1);
+        var ids = input.Predecessors.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value).ToList();
+        if (ids.Count != ids.Distinct().Count())
+        {
+            errors.Add(("Predecessors", "Một đơn vị được chọn hai lần."));
+        }
+
+        var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var wholeElsewhere = await db.Set<ReorganisationPart>().AsNoTracking()
+            .Where(p => p.PredecessorId != null && ids.Contains(p.PredecessorId.Value) && p.Whole)
+            .Select(p => new { p.PredecessorId, p.Reorganisation.ActNumber, Successor = p.Successor.Name })
+            .ToListAsync(ct);
+        foreach (var p in input.Predecessors)
+        {
+            if (p.UnitId is { } id)
+            {
+                if (!units.TryGetValue(id, out var unit))
+                {
+                    errors.Add(("Predecessors", "Đơn vị trước sắp xếp không tồn tại."));
+                    continue;
+                }
+
+                if (!AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, dayBefore, dayBefore))
+                {
+                    errors.Add(("Predecessors", $"{unit.FullName} không còn tồn tại vào ngày {Date(dayBefore)} (hiệu lực {Range(unit.ValidFrom, unit.ValidTo)}): thời gian chồng lên một lần sắp xếp khác hoặc sai ngày."));
+                }
+
+                if (p.Whole && wholeElsewhere.FirstOrDefault(w => w.PredecessorId == id) is { } other)
+                {
+                    errors.Add(("Predecessors", $"{unit.FullName} đã nhập toàn bộ vào {other.Successor} theo {other.ActNumber}: một đơn vị chỉ nhập toàn bộ vào một đơn vị."));
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(p.Name))
+            {
+                errors.Add(("Predecessors", "Nêu tên đơn vị ngoài hệ thống."));
+            }
+        }
+
+        AdministrativeUnit? successor = null;
+        if (input.Successor.ExistingUnitId is { } existingId)
+        {
+            successor = await db.Units.FirstOrDefaultAsync(u => u.Id == existingId, ct);
+            if (successor is null)
+            {
+                errors.Add(("Successor", "Đơn vị sau sắp xếp không tồn tại."));
+            }
+            else if (ids.Contains(existingId))
+            {
+                errors.Add(("Successor", "Một đơn vị không thể nhập vào chính nó."));
+            }
+            else if (successor.ValidTo is { } to && to < input.EffectiveOn)
+            {
+                errors.Add(("Successor", $"{successor.FullName} kết thúc ngày {Date(to)}, trước khi sắp xếp có hiệu lực."));
+            }
+            else if (await IsPredecessorOfAsync(existingId, ids, ct))
+            {
+                errors.Add(("Successor", $"{successor.FullName} đã là đơn vị kế thừa của một đơn vị được chọn: sắp xếp này tạo vòng lặp."));
+            }
+        }
+        else
+        {
+            var slug = input.Successor.Slug?.Trim() ?? "";
+            if (!IsSlug(slug))
+            {
+                errors.Add(("SuccessorSlug", "Mã đường dẫn chỉ gồm chữ thường không dấu, số và gạch ngang (ví dụ xa-ba-che)."));
+            }
+            else if (await db.Units.AnyAsync(u => u.Slug == slug, ct))
+            {
+                errors.Add(("SuccessorSlug", $"Mã đường dẫn “{slug}” đã dùng cho đơn vị khác."));
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Successor.Name) || input.Successor.Name.Trim().Length > 120)
+            {
+                errors.Add(("SuccessorName", "Nhập tên đơn vị mới (tối đa 120 ký tự)."));
+            }
+
+            if (input.Successor.StatisticsCode is { Length: > 0 } sc && (sc.Length > 10 || !sc.All(char.IsAsciiDigit)))
+            {
+                errors.Add(("SuccessorStatisticsCode", "Mã thống kê gồm tối đa 10 chữ số (ví dụ 06970)."));
+            }
+
+            var parent = input.Successor.ParentId is { } pid ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pid, ct) : null;
+            if (parent is null)
+            {
+                errors.Add(("SuccessorParent", "Chọn đơn vị cấp trên của đơn vị mới."));
+            }
+            else if (!AdministrativeUnit.Overlaps(parent.ValidFrom, parent.ValidTo, input.EffectiveOn, input.EffectiveOn))
+            {
+                errors.Add(("SuccessorParent", $"{parent.FullName} không còn tồn tại vào ngày {Date(input.EffectiveOn)}."));
+            }
+
+            if (errors.Count == 0)
+            {
+                successor = new AdministrativeUnit
+                {
+                    Slug = slug, Name = input.Successor.Name!.Trim(), Kind = input.Successor.Kind, ParentId = parent!.Id,
+                    ValidFrom = input.EffectiveOn, StatisticsCode = string.IsNullOrWhiteSpace(input.Successor.StatisticsCode) ? null : input.Successor.StatisticsCode.Trim(),
+                };
+                db.Units.Add(successor);
+            }
+        }
+
+        if (errors.Count > 0 || successor is null)
+        {
+            db.ChangeTracker.Clear();
+            return new ReorganisationResult(false, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var act = new Reorganisation
+        {
+            Code = code, ActNumber = input.ActNumber.Trim(), ActDate = input.ActDate, EffectiveOn = input.EffectiveOn, Note = input.Note,
+            SourceId = input.SourceId, CreatedBy = userName, CreatedAtUtc = now,
+        };
+        foreach (var p in input.Predecessors)
+        {
+            var unit = p.UnitId is { } id ? units[id] : null;
+            if (unit is not null && p.Whole && (unit.ValidTo is null || unit.ValidTo > dayBefore))
+            {
+                unit.ValidTo = dayBefore;
+            }
+
+            act.Parts.Add(new ReorganisationPart { Predecessor = unit, PredecessorName = unit?.FullName ?? p.Name!.Trim(), Successor = successor, Whole = p.Whole });
+        }
+
+        db.Set<Reorganisation>().Add(act);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = now, UserName = userName, Action = AuditAction.UnitsReorganised, Unit = successor,
+            NewValue = Clip($"{successor.FullName} từ {Date(input.EffectiveOn)}", 200),
+            Note = Clip($"{act.ActNumber}: {string.Join(", ", act.Parts.Select(x => x.PredecessorName + (x.Whole ? "" : " (một phần)")))} → {successor.FullName}", 1000),
+        });
+        await db.SaveChangesAsync(ct);
+        return new ReorganisationResult(true, [], successor.Id);
+    }
+
+    /// <summary>True when <paramref name="unitId"/> already succeeds (directly or through others) one of <paramref name="ids"/>.</summary>
+    private async Task<bool> IsPredecessorOfAsync(int unitId, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var edges = await db.Set<ReorganisationPart>().AsNoTracking().Where(p => p.PredecessorId != null)
+            .Select(p => new { From = p.PredecessorId!.Value, To = p.SuccessorId }).ToListAsync(ct);
+        var frontier = new Queue<int>(ids);
+        var seen = new HashSet<int>();
+        while (frontier.TryDequeue(out var id))
+        {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            foreach (var e in edges.Where(e => e.To == id))
+            {
+                if (e.From == unitId)
+                {
+                    return true;
+                }
+
+                frontier.Enqueue(e.From);
+            }
+        }
+
+        return false;
+    }
+
+    private static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    private static string Range(DateOnly? from, DateOnly? to) => $"{(from is { } f ? Date(f) : "…")} – {(to is { } t ? Date(t) : "nay")}";
+
+    private static string? Clip(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
+
+    private static bool IsSlug(string slug) =>
+        slug.Length is > 0 and <= 80 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && slug[0] != '-' && slug[^1] != '-';
+}
