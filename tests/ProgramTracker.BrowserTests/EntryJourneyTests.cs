@@ -17,7 +17,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
     {
         await _fixture.InitializeAsync();
         // An administrator completes the catalogue first (the seed defines no indicator of this set).
-        await _fixture.Factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+        await TestCatalogue.AddIndicatorsAsync(_fixture.Factory, "ntm-xa-nang-cao");
     }
 
     public Task DisposeAsync() => _fixture.DisposeAsync();

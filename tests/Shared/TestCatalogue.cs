@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
@@ -6,22 +8,32 @@ using ValueType = ProgramTracker.Core.Domain.ValueType;
 namespace ProgramTracker.TestSupport;
 
 /// <summary>
-/// Test data builder: indicators for a set whose catalogue the seed leaves empty (as an admin would add them).
-/// Thresholds here are test values, not facts.
+/// Test data builder: indicators for a set whose catalogue the seed leaves empty, added through the catalogue's
+/// own door (<see cref="CatalogueService"/>, which the admin form and the table import use). Thresholds here are
+/// test values, not facts.
 /// </summary>
 public static class TestCatalogue
 {
-    public static async Task<List<Indicator>> AddIndicatorsAsync(ProgramTrackerDbContext db, string setCode)
+    public static async Task<List<Indicator>> AddIndicatorsAsync(PortalFactory factory, string setCode)
     {
-        var criteria = await db.Criteria.Where(c => c.CriteriaSet.Code == setCode).OrderBy(c => c.Number).Take(3).ToListAsync();
-        var indicators = new List<Indicator>
+        await using var scope = factory.Services.CreateAsyncScope();
+        var catalogue = scope.ServiceProvider.GetRequiredService<CatalogueService>();
+        var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
+        var numbers = await db.Criteria.Where(c => c.CriteriaSet.Code == setCode).OrderBy(c => c.Number).Take(3).Select(c => c.Number).ToListAsync();
+        static Dictionary<string, ThresholdInput> Common(decimal? value) => new() { [Zones.Common] = new ThresholdInput(value) };
+        IndicatorDefinition[] rows =
+        [
+            new($"{setCode}.t1", numbers[0], "Thu nhập bình quân (thử)", "triệu đồng/người/năm", ValueType.Number, Comparator.AtLeast, Common(50m)),
+            new($"{setCode}.t2", numbers[1], "Tỷ lệ hộ nghèo (thử)", "%", ValueType.Percent, Comparator.AtMost, Common(1.5m)),
+            new($"{setCode}.t3", numbers[2], "Có quy hoạch được duyệt (thử)", null, ValueType.Boolean, Comparator.Equal, Common(null)),
+        ];
+        var result = await catalogue.ApplyAsync(setCode, rows, null, "test", "Dữ liệu thử");
+        if (!result.Ok)
         {
-            new() { Code = $"{setCode}.t1", Name = "Thu nhập bình quân (thử)", Unit = "triệu đồng/người/năm", ValueType = ValueType.Number, Comparator = Comparator.AtLeast, Threshold = 50m, Criterion = criteria[0], SortOrder = 1 },
-            new() { Code = $"{setCode}.t2", Name = "Tỷ lệ hộ nghèo (thử)", Unit = "%", ValueType = ValueType.Percent, Comparator = Comparator.AtMost, Threshold = 1.5m, Criterion = criteria[1], SortOrder = 1 },
-            new() { Code = $"{setCode}.t3", Name = "Có quy hoạch được duyệt (thử)", ValueType = ValueType.Boolean, Comparator = Comparator.Equal, Criterion = criteria[2], SortOrder = 1 },
-        };
-        db.Indicators.AddRange(indicators);
-        await db.SaveChangesAsync();
-        return indicators;
+            throw new InvalidOperationException(string.Join(" ", result.Errors));
+        }
+
+        var codes = rows.Select(r => r.Code).ToList();
+        return await db.Indicators.AsNoTracking().Where(i => codes.Contains(i.Code)).OrderBy(i => i.Code).ToListAsync();
     }
 }

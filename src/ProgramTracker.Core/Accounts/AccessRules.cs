@@ -5,10 +5,16 @@ namespace ProgramTracker.Core.Accounts;
 /// <summary>Where a unit sits in the tree: enough to decide access without loading the tree.</summary>
 public sealed record UnitPlace(int Id, UnitKind Kind, int? ParentId, int? GrandparentId)
 {
-    public bool IsCommuneLevel => Kind is UnitKind.Commune or UnitKind.Town;
+    public bool IsCommuneLevel => AdministrativeUnit.IsCommuneLevelKind(Kind);
 
     /// <summary>True when this unit is <paramref name="rootId"/> or lies below it.</summary>
     public bool IsWithin(int rootId) => Id == rootId || ParentId == rootId || GrandparentId == rootId;
+}
+
+/// <summary>A unit with its dates, for finding who reviews at a date.</summary>
+public sealed record UnitValidity(int Id, UnitKind Kind, string Name, DateOnly? ValidFrom, DateOnly? ValidTo)
+{
+    public string FullName => Domain.AdministrativeUnit.FullNameOf(Kind, Name);
 }
 
 /// <summary>What access decisions need to know of a user: their roles and the units they are bound to.</summary>
@@ -65,7 +71,17 @@ public static class AccessRules
         return profile.Has(Roles.CommuneOfficer) && unit.IsCommuneLevel && profile.Units.Any(b => b.Id == unit.Id);
     }
 
-    /// <summary>Approving or returning a submission: district staff for their district's units, and Admin.</summary>
-    public static bool CanApprove(AccessProfile profile, UnitPlace unit) =>
-        profile.IsAdmin || (profile.Has(Roles.DistrictStaff) && profile.Units.Any(b => unit.IsWithin(b.Id)));
+    /// <summary>
+    /// Approving or returning a submission: the staff bound to the unit's reviewer in that period (the nearest level
+    /// above that existed then: the district until 30/06/2025, the province since), and Admin. No reviewer: nobody.
+    /// </summary>
+    public static bool CanApprove(AccessProfile profile, int? reviewerUnitId) =>
+        profile.IsAdmin || (reviewerUnitId is { } reviewer && profile.Has(Roles.DistrictStaff) && profile.Units.Any(b => b.Id == reviewer));
+
+    /// <summary>
+    /// The reviewer of a unit's submissions for a period: the nearest ancestor that existed during the period.
+    /// <paramref name="ancestors"/> lists parent, grandparent… with their validity.
+    /// </summary>
+    public static UnitValidity? Reviewer(IEnumerable<UnitValidity> ancestors, DateOnly periodStart, DateOnly periodEnd) =>
+        ancestors.FirstOrDefault(a => Domain.AdministrativeUnit.Overlaps(a.ValidFrom, a.ValidTo, periodStart, periodEnd));
 }

@@ -14,5 +14,8 @@ public static class DemoUsers
         new("lanhdao", "Lãnh đạo huyện Ba Chẽ", Roles.Leader, ["ba-che"]),
         new("xa.namson", "Cán bộ xã Nam Sơn", Roles.CommuneOfficer, ["nam-son"]),
         new("xa.dondac", "Cán bộ xã Đồn Đạc", Roles.CommuneOfficer, ["don-dac"]),
+        new("tinh", "Cán bộ tỉnh Quảng Ninh", Roles.DistrictStaff, ["quang-ninh"]),
+        new("lanhdao.tinh", "Lãnh đạo tỉnh Quảng Ninh", Roles.Leader, ["quang-ninh"]),
+        new("xa.bache", "Cán bộ xã Ba Chẽ", Roles.CommuneOfficer, ["xa-ba-che"]),
     ];
 }

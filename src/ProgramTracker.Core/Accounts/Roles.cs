@@ -6,7 +6,11 @@ public static class Roles
     /// <summary>Quản trị: users, units, periods and the catalogue; reads everything.</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Cán bộ huyện: changes the data of every commune of their district and approves.</summary>
+    /// <summary>
+    /// Staff of the level above the communes (cán bộ huyện until 30/06/2025, cán bộ tỉnh since): bound to a district
+    /// or a province, changes the data of every unit below it and reviews the submissions it is the reviewer of.
+    /// The stored name stays "DistrictStaff" so existing accounts keep their role.
+    /// </summary>
     public const string DistrictStaff = "DistrictStaff";
 
     /// <summary>Lãnh đạo: reads their district, changes nothing.</summary>

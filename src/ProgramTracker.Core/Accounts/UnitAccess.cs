@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Accounts;
 
@@ -68,8 +69,23 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
         await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanEdit(await ProfileAsync(user, ct), unit);
 
-    public async Task<bool> CanApproveAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
-        await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanApprove(await ProfileAsync(user, ct), unit);
+    /// <summary>May the user approve or return the unit's submissions for the period (they are bound to its reviewer then)?</summary>
+    public async Task<bool> CanApproveAsync(ClaimsPrincipal user, int unitId, ReportingPeriod period, CancellationToken ct = default) =>
+        AccessRules.CanApprove(await ProfileAsync(user, ct), (await ReviewerAsync(unitId, period, ct))?.Id);
+
+    /// <summary>The unit that reviews this unit's submissions for the period: the nearest level above that existed then.</summary>
+    public async Task<UnitValidity?> ReviewerAsync(int unitId, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var chain = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
+            .Select(u => new
+            {
+                P = u.Parent == null ? null : new UnitValidity(u.Parent.Id, u.Parent.Kind, u.Parent.Name, u.Parent.ValidFrom, u.Parent.ValidTo),
+                G = u.Parent == null || u.Parent.Parent == null ? null
+                    : new UnitValidity(u.Parent.Parent.Id, u.Parent.Parent.Kind, u.Parent.Parent.Name, u.Parent.Parent.ValidFrom, u.Parent.Parent.ValidTo),
+            })
+            .FirstOrDefaultAsync(ct);
+        return chain is null ? null : AccessRules.Reviewer(new[] { chain.P, chain.G }.OfType<UnitValidity>(), period.StartsOn, period.EndsOn);
+    }
 
     /// <summary>The units the user may read, for filtering lists and figures in queries.</summary>
     public async Task<ReadScope> ReadScopeAsync(ClaimsPrincipal user, CancellationToken ct = default)

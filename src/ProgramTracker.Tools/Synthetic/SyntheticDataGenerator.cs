@@ -210,11 +210,14 @@ public static class SyntheticDataGenerator
         var sets = SyntheticCatalogue.Indicators.Select(i => i.SetCode).Distinct().ToList();
         var criteria = (await db.Criteria.AsNoTracking()
                 .Where(c => sets.Contains(c.CriteriaSet.Code))
-                .Select(c => new { c.Id, Set = c.CriteriaSet.Code, c.Number, LastSort = c.Indicators.Max(i => (int?)i.SortOrder) ?? 0 })
+                .Select(c => new { c.Id, c.CriteriaSetId, Set = c.CriteriaSet.Code, c.Number, LastSort = c.Indicators.Max(i => (int?)i.SortOrder) ?? 0 })
                 .ToListAsync(ct))
             .ToDictionary(c => (c.Set, c.Number));
         var existing = (await db.Indicators.AsNoTracking().Where(i => i.Code.StartsWith(SyntheticCatalogue.CodePrefix)).Select(i => i.Code).ToListAsync(ct))
             .ToHashSet();
+        var setIds = criteria.Values.Select(c => c.CriteriaSetId).Distinct().ToList();
+        var versions = (await db.CriteriaSetVersions.AsNoTracking().Where(v => setIds.Contains(v.CriteriaSetId)).Select(v => new { v.CriteriaSetId, v.Id }).ToListAsync(ct))
+            .GroupBy(v => v.CriteriaSetId).ToDictionary(g => g.Key, g => g.Select(v => v.Id).ToList());
 
         var sortOrders = new Dictionary<int, int>();
         var added = 0;
@@ -226,11 +229,18 @@ public static class SyntheticDataGenerator
             }
 
             var sort = sortOrders[criterion.Id] = sortOrders.GetValueOrDefault(criterion.Id, criterion.LastSort) + 1;
-            db.Indicators.Add(new Indicator
+            var indicator = db.Indicators.Add(new Indicator
             {
-                Code = s.Code, CriterionId = criterion.Id, Name = s.Name, Unit = s.Unit, ValueType = s.ValueType, Comparator = s.Comparator,
-                Threshold = s.Threshold, Frequency = SyntheticCatalogue.Frequency, SortOrder = sort, Note = SyntheticCatalogue.Note,
-            });
+                Code = s.Code, CriterionId = criterion.Id, Name = s.Name, Unit = s.Unit, ValueType = s.ValueType,
+                Frequency = SyntheticCatalogue.Frequency, SortOrder = sort, Note = SyntheticCatalogue.Note,
+            }).Entity;
+
+            // The rule goes into every version of the set, as the common threshold (synthetic units have no region or group).
+            foreach (var versionId in versions[criterion.CriteriaSetId])
+            {
+                db.IndicatorThresholds.Add(new IndicatorThreshold { VersionId = versionId, Indicator = indicator, Zone = Zones.Common, Comparator = s.Comparator, Value = s.Threshold });
+            }
+
             added++;
         }
 
@@ -242,11 +252,16 @@ public static class SyntheticDataGenerator
     private static async Task<List<ModelIndicator>> ModelIndicatorsAsync(ProgramTrackerDbContext db, IReadOnlyList<string> sets, CancellationToken ct)
     {
         var definitions = SyntheticCatalogue.Indicators.ToDictionary(i => i.Code);
-        var rows = await db.Indicators.AsNoTracking()
-            .Where(i => sets.Contains(i.Criterion.CriteriaSet.Code))
-            .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.Code, i.ValueType, i.Comparator, i.Threshold })
-            .ToListAsync(ct);
+        // The common rule of each indicator in its set's latest version.
+        var rows = (await db.IndicatorThresholds.AsNoTracking()
+                .Where(t => t.Zone == Zones.Common && sets.Contains(t.Version.CriteriaSet.Code))
+                .Select(t => new { t.IndicatorId, t.Indicator.Code, t.Indicator.ValueType, t.Comparator, Threshold = t.Value, t.Version.Number })
+                .ToListAsync(ct))
+            .GroupBy(t => t.IndicatorId)
+            .Select(g => g.OrderBy(t => t.Number).Last())
+            .OrderBy(t => t.IndicatorId)
+            .Select(t => new { Id = t.IndicatorId, t.Code, t.ValueType, t.Comparator, t.Threshold })
+            .ToList();
         return rows.Select(r => definitions.TryGetValue(r.Code, out var d)
                 ? new ModelIndicator(r.Id, r.Code, r.ValueType, r.Comparator, r.Threshold, d.Spread, d.Difficulty)
                 : ModelIndicator.Generic(r.Id, r.Code, r.ValueType, r.Comparator, r.Threshold))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Formatting;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -70,6 +71,13 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
         var model = await queries.PageAsync(unit, period, ct);
         await SetPermissionsAsync(model, ct);
+        if (!model.UnitValidInPeriod)
+        {
+            model.Message = OutsideValidity(model);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Form", model);
+        }
+
         var rows = model.Sets.SelectMany(s => s.Criteria).SelectMany(c => c.Rows).ToDictionary(r => r.IndicatorId);
         var posted = form.Cells.Where(c => rows.ContainsKey(c.IndicatorId)).GroupBy(c => c.IndicatorId).Select(g => g.Last()).ToList();
         if (posted.Count != form.Cells.Count || posted.Count == 0)
@@ -150,7 +158,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         }
 
         var allowed = WorkflowRules.IsReviewStep(step)
-            ? await access.CanApproveAsync(User, unit.Id, ct)
+            ? await access.CanApproveAsync(User, unit.Id, period, ct)
             : await access.CanEditAsync(User, unit.Id, ct);
         if (!allowed)
         {
@@ -163,6 +171,18 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             return NotFound();
         }
 
+        if (!model.UnitValidInPeriod)
+        {
+            TempData["EntryMessage"] = OutsideValidity(model);
+            return Redirect(model.EntryPath);
+        }
+
+        if (step == WorkflowStep.Submit && await access.ReviewerAsync(unit.Id, period, ct) is null)
+        {
+            TempData["EntryMessage"] = $"Không gửi được: {unit.FullName} không có cấp duyệt trong {period.Label} (đơn vị cấp trên không còn tồn tại trong kỳ này). Liên hệ quản trị viên.";
+            return Redirect(model.EntryPath + $"#set-{form.SetId}");
+        }
+
         var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, User.Identity?.Name ?? "?", ct);
         TempData["EntryMessage"] = result.Ok ? $"Đã {WorkflowRules.Label(step).ToLowerInvariant()}: trạng thái mới là {WorkflowRules.Label(result.Status)}." : result.Error;
         return Redirect(model.EntryPath + $"#set-{form.SetId}");
@@ -170,8 +190,13 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task SetPermissionsAsync(EntryPageModel model, CancellationToken ct)
     {
-        // Whoever may change the values of an open period may also submit them.
-        model.CanEdit = !model.Period.IsLocked && await access.CanEditAsync(User, model.Unit.Id, ct);
-        model.CanReview = !model.Period.IsLocked && await access.CanApproveAsync(User, model.Unit.Id, ct);
+        // Whoever may change the values of an open period may also submit them; nobody enters for a unit that did not exist then.
+        var open = !model.Period.IsLocked && model.UnitValidInPeriod;
+        model.CanEdit = open && await access.CanEditAsync(User, model.Unit.Id, ct);
+        model.CanReview = open && await access.CanApproveAsync(User, model.Unit.Id, model.Period, ct);
+        model.Reviewer = (await access.ReviewerAsync(model.Unit.Id, model.Period, ct))?.FullName;
     }
+
+    private static string OutsideValidity(EntryPageModel model) =>
+        $"{model.Unit.FullName} không tồn tại trong {model.Period.Label} (hiệu lực {(model.Unit.ValidFrom is { } f ? Vn.Date(f) : "…")} – {(model.Unit.ValidTo is { } t ? Vn.Date(t) : "nay")}): không nhập số liệu cho kỳ này.";
 }

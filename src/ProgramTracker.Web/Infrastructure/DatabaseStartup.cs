@@ -32,7 +32,9 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         await db.Database.MigrateAsync(ct);
         var added = await new Seeder(db).SeedAsync(data, ct);
-        logger.LogInformation("Database ready ({Provider}); seed from {Directory} added {Added} records", db.Database.ProviderName, directory, added);
+        var quarters = await scope.ServiceProvider.GetRequiredService<ProgramTracker.Core.Periods.PeriodCalendar>().EnsureUpToTodayAsync(ct);
+        logger.LogInformation("Database ready ({Provider}); seed from {Directory} added {Added} records, {Quarters} quarters opened up to today",
+            db.Database.ProviderName, directory, added, quarters);
 
         var accounts = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await accounts.EnsureRolesAsync(ct);

@@ -58,9 +58,10 @@ public static class Labels
         _ => "Chưa có số liệu",
     };
 
-    public static string Threshold(Comparator comparator, decimal? threshold, ValueType type, string? unit) =>
-        type == ValueType.Boolean ? "Đạt"
+    public static string Threshold(Comparator comparator, decimal? threshold, ValueType type, string? unit, string? text = null) =>
+        type == ValueType.Boolean ? text is null ? "Đạt" : $"Đạt ({text})"
         : threshold is { } t ? $"{Vn.ComparatorSymbol(comparator)} {Value(t, type, unit)}"
+        : text is not null ? $"{text} (chưa có ngưỡng số)"
         : "chưa có ngưỡng";
 
     /// <summary>A value as it reads in a table: "0,46 %", "68 triệu đồng/người/năm", "Đạt".</summary>

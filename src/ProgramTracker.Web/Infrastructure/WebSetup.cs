@@ -28,6 +28,11 @@ public static class WebSetup
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o => o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy()));
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<PeriodKeeper>();
+        services.AddScoped(sp => new ProgramTracker.Core.Periods.PeriodCalendar(sp.GetRequiredService<ProgramTracker.Core.Data.ProgramTrackerDbContext>(), sp.GetRequiredService<TimeProvider>())
+        {
+            DeadlineDay = configuration.GetValue("Periods:DeadlineDay", 10),
+        });
         return services;
     }
 

@@ -28,6 +28,6 @@ public static class QueryRegistration
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
             .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>()
             .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>()
-            .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<SummaryUpdater>().AddScoped<PovertyEntryService>().AddScoped<ProgramTracker.Core.Planning.PlanningService>();
+            .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<ProgramTracker.Core.Catalogue.CatalogueService>().AddScoped<ProgramTracker.Core.Units.ReorganisationService>().AddScoped<SummaryUpdater>().AddScoped<PovertyEntryService>().AddScoped<ProgramTracker.Core.Planning.PlanningService>();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.TestSupport;
@@ -53,18 +54,21 @@ public sealed class ScaleFixture : IAsyncLifetime
         db.Units.AddRange(communes);
 
         // Indicators for three criteria of the commune NTM set, so that attainment can be computed from values.
-        var set = await db.CriteriaSets.Include(s => s.Criteria).SingleAsync(s => s.Code == "ntm-xa");
-        Indicator Add(int criterion, string code, ValueType type, Comparator comparator, decimal? threshold)
-        {
-            var indicator = new Indicator { Code = code, Name = $"Chỉ tiêu thử {code}", ValueType = type, Comparator = comparator, Threshold = threshold, Unit = "%" };
-            set.Criteria.Single(c => c.Number == criterion).Indicators.Add(indicator);
-            return indicator;
-        }
-
-        var planning = Add(1, "tn-quy-hoach", ValueType.Boolean, Comparator.Equal, null);
-        var roads = Add(2, "tn-giao-thong", ValueType.Percent, Comparator.AtLeast, 70m);
-        var irrigation = Add(3, "tn-thuy-loi", ValueType.Percent, Comparator.AtLeast, 80m);
-        var losses = Add(3, "tn-thiet-hai", ValueType.Number, Comparator.AtMost, 5m);
+        // Through the catalogue's door, as an admin's form or import would add them.
+        await db.SaveChangesAsync();
+        static IndicatorDefinition Def(int criterion, string code, ValueType type, Comparator comparator, decimal? threshold) =>
+            new(code, criterion, $"Chỉ tiêu thử {code}", "%", type, comparator, new Dictionary<string, ThresholdInput> { [Zones.Common] = new(threshold) });
+        var added = await new CatalogueService(db, TimeProvider.System, new SummaryUpdater(db)).ApplyAsync("ntm-xa",
+        [
+            Def(1, "tn-quy-hoach", ValueType.Boolean, Comparator.Equal, null),
+            Def(2, "tn-giao-thong", ValueType.Percent, Comparator.AtLeast, 70m),
+            Def(3, "tn-thuy-loi", ValueType.Percent, Comparator.AtLeast, 80m),
+            Def(3, "tn-thiet-hai", ValueType.Number, Comparator.AtMost, 5m),
+        ], null, "test", "Dữ liệu thử");
+        added.Ok.Should().BeTrue(string.Join(" ", added.Errors));
+        var byCode = await db.Indicators.Where(i => i.Code.StartsWith("tn-")).ToDictionaryAsync(i => i.Code);
+        var (planning, roads, irrigation, losses) = (byCode["tn-quy-hoach"], byCode["tn-giao-thong"], byCode["tn-thuy-loi"], byCode["tn-thiet-hai"]);
+        var programmeId = await db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.ProgrammeId).SingleAsync();
         var now = DateTime.UtcNow;
         void Value(AdministrativeUnit unit, Indicator indicator, ReportingPeriod period, decimal? value) =>
             db.IndicatorValues.Add(new IndicatorValue { Unit = unit, Indicator = indicator, Period = period, Value = value, UpdatedAtUtc = now, UpdatedBy = "test", Version = 1 });
@@ -87,7 +91,7 @@ public sealed class ScaleFixture : IAsyncLifetime
             }).ToListAsync());
             db.CapitalFigures.Add(new CapitalFigure
             {
-                ProgrammeId = set.ProgrammeId, Unit = commune, Period = q3, Measure = CapitalMeasure.Mobilised, AmountVnd = 1_000_000_000m,
+                ProgrammeId = programmeId, Unit = commune, Period = q3, Measure = CapitalMeasure.Mobilised, AmountVnd = 1_000_000_000m,
                 FundingSource = "cộng đồng dân cư",
             });
         }
@@ -146,15 +150,17 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
         var html = await Get($"/dashboard?unit={Synthetic}&period=2023-Q3");
         var expected = await fixture.Factory.WithDbAsync(async db =>
         {
-            var set = await db.CriteriaSets.Where(s => s.Code == "ntm-xa")
-                .Select(s => new { s.DeclaredCriteria, s.DeclaredIndicators, Criteria = s.Criteria.Select(c => c.Id).ToList() }).SingleAsync();
-            var rules = await db.Indicators.Where(i => i.Criterion.CriteriaSet.Code == "ntm-xa")
-                .Select(i => new IndicatorRule(i.Id, i.CriterionId, i.ValueType, i.Comparator, i.Threshold)).ToListAsync();
+            var setId = await db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.Id).SingleAsync();
             var values = await db.IndicatorValues.Where(v => v.Unit.Parent!.Slug == Synthetic && v.Period.Year == 2023 && v.Period.Quarter == 3)
-                .Select(v => new { v.Unit.Slug, v.IndicatorId, v.Value }).ToListAsync();
-            return values.GroupBy(v => v.Slug).ToDictionary(
-                g => g.Key,
-                g => AttainmentRules.Evaluate(set.Criteria, rules, g.ToDictionary(v => v.IndicatorId, v => v.Value), set.DeclaredCriteria, set.DeclaredIndicators));
+                .Select(v => new { v.Unit.Slug, v.UnitId, v.IndicatorId, v.Value }).ToListAsync();
+            var book = await RuleBook.LoadAsync(db, [setId], values.Select(v => v.UnitId).Distinct().ToList(), CancellationToken.None);
+            return values.GroupBy(v => (v.Slug, v.UnitId)).ToDictionary(
+                g => g.Key.Slug,
+                g =>
+                {
+                    var rules = book.For(setId, g.Key.UnitId, new DateOnly(2023, 7, 1));
+                    return AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, g.ToDictionary(v => v.IndicatorId, v => v.Value), rules.DeclaredCriteria, rules.DeclaredIndicators);
+                });
         });
 
         expected.Should().HaveCount(ScaleFixture.CommuneCount);
@@ -162,7 +168,7 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
         {
             var cell = HeatCell(html, slug, "ntm-xa");
             cell.Should().Contain($"{attainment.CriteriaMet}/19 tiêu chí", slug).And.Contain($"{attainment.IndicatorsMet}/chưa rõ chỉ tiêu", slug)
-                .And.Contain("tính từ số liệu").And.Contain("Đã có số liệu 4/4 chỉ tiêu trong danh mục");
+                .And.Contain("tính từ số liệu").And.Contain("Đã có số liệu 4/16 chỉ tiêu trong danh mục");
         }
 
         expected.Values.Select(a => a.CriteriaMet).Distinct().Should().HaveCountGreaterThan(1, "the synthetic values should exercise more than one outcome");

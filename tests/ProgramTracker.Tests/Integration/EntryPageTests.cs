@@ -17,7 +17,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     {
         (_factory, _database) = await PortalFactory.OnPostgresAsync();
         _ = _factory.Server;
-        await _factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+        await TestCatalogue.AddIndicatorsAsync(_factory, "ntm-xa-nang-cao");
     }
 
     public async Task DisposeAsync()

@@ -24,7 +24,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     {
         (_factory, _database) = await PortalFactory.OnPostgresAsync();
         _ = _factory.Server;
-        _indicators = await _factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+        _indicators = await TestCatalogue.AddIndicatorsAsync(_factory, "ntm-xa-nang-cao");
         (_namSon, _period, _set) = await _factory.WithDbAsync(async db => (
             await db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync(),
             await db.Periods.Where(p => p.Year == 2023 && p.Quarter == 4).Select(p => p.Id).SingleAsync(),

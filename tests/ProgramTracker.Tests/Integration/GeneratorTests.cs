@@ -132,7 +132,8 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         indicators.Should().HaveCount(CommuneIndicators + DistrictIndicators)
             .And.OnlyContain(i => i.Note == "Chỉ tiêu tổng hợp để đo tải, không phải số liệu thật" && i.Name.StartsWith("[TH] "));
         indicators.Select(i => i.ValueType).Distinct().Should().BeEquivalentTo([ValueType.Boolean, ValueType.Number, ValueType.Percent, ValueType.Count]);
-        indicators.Select(i => i.Comparator).Distinct().Should().BeEquivalentTo([Comparator.AtLeast, Comparator.AtMost, Comparator.Equal]);
+        (await db.IndicatorThresholds.Where(t => t.Indicator.Code.StartsWith("syn.") && t.Zone == Zones.Common).Select(t => t.Comparator).Distinct().ToListAsync())
+            .Should().BeEquivalentTo([Comparator.AtLeast, Comparator.AtMost, Comparator.Equal]);
 
         // Synthetic figures belong to synthetic units only.
         (await db.IndicatorValues.CountAsync(v => v.Indicator.Code.StartsWith("syn.") && !v.Unit.IsSynthetic)).Should().Be(0);
@@ -180,7 +181,12 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
     {
         await using var db = Context(tiny.ConnectionString);
         var rows = await db.IndicatorValues.Where(v => v.Unit.IsSynthetic)
-            .Select(v => new { v.Value, v.Indicator.ValueType, v.Indicator.Comparator, v.Indicator.Threshold, v.Period.Year, v.Period.Quarter })
+            .Select(v => new
+            {
+                v.Value, v.Indicator.ValueType, v.Period.Year, v.Period.Quarter,
+                Comparator = db.IndicatorThresholds.Where(t => t.IndicatorId == v.IndicatorId && t.Zone == Zones.Common).OrderByDescending(t => t.Version.Number).Select(t => t.Comparator).First(),
+                Threshold = db.IndicatorThresholds.Where(t => t.IndicatorId == v.IndicatorId && t.Zone == Zones.Common).OrderByDescending(t => t.Version.Number).Select(t => t.Value).First(),
+            })
             .ToListAsync();
 
         rows.Should().OnlyContain(r => r.Value != null && r.Value >= 0);

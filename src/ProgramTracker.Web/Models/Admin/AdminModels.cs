@@ -23,7 +23,7 @@ public sealed class IndicatorForm
     public int? CriterionId { get; set; }
 
     [Required(ErrorMessage = "Nhập mã chỉ tiêu.")]
-    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,58}$", ErrorMessage = "Mã chỉ gồm chữ thường không dấu, số, dấu chấm và gạch ngang.")]
+    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,58}$", ErrorMessage = "Mã chỉ gồm chữ thường không dấu, số, dấu chấm và gạch ngang (ví dụ 8.1 hoặc xa-nc.10.1).")]
     public string? Code { get; set; }
 
     [Required(ErrorMessage = "Nhập tên chỉ tiêu.")]
@@ -42,8 +42,23 @@ public sealed class IndicatorForm
     /// <summary>Typed as text so "14,5" is accepted; empty means the threshold is not known.</summary>
     public string? Threshold { get; set; }
 
+    /// <summary>The threshold as the source words it, when it is a rule rather than a number.</summary>
+    [StringLength(600, ErrorMessage = "Mô tả ngưỡng dài tối đa 600 ký tự.")]
+    public string? ThresholdText { get; set; }
+
+    /// <summary>Thresholds by region or commune group (zone code → typed number); empty ones fall back to the common one.</summary>
+    public Dictionary<string, string?> Zones { get; set; } = [];
+
+    /// <summary>The first period the change applies to (2026-Q1); empty: from the set's first version.</summary>
+    public string? EffectiveFrom { get; set; }
+
     [StringLength(1000, ErrorMessage = "Ghi chú dài tối đa 1000 ký tự.")]
     public string? Note { get; set; }
 }
 
-public sealed record IndicatorFormPage(string SetCode, string SetName, int? DeclaredIndicators, int DefinedIndicators, IReadOnlyList<(int Id, string Label)> Criteria, IndicatorForm Form);
+public sealed record IndicatorFormPage(string SetCode, string SetName, int? DeclaredIndicators, int DefinedIndicators, IReadOnlyList<(int Id, string Label)> Criteria, IndicatorForm Form)
+{
+    public IReadOnlyDictionary<int, int> Numbers { get; init; } = new Dictionary<int, int>();
+    public IReadOnlyList<(string Code, string Name)> ZoneChoices { get; init; } = [];
+    public IReadOnlyList<string> Versions { get; init; } = [];
+}

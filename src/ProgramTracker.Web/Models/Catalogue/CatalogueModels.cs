@@ -3,7 +3,7 @@ using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Catalogue;
 
-public sealed record ProgrammeRow(string Code, string Name, string? LocalName, string? LegalBasis, string? Phase, int ProjectCount, int SetCount);
+public sealed record ProgrammeRow(string Code, string Name, string? LocalName, string? LegalBasis, string? Phase, int ProjectCount, int SetCount, string? Targets = null);
 
 public sealed record ProgrammePageModel(
     ProgrammeRow Programme,
@@ -23,11 +23,22 @@ public sealed record CriteriaSetPageModel(
     DateOnly? ValidFrom,
     SourceRef? Source,
     IReadOnlyList<CriterionRow> Criteria,
-    IReadOnlyList<SetReportedRow> Reported);
+    IReadOnlyList<SetReportedRow> Reported,
+    IReadOnlyList<VersionRow> Versions,
+    ThresholdScheme Scheme,
+    DateOnly? ValidTo);
 
 public sealed record CriterionRow(int Number, string Name, string? Group, IReadOnlyList<IndicatorRow> Indicators);
 
-public sealed record IndicatorRow(int Id, string Code, string Name, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, Comparator Comparator, decimal? Threshold);
+/// <summary>An indicator with its rule in the version shown: the common threshold and those by region or commune group.</summary>
+public sealed record IndicatorRow(int Id, string Code, string Name, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, Comparator Comparator, decimal? Threshold,
+    string? ThresholdText = null, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule>? ZoneThresholds = null, SourceRef? Source = null)
+{
+    public IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> ByZone => ZoneThresholds?.Where(z => z.Zone != Zones.Common).ToList() ?? [];
+}
+
+/// <summary>A version of a set: from when, what changed, how many indicators it defines.</summary>
+public sealed record VersionRow(int Number, DateOnly? EffectiveFrom, string? Changes, string? CreatedBy, DateTime CreatedAtUtc, int Indicators);
 
 public sealed record SetReportedRow(string PeriodLabel, DateOnly AsOf, ReportedKind Kind, decimal? CriteriaMet, decimal? IndicatorsMet, int? UnitsAchieved, IReadOnlyList<(string Slug, string Name, bool IsDistrict)> Scope, string? Note, SourceRef Source);
 
@@ -39,6 +50,7 @@ public sealed record IndicatorPageModel(
     int CriterionNumber,
     string SetCode,
     string SetName,
+    IReadOnlyList<(int Version, DateOnly? From, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> Rules)> Versions,
     IReadOnlyList<IndicatorValueRow> Values,
     IReadOnlyList<IndicatorTargetRow> Targets);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
@@ -20,7 +21,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
     public async Task<ProgrammePageModel?> ProgrammeAsync(string code, ReadScope scope, CancellationToken ct)
     {
         var p = await db.Programmes.AsNoTracking().Where(x => x.Code == code)
-            .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count), x.Id, x.Source })
+            .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count, x.Targets), x.Id, x.Source })
             .FirstOrDefaultAsync(ct);
         if (p is null)
         {
@@ -46,7 +47,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
     public async Task<CriteriaSetPageModel?> CriteriaSetAsync(string code, ReadScope scope, CancellationToken ct)
     {
         var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code)
-            .Select(s => new { s.Id, s.Note, s.ValidFrom, s.Source, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name })
+            .Select(s => new { s.Id, s.Note, s.ValidFrom, s.ValidTo, s.ThresholdScheme, s.Source, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name })
             .FirstOrDefaultAsync(ct);
         if (set is null)
         {
@@ -54,9 +55,25 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         }
 
         var row = await SetRows(db.CriteriaSets.Where(s => s.Id == set.Id)).SingleAsync(ct);
-        var criteria = await db.Criteria.AsNoTracking().Where(c => c.CriteriaSetId == set.Id).OrderBy(c => c.Number)
-            .Select(c => new CriterionRow(c.Number, c.Name, c.GroupName,
-                c.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold)).ToList()))
+        // The indicators of the latest version, each with its rule there; the versions list says what changed when.
+        var book = await RuleBook.LoadAsync(db, [set.Id], [], ct);
+        var allVersions = book.Versions(set.Id);
+        var latest = allVersions.Count == 0 ? null : allVersions[^1];
+        var criteria = (await db.Criteria.AsNoTracking().Where(c => c.CriteriaSetId == set.Id).OrderBy(c => c.Number)
+                .Select(c => new
+                {
+                    c.Number, c.Name, c.GroupName,
+                    Indicators = c.Indicators.OrderBy(i => i.SortOrder).Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Source }).ToList(),
+                })
+                .ToListAsync(ct))
+            .Select(c => new CriterionRow(c.Number, c.Name, c.GroupName, c.Indicators
+                .Select(i => (i, Rules: latest is null ? [] : book.ZoneRules(latest.Id, i.Id)))
+                .Where(x => x.Rules.Count > 0)
+                .Select(x => Row(x.i.Id, x.i.Code, x.i.Name, x.i.Unit, x.i.ValueType, x.Rules, SourceRef.From(x.i.Source)))
+                .ToList()))
+            .ToList();
+        var versions = await db.CriteriaSetVersions.AsNoTracking().Where(v => v.CriteriaSetId == set.Id).OrderBy(v => v.Number)
+            .Select(v => new VersionRow(v.Number, v.EffectiveFrom, v.Changes, v.CreatedBy, v.CreatedAtUtc, v.Thresholds.Count(t => t.Zone == Zones.Common)))
             .ToListAsync(ct);
         var reportedRows = db.ReportedAttainments.AsNoTracking().Where(r => r.CriteriaSetId == set.Id);
         if (!scope.All)
@@ -77,7 +94,8 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             .Select(r => new SetReportedRow(UnitQueries.PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
                 r.Scope.Select(s => (s.Slug, $"{UnitQueries.KindLabel(s.Kind)} {s.Name}", s.Kind == UnitKind.District)).ToList(), r.Note, SourceRef.From(r.Source)!))
             .ToList();
-        return new CriteriaSetPageModel(row, set.ProgrammeCode, set.ProgrammeName, set.Note, set.ValidFrom, SourceRef.From(set.Source), criteria, reported);
+        return new CriteriaSetPageModel(row, set.ProgrammeCode, set.ProgrammeName, set.Note, set.ValidFrom, SourceRef.From(set.Source), criteria, reported,
+            versions, set.ThresholdScheme, set.ValidTo);
     }
 
     public async Task<IndicatorPageModel?> IndicatorAsync(int id, ReadScope scope, CancellationToken ct)
@@ -85,14 +103,19 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                Row = new IndicatorRow(x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Comparator, x.Threshold), x.Note, x.Frequency,
-                CriterionName = x.Criterion.Name, CriterionNumber = x.Criterion.Number, SetCode = x.Criterion.CriteriaSet.Code, SetName = x.Criterion.CriteriaSet.Name,
+                x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Source, x.Note, x.Frequency,
+                CriterionName = x.Criterion.Name, CriterionNumber = x.Criterion.Number, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code, SetName = x.Criterion.CriteriaSet.Name,
             })
             .FirstOrDefaultAsync(ct);
         if (i is null)
         {
             return null;
         }
+
+        var book = await RuleBook.LoadAsync(db, [i.SetId], [], ct);
+        var ruleVersions = book.Versions(i.SetId).Select(v => (v.Number, v.EffectiveFrom, book.ZoneRules(v.Id, i.Id))).Where(v => v.Item3.Count > 0).ToList();
+        var shown = ruleVersions.Count > 0 ? ruleVersions[^1].Item3 : [];
+        var row = Row(i.Id, i.Code, i.Name, i.Unit, i.ValueType, shown, SourceRef.From(i.Source));
 
         // Bounded: the most recent 200 values; national scale has thousands of units per indicator.
         var values = (await Scoped(db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id), scope)
@@ -107,7 +130,14 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                 .Select(t => new { t.Year, t.Comparator, t.Value, t.Note, t.Source, t.Unit.Name, t.Unit.Kind }).ToListAsync(ct))
             .Select(t => new IndicatorTargetRow($"{UnitQueries.KindLabel(t.Kind)} {t.Name}", t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
             .ToList();
-        return new IndicatorPageModel(i.Row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, values, targets);
+        return new IndicatorPageModel(row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName,
+            ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets);
+    }
+
+    private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueType type, IReadOnlyList<ZoneRule> rules, SourceRef? source)
+    {
+        var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
+        return new IndicatorRow(id, code, name, unit, type, common?.Comparator ?? Comparator.AtLeast, common?.Value, common?.Text, rules, source);
     }
 
     private static IQueryable<CapitalFigure> Scoped(IQueryable<CapitalFigure> rows, ReadScope scope) =>

@@ -79,8 +79,6 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             s.Criteria.Sum(c => c.Indicators), s.SortOrder, s.ProgrammeName, s.ProgrammeSort)).ToList();
         var setIds = sets.Select(s => s.Id).ToList();
         var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
-        var definedByCriterion = catalogue.SelectMany(s => s.Criteria).ToDictionary(c => c.Id, c => c.Indicators);
-        var criteriaBySet = catalogue.ToDictionary(s => s.Id, s => s.Criteria.Select(c => c.Id).ToList());
 
         var reported = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
             .Where(s => windowIds.Contains(s.ReportedAttainment.PeriodId) && setIds.Contains(s.ReportedAttainment.CriteriaSetId)
@@ -93,13 +91,24 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             })
             .ToListAsync(ct);
 
-        // Indicator values are judged and counted per criterion in the database; only the tallies come back.
-        var tallies = await AttainmentQuery.TallyByCriterion(
-                db.IndicatorValues.Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId)),
-                db.Indicators,
-                db.Criteria.Where(c => computedSetIds.Contains(c.CriteriaSetId)),
-                approvedOnly ? db.Submissions : null)
+        // Values are judged by the RuleBook (the version in force in each period, the unit's region or group): one
+        // projection of four numbers per value of the dashboard's units in the window, bounded by units × periods × indicators.
+        var book = await RuleBook.LoadAsync(db, computedSetIds, unitIds, ct);
+        var rawValues = await db.IndicatorValues.AsNoTracking()
+            .Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
+            .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value })
             .ToListAsync(ct);
+        if (approvedOnly)
+        {
+            var approved = (await db.Submissions.AsNoTracking()
+                    .Where(s => windowIds.Contains(s.PeriodId) && unitIds.Contains(s.UnitId) && s.Status == SubmissionStatus.Approved)
+                    .Select(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId })
+                    .ToListAsync(ct))
+                .Select(s => (s.UnitId, s.PeriodId, s.CriteriaSetId)).ToHashSet();
+            rawValues = rawValues.Where(v => approved.Contains((v.UnitId, v.PeriodId, v.SetId))).ToList();
+        }
+
+        var startOf = window.ToDictionary(p => p.Id, p => p.StartsOn);
 
         var setById = sets.ToDictionary(s => s.Id);
         var attainment = new List<AttainmentFigure>();
@@ -120,22 +129,22 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
                 r.IndicatorsMet, set.DeclaredIndicators, r.AsOf, r.SourceId, scope)));
         }
 
-        foreach (var g in tallies.GroupBy(t => (t.UnitId, t.CriteriaSetId, t.PeriodId)))
+        foreach (var g in rawValues.GroupBy(v => (v.UnitId, v.SetId, v.PeriodId)))
         {
-            var set = setById[g.Key.CriteriaSetId];
-            var byCriterion = g.ToDictionary(t => t.CriterionId);
-            var statuses = criteriaBySet[set.Id].Select(c => byCriterion.TryGetValue(c, out var t)
-                ? AttainmentRules.EvaluateCriterion(definedByCriterion[c], t.Met, t.NotMet)
-                : CriterionStatus.Unknown).ToList();
-            var withValue = g.Sum(t => t.Values);
+            var set = setById[g.Key.SetId];
+            var rules = book.For(set.Id, g.Key.UnitId, startOf[g.Key.PeriodId]);
+            var values = g.Where(v => rules.Defines(v.IndicatorId)).ToDictionary(v => v.IndicatorId, v => v.Value);
+            var withValue = values.Count(v => v.Value is not null);
             if (withValue == 0)
             {
                 continue;
             }
 
+            var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, values, set.DeclaredCriteria, set.DeclaredIndicators);
+            var judged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
             attainment.Add(new AttainmentFigure(g.Key.UnitId, set.Id, g.Key.PeriodId, FigureKind.Computed,
-                statuses.Count(s => s == CriterionStatus.Met), set.DeclaredCriteria, g.Sum(t => t.Met), set.DeclaredIndicators, null, null, [g.Key.UnitId],
-                new ComputedCounts(set.DefinedIndicators, withValue, g.Sum(t => t.Met + t.NotMet), statuses.Count(s => s == CriterionStatus.Unknown))));
+                result.CriteriaMet, set.DeclaredCriteria, result.IndicatorsMet, set.DeclaredIndicators, null, null, [g.Key.UnitId],
+                new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown)));
         }
 
         var standards = await db.PovertyStandards.AsNoTracking()

@@ -15,8 +15,14 @@ public sealed class EntryPageModel
     public required IReadOnlyList<EntrySet> Sets { get; init; }
     public bool CanEdit { get; set; }
     public bool CanReview { get; set; }
+    /// <summary>Who reviews this unit's submissions in this period ("huyện Ba Chẽ", "tỉnh Quảng Ninh"), or null when nobody does.</summary>
+    public string? Reviewer { get; set; }
     public string? Message { get; set; }
     public bool HasConflicts { get; set; }
+    /// <summary>False when the unit did not exist in this period (merged away, or not yet created): nothing can be entered.</summary>
+    public bool UnitValidInPeriod { get; init; } = true;
+    /// <summary>Sets valid in the period whose catalogue defines no indicator yet: shown so the gap is visible.</summary>
+    public IReadOnlyList<(string Code, string Name)> SetsWithoutIndicators { get; init; } = [];
     public string BasePath => Unit.Kind == UnitKind.District ? $"/districts/{Unit.Slug}" : $"/communes/{Unit.Slug}";
     public string EntryPath => $"{BasePath}/entry/{Period.Code}";
 }
@@ -33,7 +39,8 @@ public sealed record EntrySet(
     DateTime? SubmittedAtUtc,
     string? ReviewedBy,
     DateTime? ReviewedAtUtc,
-    IReadOnlyList<EntryCriterion> Criteria)
+    IReadOnlyList<EntryCriterion> Criteria,
+    int? VersionNumber = null)
 {
     public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
     public int IndicatorCount => Criteria.Sum(c => c.Rows.Count);
@@ -51,6 +58,10 @@ public sealed class EntryRow
     public ValueType ValueType { get; init; }
     public Comparator Comparator { get; init; }
     public decimal? Threshold { get; init; }
+    /// <summary>The threshold's wording when the source gives a rule rather than a number.</summary>
+    public string? ThresholdText { get; init; }
+    /// <summary>Which threshold applied and why (region, commune group, Điều 1, common).</summary>
+    public string? ThresholdWhy { get; init; }
     public decimal? PreviousValue { get; init; }
     public decimal? StoredValue { get; init; }
     public ValueQualifier StoredQualifier { get; init; }

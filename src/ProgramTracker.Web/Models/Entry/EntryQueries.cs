@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Entry;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Entry;
@@ -14,25 +13,37 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
             ? db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct)
             : Task.FromResult<ReportingPeriod?>(null);
 
-    /// <summary>Builds the form from stored values: a fixed number of queries whatever the catalogue's size.</summary>
+    /// <summary>
+    /// Builds the form from stored values: a fixed number of queries whatever the catalogue's size. Only the sets
+    /// valid in the period are offered, each with the version in force then and the thresholds of the unit's zone.
+    /// </summary>
     public async Task<EntryPageModel> PageAsync(UnitHeader unit, ReportingPeriod period, CancellationToken ct)
     {
         var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
         var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
+        var (starts, ends) = (period.StartsOn, period.EndsOn);
 
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.Criterion.CriteriaSet.Level == level)
-            .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
-            .Select(i => new
-            {
-                i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold, i.CriterionId,
-                CriterionNumber = i.Criterion.Number, CriterionName = i.Criterion.Name, i.Criterion.GroupName,
-                SetId = i.Criterion.CriteriaSetId, SetCode = i.Criterion.CriteriaSet.Code, SetName = i.Criterion.CriteriaSet.Name,
-                i.Criterion.CriteriaSet.DeclaredCriteria, i.Criterion.CriteriaSet.DeclaredIndicators,
-            })
+        var sets = await db.CriteriaSets.AsNoTracking()
+            .Where(s => s.Level == level && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
+            .OrderBy(s => s.SortOrder)
+            .Select(s => new { s.Id, s.Code, s.Name, s.DeclaredCriteria, s.DeclaredIndicators })
             .ToListAsync(ct);
+        var setIds = sets.Select(s => s.Id).ToList();
+        var book = await RuleBook.LoadAsync(db, setIds, [unit.Id], ct);
+        var rules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, starts));
+        var ruleIds = rules.Values.SelectMany(r => r.Indicators).Select(r => r.IndicatorId).ToList();
+
+        var indicators = (await db.Indicators.AsNoTracking()
+                .Where(i => ruleIds.Contains(i.Id))
+                .Select(i => new
+                {
+                    i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder,
+                    CriterionNumber = i.Criterion.Number, CriterionName = i.Criterion.Name, i.Criterion.GroupName,
+                })
+                .ToListAsync(ct))
+            .ToDictionary(i => i.Id);
 
         var periodIds = previous is null ? new[] { period.Id } : [period.Id, previous.Id];
         var values = await db.IndicatorValues.AsNoTracking()
@@ -47,29 +58,41 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
             .ToDictionaryAsync(s => s.CriteriaSetId, ct);
 
         var index = 0;
-        var sets = indicators.GroupBy(i => (i.SetId, i.SetCode, i.SetName, i.DeclaredCriteria, i.DeclaredIndicators)).Select(set =>
+        var entrySets = sets.Where(s => rules[s.Id].Indicators.Count > 0).Select(set =>
         {
-            submissions.TryGetValue(set.Key.SetId, out var s);
-            var criteria = set.GroupBy(i => (i.CriterionNumber, i.CriterionName, i.GroupName)).Select(c => new EntryCriterion(
-                c.Key.CriterionNumber, c.Key.CriterionName, c.Key.GroupName,
-                c.Select(i =>
-                {
-                    current.TryGetValue(i.Id, out var v);
-                    before.TryGetValue(i.Id, out var p);
-                    return new EntryRow
+            submissions.TryGetValue(set.Id, out var s);
+            var setRules = rules[set.Id];
+            var criteria = setRules.Indicators
+                .Select(r => (Rule: r, Info: indicators[r.IndicatorId]))
+                .OrderBy(x => x.Info.CriterionNumber).ThenBy(x => x.Info.SortOrder)
+                .GroupBy(x => (x.Info.CriterionNumber, x.Info.CriterionName, x.Info.GroupName))
+                .Select(c => new EntryCriterion(c.Key.CriterionNumber, c.Key.CriterionName, c.Key.GroupName,
+                    c.Select(x =>
                     {
-                        IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType,
-                        Comparator = i.Comparator, Threshold = i.Threshold, PreviousValue = p?.Value, StoredValue = v?.Value,
-                        StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
-                        Status = AttainmentRules.Evaluate(i.ValueType, i.Comparator, i.Threshold, v?.Value),
-                        Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
-                    };
-                }).ToList())).ToList();
-            return new EntrySet(set.Key.SetId, set.Key.SetCode, set.Key.SetName, set.Key.DeclaredCriteria, set.Key.DeclaredIndicators,
-                s?.Status ?? SubmissionStatus.Draft, s?.Comment, s?.SubmittedBy, s?.SubmittedAtUtc, s?.ReviewedBy, s?.ReviewedAtUtc, criteria);
+                        var (rule, i) = x;
+                        current.TryGetValue(i.Id, out var v);
+                        before.TryGetValue(i.Id, out var p);
+                        return new EntryRow
+                        {
+                            IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType,
+                            Comparator = rule.Comparator, Threshold = rule.Threshold, ThresholdText = rule.ThresholdText, ThresholdWhy = rule.Why,
+                            PreviousValue = p?.Value, StoredValue = v?.Value,
+                            StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
+                            Status = AttainmentRules.Evaluate(i.ValueType, rule.Comparator, rule.Threshold, v?.Value),
+                            Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
+                        };
+                    }).ToList())).ToList();
+            return new EntrySet(set.Id, set.Code, set.Name, set.DeclaredCriteria, set.DeclaredIndicators,
+                s?.Status ?? SubmissionStatus.Draft, s?.Comment, s?.SubmittedBy, s?.SubmittedAtUtc, s?.ReviewedBy, s?.ReviewedAtUtc, criteria,
+                setRules.Version?.Number);
         }).ToList();
 
-        return new EntryPageModel { Unit = unit, Period = period, PreviousPeriod = previous, Periods = periods, Sets = sets };
+        return new EntryPageModel
+        {
+            Unit = unit, Period = period, PreviousPeriod = previous, Periods = periods, Sets = entrySets,
+            UnitValidInPeriod = AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
+            SetsWithoutIndicators = sets.Where(s => rules[s.Id].Indicators.Count == 0).Select(s => (s.Code, s.Name)).ToList(),
+        };
     }
 
     /// <summary>The text a cell shows for a stored value: "14,5", or "1"/"0" for đạt/không đạt selects.</summary>
@@ -77,5 +100,4 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
         value is not { } v ? null
         : type == ProgramTracker.Core.Domain.ValueType.Boolean ? (v == 1 ? "1" : "0")
         : ProgramTracker.Core.Formatting.Vn.Number(v).Replace(".", "", StringComparison.Ordinal);
-
 }

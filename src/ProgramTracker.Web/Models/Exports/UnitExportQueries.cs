@@ -67,12 +67,19 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
             .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
             .Select(i => new
             {
-                Set = i.Criterion.CriteriaSet.Name, Criterion = i.Criterion.Number + ". " + i.Criterion.Name, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold,
+                i.Id, SetId = i.Criterion.CriteriaSetId, Set = i.Criterion.CriteriaSet.Name, Criterion = i.Criterion.Number + ". " + i.Criterion.Name, i.Code, i.Name, i.Unit, i.ValueType,
                 Value = db.IndicatorValues.Where(v => v.UnitId == uid && v.PeriodId == pid && v.IndicatorId == i.Id)
                     .Select(v => new { v.Value, v.Qualifier, v.AsOf, v.Note, Source = v.Source != null ? v.Source.Publisher ?? v.Source.Title : null, SourceDate = v.Source != null ? v.Source.PublishedOn : null })
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
+
+        // Each value is judged by the rule of its set's version in force then and the unit's threshold (RuleBook).
+        var book = await RuleBook.LoadAsync(db, values.Select(v => v.SetId).Distinct().ToList(), [uid], ct);
+        var rules = values.Select(v => v.SetId).Distinct()
+            .SelectMany(setId => book.For(setId, uid, starts).Indicators)
+            .ToDictionary(r => r.IndicatorId);
+        values = values.Where(v => rules.ContainsKey(v.Id) || v.Value is not null).ToList();
 
         var reported = await db.ReportedAttainments.AsNoTracking()
             .Where(r => r.PeriodId == pid && r.Scope.Any(s => s.UnitId == uid))
@@ -94,9 +101,12 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
                 MeasureUnit = v.Unit,
                 Value = v.Value?.Value,
                 Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
-                Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? null : v.Threshold,
-                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? "Đạt" : v.Threshold is null ? "chưa có ngưỡng" : Vn.ComparatorSymbol(v.Comparator),
-                Status = Labels.Status(AttainmentRules.Evaluate(v.ValueType, v.Comparator, v.Threshold, v.Value?.Value)),
+                Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? null : rules.GetValueOrDefault(v.Id)?.Threshold,
+                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? "Đạt"
+                    : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? "chưa có ngưỡng" : Vn.ComparatorSymbol(rule.Comparator),
+                Status = rules.GetValueOrDefault(v.Id) is { } r
+                    ? Labels.Status(AttainmentRules.Evaluate(v.ValueType, r.Comparator, r.Threshold, v.Value?.Value))
+                    : "không thuộc phiên bản bộ tiêu chí của kỳ này",
                 AsOf = v.Value?.AsOf is { } d ? Vn.Date(d) : null,
                 Note = v.Value?.Note,
                 Source = v.Value is null ? null : v.Value.Source is null ? "Nhập trên hệ thống" : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Vn.Date(sd)}" : v.Value.Source,

@@ -36,50 +36,76 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
             return new InboxModel(role, [], [], [], []);
         }
 
-        // The units whose forms this person answers for: own communes, or the district and all its units.
+        // The units whose forms this person answers for: own units; for staff also every unit up to two levels below
+        // (a province's communes, a district's communes, a province's districts and their former communes).
         var units = await db.Units.AsNoTracking()
-            .Where(u => bound.Contains(u.Id) || (isDistrict && u.ParentId != null && bound.Contains(u.ParentId.Value)))
-            .Where(u => u.Kind != UnitKind.Province)
+            .Where(u => bound.Contains(u.Id)
+                || (isDistrict && u.ParentId != null && (bound.Contains(u.ParentId.Value) || (u.Parent!.ParentId != null && bound.Contains(u.Parent.ParentId.Value)))))
+            .Where(u => u.Kind != UnitKind.Province && u.Kind != UnitKind.City)
             .OrderBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.Slug, u.Name, u.Kind })
+            .Select(u => new
+            {
+                u.Id, u.Slug, u.Name, u.Kind, u.ValidFrom, u.ValidTo,
+                Parent = u.Parent == null ? null : new UnitValidity(u.Parent.Id, u.Parent.Kind, u.Parent.Name, u.Parent.ValidFrom, u.Parent.ValidTo),
+                Grandparent = u.Parent == null || u.Parent.Parent == null ? null
+                    : new UnitValidity(u.Parent.Parent.Id, u.Parent.Parent.Kind, u.Parent.Parent.Name, u.Parent.Parent.ValidFrom, u.Parent.Parent.ValidTo),
+            })
             .ToListAsync(ct);
         var unitIds = units.Select(u => u.Id).ToList();
 
-        var periods = await db.Periods.AsNoTracking().Where(p => !p.IsLocked && p.Quarter != null)
-            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).Take(2).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var periods = (await db.Periods.AsNoTracking().Where(p => !p.IsLocked && p.Quarter != null).ToListAsync(ct))
+            .Where(p => p.StartsOn <= today)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
         var periodIds = periods.Select(p => p.Id).ToList();
 
-        // Sets that can be filled in: those with at least one defined indicator, by level.
+        // Sets that can be filled in: those with at least one defined indicator, by level, in force in the period.
         var sets = await db.CriteriaSets.AsNoTracking()
             .Where(s => s.Criteria.Any(c => c.Indicators.Count > 0))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Name, s.Level })
+            .Select(s => new { s.Id, s.Name, s.Level, s.ValidFrom, s.ValidTo })
             .ToListAsync(ct);
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && periodIds.Contains(s.PeriodId))
             .Select(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId, s.Status, s.Comment, s.SubmittedBy, s.ReviewedBy })
             .ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var items = (from u in units
-                     from p in periods
-                     from s in sets
-                     where s.Level == (u.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune)
-                     let sub = submissions.FirstOrDefault(x => x.UnitId == u.Id && x.CriteriaSetId == s.Id && x.PeriodId == p.Id)
-                     let status = sub?.Status ?? SubmissionStatus.Draft
-                     select new InboxItem(
-                         AdministrativeUnit.FullNameOf(u.Kind, u.Name),
-                         $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
-                         s.Name, p.Label, p.Deadline, status,
-                         sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
-                         p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned))
-            .ToList();
+        var items = new List<(InboxItem Item, bool Recent, bool Reviews)>();
+        foreach (var u in units)
+        {
+            // Each unit's open quarters while it existed, latest first; the two latest are "due".
+            var own = periods.Where(p => AdministrativeUnit.Overlaps(u.ValidFrom, u.ValidTo, p.StartsOn, p.EndsOn)).ToList();
+            foreach (var (p, rank) in own.Select((p, i) => (p, i)))
+            {
+                var reviewer = AccessRules.Reviewer(new[] { u.Parent, u.Grandparent }.OfType<UnitValidity>(), p.StartsOn, p.EndsOn);
+                var reviews = isDistrict && reviewer is not null && bound.Contains(reviewer.Id);
+                if (isDistrict && !reviews && !bound.Contains(u.Id))
+                {
+                    continue;
+                }
 
-        var open = items.Where(i => i.Status is SubmissionStatus.Draft or SubmissionStatus.Returned).ToList();
+                var level = u.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+                foreach (var s in sets.Where(s => s.Level == level && AdministrativeUnit.Overlaps(s.ValidFrom, s.ValidTo, p.StartsOn, p.EndsOn)))
+                {
+                    var sub = submissions.FirstOrDefault(x => x.UnitId == u.Id && x.CriteriaSetId == s.Id && x.PeriodId == p.Id);
+                    var status = sub?.Status ?? SubmissionStatus.Draft;
+                    items.Add((new InboxItem(
+                        AdministrativeUnit.FullNameOf(u.Kind, u.Name),
+                        $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
+                        s.Name, p.Label, p.Deadline, status,
+                        sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
+                        p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), rank < 2, reviews));
+                }
+            }
+        }
+
+        // Returned and waiting forms stay listed whatever their period; forms not yet sent only for the two latest quarters.
+        var open = items.Where(i => i.Recent && i.Item.Status == SubmissionStatus.Draft).Select(i => i.Item).ToList();
+        var returned = items.Where(i => i.Item.Status == SubmissionStatus.Returned).Select(i => i.Item).ToList();
+        var waiting = items.Where(i => i.Item.Status == SubmissionStatus.Submitted).ToList();
         return isDistrict
-            ? new InboxModel(role, [], items.Where(i => i.Status == SubmissionStatus.Returned).ToList(),
-                items.Where(i => i.Status == SubmissionStatus.Submitted).ToList(), open)
-            : new InboxModel(role, open.Where(i => i.Status == SubmissionStatus.Draft).ToList(),
-                open.Where(i => i.Status == SubmissionStatus.Returned).ToList(), items.Where(i => i.Status == SubmissionStatus.Submitted).ToList(), []);
+            ? new InboxModel(role, [], returned, waiting.Where(i => i.Reviews).Select(i => i.Item).ToList(),
+                items.Where(i => i.Recent && i.Item.Status is SubmissionStatus.Draft or SubmissionStatus.Returned).Select(i => i.Item).ToList())
+            : new InboxModel(role, open, returned, waiting.Select(i => i.Item).ToList(), []);
     }
 }

@@ -3,7 +3,8 @@ using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Units;
 
-public sealed record UnitHeader(int Id, string Slug, string Name, UnitKind Kind, string FullName, string? ParentName, string? ParentSlug, DateOnly? ValidTo, string? Note);
+public sealed record UnitHeader(int Id, string Slug, string Name, UnitKind Kind, string FullName, string? ParentName, string? ParentSlug, DateOnly? ValidTo, string? Note,
+    DateOnly? ValidFrom = null, string? StatisticsCode = null, UnitKind? ParentKind = null);
 
 public sealed record UnitPageModel(
     UnitHeader Unit,
@@ -15,7 +16,16 @@ public sealed record UnitPageModel(
     IReadOnlyList<CapitalRow> Capital,
     IReadOnlyList<TargetRow> Targets,
     IReadOnlyList<HighlightRow> Highlights,
-    IReadOnlyList<ChildUnitRow> Children);
+    IReadOnlyList<ChildUnitRow> Children,
+    UnitLineage? Lineage = null);
+
+/// <summary>A link to a unit that went into this one, or that this one went into.</summary>
+public sealed record LineageLink(string? Slug, string Name, bool IsCommunePage, bool Whole, string ActNumber, DateOnly EffectiveOn, string? Via);
+
+/// <summary>A reported figure of a predecessor, always labelled with the predecessor's own name.</summary>
+public sealed record PredecessorFigure(string Slug, string UnitName, string SetName, string PeriodLabel, DateOnly AsOf, string Summary, bool GroupAverage, SourceRef Source);
+
+public sealed record UnitLineage(IReadOnlyList<LineageLink> Successors, IReadOnlyList<LineageLink> Predecessors, IReadOnlyList<PredecessorFigure> History);
 
 /// <summary>One criteria set on a unit's page: what reports said and what the stored values give.</summary>
 public sealed record SetBlock(
@@ -90,6 +100,9 @@ public sealed record TargetRow(int IndicatorId, string IndicatorName, string? Un
 
 public sealed record HighlightRow(string? ProgrammeCode, string Topic, string Text, string PeriodLabel, SourceRef Source);
 
-public sealed record ChildUnitRow(string Slug, string FullName, IReadOnlyList<string> Latest);
+public sealed record ChildUnitRow(string Slug, string FullName, IReadOnlyList<string> Latest, UnitKind Kind = UnitKind.Commune, DateOnly? ValidFrom = null, DateOnly? ValidTo = null)
+{
+    public bool IsCommuneLevel => AdministrativeUnit.IsCommuneLevelKind(Kind);
+}
 
-public sealed record CommuneListRow(string Slug, string FullName, string DistrictName, string DistrictSlug, IReadOnlyList<string> Latest);
+public sealed record CommuneListRow(string Slug, string FullName, string DistrictName, string DistrictSlug, IReadOnlyList<string> Latest, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);

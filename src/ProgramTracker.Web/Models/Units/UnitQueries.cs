@@ -11,16 +11,72 @@ namespace ProgramTracker.Web.Models.Units;
 /// <summary>Reads for commune and district pages. A page costs a fixed number of queries whatever the size of the country.</summary>
 public sealed class UnitQueries(ProgramTrackerDbContext db)
 {
+    /// <summary>A commune-level unit (communeLevel) or a district, province or city (the /districts/ pages), by slug.</summary>
     public async Task<UnitHeader?> FindAsync(string slug, bool communeLevel, CancellationToken ct)
     {
-        var kinds = communeLevel ? new[] { UnitKind.Commune, UnitKind.Town } : [UnitKind.District];
+        var kinds = communeLevel ? AdministrativeUnit.CommuneLevelKinds : [UnitKind.District, UnitKind.Province, UnitKind.City];
         return await db.Units.AsNoTracking()
             .Where(u => u.Slug == slug && kinds.Contains(u.Kind))
             .Select(u => new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, "", u.Parent != null ? u.Parent.Name : null,
-                u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note))
+                u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note, u.ValidFrom, u.StatisticsCode, u.Parent != null ? u.Parent.Kind : null))
             .FirstOrDefaultAsync(ct) is { } h
-            ? h with { FullName = $"{KindLabel(h.Kind)} {h.Name}", ParentName = h.ParentName is null ? null : $"huyện {h.ParentName}" }
+            ? h with
+            {
+                FullName = AdministrativeUnit.FullNameOf(h.Kind, h.Name),
+                ParentName = h.ParentName is null ? null : AdministrativeUnit.FullNameOf(h.ParentKind ?? UnitKind.District, h.ParentName),
+            }
             : null;
+    }
+
+    /// <summary>
+    /// The reorganisations a unit took part in: the units it went into, and the units (transitively) that went into
+    /// it, with their reported figures labelled by their own names. Figures of predecessors are never added up.
+    /// </summary>
+    public async Task<UnitLineage> LineageAsync(int unitId, CancellationToken ct)
+    {
+        var parts = await db.Set<ReorganisationPart>().AsNoTracking()
+            .Select(p => new
+            {
+                p.PredecessorId, p.PredecessorName, PredecessorSlug = p.Predecessor != null ? p.Predecessor.Slug : null,
+                PredecessorKind = p.Predecessor != null ? (UnitKind?)p.Predecessor.Kind : null,
+                p.SuccessorId, SuccessorSlug = p.Successor.Slug, SuccessorName = p.Successor.Name, SuccessorKind = p.Successor.Kind,
+                p.Whole, p.Reorganisation.ActNumber, p.Reorganisation.EffectiveOn,
+            })
+            .ToListAsync(ct);
+        var successors = parts.Where(p => p.PredecessorId == unitId)
+            .Select(p => new LineageLink(p.SuccessorSlug, AdministrativeUnit.FullNameOf(p.SuccessorKind, p.SuccessorName), true, p.Whole, p.ActNumber, p.EffectiveOn, null))
+            .ToList();
+        var predecessors = new List<LineageLink>();
+        var frontier = new Queue<(int Id, int Depth)>([(unitId, 0)]);
+        var seen = new HashSet<int> { unitId };
+        while (frontier.TryDequeue(out var at))
+        {
+            foreach (var p in parts.Where(p => p.SuccessorId == at.Id))
+            {
+                predecessors.Add(new LineageLink(p.PredecessorSlug, p.PredecessorName, p.PredecessorId is not null && AdministrativeUnit.IsCommuneLevelKind(p.PredecessorKind ?? UnitKind.Commune),
+                    p.Whole, p.ActNumber, p.EffectiveOn, at.Depth == 0 ? null : parts.First(x => x.SuccessorId == at.Id).SuccessorName));
+                if (p.PredecessorId is { } id && seen.Add(id))
+                {
+                    frontier.Enqueue((id, at.Depth + 1));
+                }
+            }
+        }
+
+        var ids = seen.Where(id => id != unitId).ToList();
+        var history = ids.Count == 0 ? [] : (await db.Set<ReportedAttainmentUnit>().AsNoTracking()
+                .Where(s => ids.Contains(s.UnitId) && s.ReportedAttainment.Kind != ReportedKind.UnitsAchieved)
+                .OrderBy(s => s.UnitId).ThenByDescending(s => s.ReportedAttainment.AsOf)
+                .Select(s => new
+                {
+                    s.Unit.Slug, UnitKind = s.Unit.Kind, s.Unit.Name, s.ReportedAttainment.Period.Year, s.ReportedAttainment.Period.Quarter, s.ReportedAttainment.AsOf,
+                    s.ReportedAttainment.Kind, SetName = s.ReportedAttainment.CriteriaSet.Name, s.ReportedAttainment.CriteriaMet, s.ReportedAttainment.IndicatorsMet,
+                    s.ReportedAttainment.CriteriaSet.DeclaredCriteria, s.ReportedAttainment.CriteriaSet.DeclaredIndicators, s.ReportedAttainment.Source,
+                })
+                .ToListAsync(ct))
+            .Select(r => new PredecessorFigure(r.Slug, AdministrativeUnit.FullNameOf(r.UnitKind, r.Name), r.SetName, PeriodLabel(r.Year, r.Quarter), r.AsOf,
+                Summary(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators), r.Kind == ReportedKind.GroupAverage, SourceRef.From(r.Source)!))
+            .ToList();
+        return new UnitLineage(successors, predecessors, history);
     }
 
     public async Task<UnitPageModel> PageAsync(UnitHeader unit, string? periodCode, CancellationToken ct)
@@ -29,21 +85,23 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
         var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
         var period = await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
 
+        // The sets of the unit's level that were in force at some time while the unit existed.
+        var (unitFrom, unitTo) = (unit.ValidFrom, unit.ValidTo);
         var sets = await db.CriteriaSets.AsNoTracking()
-            .Where(s => s.Level == level)
+            .Where(s => s.Level == level && (unitTo == null || s.ValidFrom == null || s.ValidFrom <= unitTo) && (unitFrom == null || s.ValidTo == null || s.ValidTo >= unitFrom))
             .OrderBy(s => s.SortOrder)
             .Select(s => new
             {
-                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom,
-                CriterionIds = s.Criteria.Select(c => c.Id).ToList(),
+                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom, s.ValidTo,
             })
             .ToListAsync(ct);
         var setIds = sets.Select(s => s.Id).ToList();
-
-        var rules = await db.Indicators.AsNoTracking()
-            .Where(i => setIds.Contains(i.Criterion.CriteriaSetId))
-            .Select(i => new { i.Id, i.Name, i.Unit, i.CriterionId, i.Criterion.CriteriaSetId, i.ValueType, i.Comparator, i.Threshold })
-            .ToListAsync(ct);
+        var book = await RuleBook.LoadAsync(db, setIds, [unit.Id], ct);
+        var ruleDay = period?.StartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var setRules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, ruleDay));
+        var ruleIds = setRules.Values.SelectMany(r => r.Indicators).Select(r => r.IndicatorId).ToList();
+        var names = await db.Indicators.AsNoTracking().Where(i => ruleIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Name, i.Unit }).ToDictionaryAsync(i => i.Id, ct);
 
         var values = period is null
             ? []
@@ -65,25 +123,22 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
 
         var blocks = sets.Select(s =>
         {
-            var setRules = rules.Where(r => r.CriteriaSetId == s.Id).ToList();
+            var rules = setRules[s.Id];
             ComputedBlock? computed = null;
-            if (setRules.Count > 0 && period is not null)
+            var inForce = period is not null && (s.ValidFrom == null || s.ValidFrom <= period.EndsOn) && (s.ValidTo == null || s.ValidTo >= period.StartsOn);
+            if (rules.Indicators.Count > 0 && inForce)
             {
-                var attainment = AttainmentRules.Evaluate(
-                    s.CriterionIds,
-                    setRules.Select(r => new IndicatorRule(r.Id, r.CriterionId, r.ValueType, r.Comparator, r.Threshold)).ToList(),
-                    valueMap,
-                    s.DeclaredCriteria,
-                    s.DeclaredIndicators);
-                var names = setRules.ToDictionary(r => r.Id);
+                var setValues = rules.Indicators.Where(r => valueMap.ContainsKey(r.IndicatorId)).ToDictionary(r => r.IndicatorId, r => valueMap[r.IndicatorId]);
+                var attainment = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, setValues, s.DeclaredCriteria, s.DeclaredIndicators);
+                var byId = rules.Indicators.ToDictionary(r => r.IndicatorId);
                 computed = new ComputedBlock(
                     attainment,
-                    attainment.Gaps.Select(g => new GapRow(g.IndicatorId, names[g.IndicatorId].Name, names[g.IndicatorId].Unit, names[g.IndicatorId].ValueType,
+                    attainment.Gaps.Select(g => new GapRow(g.IndicatorId, names[g.IndicatorId].Name, names[g.IndicatorId].Unit, byId[g.IndicatorId].ValueType,
                         g.Value, g.Threshold, g.Comparator, g.Distance)).ToList(),
-                    setRules.Count(r => valueMap.ContainsKey(r.Id)));
+                    setValues.Count);
             }
 
-            return new SetBlock(s.Code, s.Name, s.ProgrammeCode, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, setRules.Count, s.ValidFrom,
+            return new SetBlock(s.Code, s.Name, s.ProgrammeCode, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, rules.Indicators.Count, s.ValidFrom,
                 reported.Where(r => r.CriteriaSetId == s.Id)
                     .Select(r => new ReportedRow(PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
                         r.Scope.Select(u => $"{KindLabel(u.Kind)} {u.Name}").ToList(), r.Note, SourceRef.From(r.Source)!))
@@ -136,15 +191,16 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
             .Select(h => new HighlightRow(h.Programme, h.Topic, h.Text, PeriodLabel(h.Year, h.Quarter), SourceRef.From(h.Source)!))
             .ToList();
 
-        var children = unit.Kind == UnitKind.District ? await ChildrenAsync(unit.Id, ct) : [];
+        var children = unit.Kind == UnitKind.District || AdministrativeUnit.IsProvinceLevelKind(unit.Kind) ? await ChildrenAsync(unit.Id, ct) : [];
 
-        return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children);
+        return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children, await LineageAsync(unit.Id, ct));
     }
 
     /// <summary>The communes and towns the user may read, grouped by district.</summary>
     public async Task<IReadOnlyList<CommuneListRow>> CommunesAsync(ReadScope scope, CancellationToken ct)
     {
-        var units = db.Units.AsNoTracking().Where(u => (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town) && u.Parent != null);
+        var kinds = AdministrativeUnit.CommuneLevelKinds;
+        var units = db.Units.AsNoTracking().Where(u => kinds.Contains(u.Kind) && u.Parent != null);
         if (!scope.All)
         {
             var readable = scope.UnitIds;
@@ -153,11 +209,11 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
 
         var communes = await units
             .OrderBy(u => u.ParentId).ThenBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, DistrictSlug = u.Parent.Slug })
+            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, ParentKind = u.Parent.Kind, DistrictSlug = u.Parent.Slug, u.ValidFrom, u.ValidTo })
             .ToListAsync(ct);
         var latest = await LatestReportedAsync(communes.Select(c => c.Id).ToList(), ct);
-        return communes.Select(c => new CommuneListRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", c.District, c.DistrictSlug,
-            latest.TryGetValue(c.Id, out var l) ? l : [])).ToList();
+        return communes.Select(c => new CommuneListRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", AdministrativeUnit.FullNameOf(c.ParentKind, c.District), c.DistrictSlug,
+            latest.TryGetValue(c.Id, out var l) ? l : [], c.ValidFrom, c.ValidTo)).ToList();
     }
 
     private async Task<IReadOnlyList<ChildUnitRow>> ChildrenAsync(int districtId, CancellationToken ct)
@@ -165,10 +221,10 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
         var children = await db.Units.AsNoTracking()
             .Where(u => u.ParentId == districtId)
             .OrderBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name })
+            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, u.ValidFrom, u.ValidTo })
             .ToListAsync(ct);
         var latest = await LatestReportedAsync(children.Select(c => c.Id).ToList(), ct);
-        return children.Select(c => new ChildUnitRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", latest.TryGetValue(c.Id, out var l) ? l : [])).ToList();
+        return children.Select(c => new ChildUnitRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", latest.TryGetValue(c.Id, out var l) ? l : [], c.Kind, c.ValidFrom, c.ValidTo)).ToList();
     }
 
     /// <summary>Per unit, the latest reported criteria/indicator figures, one line per set ("NTM nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu").</summary>

@@ -204,6 +204,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("StatisticsCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("date");
 
@@ -503,6 +507,9 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ThresholdScheme")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Tier")
                         .HasColumnType("integer");
 
@@ -522,6 +529,42 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.HasIndex("SourceId");
 
                     b.ToTable("criteria_sets", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CriteriaSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaSetId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("criteria_set_versions", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
@@ -588,9 +631,6 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<int>("Comparator")
-                        .HasColumnType("integer");
-
                     b.Property<int>("CriterionId")
                         .HasColumnType("integer");
 
@@ -610,9 +650,8 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
-                    b.Property<decimal?>("Threshold")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(60)
@@ -628,7 +667,49 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("SourceId");
+
                     b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorThreshold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Comparator")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("VersionId", "IndicatorId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("indicator_thresholds", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorValue", b =>
@@ -852,6 +933,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<int?>("SourceId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Targets")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -890,6 +975,90 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("programme_projects", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("ActDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ActNumber")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("reorganisations", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.ReorganisationPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PredecessorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Whole")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("ReorganisationId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("reorganisation_parts", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportHighlight", b =>
@@ -1178,6 +1347,49 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.UnitClassification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CommuneGroup")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EspeciallyDisadvantaged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("UnitId", "ValidFrom");
+
+                    b.ToTable("unit_classifications", (string)null);
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1369,6 +1581,17 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany("Versions")
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CriteriaSet");
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
                 {
                     b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
@@ -1388,7 +1611,32 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
                     b.Navigation("Criterion");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorThreshold", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSetVersion", "Version")
+                        .WithMany("Thresholds")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorValue", b =>
@@ -1484,6 +1732,41 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.ReorganisationPart", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ProgramTracker.Core.Domain.Reorganisation", "Reorganisation")
+                        .WithMany("Parts")
+                        .HasForeignKey("ReorganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Reorganisation");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportHighlight", b =>
@@ -1618,6 +1901,23 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.UnitClassification", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.UserUnit", b =>
                 {
                     b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
@@ -1650,6 +1950,13 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
             modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSet", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.Navigation("Thresholds");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
@@ -1662,6 +1969,11 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Navigation("CriteriaSets");
 
                     b.Navigation("Projects");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportedAttainment", b =>

@@ -191,6 +191,10 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatisticsCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
@@ -484,6 +488,9 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Property<int?>("SourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ThresholdScheme")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
@@ -503,6 +510,40 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.HasIndex("SourceId");
 
                     b.ToTable("criteria_sets", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriteriaSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaSetId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("criteria_set_versions", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
@@ -565,9 +606,6 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Comparator")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("CriterionId")
                         .HasColumnType("INTEGER");
 
@@ -587,9 +625,8 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double?>("Threshold")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("REAL");
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(60)
@@ -605,7 +642,47 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("CriterionId");
 
+                    b.HasIndex("SourceId");
+
                     b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorThreshold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Comparator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("VersionId", "IndicatorId", "Zone")
+                        .IsUnique();
+
+                    b.ToTable("indicator_thresholds", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorValue", b =>
@@ -821,6 +898,10 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Property<int?>("SourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Targets")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -857,6 +938,86 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("programme_projects", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ActDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActNumber")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("reorganisations", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.ReorganisationPart", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PredecessorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Whole")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PredecessorId");
+
+                    b.HasIndex("ReorganisationId");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.ToTable("reorganisation_parts", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportHighlight", b =>
@@ -1133,6 +1294,47 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.ToTable("targets", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.UnitClassification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CommuneGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EspeciallyDisadvantaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("UnitId", "ValidFrom");
+
+                    b.ToTable("unit_classifications", (string)null);
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.UserUnit", b =>
                 {
                     b.Property<string>("UserId")
@@ -1324,6 +1526,17 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany("Versions")
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CriteriaSet");
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
                 {
                     b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
@@ -1343,7 +1556,32 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
                     b.Navigation("Criterion");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorThreshold", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSetVersion", "Version")
+                        .WithMany("Thresholds")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.IndicatorValue", b =>
@@ -1439,6 +1677,41 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.ReorganisationPart", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Predecessor")
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ProgramTracker.Core.Domain.Reorganisation", "Reorganisation")
+                        .WithMany("Parts")
+                        .HasForeignKey("ReorganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Successor")
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Predecessor");
+
+                    b.Navigation("Reorganisation");
+
+                    b.Navigation("Successor");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportHighlight", b =>
@@ -1573,6 +1846,23 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Domain.UnitClassification", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId");
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("ProgramTracker.Core.Domain.UserUnit", b =>
                 {
                     b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
@@ -1605,6 +1895,13 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSet", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.CriteriaSetVersion", b =>
+                {
+                    b.Navigation("Thresholds");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Criterion", b =>
@@ -1617,6 +1914,11 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Navigation("CriteriaSets");
 
                     b.Navigation("Projects");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.Reorganisation", b =>
+                {
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ReportedAttainment", b =>
