@@ -179,10 +179,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         return settings.Role switch
         {
             Roles.Admin when ids.Count > 0 => Fail(UnitsErrorCode, "Quản trị viên không gắn với đơn vị nào: bỏ chọn các đơn vị."),
-            Roles.DistrictStaff or Roles.Leader when ids.Count == 0 || kinds.Any(k => k != UnitKind.District) =>
-                Fail(UnitsErrorCode, "Cán bộ huyện và lãnh đạo phải gắn với ít nhất một huyện (và chỉ huyện)."),
-            Roles.CommuneOfficer when ids.Count == 0 || kinds.Any(k => k is not (UnitKind.Commune or UnitKind.Town)) =>
-                Fail(UnitsErrorCode, "Cán bộ xã phải gắn với ít nhất một xã, thị trấn (và chỉ xã, thị trấn)."),
+            Roles.DistrictStaff or Roles.Leader when ids.Count == 0 || kinds.Any(k => k is not (UnitKind.District or UnitKind.Province or UnitKind.City)) =>
+                Fail(UnitsErrorCode, "Cán bộ cấp trên và lãnh đạo phải gắn với ít nhất một huyện hoặc tỉnh (và chỉ huyện, tỉnh)."),
+            Roles.CommuneOfficer when ids.Count == 0 || kinds.Any(k => !AdministrativeUnit.IsCommuneLevelKind(k)) =>
+                Fail(UnitsErrorCode, "Cán bộ xã phải gắn với ít nhất một đơn vị cấp xã (xã, phường, thị trấn, đặc khu) và chỉ cấp xã."),
             _ => IdentityResult.Success,
         };
     }

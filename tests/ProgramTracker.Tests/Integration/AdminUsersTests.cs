@@ -82,7 +82,7 @@ public sealed class AdminUsersTests(PortalFixture fixture)
             [new("Role", Roles.Leader), new("UnitIds", Id(await UnitIdAsync("minh-cam")))], token));
         var right = await admin.PostFormAsync($"/admin/users/{id}", [new("FullName", "Lãnh đạo mới"), new("Role", Roles.Leader), new("UnitIds", Id(baChe))], token);
 
-        wrong.Should().MatchRegex("data-valmsg-for=\"UnitIds\"[^>]*>Cán bộ huyện và lãnh đạo phải gắn với ít nhất một huyện");
+        wrong.Should().MatchRegex("data-valmsg-for=\"UnitIds\"[^>]*>Cán bộ cấp trên và lãnh đạo phải gắn với ít nhất một huyện hoặc tỉnh");
         right.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var after = await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.Id == id)
             .Select(u => new { u.FullName, Units = u.Units.Select(x => x.Unit.Slug).ToList() }).SingleAsync());
