@@ -50,6 +50,14 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     /// <summary>Without a unit, the dashboard opens on the first district the person may read.</summary>
     private async Task<string?> DefaultDistrictAsync(CancellationToken ct)
     {
+        // The district or province the person is bound to comes first; else the first district they may read.
+        var profile = await access.ProfileAsync(User, ct);
+        var bound = profile.Units.Where(u => u.Kind is UnitKind.District or UnitKind.Province or UnitKind.City).Select(u => u.Id).ToList();
+        if (bound.Count > 0)
+        {
+            return await db.Units.AsNoTracking().Where(u => bound.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => u.Slug).FirstOrDefaultAsync(ct);
+        }
+
         var scope = await access.ReadScopeAsync(User, ct);
         var ids = scope.UnitIds;
         return await db.Units.AsNoTracking()

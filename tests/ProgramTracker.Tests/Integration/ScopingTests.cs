@@ -124,7 +124,7 @@ public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
         var ids = await fixture.Factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
 
         var staff = await WithAccessAsync("huyen", async (access, user) =>
-            (await access.CanEditAsync(user, ids["nam-son"]), await access.CanEditAsync(user, ids[PortalFixture.OtherCommune]), await access.CanApproveAsync(user, ids["don-dac"])));
+            (await access.CanEditAsync(user, ids["nam-son"]), await access.CanEditAsync(user, ids[PortalFixture.OtherCommune]), await access.CanApproveAsync(user, ids["don-dac"], await fixture.Factory.WithDbAsync(db => db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 3)))));
         var leader = await WithAccessAsync("lanhdao", async (access, user) =>
             (await access.CanEditAsync(user, ids["nam-son"]), await access.CanReadAsync(user, ids["nam-son"])));
         var admin = await WithAccessAsync("admin", async (access, user) => (await access.ReadScopeAsync(user)).All);

@@ -24,7 +24,7 @@ public sealed class AccessRulesTests
 
         Everything.Where(u => AccessRules.CanEdit(officer, u)).Should().Equal(DonDac);
         AccessRules.CanEdit(officer, NamSon).Should().BeFalse();
-        AccessRules.CanApprove(officer, DonDac).Should().BeFalse();
+        AccessRules.CanApprove(officer, BaChe.Id).Should().BeFalse();
     }
 
     [Fact]
@@ -50,7 +50,11 @@ public sealed class AccessRulesTests
         var staff = User(Roles.DistrictStaff, BaChe);
 
         Everything.Where(u => AccessRules.CanEdit(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
-        Everything.Where(u => AccessRules.CanApprove(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
+        // They approve what their district reviews (its communes' submissions); the district's own go to the province.
+        AccessRules.CanApprove(staff, BaChe.Id).Should().BeTrue();
+        AccessRules.CanApprove(staff, Province.Id).Should().BeFalse();
+        AccessRules.CanApprove(staff, TienYen.Id).Should().BeFalse();
+        AccessRules.CanApprove(staff, null).Should().BeFalse();
         Everything.Where(u => AccessRules.CanRead(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
     }
 
@@ -61,7 +65,34 @@ public sealed class AccessRulesTests
 
         Everything.Where(u => AccessRules.CanRead(leader, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
         Everything.Where(u => AccessRules.CanEdit(leader, u)).Should().BeEmpty();
-        Everything.Where(u => AccessRules.CanApprove(leader, u)).Should().BeEmpty();
+        Everything.Where(u => AccessRules.CanApprove(leader, u.Id)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_reviewer_is_the_nearest_level_above_that_existed_in_the_period()
+    {
+        // A commune of Ba Chẽ district: the district until 30/06/2025, then (for a unit still under it) the province.
+        UnitValidity[] ancestors =
+        [
+            new(2, UnitKind.District, "Ba Chẽ", null, new DateOnly(2025, 6, 30)),
+            new(1, UnitKind.Province, "Quảng Ninh", null, null),
+        ];
+
+        AccessRules.Reviewer(ancestors, new DateOnly(2023, 7, 1), new DateOnly(2023, 9, 30))!.Id.Should().Be(2);
+        AccessRules.Reviewer(ancestors, new DateOnly(2025, 4, 1), new DateOnly(2025, 6, 30))!.Id.Should().Be(2);
+        AccessRules.Reviewer(ancestors, new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30))!.Id.Should().Be(1);
+        AccessRules.Reviewer([ancestors[0]], new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30)).Should().BeNull();
+    }
+
+    [Fact]
+    public void Provincial_staff_read_and_change_everything_below_the_province_and_approve_what_the_province_reviews()
+    {
+        var staff = User(Roles.DistrictStaff, Province);
+
+        Everything.Where(u => AccessRules.CanRead(staff, u)).Should().Equal(Everything);
+        Everything.Where(u => AccessRules.CanEdit(staff, u)).Should().Equal(Everything);
+        AccessRules.CanApprove(staff, Province.Id).Should().BeTrue();
+        AccessRules.CanApprove(staff, BaChe.Id).Should().BeFalse();
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class AppClaimsPrincipalFactory(
             .ToListAsync();
         foreach (var u in units)
         {
-            var path = u.Kind == UnitKind.District ? $"/districts/{u.Slug}" : $"/communes/{u.Slug}";
+            var path = AdministrativeUnit.IsCommuneLevelKind(u.Kind) ? $"/communes/{u.Slug}" : $"/districts/{u.Slug}";
             identity.AddClaim(new Claim(UnitLinkClaim, $"{path}|{Labels.UnitName(u.Kind, u.Name)}"));
         }
 

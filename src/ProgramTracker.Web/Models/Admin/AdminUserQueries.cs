@@ -19,7 +19,6 @@ public sealed class AdminUserQueries(ProgramTrackerDbContext db, TimeProvider cl
     /// <summary>Districts and their communes, in the order of the tree; units no longer valid are still listed (history).</summary>
     public async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken ct) =>
         await db.Units.AsNoTracking()
-            .Where(u => u.Kind != UnitKind.Province)
             .OrderBy(u => u.Kind == UnitKind.District ? u.Id : u.ParentId).ThenBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new UnitChoice(u.Id, u.Name, u.Kind, u.Parent != null && u.Kind != UnitKind.District ? u.Parent.Name : null))
             .ToListAsync(ct);

@@ -80,7 +80,7 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
             return null;
         }
 
-        var path = $"/{(unit.Kind == UnitKind.District ? "districts" : "communes")}/{unit.Slug}/entry/{PeriodCode.Format(period.Year, period.Quarter)}";
+        var path = $"/{(AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? "communes" : "districts")}/{unit.Slug}/entry/{PeriodCode.Format(period.Year, period.Quarter)}";
         return new ValueHistory(AdministrativeUnit.FullNameOf(unit.Kind, unit.Name), indicator, PeriodCode.Label(period.Year, period.Quarter), path,
             await ValueHistoryAsync(unitId, indicatorId, periodId, ct));
     }

@@ -29,7 +29,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
 
         // Districts are few (about 700 in the whole country before 2025): one query serves the selector and the lookup.
         var districts = await db.Units.AsNoTracking()
-            .Where(u => u.Kind == UnitKind.District)
+            .Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City)
             .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToListAsync(ct);
@@ -56,8 +56,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         var windowIds = window.Select(p => p.Id).ToList();
         var (starts, ends) = (period.StartsOn, period.EndsOn);
 
+        var communeKinds = AdministrativeUnit.CommuneLevelKinds;
         var communes = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == did && (u.Kind == UnitKind.Commune || u.Kind == UnitKind.Town)
+            .Where(u => u.ParentId == did && communeKinds.Contains(u.Kind)
                 && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
             .OrderBy(u => u.Kind).ThenBy(u => u.Id)
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))

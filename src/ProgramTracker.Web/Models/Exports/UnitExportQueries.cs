@@ -33,7 +33,7 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
     /// <summary>Null when the unit is unknown at that level or the period is malformed or unknown.</summary>
     public async Task<UnitExport?> LoadAsync(string slug, bool communeLevel, string? periodCode, CancellationToken ct)
     {
-        var kinds = communeLevel ? new[] { UnitKind.Commune, UnitKind.Town } : [UnitKind.District];
+        var kinds = communeLevel ? AdministrativeUnit.CommuneLevelKinds : [UnitKind.District, UnitKind.Province, UnitKind.City];
         var unit = await db.Units.AsNoTracking().Where(u => u.Slug == slug && kinds.Contains(u.Kind))
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).FirstOrDefaultAsync(ct);
         if (unit is null)

@@ -65,11 +65,13 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
             return null;
         }
 
-        var communeKinds = new[] { UnitKind.Commune, UnitKind.Town };
+        var communeKinds = AdministrativeUnit.CommuneLevelKinds;
         IQueryable<AdministrativeUnit> communes = db.Units.AsNoTracking().Where(u => communeKinds.Contains(u.Kind) && u.Parent != null);
         if (province is not null)
         {
-            communes = communes.Where(u => u.Parent!.ParentId == province.Id);
+            // Communes of the province's districts (until 30/06/2025) and communes directly under it (since).
+            var pid = province.Id;
+            communes = communes.Where(u => u.ParentId == pid || u.Parent!.ParentId == pid);
         }
 
         // Everyone but administrators sees only the communes they may read.
