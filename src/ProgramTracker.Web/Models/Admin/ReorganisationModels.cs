@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Models.Admin;
+
+/// <summary>The admin form for one reorganisation: the act, the units that go into one successor, and the successor.</summary>
+public sealed class ReorganisationForm
+{
+    [Required(ErrorMessage = "Nhập mã, ví dụ nq-1679-2025-xa-ba-che.")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,79}$", ErrorMessage = "Mã chỉ gồm chữ thường không dấu, số và gạch ngang.")]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "Nhập số văn bản, ví dụ NQ 1679/NQ-UBTVQH15.")]
+    [StringLength(120, ErrorMessage = "Số văn bản dài tối đa 120 ký tự.")]
+    public string? ActNumber { get; set; }
+
+    [Required(ErrorMessage = "Nhập ngày ban hành.")]
+    public DateOnly? ActDate { get; set; }
+
+    [Required(ErrorMessage = "Nhập ngày có hiệu lực.")]
+    public DateOnly? EffectiveOn { get; set; }
+
+    /// <summary>Units of the portal that go into the successor.</summary>
+    public List<int> PredecessorIds { get; set; } = [];
+
+    /// <summary>Of those, the ones that go in only in part ("một phần").</summary>
+    public List<int> PartialIds { get; set; } = [];
+
+    /// <summary>Units outside the portal, one per line; a line ending in "(một phần)" goes in part.</summary>
+    [StringLength(2000, ErrorMessage = "Tối đa 2000 ký tự.")]
+    public string? OtherPredecessors { get; set; }
+
+    /// <summary>An existing unit as the successor; when empty, a new unit is created from the fields below.</summary>
+    public int? ExistingSuccessorId { get; set; }
+
+    public string? SuccessorSlug { get; set; }
+
+    public string? SuccessorName { get; set; }
+
+    public UnitKind? SuccessorKind { get; set; }
+
+    public int? SuccessorParent { get; set; }
+
+    public string? SuccessorStatisticsCode { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Ghi chú dài tối đa 1000 ký tự.")]
+    public string? Note { get; set; }
+}
+
+public sealed record ReorganisationRow(string Code, string ActNumber, DateOnly ActDate, DateOnly EffectiveOn, string Successor, string? SuccessorSlug, bool SuccessorIsCommune,
+    IReadOnlyList<string> Predecessors, string? CreatedBy, string? Note);
+
+public sealed record UnitOption(int Id, string Label, UnitKind Kind, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+public sealed record ReorganisationsPage(IReadOnlyList<ReorganisationRow> Rows, ReorganisationForm Form, IReadOnlyList<UnitOption> Units);
