@@ -62,7 +62,7 @@ public sealed class AdminUsersTests(PortalFixture fixture)
 
         shortPassword.Should().MatchRegex("data-valmsg-for=\"Password\"[^>]*>Mật khẩu phải có từ 10 đến 128 ký tự.<")
             .And.MatchRegex("data-valmsg-for=\"ConfirmPassword\"[^>]*>Hai lần nhập mật khẩu không khớp.<");
-        noUnit.Should().MatchRegex("data-valmsg-for=\"UnitIds\"[^>]*>Cán bộ xã phải gắn với ít nhất một xã");
+        noUnit.Should().MatchRegex("data-valmsg-for=\"UnitIds\"[^>]*>Cán bộ xã phải gắn với ít nhất một đơn vị cấp xã");
         duplicate.Should().MatchRegex("data-valmsg-for=\"UserName\"[^>]*>Tên đăng nhập “huyen” đã có người dùng.<");
         badName.Should().MatchRegex("data-valmsg-for=\"UserName\"[^>]*>Tên đăng nhập chỉ gồm chữ không dấu");
         (await fixture.Factory.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "ngan" || u.UserName == "xa.khongdonvi")))

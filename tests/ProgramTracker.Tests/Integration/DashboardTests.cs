@@ -248,7 +248,6 @@ public sealed partial class DashboardTests(PortalFixture fixture)
     [Theory]
     [InlineData("/dashboard?unit=khong-co")]
     [InlineData("/dashboard?unit=nam-son")]
-    [InlineData("/dashboard?unit=quang-ninh")]
     [InlineData("/dashboard?unit=ba-che&period=2023-Q5")]
     [InlineData("/dashboard?unit=ba-che&period=abc")]
     [InlineData("/dashboard?unit=ba-che&period=2030-Q1")]

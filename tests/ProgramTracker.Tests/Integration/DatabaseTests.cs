@@ -40,10 +40,10 @@ public sealed class DatabaseTests
 
         addedAgain.Should().Be(0);
         (await CountsAsync(f)).Should().BeEquivalentTo(before);
-        before["units"].Should().Be(10);
+        before["units"].Should().Be(14, "the report's 10 and the 4 units of the 2024 and 2025 reorganisations");
         before["reported"].Should().Be(9);
         before["values"].Should().Be(10);
-        before["users"].Should().Be(5);
+        before["users"].Should().Be(8);
         before["roles"].Should().Be(4);
     }
 
@@ -64,7 +64,10 @@ public sealed class DatabaseTests
             })
             .ToDictionaryAsync(u => u.UserName!));
 
-        users.Keys.Should().BeEquivalentTo("admin", "huyen", "lanhdao", "xa.namson", "xa.dondac");
+        users.Keys.Should().BeEquivalentTo("admin", "huyen", "lanhdao", "xa.namson", "xa.dondac", "tinh", "lanhdao.tinh", "xa.bache");
+        (users["tinh"].Role, users["tinh"].Units.Single()).Should().Be(("DistrictStaff", "quang-ninh"));
+        (users["lanhdao.tinh"].Role, users["lanhdao.tinh"].Units.Single()).Should().Be(("Leader", "quang-ninh"));
+        (users["xa.bache"].Role, users["xa.bache"].Units.Single()).Should().Be(("CommuneOfficer", "xa-ba-che"));
         users["admin"].Role.Should().Be("Admin");
         users["admin"].Units.Should().BeEmpty();
         users["huyen"].Role.Should().Be("DistrictStaff");

@@ -36,8 +36,8 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     {
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
-        fields["Cells[0].Raw"] = "55";          // a good value in the same form
-        fields["Cells[1].Raw"] = bad == "-5" ? "150" : bad; // percent out of range, or garbage
+        fields[$"Cells[{T1}].Raw"] = "55";          // a good value in the same form
+        fields[$"Cells[{T2}].Raw"] = bad == "-5" ? "150" : bad; // percent out of range, or garbage
 
         var response = await Post(client, Form, fields);
         var html = await response.Content.ReadAsStringAsync();
@@ -46,7 +46,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         html.Should().Contain(message ?? "từ 0 đến 100").And.Contain("Chưa lưu");
         html.Should().Contain(System.Net.WebUtility.HtmlEncode(bad == "-5" ? "150" : bad).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
         (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
-        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync())).Should().Be(0);
+        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.ValueChanged))).Should().Be(0);
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     {
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
-        fields["Cells[0].Raw"] = "55,5";
-        fields["Cells[1].Raw"] = "0.8";
-        fields["Cells[1].Note"] = "Theo rà soát tháng 12";
+        fields[$"Cells[{T1}].Raw"] = "55,5";
+        fields[$"Cells[{T2}].Raw"] = "0.8";
+        fields[$"Cells[{T2}].Note"] = "Theo rà soát tháng 12";
 
         var response = await Post(client, Form, fields);
 
@@ -70,7 +70,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         var owner = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(owner);
         var intruder = await _factory.SignedInClientAsync("xa.dondac");
-        fields["Cells[0].Raw"] = "1";
+        fields[$"Cells[{T1}].Raw"] = "1";
         fields["__RequestVerificationToken"] = await intruder.AntiforgeryTokenAsync("/communes/don-dac");
 
         var save = await Post(intruder, Form, fields);
@@ -107,7 +107,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         second.Headers.Age.Should().NotBeNull("the second read is served from the page cache");
 
         var fields = await FormFieldsAsync(officer);
-        fields["Cells[0].Raw"] = "55";
+        fields[$"Cells[{T1}].Raw"] = "55";
         (await Post(officer, Form, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var afterWrite = await officer.GetAsync(page);
 
@@ -124,7 +124,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         const string dashboard = "/dashboard?unit=ba-che&period=2023-Q4";
         var officer = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(officer);
-        (fields["Cells[0].Raw"], fields["Cells[1].Raw"], fields["Cells[2].Raw"]) = ("55", "0,9", "1");
+        (fields[$"Cells[{T1}].Raw"], fields[$"Cells[{T2}].Raw"], fields[$"Cells[{T3}].Raw"]) = ("55", "0,9", "1");
         (await Post(officer, Form, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var leader = await _factory.SignedInClientAsync("lanhdao");
         static int Computed(string html) => html.Split("class=\"origin origin-computed\"").Length - 1;
@@ -151,7 +151,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
         fields.Remove("__RequestVerificationToken");
-        fields["Cells[0].Raw"] = "55";
+        fields[$"Cells[{T1}].Raw"] = "55";
 
         var response = await client.PostAsync(Form, new FormUrlEncodedContent(fields));
 
@@ -164,8 +164,8 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     {
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
-        fields["Cells[0].IndicatorId"] = "999999";
-        fields["Cells[1].Version"] = "abc";
+        fields[$"Cells[{T1}].IndicatorId"] = "999999";
+        fields[$"Cells[{T2}].Version"] = "abc";
 
         var response = await Post(client, Form, fields);
 
@@ -179,7 +179,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         await _factory.WithDbAsync(db => db.Periods.Where(p => p.Year == 2023 && p.Quarter == 4).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLocked, true)));
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
-        fields["Cells[0].Raw"] = "55";
+        fields[$"Cells[{T1}].Raw"] = "55";
 
         var response = await Post(client, Form, fields);
 
@@ -207,7 +207,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     {
         var officer = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(officer);
-        fields["Cells[0].Raw"] = "55";
+        fields[$"Cells[{T1}].Raw"] = "55";
         await Post(officer, Form, fields);
 
         var district = await _factory.SignedInClientAsync("huyen");
@@ -228,9 +228,18 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         return client.PostFormAsync(url, fields.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(), token);
     }
 
+    // The form's cell indexes of the three test indicators (the seeded ntm-xa rows come first).
+    private int T1 { get; set; }
+
+    private int T2 { get; set; }
+
+    private int T3 { get; set; }
+
     private async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client)
     {
         var html = await client.GetStringAsync(Form);
+        var cells = CellIndex().Matches(html).ToDictionary(m => m.Groups["code"].Value, m => int.Parse(m.Groups["i"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        (T1, T2, T3) = (cells["ntm-xa-nang-cao.t1"], cells["ntm-xa-nang-cao.t2"], cells["ntm-xa-nang-cao.t3"]);
         var form = html[html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal)..html.IndexOf("</form>", html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal), StringComparison.Ordinal)];
         var fields = HiddenInput().Matches(form).Select(m => m.Value)
             .Select(tag => (Name: Attribute(tag, "name"), Value: Attribute(tag, "value")))
@@ -245,4 +254,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();
+
+    [GeneratedRegex("data-indicator=\"(?<code>[^\"]+)\"(?:(?!data-indicator=).)*?name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\"", RegexOptions.Singleline)]
+    private static partial Regex CellIndex();
 }

@@ -115,7 +115,7 @@ public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
         canReadNeighbour.Should().BeTrue();
         canReadOther.Should().BeFalse();
         scope.All.Should().BeFalse();
-        scope.UnitIds.Should().BeEquivalentTo(new[] { "ba-che", "nam-son", "don-dac", "thanh-son", "thanh-lam", "dap-thanh", "luong-mong", "minh-cam", "thi-tran-ba-che" }.Select(s => ids[s]));
+        scope.UnitIds.Should().BeEquivalentTo(new[] { "ba-che", "nam-son", "don-dac", "thanh-son", "thanh-lam", "dap-thanh", "luong-mong", "minh-cam", "thi-tran-ba-che", "luong-minh-2024" }.Select(s => ids[s]));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToListAsync(ct);
         var district = string.IsNullOrWhiteSpace(unitSlug)
-            ? districts.FirstOrDefault()
+            ? districts.FirstOrDefault(d => d.Kind == UnitKind.District) ?? districts.FirstOrDefault()
             : districts.FirstOrDefault(d => d.Slug == unitSlug.Trim());
         if (district is null)
         {

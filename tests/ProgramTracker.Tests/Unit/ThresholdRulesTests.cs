@@ -1,0 +1,62 @@
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Tests.Unit;
+
+public sealed class ThresholdRulesTests
+{
+    private static readonly ZoneRule[] ByRegion =
+    [
+        new(Zones.Common, Comparator.AtLeast, 90m, null),
+        new("tdmnpb", Comparator.AtLeast, 70m, null),
+        new("dbsh", Comparator.AtLeast, 95m, null),
+    ];
+
+    private static readonly ZoneRule[] ByGroup =
+    [
+        new(Zones.Common, Comparator.AtLeast, null, null),
+        new("nhom-1", Comparator.AtLeast, 100m, null),
+        new("nhom-3", Comparator.AtLeast, 60m, null),
+    ];
+
+    [Fact]
+    public void A_commune_is_judged_by_the_threshold_of_its_region()
+    {
+        var picked = ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("dbsh", null, false), ByRegion);
+
+        picked.Should().Match<PickedThreshold>(p => p.Zone == "dbsh" && p.Value == 95m);
+        picked.Why.Should().Contain("Đồng bằng sông Hồng");
+    }
+
+    [Fact]
+    public void An_especially_disadvantaged_commune_uses_the_northern_mountain_thresholds_whatever_its_region()
+    {
+        var picked = ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("dbsh", null, true), ByRegion);
+
+        picked.Should().Match<PickedThreshold>(p => p.Zone == "tdmnpb" && p.Value == 70m);
+        picked.Why.Should().Contain("Điều 1");
+    }
+
+    [Fact]
+    public void A_commune_without_a_region_or_without_a_regional_value_falls_back_to_the_common_threshold_and_says_why()
+    {
+        ThresholdRules.Pick(ThresholdScheme.Region, null, ByRegion).Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why.Contains("chưa được xếp vùng"));
+        ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("tn", null, false), ByRegion)
+            .Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why.Contains("Tây Nguyên"));
+    }
+
+    [Fact]
+    public void The_2026_set_picks_by_commune_group_and_an_unknown_group_stays_unknown()
+    {
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 3, false), ByGroup).Value.Should().Be(60m);
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 1, false), ByGroup).Value.Should().Be(100m);
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 2, false), ByGroup).Value.Should().BeNull("no group-2 value and no common one: not guessed");
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), ByGroup).Why.Should().Contain("chưa được xếp nhóm");
+    }
+
+    [Fact]
+    public void A_set_with_one_threshold_ignores_zones()
+    {
+        ThresholdRules.Pick(ThresholdScheme.Common, new UnitZone("dbsh", 1, true), ByRegion).Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m);
+    }
+}
