@@ -14,7 +14,7 @@ namespace ProgramTracker.BrowserTests;
 /// <item>The dashboard's first screen: with the page at the top, the per-unit attainment table (<c>#glance-table</c>: the
 /// district and every commune, one row each) and the at-risk list (<c>#dash-first-risk</c>: every commune at risk, by name)
 /// lie wholly inside the viewport (top ≥ 0, bottom ≤ <c>window.innerHeight</c>), so they are read without scrolling.</item>
-/// <item>axe (WCAG 2.0 and 2.1, levels A and AA) finds nothing on those pages at phone width, nor on the dashboard at desktop width.</item>
+/// <item>axe (WCAG 2.0 and 2.1, levels A and AA) finds nothing on those pages at 360 px, on the dashboard at 390 px, nor on the dashboard at 1280 px.</item>
 /// </list>
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -118,13 +118,19 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
                     failures.Add($"{path} ({user}) scrolls sideways inside {string.Join(", ", m.Unsaid)} without a hint, a label and a tab stop");
                 }
 
-                var axe = await page.RunAxe(WcagAa);
-                failures.AddRange(axe.Violations.Select(v => $"{path} ({user}) axe {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
-
                 if (Screenshots.TryGetValue(path, out var name))
                 {
                     await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{name}-phone-{width}.png") });
                 }
+
+                if (width != 360)
+                {
+                    continue; // axe once per page, at the narrower width: the walk runs on two cores beside the other suites
+                }
+
+                var axe = await page.RunAxe(WcagAa);
+                failures.AddRange(axe.Violations.Select(v => $"{path} ({user}) axe {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+
             }
 
             await page.Context.CloseAsync();
