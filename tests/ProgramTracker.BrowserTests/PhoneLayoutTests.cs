@@ -179,6 +179,15 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
             (await page.Locator(target).CountAsync()).Should().Be(1, target);
         }
 
+        // The tables under the charts start closed on a phone; the keyboard opens one.
+        var chartData = page.Locator("details.chart-data");
+        (await chartData.CountAsync()).Should().BeGreaterThanOrEqualTo(2);
+        (await page.Locator("details.chart-data[open]").CountAsync()).Should().Be(0);
+        await chartData.First.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        (await chartData.First.Locator("table").IsVisibleAsync()).Should().BeTrue();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+
         var axe = await page.RunAxe(WcagAa);
         axe.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").Should().BeEmpty();
 
@@ -215,6 +224,8 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         (await page.Locator("#heatmap-communes").IsVisibleAsync()).Should().BeTrue();
         (await page.Locator(".dash-filter a", new() { HasTextString = "Báo cáo tóm tắt" }).IsVisibleAsync()).Should().BeTrue();
         (await page.Locator(".scroll-hint").CountAsync()).Should().Be(0, "nothing scrolls sideways at 1280 px");
+        (await page.Locator("details.chart-data:not([open])").CountAsync()).Should().Be(0, "the tables under the charts stay open on a desktop");
+        (await page.Locator("details.chart-data > summary").First.IsVisibleAsync()).Should().BeFalse();
         var m = await MeasureAsync(page);
         output.WriteLine($"1280×800: page {m.Height} px tall, overflow {m.Overflow} px");
         m.Overflow.Should().BeLessThanOrEqualTo(0);

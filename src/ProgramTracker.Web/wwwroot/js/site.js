@@ -65,5 +65,7 @@
         window.cancelAnimationFrame(pending);
         pending = window.requestAnimationFrame(update);
     });
+    // A table inside a closed <details> has no width until it opens.
+    document.addEventListener('toggle', update, true);
     update();
 }());
