@@ -75,4 +75,9 @@
     }
 
     document.querySelectorAll('canvas[data-chart-source]').forEach(draw);
+
+    // On a phone the tables under the charts start closed (one tap on "Bảng số liệu của biểu đồ" opens each); wider screens keep them open.
+    if (window.matchMedia('(max-width: 767.98px)').matches) {
+        document.querySelectorAll('details[data-phone-closed]').forEach(function (d) { d.open = false; });
+    }
 }());
