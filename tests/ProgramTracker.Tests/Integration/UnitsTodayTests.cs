@@ -175,6 +175,55 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
         standards["nd-351-2025"].Should().Match<PovertyStandard>(s => s.RuralIncomeLine == 2_200_000 && s.UrbanIncomeLine == 2_800_000 && s.ValidFrom == new DateOnly(2027, 1, 1));
     }
 
+    [Fact]
+    public async Task The_admin_records_a_reorganisation_and_bad_ones_are_refused_with_a_message_and_nothing_saved()
+    {
+        var admin = await _factory.SignedInClientAsync("admin");
+        var ids = await _factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
+        var token = await admin.AntiforgeryTokenAsync("/admin/reorganisations");
+        async Task<(HttpStatusCode Status, string Html)> PostAsync(params (string Key, string Value)[] fields)
+        {
+            var response = await admin.PostFormAsync("/admin/reorganisations", fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), token);
+            return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        }
+
+        var before = await _factory.WithDbAsync(db => db.Reorganisations.CountAsync());
+        var gone = await PostAsync(("Code", "thu-1"), ("ActNumber", "NQ thử"), ("ActDate", "2025-12-01"), ("EffectiveOn", "2026-01-01"),
+            ("PredecessorIds", $"{ids["nam-son"]}"), ("SuccessorName", "Thử"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"));
+        gone.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        gone.Html.Should().Contain("xã Nam Sơn không còn tồn tại vào ngày 31/12/2025");
+
+        var twice = await PostAsync(("Code", "thu-2"), ("ActNumber", "NQ thử"), ("ActDate", "2024-09-28"), ("EffectiveOn", "2024-11-01"),
+            ("PredecessorIds", $"{ids["luong-mong"]}"), ("SuccessorName", "Thử"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["ba-che"]}"));
+        twice.Html.Should().Contain("đã nhập toàn bộ vào Lương Minh theo NQ 1199/NQ-UBTVQH15");
+
+        var ended = await PostAsync(("Code", "thu-3"), ("ActNumber", "NQ thử"), ("ActDate", "2025-12-01"), ("EffectiveOn", "2026-01-01"),
+            ("PredecessorIds", $"{ids["xa-ba-che"]}"), ("PartialIds", $"{ids["xa-ba-che"]}"), ("ExistingSuccessorId", $"{ids["dap-thanh"]}"));
+        ended.Html.Should().Contain("kết thúc ngày 30/06/2025, trước khi sắp xếp có hiệu lực");
+
+        var backwards = await PostAsync(("Code", "thu-4"), ("ActNumber", "NQ thử"), ("ActDate", "2026-02-01"), ("EffectiveOn", "2026-01-01"),
+            ("OtherPredecessors", "xã Ngoài (huyện Khác)"), ("SuccessorName", "Thử"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"));
+        backwards.Html.Should().Contain("Ngày có hiệu lực không thể trước ngày ban hành");
+        (await _factory.WithDbAsync(db => db.Reorganisations.CountAsync())).Should().Be(before);
+        (await _factory.WithDbAsync(db => db.Units.CountAsync(u => u.Slug == "xa-thu"))).Should().Be(0);
+
+        // A good one: part of xã Ba Chẽ and a unit outside the portal form a new commune; xã Ba Chẽ stays.
+        var good = await PostAsync(("Code", "thu-5"), ("ActNumber", "NQ thử 5"), ("ActDate", "2026-06-01"), ("EffectiveOn", "2026-07-01"),
+            ("PredecessorIds", $"{ids["xa-ba-che"]}"), ("PartialIds", $"{ids["xa-ba-che"]}"), ("OtherPredecessors", "xã Ngoài (huyện Khác) (một phần)"),
+            ("SuccessorName", "Thử Nghiệm"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"), ("SuccessorStatisticsCode", "99999"));
+        good.Status.Should().Be(HttpStatusCode.Redirect);
+        var created = await _factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-thu"));
+        (created.ValidFrom, created.StatisticsCode).Should().Be((new DateOnly(2026, 7, 1), "99999"));
+        (await _factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-ba-che"))).ValidTo.Should().BeNull("it went in only in part");
+        (await admin.GetStringAsync("/admin/reorganisations")).Should().Contain("NQ thử 5");
+
+        // Making xã Ba Chẽ the successor of the unit it helped form would be a cycle.
+        var cycle = await PostAsync(("Code", "thu-6"), ("ActNumber", "NQ thử"), ("ActDate", "2026-08-01"), ("EffectiveOn", "2026-09-01"),
+            ("PredecessorIds", $"{created.Id}"), ("PartialIds", $"{created.Id}"), ("ExistingSuccessorId", $"{ids["xa-ba-che"]}"));
+        cycle.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        cycle.Html.Should().Contain("vòng lặp");
+    }
+
     private static string Section(string html, string id)
     {
         var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
