@@ -178,8 +178,7 @@ public sealed class EntryWorkbookController(
         {
             case SaveOutcome.Saved:
                 var message = result.Changed == 0 ? $"Không có thay đổi nào để lưu từ {parsed.FileName}." : $"Đã nhập {result.Changed} số liệu từ {parsed.FileName}.";
-                TempData["EntryMessage"] = message;
-                TempData["ImportMessage"] = message;
+                TempData[headers.Count == 1 ? "EntryMessage" : "ImportMessage"] = message;
                 return Redirect(back);
             case SaveOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
