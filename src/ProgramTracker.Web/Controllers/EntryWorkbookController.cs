@@ -70,10 +70,9 @@ public sealed class EntryWorkbookController(
         }
 
         var bundle = await workbooks.BundleAsync(p, list, ct);
-        var periods = (await entryQueries.PageAsync(district, p, ct)).Periods;
         return View(new ReviewerImportPage
         {
-            District = district, Period = p, Periods = periods, Message = TempData["ImportMessage"] as string,
+            District = district, Period = p, Message = TempData["ImportMessage"] as string,
             Units = list.Zip(bundle.Units).Select(x => (x.First, x.Second.Rows.Count)).ToList(),
         });
     }

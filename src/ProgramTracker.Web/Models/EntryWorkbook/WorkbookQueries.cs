@@ -94,7 +94,6 @@ public sealed class ReviewerImportPage
     public required UnitHeader District { get; init; }
     public required ReportingPeriod Period { get; init; }
     public required IReadOnlyList<(UnitHeader Unit, int Rows)> Units { get; init; }
-    public required IReadOnlyList<ReportingPeriod> Periods { get; init; }
     public string? Message { get; init; }
     public string Query => $"?unit={Uri.EscapeDataString(District.Slug)}";
 }
