@@ -62,6 +62,8 @@ public static partial class ImportBench
         var html = await preview.Content.ReadAsStringAsync();
         var previewMs = watch.ElapsedMilliseconds;
         var changes = ChangeCount().Match(html) is { Success: true } m ? m.Groups[1].Value : "?";
+        var previewServerMs = ServerMs().Match(html) is { Success: true } sm ? sm.Groups[1].Value : "?";
+        Console.WriteLine("preview server steps (cumulative ms): " + (Timings().Match(html) is { Success: true } tm ? tm.Groups[1].Value : "?"));
         var plan = PlanField().Match(html) is { Success: true } p ? WebUtility.HtmlDecode(p.Groups[1].Value) : null;
         if (plan is null)
         {
@@ -78,6 +80,7 @@ public static partial class ImportBench
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["plan"] = plan, ["__RequestVerificationToken"] = token });
         var applied = await http.PostAsync($"/entry/{period}/import/apply", form);
         var applyMs = watch.ElapsedMilliseconds;
+        var applyServerMs = applied.Headers.TryGetValues("X-Import-Elapsed-Ms", out var h) ? h.First() : "?";
         if (applied.StatusCode != HttpStatusCode.Redirect)
         {
             Console.Error.WriteLine($"import-bench: apply answered {(int)applied.StatusCode}");
@@ -85,7 +88,7 @@ public static partial class ImportBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT units={units} cells={cells} changes={changes} file-kb={original.Length / 1024} download-ms={downloadMs} preview-ms={previewMs} apply-ms={applyMs}"));
+            $"RESULT units={units} cells={cells} changes={changes} file-kb={original.Length / 1024} download-ms={downloadMs} preview-ms={previewMs} apply-ms={applyMs} preview-server-ms={previewServerMs} apply-server-ms={applyServerMs} html-kb={html.Length / 1024}"));
         return 0;
     }
 
@@ -141,6 +144,12 @@ public static partial class ImportBench
 
     [GeneratedRegex(@"<strong>(\d+) thay đổi</strong>")]
     private static partial Regex ChangeCount();
+
+    [GeneratedRegex("data-timings=\"([^\"]*)\"")]
+    private static partial Regex Timings();
+
+    [GeneratedRegex(@"kiểm tra trong (\d+) ms")]
+    private static partial Regex ServerMs();
 
     [GeneratedRegex("<tr class=\"table-danger\">(.*?)</tr>")]
     private static partial Regex ErrorRow();

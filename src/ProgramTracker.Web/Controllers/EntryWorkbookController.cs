@@ -239,10 +239,11 @@ public sealed class EntryWorkbookController(
         var watch = Stopwatch.StartNew();
         var limits = options.Value;
         var fileName = Path.GetFileName(file?.FileName ?? "").Trim();
+        var timings = "";
         ImportPreviewPage Page(ImportPreview preview, string? token = null, bool multi = false) => new()
         {
             Preview = preview, Period = period, FileName = fileName, BackPath = back, UploadAction = uploadAction, PlanToken = token,
-            MultiUnit = multi, ElapsedMs = watch.ElapsedMilliseconds,
+            MultiUnit = multi, ElapsedMs = watch.ElapsedMilliseconds, Timings = timings,
         };
         IActionResult Refuse(string message)
         {
@@ -293,6 +294,7 @@ public sealed class EntryWorkbookController(
             }
         }
 
+        timings += $"read={watch.ElapsedMilliseconds} ";
         var analyzer = new ImportAnalyzer(stamps);
         var identified = analyzer.Identify(read, period.Id, period.Label);
         if (identified.UnitIds.Count == 0)
@@ -324,9 +326,13 @@ public sealed class EntryWorkbookController(
             }
         }
 
+        timings += $"identify={watch.ElapsedMilliseconds} ";
         var bundle = await workbooks.BundleAsync(period, headers, ct);
+        timings += $"forms={watch.ElapsedMilliseconds} ";
         var result = analyzer.Analyze(read, identified, bundle, User.Identity?.Name ?? "", fileName);
+        timings += $"analysis={watch.ElapsedMilliseconds} ";
         var token = result.CanApply ? stamps.Protect(result.Plan!) : null;
+        timings += $"plan={watch.ElapsedMilliseconds}";
         Response.StatusCode = result.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
         Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return View("Preview", Page(result, token, headers.Count > 1));

@@ -137,6 +137,8 @@ public sealed class ImportPreviewPage
     public string? PlanToken { get; init; }
     public bool MultiUnit { get; init; }
     public long ElapsedMs { get; init; }
+    /// <summary>Cumulative milliseconds after each step (read, identify, forms, analysis, plan), for the benchmark.</summary>
+    public string? Timings { get; init; }
     public string? Message { get; init; }
 }
 
