@@ -34,6 +34,11 @@ internal static class Program
             return args.Length == 0 ? 2 : 0;
         }
 
+        if (args[0] == "import-bench")
+        {
+            return await Bench.ImportBench.RunAsync(args[1..]);
+        }
+
         if (args[0] != "generate")
         {
             return Fail($"unknown command '{args[0]}'");

@@ -10,6 +10,9 @@ namespace ProgramTracker.Core.Entry;
 /// <summary>One cell of an entry form as posted: the new value, its note, and the version the person saw.</summary>
 public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, int ExpectedVersion);
 
+/// <summary>The cells of one unit in a save of several units (a reviewer's workbook).</summary>
+public sealed record UnitCells(int UnitId, IReadOnlyCollection<CellInput> Cells);
+
 /// <summary>A cell someone else saved after the form was opened.</summary>
 public sealed record CellConflict(int IndicatorId, decimal? CurrentValue, string? CurrentNote, int CurrentVersion, string? By, DateTime? AtUtc);
 
@@ -59,7 +62,15 @@ public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<
 /// </summary>
 public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
-    public async Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, string userName, CancellationToken ct = default)
+    public Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, string userName, CancellationToken ct = default) =>
+        SaveManyAsync(periodId, [new UnitCells(unitId, cells)], userName, source: null, ct);
+
+    /// <summary>
+    /// Saves the cells of several units of one period in ONE transaction (a reviewer's multi-unit workbook): every unit or
+    /// none. The same rules as one form: locked period, submitted/approved sets, version conflicts, audit, summaries.
+    /// <paramref name="source"/> (e.g. "nhập từ Excel: tệp.xlsx") is written into the note of each audit entry.
+    /// </summary>
+    public async Task<SaveResult> SaveManyAsync(int periodId, IReadOnlyList<UnitCells> units, string userName, string? source, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null)
@@ -72,48 +83,53 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             return SaveResult.Refused($"{period.Label} đã khóa: không thể thay đổi số liệu.");
         }
 
-        var ids = cells.Select(c => c.IndicatorId).ToList();
+        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Criterion.CriteriaSetId, SetName = i.Criterion.CriteriaSet.Name })
             .ToDictionaryAsync(i => i.Id, ct);
-        if (indicators.Count != ids.Distinct().Count())
+        if (indicators.Count != ids.Count)
         {
             return SaveResult.Refused("Biểu mẫu có chỉ tiêu không còn trong danh mục. Tải lại trang và nhập lại.");
         }
 
+        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.IndicatorValues
-            .Where(v => v.UnitId == unitId && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
-            .ToDictionaryAsync(v => v.IndicatorId, ct);
+        var existing = (await db.IndicatorValues
+                .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
+                .ToListAsync(ct))
+            .ToDictionary(v => (v.UnitId, v.IndicatorId));
         var locked = await db.Submissions.AsNoTracking()
-            .Where(s => s.UnitId == unitId && s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
-            .Select(s => new { s.CriteriaSetId, s.Status })
-            .ToDictionaryAsync(s => s.CriteriaSetId, s => s.Status, ct);
+            .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
+            .Select(s => new { s.UnitId, s.CriteriaSetId, s.Status })
+            .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId), s => s.Status, ct);
 
         var conflicts = new List<CellConflict>();
-        var changed = new List<(CellInput Cell, IndicatorValue? Before)>();
-        foreach (var cell in cells)
+        var changed = new List<(int UnitId, CellInput Cell, IndicatorValue? Before)>();
+        foreach (var unit in units)
         {
-            existing.TryGetValue(cell.IndicatorId, out var current);
-            var note = string.IsNullOrWhiteSpace(cell.Note) ? null : cell.Note.Trim();
-            if (current is null ? cell.Value is null && note is null : current.Value == cell.Value && current.Note == note)
+            foreach (var cell in unit.Cells)
             {
-                continue;
-            }
+                existing.TryGetValue((unit.UnitId, cell.IndicatorId), out var current);
+                var note = string.IsNullOrWhiteSpace(cell.Note) ? null : cell.Note.Trim();
+                if (current is null ? cell.Value is null && note is null : current.Value == cell.Value && current.Note == note)
+                {
+                    continue;
+                }
 
-            if ((current?.Version ?? 0) != cell.ExpectedVersion)
-            {
-                conflicts.Add(ToConflict(cell.IndicatorId, current));
-                continue;
-            }
+                if ((current?.Version ?? 0) != cell.ExpectedVersion)
+                {
+                    conflicts.Add(ToConflict(cell.IndicatorId, current));
+                    continue;
+                }
 
-            if (locked.TryGetValue(indicators[cell.IndicatorId].CriteriaSetId, out var status))
-            {
-                return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
-            }
+                if (locked.TryGetValue((unit.UnitId, indicators[cell.IndicatorId].CriteriaSetId), out var status))
+                {
+                    return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
+                }
 
-            changed.Add((cell with { Note = note }, current));
+                changed.Add((unit.UnitId, cell with { Note = note }, current));
+            }
         }
 
         if (conflicts.Count > 0)
@@ -122,14 +138,15 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (cell, before) in changed)
+        foreach (var (unitId, cell, before) in changed)
         {
             var value = before ?? db.IndicatorValues.Add(new IndicatorValue { UnitId = unitId, PeriodId = periodId, IndicatorId = cell.IndicatorId }).Entity;
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = now, UserName = userName, Action = AuditAction.ValueChanged, UnitId = unitId, PeriodId = periodId,
                 CriteriaSetId = indicators[cell.IndicatorId].CriteriaSetId, IndicatorId = cell.IndicatorId,
-                OldValue = Format(before?.Value), NewValue = Format(cell.Value), Note = cell.Note,
+                OldValue = Format(before?.Value), NewValue = Format(cell.Value),
+                Note = source is null ? cell.Note : cell.Note is null ? source : $"{source} · {cell.Note}",
             });
             if (value.Value != cell.Value)
             {
@@ -149,8 +166,12 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         try
         {
             await db.SaveChangesAsync(ct);
-            var touchedSets = changed.Select(c => indicators[c.Cell.IndicatorId].CriteriaSetId).Distinct().ToList();
-            await summaries.UpdateAsync(unitId, periodId, touchedSets, now, ct);
+            foreach (var unit in changed.GroupBy(c => c.UnitId))
+            {
+                var touchedSets = unit.Select(c => indicators[c.Cell.IndicatorId].CriteriaSetId).Distinct().ToList();
+                await summaries.UpdateAsync(unit.Key, periodId, touchedSets, now, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -159,11 +180,12 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             // Someone saved the same cells between our read and our write (version token or unique index).
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var now2 = await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.UnitId == unitId && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
-                .ToDictionaryAsync(v => v.IndicatorId, ct);
+            var now2 = (await db.IndicatorValues.AsNoTracking()
+                    .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
+                    .ToListAsync(ct))
+                .ToDictionary(v => (v.UnitId, v.IndicatorId));
             return new SaveResult(SaveOutcome.Conflict, 0,
-                changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault(c.Cell.IndicatorId))).ToList(), null);
+                changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault((c.UnitId, c.Cell.IndicatorId)))).ToList(), null);
         }
 
         return new SaveResult(SaveOutcome.Saved, changed.Count, [], null);

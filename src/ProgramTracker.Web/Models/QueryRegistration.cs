@@ -8,6 +8,7 @@ using ProgramTracker.Web.Models.Audit;
 using ProgramTracker.Web.Models.Catalogue;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Entry;
+using ProgramTracker.Web.Models.EntryWorkbook;
 using ProgramTracker.Web.Models.Exports;
 using ProgramTracker.Web.Models.Inbox;
 using ProgramTracker.Web.Models.Overview;
@@ -24,7 +25,7 @@ public static class QueryRegistration
             .BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.AtRiskShare is > 0m and <= 1m, "Dashboard:AtRiskShare must be a share between 0 and 1, e.g. 0.8 for 80 %.")
             .ValidateOnStart();
-        return services
+        return services.AddEntryWorkbook()
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
             .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>()
             .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>()

@@ -1,0 +1,104 @@
+using System.Text;
+using Sylvan.Data.Csv;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Import;
+
+/// <summary>
+/// The same form as CSV (UTF-8 with BOM, comma separated, RFC 4180 quoting), for systems that do not write xlsx:
+/// one line per indicator and unit, the unit's slug first, the protected stamp last. Read with Sylvan.Data.Csv,
+/// which streams and detects "," or ";" as separator.
+/// </summary>
+public static class CsvWorkbook
+{
+    public static void Write(Stream output, FormBundle bundle, ImportStamps stamps)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
+        writer.WriteLine(string.Join(',', FormColumns.CsvHeaders.Select(Quote)));
+        foreach (var unit in bundle.Units)
+        {
+            foreach (var row in unit.Rows)
+            {
+                writer.WriteLine(string.Join(',', new[]
+                {
+                    unit.Slug, row.Code, row.Name, row.Unit ?? "", row.Threshold, Text(row.PreviousValue, row.ValueType), Text(row.Value, row.ValueType),
+                    row.Note ?? "", stamps.Protect(XlsxWorkbook.StampOf(unit.UnitId, bundle.PeriodId, row)),
+                }.Select(Quote)));
+            }
+        }
+    }
+
+    private static string Text(decimal? value, ValueType type) => value is not { } v ? ""
+        : type == ValueType.Boolean ? (v == 1 ? WorkbookText.Met : WorkbookText.NotMet)
+        : WorkbookText.CsvNumber(v);
+
+    private static string Quote(string s) =>
+        s.IndexOfAny([',', ';', '"', '\r', '\n']) >= 0 || s.StartsWith(' ') || s.EndsWith(' ') ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+
+    public static FileRead Read(Stream input, ImportOptions options)
+    {
+        using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 65536, leaveOpen: true);
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = true, MaxBufferSize = 1024 * 1024 });
+        }
+        catch (CsvFormatException)
+        {
+            throw new ImportFileException(Messages.NotAWorkbook);
+        }
+
+        using (csv)
+        {
+            var headers = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
+            if (!headers.Take(FormColumns.CsvHeaders.Length).SequenceEqual(FormColumns.CsvHeaders, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ImportFileException(
+                    $"Tệp CSV không có đúng các cột của biểu mẫu. Dòng đầu phải là: {string.Join(", ", FormColumns.CsvHeaders)}. Tải tệp CSV từ trang nhập số liệu rồi điền vào.");
+            }
+
+            var rows = new List<RowRead>();
+            var errors = new List<ImportIssue>();
+            var line = 1;
+            try
+            {
+                while (csv.Read())
+                {
+                    line++;
+                    if (rows.Count >= options.MaxRows)
+                    {
+                        throw new ImportFileException($"Tệp có hơn {options.MaxRows} dòng số liệu: quá lớn cho một lần tải lên.");
+                    }
+
+                    CellRead At(int i) => i < csv.RowFieldCount ? Cell(csv.GetString(i)) : default;
+                    for (var extra = FormColumns.CsvHeaders.Length; extra < csv.RowFieldCount; extra++)
+                    {
+                        if (!string.IsNullOrWhiteSpace(csv.GetString(extra)))
+                        {
+                            errors.Add(new ImportIssue("CSV", line, XlsxWorkbook.ColumnName(extra + 1), "Dòng có thêm cột ngoài các cột của biểu mẫu."));
+                        }
+                    }
+
+                    var row = new RowRead
+                    {
+                        Row = line, UnitSlug = At(0).Text?.Trim(), Code = At(1), Name = At(2), Unit = At(3), Threshold = At(4), Previous = At(5),
+                        Value = At(6), Note = At(7), Stamp = At(8),
+                    };
+                    if (!(row.Code.IsEmpty && row.Value.IsEmpty && row.Stamp.IsEmpty && row.Note.IsEmpty))
+                    {
+                        rows.Add(row);
+                    }
+                }
+            }
+            catch (CsvFormatException)
+            {
+                throw new ImportFileException($"Tệp CSV bị lỗi định dạng gần dòng {line + 1} (dấu ngoặc kép không đóng?).");
+            }
+
+            return new FileRead(true, [new SheetRead("CSV", rows)], null, errors);
+        }
+    }
+
+    // CSV has no formulas; a leading "=" is a formula typed as text by a spreadsheet that saved it.
+    private static CellRead Cell(string text) => new(text, false, text.StartsWith('=') && text.Length > 1);
+}

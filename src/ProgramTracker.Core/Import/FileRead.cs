@@ -1,0 +1,64 @@
+namespace ProgramTracker.Core.Import;
+
+/// <summary>An error or note about an uploaded file, located by sheet, row and column where it has one.</summary>
+public sealed record ImportIssue(string? Sheet, int? Row, string? Column, string Message)
+{
+    public string Where => string.Join(", ", new[]
+    {
+        Sheet is null ? null : $"trang “{Sheet}”",
+        Row is null ? null : $"dòng {Row}",
+        Column is null ? null : $"cột {Column}",
+    }.Where(s => s is not null));
+}
+
+/// <summary>One cell as read: its text (numbers as invariant text), whether it was stored as a number, whether it holds a formula.</summary>
+public readonly record struct CellRead(string? Text, bool IsNumber, bool IsFormula)
+{
+    public bool IsEmpty => string.IsNullOrEmpty(Text) && !IsFormula;
+}
+
+/// <summary>One data row of an uploaded form, in the layout of the download.</summary>
+public sealed class RowRead
+{
+    public required int Row { get; init; }
+    public string? UnitSlug { get; init; }
+    public CellRead Code { get; init; }
+    public CellRead Name { get; init; }
+    public CellRead Unit { get; init; }
+    public CellRead Threshold { get; init; }
+    public CellRead Previous { get; init; }
+    public CellRead Value { get; init; }
+    public CellRead Note { get; init; }
+    public CellRead Stamp { get; init; }
+}
+
+public sealed record SheetRead(string Name, IReadOnlyList<RowRead> Rows);
+
+/// <summary>An uploaded file read into rows: xlsx (one sheet per unit) or CSV (one "sheet", a unit column).</summary>
+public sealed record FileRead(bool IsCsv, IReadOnlyList<SheetRead> Sheets, string? WorkbookStamp, IReadOnlyList<ImportIssue> Errors);
+
+/// <summary>The columns of the form, the same in xlsx and CSV.</summary>
+public static class FormColumns
+{
+    public const int HeaderRow = 3;
+    public const int FirstDataRow = 4;
+    public const string StampSheet = "_dau_kiem";
+
+    // xlsx letters: A code … G note, H the hidden stamp.
+    public const string Code = "A";
+    public const string Name = "B";
+    public const string Unit = "C";
+    public const string Threshold = "D";
+    public const string Previous = "E";
+    public const string Value = "F";
+    public const string Note = "G";
+    public const string Stamp = "H";
+
+    public static readonly string[] CsvHeaders = ["Đơn vị", "Mã", "Chỉ tiêu", "Đơn vị tính", "Ngưỡng", "Kỳ trước", "Giá trị", "Ghi chú", "Dấu kiểm"];
+
+    public static string[] Headers(string? previousLabel, string periodLabel) =>
+        ["Mã", "Chỉ tiêu", "Đơn vị tính", "Ngưỡng", previousLabel ?? "Kỳ trước", $"Giá trị {periodLabel}", "Ghi chú", "Dấu kiểm (không sửa)"];
+}
+
+/// <summary>A file refused before its rows are read: not a workbook, too large, a zip bomb.</summary>
+public sealed class ImportFileException(string message) : Exception(message);

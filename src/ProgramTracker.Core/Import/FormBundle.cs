@@ -1,0 +1,70 @@
+using System.Globalization;
+using ProgramTracker.Core.Formatting;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Import;
+
+/// <summary>One row of an entry form as it stands in the portal: what a workbook shows and what an upload is compared with.</summary>
+public sealed record FormRow(
+    int IndicatorId,
+    string Code,
+    string Name,
+    string? Unit,
+    ValueType ValueType,
+    string Threshold,
+    decimal? PreviousValue,
+    decimal? Value,
+    string? Note,
+    int Version,
+    string? UpdatedBy,
+    DateTime? UpdatedAtUtc,
+    string SetName,
+    string? SetLockedBecause);
+
+/// <summary>The entry form of one unit.</summary>
+public sealed record FormUnit(int UnitId, string Slug, string FullName, IReadOnlyList<FormRow> Rows);
+
+/// <summary>The entry forms of one or more units for one period (one unit, or every unit a reviewer approves).</summary>
+public sealed record FormBundle(int PeriodId, string PeriodCode, string PeriodLabel, string? PreviousLabel, bool PeriodLocked, IReadOnlyList<FormUnit> Units);
+
+/// <summary>How workbooks and CSV files write and read values: Vietnamese text, invariant keys for stamps.</summary>
+public static class WorkbookText
+{
+    public const string Met = "Đạt";
+    public const string NotMet = "Không đạt";
+
+    /// <summary>"14,5" (comma decimal, no grouping) for CSV cells, so that no reader can take it for thousands.</summary>
+    public static string CsvNumber(decimal value) => value.ToString("0.############", Vn.Numbers).Replace('−', '-');
+
+    /// <summary>An exact, culture-free key for a number: "14.5", "72".</summary>
+    public static string Key(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Display(decimal? value, ValueType type) => value is not { } v ? "(trống)"
+        : type == ValueType.Boolean ? (v == 1 ? Met : NotMet)
+        : type == ValueType.Percent ? Vn.Percent(v)
+        : Vn.Number(v);
+
+    /// <summary>A CSV or xlsx text of a previous-period value back to its key: "Đạt" → "1", "14,5" → "14.5".</summary>
+    public static string KeyOfText(string? text)
+    {
+        var t = text?.Trim() ?? "";
+        if (t.Length == 0)
+        {
+            return "";
+        }
+
+        if (string.Equals(t, Met, StringComparison.OrdinalIgnoreCase))
+        {
+            return "1";
+        }
+
+        if (string.Equals(t, NotMet, StringComparison.OrdinalIgnoreCase))
+        {
+            return "0";
+        }
+
+        return decimal.TryParse(t.Replace('−', '-').Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Key(d) : t;
+    }
+
+    public static string? CleanNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+}

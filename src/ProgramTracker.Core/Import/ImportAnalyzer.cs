@@ -1,0 +1,343 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ProgramTracker.Core.Entry;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Import;
+
+public sealed record PreviewChange(string? Sheet, int Row, string UnitName, string Code, string Name, string Old, string New, string? OldNote, string? NewNote)
+{
+    public bool ValueChanged => Old != New;
+    public bool NoteChanged => OldNote != NewNote;
+}
+
+public sealed record PreviewConflict(string? Sheet, int Row, string UnitName, string Code, string Name, string InFile, string InPortal, string? By, DateTime? AtUtc);
+
+/// <summary>The dry run of an upload: every change, every error, every conflict, and what "Áp dụng" would save.</summary>
+public sealed class ImportPreview
+{
+    public List<ImportIssue> Errors { get; } = [];
+    public List<PreviewChange> Changes { get; } = [];
+    public List<PreviewConflict> Conflicts { get; } = [];
+    public List<string> UnitNames { get; } = [];
+    public int RowsRead { get; set; }
+    public int Unchanged { get; set; }
+    public ImportPlan? Plan { get; set; }
+    public bool CanApply => Errors.Count == 0 && Plan is not null && (Changes.Count > 0 || Conflicts.Count > 0);
+}
+
+/// <summary>Which units and period an uploaded file says it belongs to, read from its protected stamps.</summary>
+public sealed record Identified(IReadOnlyList<int> UnitIds, IReadOnlyList<ImportIssue> Errors, WorkbookStamp? Workbook);
+
+/// <summary>
+/// Compares an uploaded form with the portal as it is now: checks structure and stamps, reads each value with the same
+/// parser as the entry form, and sorts each row into unchanged, change, conflict or error. Writes nothing.
+/// </summary>
+public sealed partial class ImportAnalyzer(ImportStamps stamps)
+{
+    private readonly Dictionary<RowRead, RowStamp?> _decoded = [];
+
+    public Identified Identify(FileRead file, int periodId, string periodLabel)
+    {
+        var errors = new List<ImportIssue>(file.Errors);
+        if (!file.IsCsv)
+        {
+            var book = stamps.TryReadWorkbook(file.WorkbookStamp);
+            if (book is null)
+            {
+                errors.Add(new ImportIssue(FormColumns.StampSheet, null, null, file.WorkbookStamp is null
+                    ? "Sổ tính không có trang dấu kiểm: không phải sổ tính tải từ cổng thông tin, hoặc trang đó đã bị xóa. Tải sổ tính từ trang nhập số liệu."
+                    : "Trang dấu kiểm của sổ tính đã bị sửa. Tải lại sổ tính mới từ trang nhập số liệu."));
+                return new Identified([], errors, null);
+            }
+
+            if (book.PeriodId != periodId)
+            {
+                errors.Add(new ImportIssue(null, null, null, $"Sổ tính này là biểu mẫu của kỳ {book.PeriodCode}, không phải {periodLabel}. Tải lên tại trang nhập số liệu của kỳ đó."));
+                return new Identified([], errors, book);
+            }
+
+            var expected = book.Sheets.Select(s => s.Sheet).ToList();
+            var actual = file.Sheets.Select(s => s.Name).ToList();
+            if (!expected.SequenceEqual(actual))
+            {
+                errors.Add(new ImportIssue(null, null, null,
+                    $"Các trang tính đã bị đổi tên, thêm, xóa hoặc đổi thứ tự. Sổ tính tải về có: {string.Join(", ", expected.Select(Q))}; tệp tải lên có: {string.Join(", ", actual.Select(Q))}. Giữ nguyên tên và thứ tự các trang."));
+                return new Identified([], errors, book);
+            }
+
+            return new Identified(book.Sheets.Select(s => s.UnitId).ToList(), errors, book);
+        }
+
+        var units = new List<int>();
+        var otherPeriod = 0;
+        foreach (var row in file.Sheets.SelectMany(s => s.Rows))
+        {
+            var stamp = Decode(row);
+            if (stamp is null)
+            {
+                continue;
+            }
+
+            if (stamp.PeriodId != periodId)
+            {
+                otherPeriod++;
+            }
+            else if (!units.Contains(stamp.UnitId))
+            {
+                units.Add(stamp.UnitId);
+            }
+        }
+
+        if (otherPeriod > 0)
+        {
+            errors.Add(new ImportIssue(null, null, null, $"Tệp có {otherPeriod} dòng của kỳ khác, không phải {periodLabel}. Tải lên tại trang nhập số liệu của đúng kỳ."));
+            return new Identified([], errors, null);
+        }
+
+        if (units.Count == 0)
+        {
+            errors.Add(new ImportIssue(null, null, null, "Không có dòng nào mang dấu kiểm hợp lệ: tệp không phải biểu mẫu tải từ cổng thông tin, hoặc cột “Dấu kiểm” đã bị sửa."));
+        }
+
+        return new Identified(units, errors, null);
+    }
+
+    public ImportPreview Analyze(FileRead file, Identified identified, FormBundle bundle, string user, string fileName)
+    {
+        var preview = new ImportPreview();
+        preview.Errors.AddRange(identified.Errors);
+        preview.UnitNames.AddRange(bundle.Units.Select(u => u.FullName));
+        if (bundle.PeriodLocked)
+        {
+            preview.Errors.Add(new ImportIssue(null, null, null, $"{bundle.PeriodLabel} đã khóa: không thể thay đổi số liệu."));
+        }
+
+        var units = bundle.Units.ToDictionary(u => u.UnitId);
+        var groups = new List<(string? Sheet, FormUnit Unit, IReadOnlyList<RowRead> Rows, int? Expected)>();
+        if (!file.IsCsv)
+        {
+            foreach (var (sheet, stamp) in file.Sheets.Zip(identified.Workbook?.Sheets ?? []))
+            {
+                if (units.TryGetValue(stamp.UnitId, out var unit))
+                {
+                    groups.Add((sheet.Name, unit, sheet.Rows, stamp.Rows));
+                }
+            }
+        }
+        else
+        {
+            var bySlug = bundle.Units.ToDictionary(u => u.Slug, StringComparer.OrdinalIgnoreCase);
+            var rows = bundle.Units.ToDictionary(u => u.UnitId, _ => new List<RowRead>());
+            foreach (var row in file.Sheets.SelectMany(s => s.Rows))
+            {
+                if (Decode(row) is { } s && rows.TryGetValue(s.UnitId, out var list))
+                {
+                    list.Add(row);
+                }
+                else if (row.UnitSlug is { } slug && bySlug.TryGetValue(slug, out var unit))
+                {
+                    rows[unit.UnitId].Add(row);
+                }
+                else
+                {
+                    preview.Errors.Add(new ImportIssue(null, row.Row, "“Đơn vị”", $"Đơn vị “{row.UnitSlug}” không thuộc tệp này (dấu kiểm thiếu hoặc bị sửa)."));
+                }
+            }
+
+            groups.AddRange(bundle.Units.Select(u => ((string?)null, u, (IReadOnlyList<RowRead>)rows[u.UnitId], (int?)null)));
+        }
+
+        var plan = new List<PlanUnit>();
+        foreach (var (sheet, unit, rows, expected) in groups)
+        {
+            var cells = AnalyzeUnit(preview, file.IsCsv, sheet, unit, rows, expected, bundle);
+            if (cells.Count > 0)
+            {
+                plan.Add(new PlanUnit(unit.UnitId, cells));
+            }
+        }
+
+        preview.Plan = preview.Errors.Count == 0 && plan.Count > 0 ? new ImportPlan(user, bundle.PeriodId, fileName, plan) : null;
+        return preview;
+    }
+
+    private List<PlanCell> AnalyzeUnit(ImportPreview preview, bool csv, string? sheet, FormUnit unit, IReadOnlyList<RowRead> rows, int? expected, FormBundle bundle)
+    {
+        var cells = new List<PlanCell>();
+        var byId = unit.Rows.ToDictionary(r => r.IndicatorId);
+        var codes = unit.Rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<int, int>();
+        void Error(int? row, string? column, string message) => preview.Errors.Add(new ImportIssue(sheet, row, column, message));
+        string Col(string letter, int csvIndex) => csv ? $"“{FormColumns.CsvHeaders[csvIndex]}”" : letter;
+
+        if (expected is { } n && rows.Count != n)
+        {
+            Error(null, null, $"Trang có {rows.Count} dòng chỉ tiêu, sổ tính tải về có {n}: có dòng bị xóa hoặc thêm vào. Không xóa hay thêm dòng; để trống ô nếu chưa có số liệu.");
+        }
+
+        foreach (var row in rows)
+        {
+            preview.RowsRead++;
+            var formula = new[] { (row.Code, FormColumns.Code, 1), (row.Name, FormColumns.Name, 2), (row.Unit, FormColumns.Unit, 3), (row.Threshold, FormColumns.Threshold, 4),
+                (row.Previous, FormColumns.Previous, 5), (row.Value, FormColumns.Value, 6), (row.Note, FormColumns.Note, 7), (row.Stamp, FormColumns.Stamp, 8) }
+                .FirstOrDefault(c => c.Item1.IsFormula);
+            if (formula.Item2 is not null)
+            {
+                Error(row.Row, Col(formula.Item2, formula.Item3), "Ô chứa công thức. Chỉ nhập giá trị (sao chép rồi “Dán giá trị”), không dùng công thức.");
+                continue;
+            }
+
+            var codeText = row.Code.Text?.Trim() ?? "";
+            if (codeText.Length > 0 && !codes.Contains(codeText))
+            {
+                Error(row.Row, Col(FormColumns.Code, 1), $"Mã chỉ tiêu “{codeText}” không có trong biểu mẫu của {unit.FullName} {bundle.PeriodLabel}.");
+                continue;
+            }
+
+            var stamp = Decode(row);
+            if (row.Stamp.IsEmpty)
+            {
+                Error(row.Row, Col(FormColumns.Stamp, 8), "Dòng không có dấu kiểm: dòng được thêm vào hoặc dấu kiểm bị xóa. Không thêm dòng; tải lại tệp mới nếu cần.");
+                continue;
+            }
+
+            if (stamp is null)
+            {
+                Error(row.Row, Col(FormColumns.Stamp, 8), "Dấu kiểm của dòng đã bị sửa: không dùng được dòng này. Không sửa cột “Dấu kiểm”; tải lại tệp mới từ cổng thông tin.");
+                continue;
+            }
+
+            if (stamp.UnitId != unit.UnitId || stamp.PeriodId != bundle.PeriodId)
+            {
+                Error(row.Row, Col(FormColumns.Stamp, 8), $"Dòng này được chép từ biểu mẫu của đơn vị hoặc kỳ khác, không phải {unit.FullName} {bundle.PeriodLabel}.");
+                continue;
+            }
+
+            if (!byId.TryGetValue(stamp.IndicatorId, out var form))
+            {
+                Error(row.Row, Col(FormColumns.Code, 1), "Chỉ tiêu của dòng này không còn trong biểu mẫu (danh mục đã thay đổi). Tải lại tệp mới.");
+                continue;
+            }
+
+            if (seen.TryGetValue(form.IndicatorId, out var first))
+            {
+                Error(row.Row, null, $"Dòng trùng với dòng {first} (cùng chỉ tiêu {form.Code}). Xóa dòng thừa.");
+                continue;
+            }
+
+            seen[form.IndicatorId] = row.Row;
+            if (codeText != form.Code)
+            {
+                Error(row.Row, Col(FormColumns.Code, 1), $"Mã “{codeText}” không khớp với dòng đã tải về (“{form.Code}”): dòng bị sửa hoặc chuyển chỗ.");
+                continue;
+            }
+
+            var lockedHash = ImportStamps.LockedHash(codeText, row.Name.Text ?? "", row.Unit.Text ?? "", row.Threshold.Text ?? "", WorkbookText.KeyOfText(row.Previous.Text));
+            if (lockedHash != stamp.LockedHash)
+            {
+                var column = (row.Name.Text ?? "") != form.Name ? Col(FormColumns.Name, 2)
+                    : (row.Unit.Text ?? "") != (form.Unit ?? "") ? Col(FormColumns.Unit, 3)
+                    : (row.Threshold.Text ?? "") != form.Threshold ? Col(FormColumns.Threshold, 4)
+                    : WorkbookText.KeyOfText(row.Previous.Text) != WorkbookText.Key(form.PreviousValue) ? Col(FormColumns.Previous, 5)
+                    : null;
+                Error(row.Row, column, "Ô bị khóa (mã, chỉ tiêu, đơn vị tính, ngưỡng, kỳ trước) đã bị sửa. Chỉ nhập vào cột Giá trị và Ghi chú; trả lại nội dung cũ hoặc tải lại tệp mới.");
+                continue;
+            }
+
+            var parsed = ParseValue(form.ValueType, row.Value);
+            if (!parsed.Ok)
+            {
+                Error(row.Row, Col(FormColumns.Value, 6), $"{form.Code}: {parsed.Error}");
+                continue;
+            }
+
+            var note = WorkbookText.CleanNote(row.Note.Text);
+            if (note?.Length > 1000)
+            {
+                Error(row.Row, Col(FormColumns.Note, 7), "Ghi chú dài tối đa 1000 ký tự.");
+                continue;
+            }
+
+            var userChanged = WorkbookText.Key(parsed.Value) != stamp.ValueKey || ImportStamps.Hash(note) != stamp.NoteHash;
+            if (!userChanged || (parsed.Value == form.Value && note == WorkbookText.CleanNote(form.Note)))
+            {
+                preview.Unchanged++;
+                continue;
+            }
+
+            if (form.SetLockedBecause is { } why)
+            {
+                Error(row.Row, Col(FormColumns.Value, 6), $"{form.Code}: {why}");
+                continue;
+            }
+
+            if (form.Version != stamp.Version)
+            {
+                preview.Conflicts.Add(new PreviewConflict(sheet, row.Row, unit.FullName, form.Code, form.Name,
+                    WorkbookText.Display(parsed.Value, form.ValueType) + (note is null ? "" : $" (ghi chú: {note})"),
+                    WorkbookText.Display(form.Value, form.ValueType) + (form.Note is null ? "" : $" (ghi chú: {form.Note})"),
+                    form.UpdatedBy, form.UpdatedAtUtc));
+                cells.Add(new PlanCell(form.IndicatorId, parsed.Value, note, form.Version, true));
+                continue;
+            }
+
+            preview.Changes.Add(new PreviewChange(sheet, row.Row, unit.FullName, form.Code, form.Name,
+                WorkbookText.Display(form.Value, form.ValueType), WorkbookText.Display(parsed.Value, form.ValueType), WorkbookText.CleanNote(form.Note), note));
+            cells.Add(new PlanCell(form.IndicatorId, parsed.Value, note, stamp.Version, false));
+        }
+
+        foreach (var missing in unit.Rows.Where(r => !seen.ContainsKey(r.IndicatorId)))
+        {
+            Error(null, null, $"{unit.FullName}: thiếu dòng của chỉ tiêu {missing.Code} ({missing.Name}). Dòng bị xóa, hoặc chỉ tiêu mới được thêm sau khi bạn tải tệp: tải lại tệp mới.");
+        }
+
+        return cells;
+    }
+
+    private RowStamp? Decode(RowRead row)
+    {
+        if (!_decoded.TryGetValue(row, out var stamp))
+        {
+            _decoded[row] = stamp = stamps.TryReadRow(row.Stamp.Text);
+        }
+
+        return stamp;
+    }
+
+    /// <summary>A value cell: numbers stored as numbers are already numbers; text goes through the entry form's parser.</summary>
+    public static ParsedValue ParseValue(ValueType type, CellRead cell)
+    {
+        if (cell.IsEmpty || string.IsNullOrWhiteSpace(cell.Text))
+        {
+            return ParsedValue.Empty;
+        }
+
+        if (cell.IsNumber)
+        {
+            if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return ParsedValue.Fail("Ô số không đọc được.");
+            }
+
+            // Spreadsheets store binary doubles: 14.1 may come back as 14.099999999999999.
+            return ValueParser.Parse(type, WorkbookText.CsvNumber(Math.Round(number, 9)));
+        }
+
+        var text = cell.Text.Trim();
+        if (type != ValueType.Boolean && AmbiguousGrouping().IsMatch(text))
+        {
+            var (left, right) = (text[..text.IndexOf('.', StringComparison.Ordinal)], text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..]);
+            return ParsedValue.Fail($"“{text}” không rõ là {left}{right} (dấu chấm phân cách hàng nghìn) hay {left},{right} (số thập phân). " +
+                $"Viết {left},{right} nếu là số thập phân, hoặc {left}{right} nếu là số nguyên: dấu phẩy là dấu thập phân, dấu chấm chỉ để phân cách hàng nghìn.");
+        }
+
+        return ValueParser.Parse(type, text);
+    }
+
+    private static string Q(string s) => $"“{s}”";
+
+    // "68.125", "-1.500": one dot followed by exactly three digits, no comma: thousands or decimals?
+    [GeneratedRegex(@"^[-−]?\d{1,3}\.\d{3}\s*%?$")]
+    private static partial Regex AmbiguousGrouping();
+}

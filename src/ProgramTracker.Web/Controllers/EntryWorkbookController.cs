@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Import;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Entry;
+using ProgramTracker.Web.Models.EntryWorkbook;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>
+/// The entry form as an xlsx or CSV file, filled offline and uploaded back: a dry run lists every change, error and
+/// conflict; "Áp dụng" saves through <see cref="EntryService"/> in one transaction. See docs/excel-import.md.
+/// </summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class EntryWorkbookController(
+    UnitQueries units, EntryQueries entryQueries, WorkbookQueries workbooks, EntryService entry, UnitAccess access, ImportStamps stamps,
+    IOptions<ImportOptions> options, ILogger<EntryWorkbookController> log) : Controller
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [HttpGet("/communes/{slug}/entry/{period}/workbook.{format}")]
+    public Task<IActionResult> CommuneWorkbook(string slug, string period, string format, CancellationToken ct) => UnitWorkbook(slug, true, period, format, ct);
+
+    [HttpGet("/districts/{slug}/entry/{period}/workbook.{format}")]
+    public Task<IActionResult> DistrictWorkbook(string slug, string period, string format, CancellationToken ct) => UnitWorkbook(slug, false, period, format, ct);
+
+    /// <summary>A reviewer's workbook: one sheet per unit they may approve (the district and its communes).</summary>
+    [HttpGet("/entry/{period}/workbook.{format}")]
+    [Authorize(Policy = Policies.Approve)]
+    public async Task<IActionResult> ReviewerWorkbook(string period, string format, [FromQuery] string? unit, CancellationToken ct)
+    {
+        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
+        if (district is null || p is null || format is not ("xlsx" or "csv"))
+        {
+            return NotFound();
+        }
+
+        var list = await workbooks.ReviewUnitsAsync(User, district, p, ct);
+        if (list.Count == 0)
+        {
+            return Forbid();
+        }
+
+        var bundle = await workbooks.BundleAsync(p, list, ct);
+        bundle = bundle with { Units = bundle.Units.Where(u => u.Rows.Count > 0).ToList() };
+        return bundle.Units.Count == 0 ? NotFound() : FileOf(bundle, format, $"bieu-mau-{district.Slug}-cac-don-vi-{p.Code}");
+    }
+
+    /// <summary>The reviewer's page: what the multi-unit workbook holds, download and upload.</summary>
+    [HttpGet("/entry/{period}/import")]
+    [Authorize(Policy = Policies.Approve)]
+    public async Task<IActionResult> Reviewer(string period, [FromQuery] string? unit, CancellationToken ct)
+    {
+        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
+        if (district is null || p is null)
+        {
+            return NotFound();
+        }
+
+        var list = await workbooks.ReviewUnitsAsync(User, district, p, ct);
+        if (list.Count == 0)
+        {
+            return Forbid();
+        }
+
+        var bundle = await workbooks.BundleAsync(p, list, ct);
+        return View(new ReviewerImportPage
+        {
+            District = district, Period = p, Message = TempData["ImportMessage"] as string,
+            Units = list.Zip(bundle.Units).Select(x => (x.First, x.Second.Rows.Count)).ToList(),
+        });
+    }
+
+    [HttpPost("/communes/{slug}/entry/{period}/import")]
+    [Authorize(Policy = Policies.EditData)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public Task<IActionResult> ImportCommune(string slug, string period, IFormFile? file, CancellationToken ct) => ImportUnit(slug, true, period, file, ct);
+
+    [HttpPost("/districts/{slug}/entry/{period}/import")]
+    [Authorize(Policy = Policies.EditData)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public Task<IActionResult> ImportDistrict(string slug, string period, IFormFile? file, CancellationToken ct) => ImportUnit(slug, false, period, file, ct);
+
+    /// <summary>A reviewer's upload: whichever units the file holds, each of which the user must be allowed to change.</summary>
+    [HttpPost("/entry/{period}/import")]
+    [Authorize(Policy = Policies.Approve)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public async Task<IActionResult> ImportReviewer(string period, [FromQuery] string? unit, IFormFile? file, CancellationToken ct)
+    {
+        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
+        if (district is null || p is null)
+        {
+            return NotFound();
+        }
+
+        var back = WorkbookQueries.ReviewPath(district.Slug, p);
+        return await Import(null, p, file, back, $"/entry/{p.Code}/import?unit={Uri.EscapeDataString(district.Slug)}", ct);
+    }
+
+    /// <summary>Applies a previewed upload: the plan the preview protected into the page, checked again, one transaction.</summary>
+    [HttpPost("/entry/{period}/import/apply")]
+    [Authorize(Policy = Policies.EditData)]
+    public async Task<IActionResult> Apply(string period, [FromForm] string? plan, [FromForm] bool overwrite, CancellationToken ct)
+    {
+        var p = await entryQueries.PeriodAsync(period, ct);
+        if (p is null)
+        {
+            return NotFound();
+        }
+
+        var parsed = stamps.TryReadPlan(plan);
+        if (parsed is null || parsed.PeriodId != p.Id)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Applied", ("Bản xem trước đã hết hạn hoặc không hợp lệ. Tải tệp lên lại để xem trước rồi áp dụng; chưa có gì được lưu.", "/inbox"));
+        }
+
+        if (parsed.User != (User.Identity?.Name ?? ""))
+        {
+            return Forbid();
+        }
+
+        var headers = await workbooks.HeadersAsync(parsed.Units.Select(u => u.UnitId).ToList(), ct);
+        if (headers.Count != parsed.Units.Count)
+        {
+            return NotFound();
+        }
+
+        foreach (var h in headers)
+        {
+            if (!await access.CanEditAsync(User, h.Id, ct))
+            {
+                return Forbid();
+            }
+        }
+
+        var back = headers.Count == 1 ? WorkbookQueries.EntryPath(headers[0], p)
+            : headers[0].Kind == UnitKind.District ? WorkbookQueries.ReviewPath(headers[0].Slug, p)
+            : WorkbookQueries.ReviewPath(headers[0].ParentSlug ?? "", p);
+
+        // The same validation as the form, on the values the preview read, against the catalogue as it is now.
+        var watch = Stopwatch.StartNew();
+        var bundle = await workbooks.BundleAsync(p, headers, ct);
+        var cells = new List<UnitCells>();
+        foreach (var (unitPlan, form) in parsed.Units.Zip(bundle.Units))
+        {
+            var rows = form.Rows.ToDictionary(r => r.IndicatorId);
+            var list = new List<CellInput>();
+            foreach (var cell in unitPlan.Cells.Where(c => overwrite || !c.C))
+            {
+                if (!rows.TryGetValue(cell.I, out var row)
+                    || !ValueParser.Parse(row.ValueType, cell.V is { } v ? WorkbookText.CsvNumber(v) : null).Ok
+                    || cell.N?.Length > 1000)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    return View("Applied", ("Biểu mẫu đã thay đổi sau khi xem trước (danh mục chỉ tiêu khác). Tải lại tệp mới; chưa có gì được lưu.", back));
+                }
+
+                list.Add(new CellInput(cell.I, cell.V, cell.N, cell.E));
+            }
+
+            cells.Add(new UnitCells(form.UnitId, list));
+        }
+
+        var source = parsed.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? $"nhập từ tệp CSV: {parsed.FileName}" : $"nhập từ Excel: {parsed.FileName}";
+        var result = await entry.SaveManyAsync(p.Id, cells, User.Identity?.Name ?? "?", source, ct);
+        log.LogInformation("Import {File} by {User}: {Outcome}, {Changed} values, {Units} units in {Elapsed} ms",
+            parsed.FileName, User.Identity?.Name, result.Outcome, result.Changed, cells.Count, watch.ElapsedMilliseconds);
+        Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                var message = result.Changed == 0 ? $"Không có thay đổi nào để lưu từ {parsed.FileName}." : $"Đã nhập {result.Changed} số liệu từ {parsed.FileName}.";
+                TempData[headers.Count == 1 ? "EntryMessage" : "ImportMessage"] = message;
+                return Redirect(back);
+            case SaveOutcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Applied", ($"Chưa lưu gì: {Math.Max(result.Conflicts.Count, 1)} ô vừa được người khác lưu trên cổng thông tin sau khi bạn xem trước. Tải tệp lên lại để xem các xung đột mới.", back));
+            default:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Applied", ($"Chưa lưu gì: {result.Message}", back));
+        }
+    }
+
+    private async Task<IActionResult> UnitWorkbook(string slug, bool communeLevel, string period, string format, CancellationToken ct)
+    {
+        var (unit, p) = (await units.FindAsync(slug, communeLevel, ct), await entryQueries.PeriodAsync(period, ct));
+        if (unit is null || p is null || format is not ("xlsx" or "csv"))
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        return FileOf(await workbooks.BundleAsync(p, [unit], ct), format, $"bieu-mau-{unit.Slug}-{p.Code}");
+    }
+
+    private FileContentResult FileOf(FormBundle bundle, string format, string name)
+    {
+        using var buffer = new MemoryStream();
+        if (format == "csv")
+        {
+            CsvWorkbook.Write(buffer, bundle, stamps);
+            return File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+        }
+
+        XlsxWorkbook.Write(buffer, bundle, stamps);
+        return File(buffer.ToArray(), XlsxType, name + ".xlsx");
+    }
+
+    private async Task<IActionResult> ImportUnit(string slug, bool communeLevel, string period, IFormFile? file, CancellationToken ct)
+    {
+        var (unit, p) = (await units.FindAsync(slug, communeLevel, ct), await entryQueries.PeriodAsync(period, ct));
+        if (unit is null || p is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var path = WorkbookQueries.EntryPath(unit, p);
+        return await Import(unit, p, file, path, path + "/import", ct);
+    }
+
+    private async Task<IActionResult> Import(UnitHeader? only, ReportingPeriod period, IFormFile? file, string back, string uploadAction, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var limits = options.Value;
+        var fileName = Path.GetFileName(file?.FileName ?? "").Trim();
+        var timings = "";
+        ImportPreviewPage Page(ImportPreview preview, string? token = null, bool multi = false) => new()
+        {
+            Preview = preview, Period = period, FileName = fileName, BackPath = back, UploadAction = uploadAction, PlanToken = token,
+            MultiUnit = multi, ElapsedMs = watch.ElapsedMilliseconds, Timings = timings,
+        };
+        IActionResult Refuse(string message)
+        {
+            var preview = new ImportPreview();
+            preview.Errors.Add(new ImportIssue(null, null, null, message));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Preview", Page(preview));
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return Refuse("Chọn tệp .xlsx hoặc .csv của biểu mẫu để tải lên.");
+        }
+
+        if (file.Length > limits.MaxFileBytes)
+        {
+            return Refuse(Messages.TooLarge(limits));
+        }
+
+        FileRead read;
+        using (var buffer = new MemoryStream((int)file.Length))
+        {
+            await file.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            var extension = Path.GetExtension(fileName).ToLowerInvariant();
+            var zip = buffer.Length >= 4 && buffer.GetBuffer() is var b && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+            try
+            {
+                if (extension == ".csv" && !zip)
+                {
+                    read = CsvWorkbook.Read(buffer, limits);
+                }
+                else if (zip && extension is ".xlsx" or ".xlsm" or "")
+                {
+                    ZipGuard.Check(buffer, limits);
+                    read = XlsxWorkbook.Read(buffer, limits);
+                }
+                else
+                {
+                    return Refuse(extension == ".xls"
+                        ? "Tệp .xls (Excel 97–2003) không được hỗ trợ. Mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx, hoặc tải sổ tính mới từ trang nhập số liệu."
+                        : Messages.NotAWorkbook);
+                }
+            }
+            catch (ImportFileException e)
+            {
+                return Refuse(e.Message);
+            }
+        }
+
+        timings += $"read={watch.ElapsedMilliseconds} ";
+        var analyzer = new ImportAnalyzer(stamps);
+        var identified = analyzer.Identify(read, period.Id, period.Label);
+        if (identified.UnitIds.Count == 0)
+        {
+            var failed = new ImportPreview();
+            failed.Errors.AddRange(identified.Errors);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Preview", Page(failed));
+        }
+
+        var headers = await workbooks.HeadersAsync(identified.UnitIds, ct);
+        if (only is not null && (headers.Count != 1 || headers[0].Id != only.Id))
+        {
+            var names = string.Join(", ", headers.Select(h => h.FullName));
+            return Refuse($"Tệp này là biểu mẫu của {(names.Length > 0 ? names : "đơn vị khác")}, không phải của {only.FullName}. Tải lên tại trang nhập số liệu của đúng đơn vị.");
+        }
+
+        if (headers.Count != identified.UnitIds.Count)
+        {
+            return Refuse("Tệp có đơn vị không còn trong danh mục. Tải lại sổ tính mới.");
+        }
+
+        foreach (var h in headers)
+        {
+            if (!await access.CanEditAsync(User, h.Id, ct))
+            {
+                // Nobody imports into a unit they cannot change, whatever the file says.
+                return Forbid();
+            }
+        }
+
+        timings += $"identify={watch.ElapsedMilliseconds} ";
+        var bundle = await workbooks.BundleAsync(period, headers, ct);
+        timings += $"forms={watch.ElapsedMilliseconds} ";
+        var result = analyzer.Analyze(read, identified, bundle, User.Identity?.Name ?? "", fileName);
+        timings += $"analysis={watch.ElapsedMilliseconds} ";
+        var token = result.CanApply ? stamps.Protect(result.Plan!) : null;
+        timings += $"plan={watch.ElapsedMilliseconds}";
+        Response.StatusCode = result.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+        Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return View("Preview", Page(result, token, headers.Count > 1));
+    }
+}

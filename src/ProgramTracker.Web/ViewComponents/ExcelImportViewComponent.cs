@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.ViewComponents;
+
+/// <summary>Links for "Nhập bằng Excel" in the inbox: a reviewer's multi-unit page, an officer's own forms, per open period.</summary>
+public sealed class ExcelImportViewComponent(ProgramTrackerDbContext db) : ViewComponent
+{
+    public sealed record Link(string Text, string Href);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var user = (ClaimsPrincipal)User;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var reviewer = user.IsInRole(Roles.DistrictStaff);
+        if (userId is null || !(reviewer || user.IsInRole(Roles.CommuneOfficer)))
+        {
+            return Content("");
+        }
+
+        var periods = await db.Periods.AsNoTracking().Where(p => !p.IsLocked && p.Quarter != null)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).Take(2).ToListAsync();
+        var units = await db.UserUnits.AsNoTracking().Where(u => u.UserId == userId)
+            .Select(u => new { u.Unit.Slug, u.Unit.Name, u.Unit.Kind }).ToListAsync();
+        var links = (from p in periods
+                     from u in units
+                     select reviewer && u.Kind == UnitKind.District
+                         ? new Link($"Các đơn vị của {AdministrativeUnit.FullNameOf(u.Kind, u.Name)} – {p.Label}", $"/entry/{p.Code}/import?unit={Uri.EscapeDataString(u.Slug)}")
+                         : u.Kind is UnitKind.Commune or UnitKind.Town
+                             ? new Link($"{AdministrativeUnit.FullNameOf(u.Kind, u.Name)} – {p.Label} (sổ tính Excel)", $"/communes/{u.Slug}/entry/{p.Code}/workbook.xlsx")
+                             : null)
+            .OfType<Link>().ToList();
+        return View(links);
+    }
+}
