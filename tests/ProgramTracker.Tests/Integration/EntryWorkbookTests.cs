@@ -26,7 +26,7 @@ public sealed class ImportFixture : IAsyncLifetime
         Factory.Settings["Import:MaxFileBytes"] = "2000000";
         Factory.Settings["Import:MaxUncompressedBytes"] = "20000000";
         _ = Factory.Server;
-        await Factory.WithDbAsync(db => TestCatalogue.AddIndicatorsAsync(db, "ntm-xa-nang-cao"));
+        await TestCatalogue.AddIndicatorsAsync(Factory, "ntm-xa-nang-cao");
     }
 
     public async Task<HttpClient> ClientAsync(string user, string password = PortalClients.DemoPassword)
@@ -415,32 +415,6 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
 
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         WebUtility.HtmlDecode(html).Should().Contain("đang ở trạng thái Đã duyệt: không thể sửa số liệu");
-    }
-
-    [Fact]
-    public async Task The_batched_forms_equal_the_entry_form_of_each_unit()
-    {
-        await fixture.Factory.WithDbAsync(async db =>
-        {
-            var (unit, period, set) = (await db.Units.SingleAsync(u => u.Slug == "luong-mong"), await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 4),
-                await db.CriteriaSets.SingleAsync(s => s.Code == "ntm-xa-nang-cao"));
-            db.Submissions.Add(new Submission { UnitId = unit.Id, PeriodId = period.Id, CriteriaSetId = set.Id, Status = SubmissionStatus.Submitted, SubmittedBy = "x" });
-            return await db.SaveChangesAsync();
-        });
-        foreach (var code in new[] { "2023-Q3", "2023-Q4" })
-        {
-            var (batched, perUnit) = await fixture.Factory.WithServiceAsync<ProgramTracker.Web.Models.EntryWorkbook.WorkbookQueries, (ProgramTracker.Core.Import.FormBundle, ProgramTracker.Core.Import.FormBundle)>(async q =>
-            {
-                var quarter = code[^1] - '0';
-                var period = await fixture.Factory.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Year == 2023 && p.Quarter == quarter));
-                var ids = await fixture.Factory.WithDbAsync(db => db.Units.Where(u => u.Slug == "ba-che" || u.Parent!.Slug == "ba-che").OrderBy(u => u.Id).Select(u => u.Id).ToListAsync());
-                var units = await q.HeadersAsync(ids, default);
-                return (await q.BatchAsync(period, units, default), await q.PerUnitAsync(period, units, default));
-            });
-            batched.Units.Should().HaveCount(9);
-            batched.Units.Sum(u => u.Rows.Count).Should().BeGreaterThan(20);
-            batched.Should().BeEquivalentTo(perUnit, o => o.WithStrictOrdering(), code);
-        }
     }
 
     private Task<decimal?> Value(string code) => fixture.Factory.WithDbAsync(db => db.IndicatorValues

@@ -131,7 +131,7 @@ public sealed class ExportTests(PortalFixture fixture)
 
         // Every indicator of the sets in force is listed, with nothing entered: the 12 confirmed QĐ 318 indicators.
         var empty = Rows(book, "Chỉ tiêu");
-        empty.Should().HaveCount(12).And.OnlyContain(r => r["Giá trị"] == null && (string?)r["Đánh giá"] == "chưa có số liệu");
+        empty.Should().HaveCount(12).And.OnlyContain(r => string.IsNullOrEmpty(r["Giá trị"] as string) && (string?)r["Đánh giá"] == "Chưa có số liệu");
         empty.Select(r => (string?)r["Mã chỉ tiêu"]).Should().Contain("ntm-xa.3.1");
         var row = Rows(book, "Theo báo cáo").Single();
         (row["Số tiêu chí đạt"], row["Số chỉ tiêu đạt"], row["Loại số liệu"]).Should().Be((16d, 72d, "Số liệu riêng của đơn vị"));

@@ -17,9 +17,13 @@ namespace ProgramTracker.Web.Models.EntryWorkbook;
 /// </summary>
 public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries entry, UnitAccess access)
 {
-    /// <summary>The forms of these units: one unit through the entry form's own query, several in one batch.</summary>
+    /// <summary>
+    /// The forms of these units, each through the entry form's own query, so the rules (sets and units valid in the
+    /// period, the version in force, the unit's thresholds) have one home. A batched copy of that query was dropped
+    /// when those rules arrived: it would have had to repeat them.
+    /// </summary>
     public Task<FormBundle> BundleAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct) =>
-        units.Count > 1 ? BatchAsync(period, units, ct) : PerUnitAsync(period, units, ct);
+        PerUnitAsync(period, units, ct);
 
     /// <summary>Each unit through <see cref="EntryQueries.PageAsync"/>: exactly what the browser form shows.</summary>
     public async Task<FormBundle> PerUnitAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct)
@@ -31,56 +35,12 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
             var page = await entry.PageAsync(unit, period, ct);
             previous ??= page.PreviousPeriod?.Label;
             forms.Add(new FormUnit(unit.Id, unit.Slug, unit.FullName, page.Sets.SelectMany(set => set.Criteria.SelectMany(c => c.Rows).Select(r => new FormRow(
-                r.IndicatorId, r.Code, r.Name, r.Unit, r.ValueType, Labels.Threshold(r.Comparator, r.Threshold, r.ValueType, r.Unit), r.PreviousValue,
+                r.IndicatorId, r.Code, r.Name, r.Unit, r.ValueType, Labels.Threshold(r.Comparator, r.Threshold, r.ValueType, r.Unit, r.ThresholdText), r.PreviousValue,
                 r.StoredValue, r.Note, r.Version, r.StoredBy, r.StoredAtUtc, set.Name,
                 set.LocksValues ? LockedBecause(set.Name, set.Status) : null))).ToList()));
         }
 
         return new FormBundle(period.Id, period.Code, period.Label, previous, period.IsLocked, forms);
-    }
-
-    /// <summary>
-    /// A reviewer's many units in five queries (not five per unit), with the same selection and order as
-    /// <see cref="EntryQueries.PageAsync"/>; a test holds the two to the same result
-    /// (<c>EntryWorkbookTests.The_batched_forms_equal_the_entry_form_of_each_unit</c>).
-    /// </summary>
-    public async Task<FormBundle> BatchAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct)
-    {
-        var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
-            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
-        var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
-        var levels = units.Select(u => u.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune).Distinct().ToList();
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => levels.Contains(i.Criterion.CriteriaSet.Level))
-            .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Comparator, i.Threshold, SetId = i.Criterion.CriteriaSetId, SetName = i.Criterion.CriteriaSet.Name, i.Criterion.CriteriaSet.Level })
-            .ToListAsync(ct);
-        var unitIds = units.Select(u => u.Id).ToArray();
-        var periodIds = previous is null ? new[] { period.Id } : [period.Id, previous.Id];
-        var values = (await db.IndicatorValues.AsNoTracking()
-                .Where(v => unitIds.Contains(v.UnitId) && periodIds.Contains(v.PeriodId))
-                .Select(v => new { v.UnitId, v.IndicatorId, v.PeriodId, v.Value, v.Note, v.Version, v.UpdatedBy, v.UpdatedAtUtc })
-                .ToListAsync(ct))
-            .ToDictionary(v => (v.UnitId, v.IndicatorId, v.PeriodId));
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == period.Id)
-            .Select(s => new { s.UnitId, s.CriteriaSetId, s.Status })
-            .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId), s => s.Status, ct);
-
-        var forms = units.Select(unit =>
-        {
-            var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
-            return new FormUnit(unit.Id, unit.Slug, unit.FullName, indicators.Where(i => i.Level == level).Select(i =>
-            {
-                values.TryGetValue((unit.Id, i.Id, period.Id), out var v);
-                var before = previous is null ? null : values.GetValueOrDefault((unit.Id, i.Id, previous.Id));
-                var status = submissions.GetValueOrDefault((unit.Id, i.SetId), SubmissionStatus.Draft);
-                return new FormRow(i.Id, i.Code, i.Name, i.Unit, i.ValueType, Labels.Threshold(i.Comparator, i.Threshold, i.ValueType, i.Unit), before?.Value,
-                    v?.Value, v?.Note, v?.Version ?? 0, v?.UpdatedBy, v?.UpdatedAtUtc, i.SetName,
-                    status is SubmissionStatus.Submitted or SubmissionStatus.Approved ? LockedBecause(i.SetName, status) : null);
-            }).ToList());
-        }).ToList();
-        return new FormBundle(period.Id, period.Code, period.Label, previous?.Label, period.IsLocked, forms);
     }
 
     private static string LockedBecause(string setName, SubmissionStatus status) =>
@@ -90,27 +50,27 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
     {
         var rows = await db.Units.AsNoTracking()
             .Where(u => ids.Contains(u.Id) && u.Kind != UnitKind.Province)
-            .Select(u => new { u.Id, u.Slug, u.Name, u.Kind, ParentName = u.Parent != null ? u.Parent.Name : null, ParentSlug = u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note })
+            .Select(u => new { u.Id, u.Slug, u.Name, u.Kind, ParentName = u.Parent != null ? u.Parent.Name : null, ParentSlug = u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note, u.ValidFrom })
             .ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return ids.Where(byId.ContainsKey).Select(id => byId[id])
-            .Select(u => new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, AdministrativeUnit.FullNameOf(u.Kind, u.Name), u.ParentName, u.ParentSlug, u.ValidTo, u.Note))
+            .Select(u => new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, AdministrativeUnit.FullNameOf(u.Kind, u.Name), u.ParentName, u.ParentSlug, u.ValidTo, u.Note, u.ValidFrom))
             .ToList();
     }
 
     /// <summary>A reviewer's units for a period: the district and its communes that the user may approve, valid in that period.</summary>
     public async Task<List<UnitHeader>> ReviewUnitsAsync(ClaimsPrincipal user, UnitHeader district, ReportingPeriod period, CancellationToken ct)
     {
-        var starts = period.StartsOn;
+        var (starts, ends) = (period.StartsOn, period.EndsOn);
         var ids = await db.Units.AsNoTracking()
-            .Where(u => (u.Id == district.Id || u.ParentId == district.Id) && (u.ValidTo == null || u.ValidTo >= starts))
+            .Where(u => (u.Id == district.Id || u.ParentId == district.Id) && (u.ValidTo == null || u.ValidTo >= starts) && (u.ValidFrom == null || u.ValidFrom <= ends))
             .OrderBy(u => u.Kind).ThenBy(u => u.Name)
             .Select(u => u.Id)
             .ToListAsync(ct);
         var allowed = new List<int>();
         foreach (var id in ids)
         {
-            if (await access.CanApproveAsync(user, id, ct))
+            if (await access.CanApproveAsync(user, id, period, ct))
             {
                 allowed.Add(id);
             }
@@ -121,7 +81,7 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
 
     /// <summary>The entry path of a unit's form, or of the reviewer's import page.</summary>
     public static string EntryPath(UnitHeader unit, ReportingPeriod period) =>
-        $"/{(unit.Kind == UnitKind.District ? "districts" : "communes")}/{unit.Slug}/entry/{period.Code}";
+        $"/{(AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? "communes" : "districts")}/{unit.Slug}/entry/{period.Code}";
 
     public static string ReviewPath(string districtSlug, ReportingPeriod period) => $"/entry/{period.Code}/import?unit={Uri.EscapeDataString(districtSlug)}";
 }
