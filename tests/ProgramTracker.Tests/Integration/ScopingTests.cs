@@ -122,9 +122,10 @@ public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
     public async Task UnitAccess_lets_district_staff_edit_their_communes_and_leaders_edit_nothing()
     {
         var ids = await fixture.Factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
+        var period = await fixture.Factory.WithDbAsync(db => db.Periods.FirstAsync(p => p.Year == 2023 && p.Quarter == 3));
 
         var staff = await WithAccessAsync("huyen", async (access, user) =>
-            (await access.CanEditAsync(user, ids["nam-son"]), await access.CanEditAsync(user, ids[PortalFixture.OtherCommune]), await access.CanApproveAsync(user, ids["don-dac"])));
+            (await access.CanEditAsync(user, ids["nam-son"]), await access.CanEditAsync(user, ids[PortalFixture.OtherCommune]), await access.CanApproveAsync(user, ids["don-dac"], period)));
         var leader = await WithAccessAsync("lanhdao", async (access, user) =>
             (await access.CanEditAsync(user, ids["nam-son"]), await access.CanReadAsync(user, ids["nam-son"])));
         var admin = await WithAccessAsync("admin", async (access, user) => (await access.ReadScopeAsync(user)).All);

@@ -24,7 +24,7 @@ public sealed class AccessRulesTests
 
         Everything.Where(u => AccessRules.CanEdit(officer, u)).Should().Equal(DonDac);
         AccessRules.CanEdit(officer, NamSon).Should().BeFalse();
-        AccessRules.CanApprove(officer, DonDac).Should().BeFalse();
+        AccessRules.CanApprove(officer, DonDac.ParentId).Should().BeFalse();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AccessRulesTests
         var staff = User(Roles.DistrictStaff, BaChe);
 
         Everything.Where(u => AccessRules.CanEdit(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
-        Everything.Where(u => AccessRules.CanApprove(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
+        Everything.Where(u => AccessRules.CanApprove(staff, u.ParentId)).Should().Equal(NamSon, DonDac, Town);
         Everything.Where(u => AccessRules.CanRead(staff, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
     }
 
@@ -61,7 +61,7 @@ public sealed class AccessRulesTests
 
         Everything.Where(u => AccessRules.CanRead(leader, u)).Should().Equal(BaChe, NamSon, DonDac, Town);
         Everything.Where(u => AccessRules.CanEdit(leader, u)).Should().BeEmpty();
-        Everything.Where(u => AccessRules.CanApprove(leader, u)).Should().BeEmpty();
+        Everything.Where(u => AccessRules.CanApprove(leader, u.ParentId)).Should().BeEmpty();
     }
 
     [Fact]
