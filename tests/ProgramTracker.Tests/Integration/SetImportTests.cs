@@ -13,22 +13,9 @@ using static ProgramTracker.Tests.Integration.SetImportFiles;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>A set's table out and back in: the round trip, every refused file, and a province's full table in one go.</summary>
-public sealed class SetImportTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper output) : IClassFixture<SetImportFixture>
 {
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private readonly PortalFactory _factory = fixture.Factory;
 
     [Fact]
     public async Task Export_of_ntm_xa_imports_back_with_no_change_and_applying_it_changes_nothing()
@@ -242,4 +229,24 @@ public sealed class SetImportTests(ITestOutputHelper output) : IAsyncLifetime
         var audit = await db.AuditEntries.CountAsync();
         return $"v{versions} a{audit}\n{string.Join("\n", indicators)}\n{string.Join("\n", thresholds)}";
     });
+}
+
+/// <summary>One seeded portal on its own database for the import tests (they run one after another).</summary>
+public sealed class SetImportFixture : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public PortalFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        _ = Factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
 }

@@ -172,6 +172,12 @@ public static class SetTableReader
     private static void ReadWorkbook(SpreadsheetDocument doc, CatalogueImportOptions options, RawTable table)
     {
         var workbook = doc.WorkbookPart;
+        if (workbook?.Workbook is null)
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp không phải bảng tính Excel .xlsx hợp lệ (không có phần workbook). Hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."));
+            return;
+        }
+
         var sheets = workbook?.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
         var sheet = sheets.FirstOrDefault(s => s.Name?.Value == SetTableShape.SheetName) ?? sheets.FirstOrDefault();
         if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
