@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Catalogue;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.CatalogueImport;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>
+/// Admins load a set's table from a workbook or CSV: upload → dry run (what would be added, changed, left, and every
+/// error) → "Áp dụng" in one transaction through <see cref="CatalogueService"/>. The set always comes from the address.
+/// Between preview and apply the parsed rows travel in a payload signed by the portal's data-protection keys (kept in
+/// the database, so any portal process can check it), bound to the set, the user and a time limit.
+/// </summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, CatalogueService catalogue, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
+{
+    private const long RequestLimit = 64L * 1024 * 1024;
+
+    [HttpGet("/admin/criteria-sets/{setCode}/import")]
+    public async Task<IActionResult> Upload([FromRoute] string setCode, CancellationToken ct)
+    {
+        if (await LoadSetAsync(setCode, ct) is not { } set)
+        {
+            return NotFound();
+        }
+
+        var latest = set.Versions.OrderBy(v => v.EffectiveFrom ?? DateOnly.MinValue).LastOrDefault()?.EffectiveFrom;
+        return View("Upload", Page(set, latest is { } d ? PeriodCode.Format(d.Year, (d.Month - 1) / 3 + 1) : null));
+    }
+
+    [HttpPost("/admin/criteria-sets/{setCode}/import")]
+    [RequestSizeLimit(RequestLimit)]
+    [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
+    public async Task<IActionResult> Preview([FromRoute] string setCode, IFormFile? file, string? effectiveFrom, CancellationToken ct)
+    {
+        if (await LoadSetAsync(setCode, ct) is not { } set)
+        {
+            return NotFound();
+        }
+
+        var page = Page(set, effectiveFrom);
+        if (!TryPeriod(effectiveFrom, out var from))
+        {
+            page.Errors.Add(new ImportError(null, "Áp dụng từ kỳ", "Kỳ áp dụng có dạng 2026-Q1, hoặc để trống để áp dụng từ phiên bản đầu."));
+            return Unprocessable("Upload", page);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var parsed = await importer.ParseAsync(set, file, ct);
+        page.FileName = parsed.FileName;
+        page.Sha256 = parsed.Sha256;
+        page.Errors.AddRange(parsed.Errors);
+        if (page.Errors.Count > 0)
+        {
+            log.LogInformation("Import of {File} into {Set} refused: {Count} errors", parsed.FileName, setCode, page.Errors.Count);
+            return Unprocessable("Preview", page);
+        }
+
+        var plan = await catalogue.PlanAsync(setCode, parsed.Rows, from, ct);
+        page.Plan = plan;
+        page.Errors.AddRange(plan.Errors.Select(e => ErrorOf(e, parsed)));
+        log.LogInformation("Import preview of {File} into {Set}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Errors} errors in {Ms} ms",
+            parsed.FileName, setCode, plan.Added, plan.Changed, plan.Unchanged, page.Errors.Count, watch.ElapsedMilliseconds);
+        if (page.Errors.Count > 0)
+        {
+            return Unprocessable("Preview", page);
+        }
+
+        if (plan.HasChanges)
+        {
+            page.Payload = importer.Protect(new ImportPayload(setCode, UserName, effectiveFrom?.Trim(), parsed.FileName, parsed.Sha256, [.. parsed.Rows]));
+        }
+
+        return View("Preview", page);
+    }
+
+    [HttpPost("/admin/criteria-sets/{setCode}/import/apply")]
+    [RequestFormLimits(ValueLengthLimit = 16 * 1024 * 1024)]
+    public async Task<IActionResult> Apply([FromRoute] string setCode, string? payload, CancellationToken ct)
+    {
+        if (await LoadSetAsync(setCode, ct) is not { } set)
+        {
+            return NotFound();
+        }
+
+        var data = importer.Unprotect(payload, setCode, UserName);
+        if (data is null || !TryPeriod(data.EffectiveFrom, out var from))
+        {
+            var page = Page(set, null);
+            page.Errors.Add(new ImportError(null, null, "Bản xem trước đã hết hạn hoặc không hợp lệ: hãy tải tệp lên lại để xem trước rồi áp dụng."));
+            return Unprocessable("Upload", page);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var result = await catalogue.ApplyAsync(setCode, data.Rows, from, UserName,
+            $"Nhập bảng từ tệp {data.FileName} (SHA-256 {data.Sha256[..Math.Min(12, data.Sha256.Length)]})", ct);
+        var done = Page(set, data.EffectiveFrom);
+        done.FileName = data.FileName;
+        done.Sha256 = data.Sha256;
+        done.Plan = result;
+        log.LogInformation("Import of {File} into {Set} applied: {Added} added, {Changed} changed, version {Version}, in {Ms} ms",
+            data.FileName, setCode, result.Added, result.Changed, result.VersionNumber, watch.ElapsedMilliseconds);
+        if (!result.Ok)
+        {
+            var parsed = new ParsedImport(data.FileName, data.Sha256, data.Rows, [], []);
+            done.Errors.AddRange(result.Errors.Select(e => ErrorOf(e, parsed)));
+            return Unprocessable("Preview", done);
+        }
+
+        done.Applied = true;
+        return View("Preview", done);
+    }
+
+    private string UserName => User.Identity?.Name ?? "?";
+
+    private ViewResult Unprocessable(string view, ImportPageModel page)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(view, page);
+    }
+
+    private static ImportError ErrorOf(string message, ParsedImport parsed)
+    {
+        // CatalogueService names the indicator by code ("Mã 8.1: …"); give the row too when the code is in the file.
+        var code = message.StartsWith("Mã ", StringComparison.Ordinal) ? message[3..].Split([':', ' '], 2)[0] : null;
+        var row = code is null ? null : parsed.RowNumbers.Count > 0 ? parsed.RowOf(code) : null;
+        return new ImportError(row, null, message);
+    }
+
+    private static bool TryPeriod(string? text, out DateOnly? from)
+    {
+        from = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (PeriodCode.TryParse(text, out var year, out var quarter) && quarter is not null)
+        {
+            from = PeriodCode.StartsOn(year, quarter);
+            return true;
+        }
+
+        return false;
+    }
+
+    private Task<CriteriaSet?> LoadSetAsync(string code, CancellationToken ct) =>
+        db.CriteriaSets.AsNoTracking().Include(s => s.Criteria).Include(s => s.Versions).AsSplitQuery().FirstOrDefaultAsync(s => s.Code == code, ct);
+
+    private ImportPageModel Page(CriteriaSet set, string? effectiveFrom) => new()
+    {
+        SetCode = set.Code,
+        SetName = set.Name,
+        Scheme = set.ThresholdScheme,
+        Criteria = set.Criteria.Count,
+        DeclaredIndicators = set.DeclaredIndicators,
+        EffectiveFrom = effectiveFrom?.Trim(),
+        MaxFileBytes = importer.Options.MaxFileBytes,
+        MaxRows = importer.Options.MaxRows,
+        Versions = set.Versions.OrderBy(v => v.Number)
+            .Select(v => $"Phiên bản {v.Number}: từ {(v.EffectiveFrom is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "đầu")}").ToList(),
+    };
+}

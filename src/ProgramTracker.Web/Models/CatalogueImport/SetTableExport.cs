@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Models.CatalogueImport;
+
+/// <summary>A set's table as the export writes it: the indicators of its latest version with their rules by zone.</summary>
+public sealed record SetTable(
+    string SetCode,
+    string SetName,
+    ThresholdScheme Scheme,
+    IReadOnlyList<(int Number, string Name, string? Group)> Criteria,
+    IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows,
+    int? VersionNumber,
+    DateOnly? VersionFrom)
+{
+    public IReadOnlyList<TableColumn> Columns => SetTableShape.Columns(Scheme);
+}
+
+public sealed class SetTableQueries(ProgramTrackerDbContext db)
+{
+    public async Task<SetTable?> LoadAsync(string code, CancellationToken ct)
+    {
+        var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code)
+            .Select(s => new { s.Id, s.Code, s.Name, s.ThresholdScheme })
+            .FirstOrDefaultAsync(ct);
+        if (set is null)
+        {
+            return null;
+        }
+
+        var book = await RuleBook.LoadAsync(db, [set.Id], [], ct);
+        var versions = book.Versions(set.Id);
+        var latest = versions.Count == 0 ? null : versions[^1];
+        var criteria = await db.Criteria.AsNoTracking().Where(c => c.CriteriaSetId == set.Id).OrderBy(c => c.Number)
+            .Select(c => new
+            {
+                c.Number, c.Name, c.GroupName,
+                Indicators = c.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
+                    .Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, SourceCode = i.Source == null ? null : i.Source.Code }).ToList(),
+            })
+            .ToListAsync(ct);
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        foreach (var c in criteria)
+        {
+            foreach (var i in c.Indicators)
+            {
+                var rules = latest is null ? [] : book.ZoneRules(latest.Id, i.Id);
+                var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
+                if (common is null)
+                {
+                    continue;
+                }
+
+                var row = new Dictionary<string, object?>
+                {
+                    [SetTableShape.Criterion] = c.Number,
+                    [SetTableShape.CriterionName] = c.Name,
+                    [SetTableShape.Group] = c.GroupName,
+                    [SetTableShape.Code] = i.Code,
+                    [SetTableShape.Wording] = i.Name,
+                    [SetTableShape.Unit] = i.Unit,
+                    [SetTableShape.Kind] = SetTableShape.KindWord(i.ValueType),
+                    [SetTableShape.Comparator] = SetTableShape.ComparatorSymbol(common.Comparator),
+                    [SetTableShape.Threshold] = common.Value,
+                    [SetTableShape.ThresholdText] = common.Text,
+                    [SetTableShape.Source] = i.SourceCode,
+                };
+                foreach (var rule in rules.Where(r => r.Zone != Zones.Common))
+                {
+                    row[SetTableShape.ZonePrefix + rule.Zone] = rule.Value;
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        return new SetTable(set.Code, set.Name, set.ThresholdScheme, criteria.Select(c => (c.Number, c.Name, c.GroupName)).ToList(), rows,
+            latest?.Number, latest?.EffectiveFrom);
+    }
+}
+
+/// <summary>Writes a set's table as a workbook (numbers as numbers) or as CSV, in the shape of <see cref="SetTableShape"/>.</summary>
+public static class SetTableWriter
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] ToXlsx(SetTable table, bool template)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = doc.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+
+            var columns = table.Columns;
+            var rows = template ? [] : table.Rows;
+            AddSheet(workbookPart, sheets, 1, SetTableShape.SheetName,
+                columns.Select(c => c.Header).ToList(),
+                rows.Select(r => columns.Select(c => r.GetValueOrDefault(c.Key)).ToList()).ToList(),
+                columns.Select(c => c.Key switch
+                {
+                    SetTableShape.Wording or SetTableShape.CriterionName or SetTableShape.ThresholdText => 48d,
+                    SetTableShape.Criterion => 14d,
+                    _ => 20d,
+                }).ToList());
+            AddSheet(workbookPart, sheets, 2, SetTableShape.CriteriaSheetName,
+                ["Số tiêu chí (criterion)", "Tên tiêu chí (criterion_name)", "Nhóm tiêu chí (group)"],
+                table.Criteria.Select(c => new List<object?> { c.Number, c.Name, c.Group }).ToList(),
+                [14d, 48d, 40d]);
+            workbookPart.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>CSV of the same columns: UTF-8 with a byte-order mark (Excel opens it as UTF-8), comma-separated, quoted as RFC 4180.</summary>
+    public static byte[] ToCsv(SetTable table)
+    {
+        var columns = table.Columns;
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', columns.Select(c => Quote(c.Header))).Append("\r\n");
+        foreach (var row in table.Rows)
+        {
+            sb.AppendJoin(',', columns.Select(c => Quote(row.GetValueOrDefault(c.Key) switch
+            {
+                null => "",
+                decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+                int n => n.ToString(CultureInfo.InvariantCulture),
+                var o => o.ToString() ?? "",
+            }))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Quote(string text) =>
+        text.IndexOfAny([',', ';', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+
+    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        var header = new Row { RowIndex = 1 };
+        for (var c = 0; c < headers.Count; c++)
+        {
+            header.Append(TextCell(c, 1, headers[c], style: 1));
+        }
+
+        data.Append(header);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var index = (uint)(r + 2);
+            var row = new Row { RowIndex = index };
+            for (var c = 0; c < rows[r].Count; c++)
+            {
+                switch (rows[r][c])
+                {
+                    case null:
+                        break;
+                    case decimal d:
+                        row.Append(new Cell { CellReference = Reference(c, index), DataType = CellValues.Number, CellValue = new CellValue(d) });
+                        break;
+                    case int n:
+                        row.Append(new Cell { CellReference = Reference(c, index), DataType = CellValues.Number, CellValue = new CellValue(n) });
+                        break;
+                    case var o:
+                        row.Append(TextCell(c, index, o.ToString() ?? "", style: 2));
+                        break;
+                }
+            }
+
+            data.Append(row);
+        }
+
+        var cols = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
+        var views = new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+        {
+            WorkbookViewId = 0,
+        });
+        part.Worksheet = new Worksheet(views, cols, data);
+        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static Cell TextCell(int column, uint row, string text, uint style) => new()
+    {
+        CellReference = Reference(column, row),
+        DataType = CellValues.InlineString,
+        StyleIndex = style,
+        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+    };
+
+    public static string Reference(int column, uint row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    public static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + (n - 1) % 26) + name;
+        }
+
+        return name;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Borders(new Border()),
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }));
+}

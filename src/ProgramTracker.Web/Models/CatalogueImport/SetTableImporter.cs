@@ -1,0 +1,268 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Catalogue;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Formatting;
+
+namespace ProgramTracker.Web.Models.CatalogueImport;
+
+/// <summary>An upload turned into the rows CatalogueService takes, with every error by row and column.</summary>
+public sealed record ParsedImport(string FileName, string Sha256, IReadOnlyList<IndicatorDefinition> Rows, IReadOnlyList<int> RowNumbers, IReadOnlyList<ImportError> Errors)
+{
+    public int? RowOf(string code) => Rows.Select((r, i) => (r, i)).Where(x => x.r.Code == code).Select(x => (int?)RowNumbers[x.i]).FirstOrDefault();
+}
+
+/// <summary>What the preview page hands back to "Áp dụng": the parsed rows, signed by the portal and bound to the set, the user and a time limit.</summary>
+public sealed record ImportPayload(string SetCode, string UserName, string? EffectiveFrom, string FileName, string Sha256, List<IndicatorDefinition> Rows);
+
+public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<CatalogueImportOptions> options, IDataProtectionProvider protection)
+{
+    private const string Purpose = "ProgramTracker.CatalogueImport.v1";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public CatalogueImportOptions Options => options.Value;
+
+    /// <summary>Reads the upload (bounded by the size limit) and maps it to indicator definitions of the set.</summary>
+    public async Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, CancellationToken ct)
+    {
+        var limits = options.Value;
+        if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
+        {
+            return Fail("", new ImportError(null, null, "Chưa chọn tệp: chọn một tệp .xlsx hoặc .csv."));
+        }
+
+        var name = Path.GetFileName(file.FileName);
+        if (file.Length > limits.MaxFileBytes)
+        {
+            return Fail(name, new ImportError(null, null, $"Tệp {Mb(file.Length)} vượt giới hạn {Mb(limits.MaxFileBytes)}: chia bảng thành nhiều tệp nhỏ hơn."));
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var raw = SetTableReader.Read(name, bytes, limits);
+        if (raw.Errors.Count > 0)
+        {
+            return new ParsedImport(name, hash, [], [], raw.Errors);
+        }
+
+        var sources = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        return Map(set, name, hash, raw, sources);
+    }
+
+    private static ParsedImport Map(CriteriaSet set, string name, string hash, RawTable raw, IReadOnlyDictionary<string, int> sources)
+    {
+        var columns = SetTableShape.Columns(set.ThresholdScheme);
+        var errors = new List<ImportError>();
+        var header = raw.Rows[0];
+        var at = new Dictionary<string, int>();
+        foreach (var (index, cell) in header.Cells.OrderBy(c => c.Key))
+        {
+            if (SetTableShape.KeyOf(cell.Text, columns) is not { } key)
+            {
+                continue;
+            }
+
+            var letter = SetTableWriter.ColumnName(index);
+            if (columns.All(c => c.Key != key))
+            {
+                errors.Add(new ImportError(header.Number, letter, $"Cột “{cell.Text.Trim()}” không có trong mẫu của bộ này (đã đổi tên hoặc thêm cột?). Tiêu đề cột phải giữ nguyên như tệp mẫu."));
+            }
+            else if (!at.TryAdd(key, index))
+            {
+                errors.Add(new ImportError(header.Number, letter, $"Cột “{cell.Text.Trim()}” xuất hiện hai lần."));
+            }
+        }
+
+        foreach (var missing in columns.Where(c => !at.ContainsKey(c.Key)))
+        {
+            errors.Add(new ImportError(header.Number, null, $"Thiếu cột “{missing.Header}”. Hãy dùng tệp mẫu của bộ này (tải ở trang bộ tiêu chí)."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ParsedImport(name, hash, [], [], errors);
+        }
+
+        var label = columns.ToDictionary(c => c.Key, c => $"{SetTableWriter.ColumnName(at[c.Key])} “{c.Label}”");
+        var rows = new List<IndicatorDefinition>();
+        var numbers = new List<int>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in raw.Rows.Skip(1))
+        {
+            var count = errors.Count;
+            RawCell Cell(string key) => row.Cells.GetValueOrDefault(at[key]) ?? new RawCell("", null);
+            string? Text(string key) => string.IsNullOrWhiteSpace(Cell(key).Text) ? null : Cell(key).Text.Trim();
+            void Error(string key, string message) => errors.Add(new ImportError(row.Number, label[key], message));
+            decimal? Number(string key, string what)
+            {
+                var cell = Cell(key);
+                if (cell.Number is { } n)
+                {
+                    return n;
+                }
+
+                if (string.IsNullOrWhiteSpace(cell.Text))
+                {
+                    return null;
+                }
+
+                if (Vn.TryParseNumber(cell.Text, out var parsed))
+                {
+                    return parsed;
+                }
+
+                Error(key, $"“{cell.Text.Trim()}” không phải số: {what} phải là số (ví dụ 80 hoặc 14,5), hoặc để trống nếu chưa có.");
+                return null;
+            }
+
+            var code = Text(SetTableShape.Code);
+            if (code is null)
+            {
+                Error(SetTableShape.Code, "Thiếu mã chỉ tiêu.");
+            }
+            else if (code.Length > 64)
+            {
+                Error(SetTableShape.Code, "Mã chỉ tiêu dài quá 64 ký tự.");
+            }
+            else if (seen.TryGetValue(code, out var first))
+            {
+                Error(SetTableShape.Code, $"Mã {code} trùng với dòng {first}: mỗi mã chỉ một dòng.");
+            }
+            else
+            {
+                seen[code] = row.Number;
+            }
+
+            var criterion = 0;
+            if (Number(SetTableShape.Criterion, "số tiêu chí") is { } c)
+            {
+                if (c != decimal.Truncate(c) || c < 1 || c > 1000)
+                {
+                    Error(SetTableShape.Criterion, $"“{Cell(SetTableShape.Criterion).Text}” không phải số tiêu chí.");
+                }
+                else if (set.Criteria.All(x => x.Number != (int)c))
+                {
+                    Error(SetTableShape.Criterion, $"Bộ này không có tiêu chí số {(int)c}.");
+                }
+                else
+                {
+                    criterion = (int)c;
+                }
+            }
+            else if (Text(SetTableShape.Criterion) is null)
+            {
+                Error(SetTableShape.Criterion, "Thiếu số tiêu chí.");
+            }
+
+            var wording = Text(SetTableShape.Wording);
+            if (wording is null)
+            {
+                Error(SetTableShape.Wording, "Thiếu nội dung chỉ tiêu.");
+            }
+            else if (wording.Length > 1000)
+            {
+                Error(SetTableShape.Wording, "Nội dung chỉ tiêu dài quá 1000 ký tự.");
+            }
+
+            var kindText = Text(SetTableShape.Kind);
+            if (!SetTableShape.TryParseKind(kindText, out var kind))
+            {
+                Error(SetTableShape.Kind, kindText is null ? $"Thiếu kiểu giá trị ({SetTableShape.KindChoices})." : $"Kiểu “{kindText}” không có: dùng {SetTableShape.KindChoices}.");
+            }
+
+            var comparatorText = Text(SetTableShape.Comparator);
+            if (!SetTableShape.TryParseComparator(comparatorText, out var comparator))
+            {
+                Error(SetTableShape.Comparator, comparatorText is null ? $"Thiếu phép so sánh ({SetTableShape.ComparatorChoices})." : $"Phép so sánh “{comparatorText}” không có: dùng {SetTableShape.ComparatorChoices}.");
+            }
+
+            var thresholds = new Dictionary<string, ThresholdInput>
+            {
+                [Zones.Common] = new(Number(SetTableShape.Threshold, "ngưỡng chung"), Text(SetTableShape.ThresholdText)),
+            };
+            foreach (var zone in columns.Where(x => x.Zone is not null))
+            {
+                if (Number(zone.Key, zone.Label.ToLowerInvariant()) is { } value)
+                {
+                    thresholds[zone.Zone!] = new ThresholdInput(value);
+                }
+            }
+
+            int? sourceId = null;
+            if (Text(SetTableShape.Source) is { } source)
+            {
+                if (sources.TryGetValue(source, out var id))
+                {
+                    sourceId = id;
+                }
+                else
+                {
+                    Error(SetTableShape.Source, $"Không có nguồn mã “{source}” trong danh mục nguồn; để trống nếu chưa có.");
+                }
+            }
+
+            if (errors.Count == count)
+            {
+                rows.Add(new IndicatorDefinition(code!, criterion, wording!, Text(SetTableShape.Unit), kind, comparator, thresholds, SourceId: sourceId));
+                numbers.Add(row.Number);
+            }
+        }
+
+        if (raw.Rows.Count == 1 && errors.Count == 0)
+        {
+            errors.Add(new ImportError(null, null, "Bảng chỉ có dòng tiêu đề, không có dòng chỉ tiêu nào."));
+        }
+
+        return new ParsedImport(name, hash, rows, numbers, errors);
+    }
+
+    public string Protect(ImportPayload payload)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            JsonSerializer.Serialize(gzip, payload, Json);
+        }
+
+        var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+        return WebEncoders.Base64UrlEncode(protector.Protect(buffer.ToArray(), TimeSpan.FromMinutes(options.Value.PreviewMinutes)));
+    }
+
+    /// <summary>The payload when it is the portal's own, unexpired, and for this set and user; else null.</summary>
+    public ImportPayload? Unprotect(string? token, string setCode, string userName)
+    {
+        // A payload holds at most MaxRows rows; anything far larger was not made here.
+        if (string.IsNullOrEmpty(token) || token.Length > 8 * 1024 * 1024)
+        {
+            return null;
+        }
+
+        try
+        {
+            var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+            var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(token));
+            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            var payload = JsonSerializer.Deserialize<ImportPayload>(gzip, Json);
+            return payload is not null && payload.SetCode == setCode && payload.UserName == userName && payload.Rows.Count <= options.Value.MaxRows ? payload : null;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static ParsedImport Fail(string name, ImportError error) => new(name, "", [], [], [error]);
+
+    private static string Mb(long bytes) => $"{Vn.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
+}

@@ -1,0 +1,399 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ProgramTracker.Web.Models.CatalogueImport;
+
+/// <summary>Limits of an uploaded table (section <c>CatalogueImport</c>).</summary>
+public sealed class CatalogueImportOptions
+{
+    public const string Section = "CatalogueImport";
+
+    /// <summary>The largest file accepted, in bytes (5 MB).</summary>
+    public long MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>The most indicator rows of one table.</summary>
+    public int MaxRows { get; set; } = 2000;
+
+    /// <summary>The most entries of a workbook's zip container.</summary>
+    public int MaxZipEntries { get; set; } = 200;
+
+    /// <summary>The most bytes a workbook may unpack to, all entries together (declared and read).</summary>
+    public long MaxUncompressedBytes { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>How long the signed preview stays valid for "Áp dụng".</summary>
+    public int PreviewMinutes { get; set; } = 60;
+}
+
+/// <summary>A problem of the upload, by row and column where it has one. Rows are numbered as the spreadsheet shows them.</summary>
+public sealed record ImportError(int? Row, string? Column, string Message)
+{
+    public string Where =>
+        Row is { } r && Column is { } c ? $"Dòng {r}, cột {c}" : Row is { } r2 ? $"Dòng {r2}" : Column is { } c2 ? $"Cột {c2}" : "Tệp";
+}
+
+/// <summary>A cell as read: its text, and its number when the workbook stores a number.</summary>
+public sealed record RawCell(string Text, decimal? Number);
+
+public sealed record RawRow(int Number, IReadOnlyDictionary<int, RawCell> Cells)
+{
+    public bool IsBlank => Cells.Values.All(c => string.IsNullOrWhiteSpace(c.Text));
+}
+
+public sealed class RawTable
+{
+    public List<RawRow> Rows { get; } = [];
+    public List<ImportError> Errors { get; } = [];
+}
+
+/// <summary>
+/// Reads an upload into rows of cells, refusing what is not a plain table: not a workbook or CSV, a password-protected
+/// workbook, a zip bomb (entry count, declared and actual unpacked sizes are bounded before the workbook is parsed),
+/// formulas, merged cells, and more rows than the limit. Nothing here touches the database.
+/// </summary>
+public static class SetTableReader
+{
+    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    private const int MaxErrors = 200;
+
+    public static RawTable Read(string fileName, byte[] bytes, CatalogueImportOptions options)
+    {
+        var table = new RawTable();
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (bytes.Length == 0)
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp rỗng (0 byte)."));
+        }
+        else if (bytes.AsSpan().StartsWith(OleSignature))
+        {
+            table.Errors.Add(new ImportError(null, null,
+                "Tệp được đặt mật khẩu (bảng tính mã hóa) hoặc là tệp Excel cũ .xls: hãy gỡ mật khẩu, lưu lại dạng .xlsx rồi tải lên lại."));
+        }
+        else if (extension == ".csv")
+        {
+            ReadCsv(bytes, options, table);
+        }
+        else if (extension == ".xlsx" || bytes.AsSpan().StartsWith(ZipSignature))
+        {
+            ReadXlsx(bytes, options, table);
+        }
+        else
+        {
+            table.Errors.Add(new ImportError(null, null, $"Tệp “{fileName}” không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv (UTF-8)."));
+        }
+
+        return table;
+    }
+
+    private static void ReadXlsx(byte[] bytes, CatalogueImportOptions options, RawTable table)
+    {
+        var notWorkbook = new ImportError(null, null, "Tệp không phải bảng tính Excel .xlsx hợp lệ (không mở được). Hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.");
+        if (!bytes.AsSpan().StartsWith(ZipSignature))
+        {
+            table.Errors.Add(notWorkbook);
+            return;
+        }
+
+        byte[] safe;
+        try
+        {
+            if (Unpack(bytes, options) is not { } unpacked)
+            {
+                table.Errors.Add(new ImportError(null, null,
+                    $"Tệp nén bất thường (quá {options.MaxZipEntries} thành phần hoặc giải nén ra quá {options.MaxUncompressedBytes / (1024 * 1024)} MB): không đọc tệp này."));
+                return;
+            }
+
+            safe = unpacked;
+        }
+        catch (InvalidDataException)
+        {
+            table.Errors.Add(notWorkbook);
+            return;
+        }
+
+        try
+        {
+            using var stream = new MemoryStream(safe, writable: false);
+            using var doc = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxUncompressedBytes });
+            ReadWorkbook(doc, options, table);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException or IOException or ArgumentException or FormatException)
+        {
+            table.Errors.Add(notWorkbook);
+        }
+    }
+
+    /// <summary>
+    /// Checks the container before any XML is parsed: entry count and declared sizes, then copies every entry through a
+    /// bounded stream (a lying header cannot unpack more than the limit). Returns null when a limit is passed.
+    /// </summary>
+    private static byte[]? Unpack(byte[] bytes, CatalogueImportOptions options)
+    {
+        using var source = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        if (source.Entries.Count > options.MaxZipEntries || source.Entries.Sum(e => e.Length) > options.MaxUncompressedBytes)
+        {
+            return null;
+        }
+
+        var budget = options.MaxUncompressedBytes;
+        using var output = new MemoryStream();
+        using (var copy = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var buffer = new byte[81920];
+            foreach (var entry in source.Entries)
+            {
+                var target = copy.CreateEntry(entry.FullName, CompressionLevel.NoCompression);
+                using var from = entry.Open();
+                using var to = target.Open();
+                long read = 0;
+                int n;
+                while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    read += n;
+                    budget -= n;
+                    if (read > entry.Length || budget < 0)
+                    {
+                        return null;
+                    }
+
+                    to.Write(buffer, 0, n);
+                }
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static void ReadWorkbook(SpreadsheetDocument doc, CatalogueImportOptions options, RawTable table)
+    {
+        var workbook = doc.WorkbookPart;
+        if (workbook?.Workbook is null)
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp không phải bảng tính Excel .xlsx hợp lệ (không có phần workbook). Hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."));
+            return;
+        }
+
+        var sheets = workbook?.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
+        var sheet = sheets.FirstOrDefault(s => s.Name?.Value == SetTableShape.SheetName) ?? sheets.FirstOrDefault();
+        if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+        {
+            table.Errors.Add(new ImportError(null, null, "Bảng tính trống: không có trang tính nào."));
+            return;
+        }
+
+        var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
+            .Select(item => item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text))).ToList() ?? [];
+        using var reader = OpenXmlReader.Create(part);
+        var position = 0;
+        var dataRows = 0;
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(Row))
+            {
+                var row = (Row)reader.LoadCurrentElement()!;
+                position = row.RowIndex?.Value is { } index ? (int)index : position + 1;
+                var raw = ReadRow(row, position, strings, table);
+                if (!raw.IsBlank)
+                {
+                    if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
+                    {
+                        table.Errors.Add(new ImportError(null, null,
+                            $"Bảng có hơn {options.MaxRows:N0} dòng chỉ tiêu: chia thành nhiều tệp, mỗi tệp tối đa {options.MaxRows:N0} dòng.".Replace(',', '.')));
+                        return;
+                    }
+
+                    table.Rows.Add(raw);
+                }
+
+                continue;
+            }
+
+            if (reader.IsStartElement && reader.ElementType == typeof(MergeCells))
+            {
+                var merged = ((MergeCells)reader.LoadCurrentElement()!).Elements<MergeCell>().Select(m => m.Reference?.Value).Where(r => r is not null).ToList();
+                if (merged.Count > 0)
+                {
+                    table.Errors.Add(new ImportError(null, null,
+                        $"Bảng có ô gộp ({string.Join(", ", merged.Take(10))}{(merged.Count > 10 ? ", …" : "")}): bỏ gộp ô (Unmerge) và điền giá trị vào từng ô rồi tải lên lại."));
+                }
+
+                continue;
+            }
+
+            if (!reader.Read())
+            {
+                break;
+            }
+        }
+
+        if (table.Rows.Count == 0 && table.Errors.Count == 0)
+        {
+            table.Errors.Add(new ImportError(null, null, "Bảng tính trống: trang tính không có dòng nào."));
+        }
+    }
+
+    private static RawRow ReadRow(Row row, int number, List<string> strings, RawTable table)
+    {
+        var cells = new Dictionary<int, RawCell>();
+        var column = -1;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+            if (cell.CellFormula is not null)
+            {
+                AddError(table, new ImportError(number, SetTableWriter.ColumnName(column),
+                    $"Ô {SetTableWriter.Reference(column, (uint)number)} chứa công thức: không nhận công thức, hãy dán giá trị (Paste Values) rồi tải lên lại."));
+                continue;
+            }
+
+            var value = cell.CellValue?.Text;
+            var type = cell.DataType?.Value;
+            RawCell raw;
+            if (type == CellValues.SharedString)
+            {
+                raw = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? new RawCell(strings[i], null) : new RawCell("", null);
+            }
+            else if (type == CellValues.InlineString)
+            {
+                raw = new RawCell(cell.InlineString?.InnerText ?? "", null);
+            }
+            else if (type == CellValues.Error)
+            {
+                AddError(table, new ImportError(number, SetTableWriter.ColumnName(column), $"Ô {SetTableWriter.Reference(column, (uint)number)} chứa lỗi ({value})."));
+                continue;
+            }
+            else if ((type is null || type == CellValues.Number) && value is not null
+                && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number2))
+            {
+                raw = new RawCell(number2.ToString(CultureInfo.InvariantCulture), number2);
+            }
+            else
+            {
+                raw = new RawCell(value ?? "", null);
+            }
+
+            cells[column] = raw;
+        }
+
+        return new RawRow(number, cells);
+    }
+
+    private static void AddError(RawTable table, ImportError error)
+    {
+        if (table.Errors.Count < MaxErrors)
+        {
+            table.Errors.Add(error);
+        }
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var ch in reference.TakeWhile(char.IsLetter))
+        {
+            index = index * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+
+    /// <summary>UTF-8 (with or without a byte-order mark), separated by "," or ";" (whichever the header line uses more), quoted as RFC 4180.</summary>
+    private static void ReadCsv(byte[] bytes, CatalogueImportOptions options, RawTable table)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp CSV phải mã hóa UTF-8 (trong Excel: Lưu thành → CSV UTF-8)."));
+            return;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv (UTF-8)."));
+            return;
+        }
+
+        var firstLine = text.Split('\n', 2)[0];
+        var separator = firstLine.Count(c => c == ';') > firstLine.Count(c => c == ',') ? ';' : ',';
+        var line = 1;
+        var dataRows = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = line;
+            var cells = new Dictionary<int, RawCell>();
+            var field = new StringBuilder();
+            var column = 0;
+            var quoted = false;
+            for (; i < text.Length; i++)
+            {
+                var ch = text[i];
+                if (quoted)
+                {
+                    if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else if (ch == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        line += ch == '\n' ? 1 : 0;
+                        field.Append(ch);
+                    }
+                }
+                else if (ch == '"')
+                {
+                    quoted = true;
+                }
+                else if (ch == separator)
+                {
+                    cells[column++] = new RawCell(field.ToString(), null);
+                    field.Clear();
+                }
+                else if (ch == '\n')
+                {
+                    i++;
+                    line++;
+                    break;
+                }
+                else if (ch != '\r')
+                {
+                    field.Append(ch);
+                }
+            }
+
+            cells[column] = new RawCell(field.ToString(), null);
+            var raw = new RawRow(start, cells);
+            if (!raw.IsBlank)
+            {
+                if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
+                {
+                    table.Errors.Add(new ImportError(null, null,
+                        $"Bảng có hơn {options.MaxRows:N0} dòng chỉ tiêu: chia thành nhiều tệp, mỗi tệp tối đa {options.MaxRows:N0} dòng.".Replace(',', '.')));
+                    return;
+                }
+
+                table.Rows.Add(raw);
+            }
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            table.Errors.Add(new ImportError(null, null, "Tệp CSV trống: không có dòng nào."));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Web.Models.CatalogueImport;
+
+/// <summary>One column of a set's table: a stable machine key and a Vietnamese label; zone columns carry their zone code.</summary>
+public sealed record TableColumn(string Key, string Label, string? Zone = null)
+{
+    /// <summary>The header cell as written: "Mã chỉ tiêu (code)". The key in the last parentheses is what the import reads.</summary>
+    public string Header => $"{Label} ({Key})";
+}
+
+/// <summary>
+/// The one shape of a set's table (export, template and import; see docs/catalogue-import.md): a sheet "Chỉ tiêu" whose
+/// first row holds "Vietnamese label (key)" headers and each further row one indicator.
+/// </summary>
+public static class SetTableShape
+{
+    public const string SheetName = "Chỉ tiêu";
+    public const string CriteriaSheetName = "Tiêu chí";
+
+    public const string Criterion = "criterion";
+    public const string CriterionName = "criterion_name";
+    public const string Group = "group";
+    public const string Code = "code";
+    public const string Wording = "wording";
+    public const string Unit = "unit";
+    public const string Kind = "kind";
+    public const string Comparator = "comparator";
+    public const string Threshold = "threshold";
+    public const string ThresholdText = "threshold_text";
+    public const string Source = "source";
+    public const string ZonePrefix = "threshold_";
+
+    public static IReadOnlyList<TableColumn> Columns(ThresholdScheme scheme) =>
+    [
+        new(Criterion, "Số tiêu chí"),
+        new(CriterionName, "Tên tiêu chí"),
+        new(Group, "Nhóm tiêu chí"),
+        new(Code, "Mã chỉ tiêu"),
+        new(Wording, "Nội dung chỉ tiêu"),
+        new(Unit, "Đơn vị tính"),
+        new(Kind, "Kiểu giá trị"),
+        new(Comparator, "So sánh"),
+        new(Threshold, "Ngưỡng chung"),
+        new(ThresholdText, "Ngưỡng bằng lời"),
+        .. Zones.Of(scheme).Select(z => new TableColumn(ZonePrefix + z.Code, $"Ngưỡng {z.Name}", z.Code)),
+        new(Source, "Nguồn (mã)"),
+    ];
+
+    /// <summary>The key of a header cell: the text in its last parentheses, or the column whose label it is.</summary>
+    public static string? KeyOf(string? header, IReadOnlyList<TableColumn> columns)
+    {
+        var text = header?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.EndsWith(')') && text.LastIndexOf('(') is var open and >= 0)
+        {
+            return text[(open + 1)..^1].Trim().ToLowerInvariant();
+        }
+
+        return columns.FirstOrDefault(c => string.Equals(c.Label, text, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Key, text, StringComparison.OrdinalIgnoreCase))?.Key
+            ?? text.ToLowerInvariant();
+    }
+
+    /// <summary>The word the export writes for a kind; the import also takes the English names.</summary>
+    public static string KindWord(ValueType type) => type switch
+    {
+        ValueType.Boolean => "đạt/không đạt",
+        ValueType.Number => "số",
+        ValueType.Percent => "tỷ lệ %",
+        ValueType.Money => "tiền",
+        _ => "số đếm",
+    };
+
+    public static bool TryParseKind(string? text, out ValueType type)
+    {
+        var t = Normalize(text);
+        ValueType? found = t switch
+        {
+            "boolean" or "đạt/không đạt" or "đạt / không đạt" or "đạt-không đạt" => ValueType.Boolean,
+            "number" or "số" => ValueType.Number,
+            "percent" or "tỷ lệ %" or "tỷ lệ (%)" or "tỷ lệ" or "%" => ValueType.Percent,
+            "money" or "tiền" or "số tiền" => ValueType.Money,
+            "count" or "số đếm" => ValueType.Count,
+            _ => null,
+        };
+        type = found ?? default;
+        return found is not null;
+    }
+
+    public static string ComparatorSymbol(Comparator comparator) => comparator switch
+    {
+        Core.Domain.Comparator.AtLeast => ">=",
+        Core.Domain.Comparator.AtMost => "<=",
+        _ => "=",
+    };
+
+    public static bool TryParseComparator(string? text, out Comparator comparator)
+    {
+        Comparator? found = Normalize(text) switch
+        {
+            ">=" or "≥" or "atleast" => Core.Domain.Comparator.AtLeast,
+            "<=" or "≤" or "atmost" => Core.Domain.Comparator.AtMost,
+            "=" or "==" or "equal" => Core.Domain.Comparator.Equal,
+            _ => null,
+        };
+        comparator = found ?? default;
+        return found is not null;
+    }
+
+    public static string KindChoices => "đạt/không đạt, số, tỷ lệ %, tiền, số đếm (hoặc Boolean, Number, Percent, Money, Count)";
+
+    public static string ComparatorChoices => ">=, <=, = (hoặc AtLeast, AtMost, Equal)";
+
+    private static string Normalize(string? text) =>
+        (text ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC).ToLower(CultureInfo.GetCultureInfo("vi-VN")).Replace("  ", " ", StringComparison.Ordinal);
+}

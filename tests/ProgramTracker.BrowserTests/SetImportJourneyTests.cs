@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.Playwright;
+using ProgramTracker.Web.Models.CatalogueImport;
+
+namespace ProgramTracker.BrowserTests;
+
+/// <summary>
+/// The catalogue import in Chromium: an admin uploads a bad table (errors by row and column), then a table that adds
+/// and changes indicators of ntm-xa-nang-cao, applies it; xa.namson fills the new cells and the commune page shows the
+/// computed attainment. Runs on its own portal and database.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class SetImportJourneyTests : IAsyncLifetime
+{
+    private const string Set = "ntm-xa-nang-cao";
+    private readonly BrowserFixture _fixture = new();
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Admin_imports_a_table_officer_fills_the_new_cells_commune_page_computes()
+    {
+        var admin = await _fixture.SignedInPageAsync("admin");
+        await admin.GotoAsync($"/criteria-sets/{Set}");
+        await admin.ClickAsync("#set-table-links a[href$='/import']");
+        await admin.WaitForURLAsync($"**/admin/criteria-sets/{Set}/import");
+
+        // First a table with one indicator, applied; then a table that changes it, adds one, and has a bad row.
+        await Upload(admin, Csv(Row("bt.1", "50", "40")));
+        await admin.ClickAsync("#apply-form button[type='submit']");
+        (await admin.Locator("#import-applied").InnerTextAsync()).Should().Contain("thêm 1");
+
+        await admin.GotoAsync($"/admin/criteria-sets/{Set}/import");
+        await Upload(admin, Csv(Row("bt.1", "60", "45"), Row("bt.2", "90", null, kind: "tỷ lệ %"), Row("bt.3", "abc", null)));
+        (await admin.Locator("#import-errors").InnerTextAsync()).Should().Contain("Dòng 4").And.Contain("“abc” không phải số");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-errors-desktop.png"), FullPage = true });
+
+        await Upload(admin, Csv(Row("bt.1", "60", "45"), Row("bt.2", "90", null, kind: "tỷ lệ %")));
+        (await admin.Locator("#count-added").InnerTextAsync()).Should().Be("1");
+        (await admin.Locator("#count-changed").InnerTextAsync()).Should().Be("1");
+        (await admin.Locator("#changed").InnerTextAsync()).Should().Contain("ngưỡng chung: 50 → 60");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("set-import-preview-desktop.png"), FullPage = true });
+        await admin.SetViewportSizeAsync(390, 844);
+        (await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-phone.png"), FullPage = true });
+        await admin.SetViewportSizeAsync(1280, 900);
+        await admin.ClickAsync("#apply-form button[type='submit']");
+        (await admin.Locator("#import-applied").InnerTextAsync()).Should().Contain("thêm 1, sửa 1");
+
+        await admin.GotoAsync($"/criteria-sets/{Set}");
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("criteria-set-with-import-desktop.png"), FullPage = true });
+        await admin.SetViewportSizeAsync(390, 844);
+        await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("criteria-set-with-import-phone.png"), FullPage = true });
+
+        // The commune officer fills the new cells and the commune page computes the attainment.
+        var officer = await _fixture.SignedInPageAsync("xa.namson");
+        await officer.GotoAsync("/communes/nam-son/entry/2023-Q3");
+        await officer.FillAsync("[data-indicator='bt.1'] input[name$='.Raw']", "70");
+        await officer.FillAsync("[data-indicator='bt.2'] input[name$='.Raw']", "95");
+        await officer.ClickAsync("#save");
+        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu");
+        await officer.GotoAsync("/communes/nam-son?period=2023-Q3");
+        (await officer.Locator($"[data-set='{Set}']").InnerTextAsync()).Should().Contain("2/75");
+    }
+
+    private static async Task Upload(IPage page, string csv)
+    {
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "bang.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.ClickAsync("#import-form button[type='submit']");
+        await page.WaitForURLAsync($"**/admin/criteria-sets/{Set}/import");
+    }
+
+    private static string Csv(params string[] rows) =>
+        string.Join("\r\n", [string.Join(';', SetTableShape.Columns(ProgramTracker.Core.Domain.ThresholdScheme.Region).Select(c => c.Header)), .. rows]);
+
+    private static string Row(string code, string common, string? tdmnpb, string kind = "số") =>
+        string.Join(';', new[] { "1", "", "", code, $"Chỉ tiêu thử {code}", kind == "số" ? "điểm" : "%", kind, ">=", common, "", tdmnpb ?? "", "", "", "", "", "", "", "" });
+}
