@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
 using Serilog;
@@ -19,7 +20,11 @@ public static class WebSetup
     public static IServiceCollection AddProgramTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProgramTrackerDatabase(configuration);
-        services.AddControllersWithViews(o => ModelMessages.UseVietnamese(o.ModelBindingMessageProvider));
+        services.AddControllersWithViews(o =>
+        {
+            ModelMessages.UseVietnamese(o.ModelBindingMessageProvider);
+            o.Conventions.Add(new RouteValuesFromRouteOnly());
+        });
         services.AddProgramTrackerSecurity(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
