@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,7 +6,9 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>
 /// Renders status-code pages in Vietnamese; reached by re-execution, never linked. Re-execution keeps the original
-/// method, so the action answers every method; its code comes from the address only (never from the body or query).
+/// method, so the action answers every method. It has no parameters on purpose: with nothing to bind, MVC creates no
+/// value providers and never reads the body (a malformed or hostile form cannot break the error page); the code comes
+/// from the address only.
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -13,8 +16,9 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
-    public IActionResult Show([FromRoute] int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 500;
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
         return View("Show", Response.StatusCode);
     }

@@ -42,6 +42,7 @@ public static class WebSetup
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<InputGuard>();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
