@@ -24,6 +24,7 @@ public static class WebSetup
         {
             ModelMessages.UseVietnamese(o.ModelBindingMessageProvider);
             o.Conventions.Add(new RouteValuesFromRouteOnly());
+            o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
         });
         services.AddProgramTrackerSecurity(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
