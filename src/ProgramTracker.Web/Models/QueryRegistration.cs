@@ -24,6 +24,7 @@ public static class QueryRegistration
             .BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.AtRiskShare is > 0m and <= 1m, "Dashboard:AtRiskShare must be a share between 0 and 1, e.g. 0.8 for 80 %.")
             .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Workflow").Get<WorkflowOptions>() ?? new WorkflowOptions());
         return services
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
             .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>()
