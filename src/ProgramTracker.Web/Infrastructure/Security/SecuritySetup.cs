@@ -51,8 +51,10 @@ public static class SecuritySetup
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        // Disabling an account or changing its role renews its stamp; open sessions notice within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request checks the cookie's security stamp against the database (one indexed read): sign-out, disabling an
+        // account, a password change or a role change renew the stamp and so end every session of that user at once,
+        // including a cookie copied before sign-out.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
