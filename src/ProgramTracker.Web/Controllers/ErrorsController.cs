@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -19,6 +21,12 @@ public sealed class ErrorsController : Controller
     public IActionResult Show()
     {
         var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 500;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
+        {
+            // Reached from the exception handler: a database that does not answer is 503 "thử lại", anything else 500.
+            code = DatabaseFailures.StatusCode(failure.Error);
+        }
+
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
         return View("Show", Response.StatusCode);
     }

@@ -30,7 +30,7 @@ public static class WebSetup
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o => o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy()));
         services.AddHostedService<DatabaseInitializer>();
@@ -41,7 +41,8 @@ public static class WebSetup
     {
         app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
+        // The handler page renders the status the selector chose: 503 "thử lại" when the database does not answer.
+        app.UseExceptionHandler(DatabaseFailures.HandlerOptions());
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<InputGuard>();
         app.UseSerilogRequestLogging();
