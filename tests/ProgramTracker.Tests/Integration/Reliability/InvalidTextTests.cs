@@ -95,3 +95,21 @@ public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<R
         return text.ToString();
     }
 }
+
+/// <summary>Defect 10: user text is isolated where shown, so a right-to-left override cannot reverse the text around it.</summary>
+public sealed class IsolatedTextTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+{
+    [Fact]
+    public async Task A_note_with_a_right_to_left_override_is_isolated_in_the_audit_trail()
+    {
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+        const string url = "/districts/ba-che/entry/2023-Q3";
+        var cells = await EntryFormPage.CellsAsync(client, url);
+        var fields = EntryFormPage.Fields(cells, new() { ["dtts-bhyt"] = "95" });
+        fields.Add(new($"Cells[{cells["dtts-bhyt"].Index}].Note", "ghi chú \u202Egnợưđ"));
+
+        (await client.PostFormAsync(url, fields, await client.AntiforgeryTokenAsync(url))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await client.GetStringAsync("/audit?unit=ba-che")).Should().Contain("<td dir=\"auto\">ghi chú \u202Egnợưđ</td>");
+    }
+}
