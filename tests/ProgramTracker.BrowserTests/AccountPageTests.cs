@@ -55,7 +55,7 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         await page.GetByLabel("Mật khẩu").FillAsync("khong-dung");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("Tên đăng nhập hoặc mật khẩu không đúng.");
+        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá");
     }
 
     [Theory]

@@ -34,10 +34,13 @@ public static class ValueParser
             };
         }
 
-        if (!Vn.TryParseNumber(text, out var value))
+        var reading = Vn.ReadNumber(text);
+        if (!reading.Ok)
         {
-            return ParsedValue.Fail("Không đọc được số. Nhập số, dùng dấu phẩy cho phần thập phân (ví dụ 14,5).");
+            return ParsedValue.Fail(reading.Error!);
         }
+
+        var value = reading.Value;
 
         if (Math.Abs(value) >= MaxMagnitude)
         {
@@ -52,6 +55,35 @@ public static class ValueParser
             ValueType.Money when value < 0 => ParsedValue.Fail("Số tiền không được âm."),
             _ when decimal.Round(value, 4) != value => ParsedValue.Fail("Nhập tối đa 4 chữ số thập phân."),
             _ => ParsedValue.Of(value),
+        };
+    }
+
+    /// <summary>A number with at most four decimals (targets, thresholds): never rounded unseen by the database's scale.</summary>
+    public static ParsedValue ParseNumber(string? raw) => Parse(ValueType.Number, raw);
+
+    /// <summary>
+    /// An amount in đồng (capital figures): a whole number, not negative. Decimals are refused, not rounded:
+    /// "14,5" đồng is a typing mistake, and a stored amount must be what was typed.
+    /// </summary>
+    public static ParsedValue ParseAmountVnd(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return ParsedValue.Fail("Nhập số tiền (đồng), ví dụ 119.000.000.000.");
+        }
+
+        var reading = Vn.ReadNumber(raw);
+        if (!reading.Ok)
+        {
+            return ParsedValue.Fail(reading.Error!);
+        }
+
+        return reading.Value switch
+        {
+            < 0 => ParsedValue.Fail("Số tiền không được âm."),
+            >= MaxMagnitude => ParsedValue.Fail("Số quá lớn."),
+            var v when v != decimal.Truncate(v) => ParsedValue.Fail($"Số tiền tính bằng đồng, không có phần lẻ: “{raw.Trim()}” có phần thập phân. Nhập số đồng nguyên, ví dụ 119.000.000.000."),
+            var v => ParsedValue.Of(v),
         };
     }
 }

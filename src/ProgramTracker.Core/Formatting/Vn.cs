@@ -62,42 +62,101 @@ public static class Vn
         _ => "=",
     };
 
-    /// <summary>Parses what a person types: "14,5", "14.5", "1.500.000", "1 500 000", "0,46 %".</summary>
+    /// <summary>The rule for typed numbers, as shown beside number fields (docs/adr/0005-number-input.md).</summary>
+    public const string NumberRule = "Dấu phẩy (,) ngăn phần thập phân, dấu chấm (.) tách hàng nghìn: 14,5 · 1.250.000 · 1.250,5.";
+
+    /// <summary>Parses what a person types by the one rule of <see cref="ReadNumber"/>; false for anything it refuses.</summary>
     public static bool TryParseNumber(string? input, out decimal value)
     {
-        value = 0;
-        if (string.IsNullOrWhiteSpace(input))
-        {
-            return false;
-        }
-
-        var s = input.Trim().TrimEnd('%').Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
-            .Replace('−', '-');
-        var commas = s.Count(c => c == ',');
-        var dots = s.Count(c => c == '.');
-        if (commas > 1)
-        {
-            return false;
-        }
-
-        if (commas == 1)
-        {
-            // "1.500,5": dots group thousands, the comma is the decimal mark.
-            s = s.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-        }
-        else if (dots > 1 || (dots == 1 && IsThousandsGrouping(s)))
-        {
-            s = s.Replace(".", "", StringComparison.Ordinal);
-        }
-
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        var reading = ReadNumber(input);
+        value = reading.Value;
+        return reading.Ok;
     }
 
-    // "1.500" or "12.000.000" read as thousands; "14.5" and "0.46" as decimals.
-    private static bool IsThousandsGrouping(string s)
+    /// <summary>
+    /// Reads a typed number by the Vietnamese convention, the one rule of the portal: "," is the decimal mark, "." (or a
+    /// space) groups thousands in groups of exactly three digits after a first group of one to three. "14,5", "1.250.000",
+    /// "1.250,5", "1 500 000", "0,46 %" and "−2,87" are read. Refused with a message that shows how to write it: a dot that is
+    /// not a thousands grouping ("14.5", "0.125"), a lone group ("68.125": 68,125 or 68125?) and English order ("1,234.5").
+    /// </summary>
+    public static NumberReading ReadNumber(string? input)
     {
-        var parts = s.TrimStart('-').Split('.');
-        return parts.Length > 1 && parts[0].Length is >= 1 and <= 3 && parts[0] != "0" && parts.Skip(1).All(p => p.Length == 3);
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return NumberReading.Fail("Chưa nhập số.");
+        }
+
+        var typed = input.Trim();
+        var s = typed.TrimEnd('%').Trim().Replace('\u00a0', ' ').Replace('−', '-');
+        var negative = s.StartsWith('-');
+        var body = negative ? s[1..].TrimStart() : s;
+        if (body.Length == 0 || body.Any(c => !(char.IsAsciiDigit(c) || c is ',' or '.' or ' ')))
+        {
+            return NumberReading.Fail(Unreadable);
+        }
+
+        var comma = body.IndexOf(',', StringComparison.Ordinal);
+        if (comma >= 0 && body.IndexOf(',', comma + 1) >= 0)
+        {
+            return NumberReading.Fail($"Số “{typed}” có nhiều dấu phẩy. Chỉ dùng một dấu phẩy cho phần thập phân, ví dụ 14,5.");
+        }
+
+        var whole = comma >= 0 ? body[..comma] : body;
+        var fraction = comma >= 0 ? body[(comma + 1)..] : "";
+        if (fraction.Contains('.', StringComparison.Ordinal))
+        {
+            return NumberReading.Fail($"Số “{typed}” viết theo kiểu tiếng Anh. Ở đây dấu phẩy (,) ngăn phần thập phân và dấu chấm (.) tách hàng nghìn: hãy viết {EnglishOrderHint(body)}.");
+        }
+
+        if (fraction.Contains(' ', StringComparison.Ordinal) || (comma >= 0 && fraction.Length == 0) || whole.Length == 0)
+        {
+            return NumberReading.Fail(Unreadable);
+        }
+
+        var groups = whole.Split('.', ' ');
+        if (groups.Length > 1)
+        {
+            var grouped = groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0' && groups.Skip(1).All(g => g.Length == 3);
+            var dots = whole.Count(c => c == '.');
+            if (!grouped)
+            {
+                return NumberReading.Fail(dots == 1 && comma < 0 && groups[1].Length > 0
+                    ? $"Dấu chấm (.) chỉ dùng để tách hàng nghìn; phần thập phân viết sau dấu phẩy: hãy viết {groups[0]},{groups[1]}."
+                    : $"Số “{typed}” tách hàng nghìn chưa đúng: mỗi nhóm sau dấu chấm có đúng 3 chữ số, ví dụ 1.250.000 hoặc 1250000.");
+            }
+
+            if (dots == 1 && comma < 0 && groups.Length == 2)
+            {
+                return NumberReading.Fail($"Số “{typed}” không rõ: nếu là {groups[0]} phẩy {groups[1]} hãy viết {groups[0]},{groups[1]}; nếu là {groups[0]} nghìn {groups[1]} hãy viết {groups[0]}{groups[1]}.");
+            }
+        }
+
+        var digits = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : "");
+        if (digits.Length > 40 || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return NumberReading.Fail("Số quá lớn.");
+        }
+
+        return NumberReading.Of(negative ? -value : value);
+    }
+
+    private const string Unreadable = "Không đọc được số. Nhập số, dấu phẩy (,) cho phần thập phân, dấu chấm (.) tách hàng nghìn (ví dụ 14,5 hoặc 1.250.000).";
+
+    /// <summary>"1,234.5" as the portal writes it: "1.234,5 hoặc 1234,5".</summary>
+    private static string EnglishOrderHint(string body)
+    {
+        var point = body.LastIndexOf('.');
+        var whole = body[..point].Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var fraction = body[(point + 1)..];
+        if (whole.Length == 0 || whole.Any(c => !char.IsAsciiDigit(c)) || fraction.Any(c => !char.IsAsciiDigit(c)) ||
+            !decimal.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var w))
+        {
+            return "ví dụ 1.234,5 hoặc 1234,5";
+        }
+
+        var plain = fraction.Length > 0 ? $"{whole},{fraction}" : whole;
+        var grouped = w.ToString("#,0", Numbers) + (fraction.Length > 0 ? "," + fraction : "");
+        return grouped == plain ? plain : $"{grouped} hoặc {plain}";
     }
 
     private static CultureInfo CreateCulture()
@@ -106,4 +165,12 @@ public static class Vn
         culture.NumberFormat = Numbers;
         return CultureInfo.ReadOnly(culture);
     }
+}
+
+/// <summary>A typed number read by <see cref="Vn.ReadNumber"/>: its value, or a Vietnamese message saying how to write it.</summary>
+public readonly record struct NumberReading(bool Ok, decimal Value, string? Error)
+{
+    public static NumberReading Of(decimal value) => new(true, value, null);
+
+    public static NumberReading Fail(string message) => new(false, 0, message);
 }

@@ -10,9 +10,24 @@ public sealed record WorkflowResult(bool Ok, string? Error, SubmissionStatus Sta
     public static WorkflowResult Fail(string error, SubmissionStatus status) => new(false, error, status);
 }
 
-/// <summary>Moves a unit × criteria set × period through the workflow, with an audit entry per step.</summary>
-public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
+/// <summary>Workflow settings (configuration section <c>Workflow</c>).</summary>
+public sealed class WorkflowOptions
 {
+    /// <summary>
+    /// False by default (four eyes): whoever submitted a form neither approves nor returns it. True only for units where
+    /// one person does both; each such step is then marked as self-approval in the audit trail.
+    /// </summary>
+    public bool AllowSelfApproval { get; set; }
+}
+
+/// <summary>Moves a unit × criteria set × period through the workflow, with an audit entry per step.</summary>
+public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries, WorkflowOptions? options = null)
+{
+    /// <summary>The longest comment a return or reopen keeps (the column's length).</summary>
+    public const int MaxCommentLength = 2000;
+
+    public const string SelfApprovalNote = "Người gửi tự duyệt (Workflow:AllowSelfApproval bật)";
+
     public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
@@ -32,6 +47,20 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         if (WorkflowRules.NeedsComment(step) && comment is null)
         {
             return WorkflowResult.Fail(step == WorkflowStep.Return ? "Nhập nhận xét để xã biết cần sửa gì." : "Nhập lý do mở lại.", status);
+        }
+
+        if (comment?.Length > MaxCommentLength)
+        {
+            return WorkflowResult.Fail($"Nhận xét dài {comment.Length} ký tự, tối đa {MaxCommentLength}: rút gọn rồi gửi lại.", status);
+        }
+
+        var selfReview = step is WorkflowStep.Approve or WorkflowStep.Return
+            && string.Equals(submission?.SubmittedBy, userName, StringComparison.OrdinalIgnoreCase);
+        if (selfReview && options?.AllowSelfApproval != true)
+        {
+            return WorkflowResult.Fail(
+                $"Bạn đã gửi duyệt biểu mẫu này nên không thể tự {(step == WorkflowStep.Approve ? "duyệt" : "trả lại")}: cần một cán bộ khác xem xét (nguyên tắc bốn mắt).",
+                status);
         }
 
         if (step == WorkflowStep.Submit)
@@ -83,7 +112,8 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
                 WorkflowStep.Return => AuditAction.Returned,
                 _ => AuditAction.Reopened,
             },
-            OldValue = status.ToString(), NewValue = next.ToString(), Note = comment,
+            OldValue = status.ToString(), NewValue = next.ToString(),
+            Note = selfReview ? Clip(comment is null ? SelfApprovalNote : $"{SelfApprovalNote}: {comment}") : comment,
         });
 
         try
@@ -102,4 +132,6 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         return new WorkflowResult(true, null, next);
     }
+
+    private static string Clip(string text) => text.Length > MaxCommentLength ? text[..MaxCommentLength] : text;
 }

@@ -39,7 +39,18 @@ public sealed class AccountController(
         }
 
         var userName = model.UserName.Trim();
-        var result = await signIn.PasswordSignInAsync(userName, model.Password, isPersistent: false, lockoutOnFailure: true);
+        // Unknown, disabled and locked accounts cost the same password hash as a real check and get the same answer as a
+        // wrong password, so neither timing nor wording tells which accounts exist (docs/adr/accounts-and-access.md).
+        var user = await users.FindByNameAsync(userName);
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? DummyHash(users), model.Password);
+            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: {Reason}", userName, ClientAddress,
+                user is null ? "unknown account" : user.IsDisabled ? "account disabled" : "account locked out");
+            return Refused(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} signed in from {ClientAddress}", userName, ClientAddress);
@@ -52,22 +63,24 @@ public sealed class AccountController(
             return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = model.ReturnUrl });
         }
 
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account locked out", userName, ClientAddress);
-            ModelState.AddModelError("", "Tài khoản đang tạm khoá vì nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút.");
-        }
-        else if (result.IsNotAllowed)
-        {
-            logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account disabled", userName, ClientAddress);
-            ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hoá. Vui lòng liên hệ quản trị viên.");
-        }
-        else
-        {
-            logger.LogWarning("Sign-in failed for {UserName} from {ClientAddress}: wrong user name or password", userName, ClientAddress);
-            ModelState.AddModelError("", "Tên đăng nhập hoặc mật khẩu không đúng.");
-        }
+        logger.LogWarning("Sign-in failed for {UserName} from {ClientAddress}: {Reason}", userName, ClientAddress,
+            result.IsLockedOut ? "wrong password, now locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
+        return Refused(model);
+    }
 
+    /// <summary>One answer for every refused sign-in: wrong password, unknown, locked or disabled account.</summary>
+    public const string SignInRefused = "Không đăng nhập được: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá. "
+        + "Sau 5 lần nhập sai liên tiếp, tài khoản tạm khoá 15 phút; cần hỗ trợ, hãy liên hệ quản trị viên.";
+
+    private static string? _dummyHash;
+
+    /// <summary>A hash of a random password, made once per process, that unknown accounts are checked against.</summary>
+    private static string DummyHash(UserManager<AppUser> users) =>
+        _dummyHash ??= users.PasswordHasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
+    private ViewResult Refused(LoginModel model)
+    {
+        ModelState.AddModelError("", SignInRefused);
         model.Password = "";
         return View(model);
     }
@@ -121,6 +134,12 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         var name = User.Identity?.Name;
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            // A new stamp ends this user's every session: a cookie saved before sign-out no longer works anywhere.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         logger.LogInformation("User {UserName} signed out", name);
         return Redirect(SecuritySetup.LoginPath);
@@ -223,6 +242,8 @@ public sealed class AccountController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key renews the security stamp, which every request checks: reissue this session's cookie.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

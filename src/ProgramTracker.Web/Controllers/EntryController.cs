@@ -5,6 +5,7 @@ using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Formatting;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
@@ -152,7 +153,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             return NotFound();
         }
 
-        if (!Enum.TryParse<WorkflowStep>(form.Step, ignoreCase: true, out var step) || !Enum.IsDefined(step))
+        if (!StrictEnum.TryParse<WorkflowStep>(form.Step, out var step))
         {
             return BadRequest();
         }

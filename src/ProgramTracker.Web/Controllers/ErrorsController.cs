@@ -1,18 +1,33 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
-/// <summary>Renders status-code pages in Vietnamese; reached by re-execution, never linked.</summary>
+/// <summary>
+/// Renders status-code pages in Vietnamese; reached by re-execution, never linked. Re-execution keeps the original
+/// method, so the action answers every method. It has no parameters on purpose: with nothing to bind, MVC creates no
+/// value providers and never reads the body (a malformed or hostile form cannot break the error page); the code comes
+/// from the address only.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : 500;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is { } failure)
+        {
+            // Reached from the exception handler: a database that does not answer is 503 "thử lại", anything else 500.
+            code = DatabaseFailures.StatusCode(failure.Error);
+        }
+
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
-        return View(Response.StatusCode);
+        return View("Show", Response.StatusCode);
     }
 }

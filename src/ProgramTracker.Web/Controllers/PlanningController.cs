@@ -54,25 +54,31 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
 
         var rows = page.Rows.ToDictionary(r => r.IndicatorId);
         var inputs = new List<TargetInput>();
-        foreach (var post in form.Rows)
+        for (var i = 0; i < form.Rows.Count; i++)
         {
+            var post = form.Rows[i];
             if (!rows.TryGetValue(post.IndicatorId, out var row) || !Enum.IsDefined(post.Comparator))
             {
                 return BadRequest();
             }
 
             (row.Comparator, row.Value, row.Version) = (post.Comparator, post.Value, post.Version);
-            if (string.IsNullOrWhiteSpace(post.Value))
+            if (ModelState.GetFieldValidationState($"Rows[{i}].Comparator") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                // A malformed comparator is refused, never read as the default "at least".
+                row.Error = "Cách so sánh không hợp lệ: chọn ≥, ≤ hoặc = trong danh sách.";
+            }
+            else if (string.IsNullOrWhiteSpace(post.Value))
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, null, post.Version));
             }
-            else if (Vn.TryParseNumber(post.Value, out var value) && Math.Abs(value) < ValueParser.MaxMagnitude)
+            else if (ValueParser.ParseNumber(post.Value) is { Ok: true, Value: { } value })
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, value, post.Version));
             }
             else
             {
-                row.Error = "Mục tiêu phải là số (ví dụ 70 hoặc 14,5); để trống nếu không đặt mục tiêu.";
+                row.Error = $"{ValueParser.ParseNumber(post.Value).Error} Để trống nếu không đặt mục tiêu.";
             }
         }
 
@@ -155,10 +161,11 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             ModelState.AddModelError(nameof(form.Measure), "Chọn loại số liệu vốn.");
         }
 
-        decimal amount = 0;
-        if (string.IsNullOrWhiteSpace(form.Amount) || !Vn.TryParseNumber(form.Amount, out amount) || amount < 0 || amount >= ValueParser.MaxMagnitude)
+        var parsedAmount = ValueParser.ParseAmountVnd(form.Amount);
+        var amount = parsedAmount.Value ?? 0;
+        if (!parsedAmount.Ok)
         {
-            ModelState.AddModelError(nameof(form.Amount), "Nhập số tiền (đồng), không âm, ví dụ 119.000.000.000.");
+            ModelState.AddModelError(nameof(form.Amount), parsedAmount.Error!);
         }
 
         if (form.FundingSource?.Length > 120 || form.Description?.Length > 1000)

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
 using Serilog;
@@ -19,12 +20,17 @@ public static class WebSetup
     public static IServiceCollection AddProgramTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProgramTrackerDatabase(configuration);
-        services.AddControllersWithViews(o => ModelMessages.UseVietnamese(o.ModelBindingMessageProvider));
+        services.AddControllersWithViews(o =>
+        {
+            ModelMessages.UseVietnamese(o.ModelBindingMessageProvider);
+            o.Conventions.Add(new RouteValuesFromRouteOnly());
+            o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
+        });
         services.AddProgramTrackerSecurity(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o => o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy()));
         services.AddHostedService<DatabaseInitializer>();
@@ -40,8 +46,10 @@ public static class WebSetup
     {
         app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error/500");
+        // The handler page renders the status the selector chose: 503 "thử lại" when the database does not answer.
+        app.UseExceptionHandler(DatabaseFailures.HandlerOptions());
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<InputGuard>();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();

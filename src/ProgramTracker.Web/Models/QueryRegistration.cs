@@ -25,6 +25,7 @@ public static class QueryRegistration
             .BindConfiguration(DashboardOptions.Section)
             .Validate(o => o.AtRiskShare is > 0m and <= 1m, "Dashboard:AtRiskShare must be a share between 0 and 1, e.g. 0.8 for 80 %.")
             .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Workflow").Get<WorkflowOptions>() ?? new WorkflowOptions());
         services.AddOptions<CatalogueImport.CatalogueImportOptions>()
             .BindConfiguration(CatalogueImport.CatalogueImportOptions.Section)
             .Validate(o => o.MaxFileBytes is > 0 and <= 64L * 1024 * 1024 && o.MaxRows > 0 && o.MaxZipEntries > 0 && o.MaxUncompressedBytes > 0 && o.PreviewMinutes > 0,

@@ -102,7 +102,7 @@ public sealed class AccountTests(PortalFixture fixture)
         var response = await client.SignInAsync("lanhdao", "khong-dung-mat-khau");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Tên đăng nhập hoặc mật khẩu không đúng.");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá");
         (response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []).Should().NotContain(c => c.StartsWith(".ProgramTracker.Auth=", StringComparison.Ordinal));
         (await client.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
@@ -153,7 +153,7 @@ public sealed class AccountTests(PortalFixture fixture)
         var sixth = await client.SignInAsync("khoa.thu", Password);
 
         sixth.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await sixth.Content.ReadAsStringAsync()).Should().Contain("Tài khoản đang tạm khoá");
+        (await sixth.Content.ReadAsStringAsync()).Should().Contain("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá");
         (await client.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var lockoutEnd = await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "khoa.thu").Select(u => u.LockoutEnd).SingleAsync());
         lockoutEnd.Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(1));

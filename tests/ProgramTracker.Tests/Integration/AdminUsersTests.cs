@@ -106,7 +106,7 @@ public sealed class AdminUsersTests(PortalFixture fixture)
         var accepted = await fixture.Factory.AnonymousClient().SignInAsync("tam.dung", Password);
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await refused.Content.ReadAsStringAsync()).Should().Contain("Tài khoản đã bị vô hiệu hoá.");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá");
         accepted.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 

@@ -60,7 +60,7 @@ public sealed class PlanningTests : IAsyncLifetime
         var forbidden = await officer.PostFormAsync("/districts/ba-che/targets/2023", fields, await officer.AntiforgeryTokenAsync("/communes"));
 
         bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await bad.Content.ReadAsStringAsync()).Should().Contain("Mục tiêu phải là số").And.Contain("bảy mươi");
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("Không đọc được số").And.Contain("bảy mươi");
         forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await _factory.WithDbAsync(db => db.Targets.Where(t => t.IndicatorId == income).Select(t => t.Value).SingleAsync())).Should().Be(70m);
     }
@@ -87,7 +87,7 @@ public sealed class PlanningTests : IAsyncLifetime
         }, await client.AntiforgeryTokenAsync(path));
 
         bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await bad.Content.ReadAsStringAsync()).Should().Contain("không âm");
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("không được âm");
         good.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await client.GetStringAsync(path)).Should().Contain("850 triệu đồng").And.Contain("Đào tạo nghề cho lao động nông thôn");
         (await _factory.WithDbAsync(db => db.CapitalFigures.CountAsync(c => c.UnitId == namSon))).Should().Be(1);

@@ -7,7 +7,7 @@ public class ValueParserTests
 {
     [Theory]
     [InlineData(ValueType.Number, "14,5", 14.5)]
-    [InlineData(ValueType.Number, "14.5", 14.5)]
+    [InlineData(ValueType.Number, "1.250,5", 1250.5)]
     [InlineData(ValueType.Percent, "0,46", 0.46)]
     [InlineData(ValueType.Percent, "100", 100)]
     [InlineData(ValueType.Count, "7", 7)]
@@ -30,7 +30,9 @@ public class ValueParserTests
 
     [Theory]
     [InlineData(ValueType.Number, "mười", "Không đọc được số")]
-    [InlineData(ValueType.Number, "1,2,3", "Không đọc được số")]
+    [InlineData(ValueType.Number, "1,2,3", "nhiều dấu phẩy")]
+    [InlineData(ValueType.Number, "68.125", "hãy viết 68,125")]
+    [InlineData(ValueType.Money, "1,234.5", "kiểu tiếng Anh")]
     [InlineData(ValueType.Percent, "101", "từ 0 đến 100")]
     [InlineData(ValueType.Percent, "-1", "từ 0 đến 100")]
     [InlineData(ValueType.Count, "-3", "không được âm")]
@@ -44,6 +46,26 @@ public class ValueParserTests
     public void Refuses_bad_input_with_a_vietnamese_message(ValueType type, string raw, string message)
     {
         var parsed = ValueParser.Parse(type, raw);
+        parsed.Ok.Should().BeFalse();
+        parsed.Error.Should().Contain(message);
+    }
+
+    [Theory]
+    [InlineData("119.000.000.000", 119000000000)]
+    [InlineData("850000000", 850000000)]
+    [InlineData("0", 0)]
+    public void Amounts_in_dong_are_whole_numbers(string raw, double expected) =>
+        ValueParser.ParseAmountVnd(raw).Should().Be(ParsedValue.Of((decimal)expected));
+
+    [Theory]
+    [InlineData("14,5", "không có phần lẻ")]
+    [InlineData("0,125", "không có phần lẻ")]
+    [InlineData("0.125", "hãy viết 0,125")]
+    [InlineData("-1", "không được âm")]
+    [InlineData("", "Nhập số tiền")]
+    public void Amounts_in_dong_are_refused_rather_than_rounded(string raw, string message)
+    {
+        var parsed = ValueParser.ParseAmountVnd(raw);
         parsed.Ok.Should().BeFalse();
         parsed.Error.Should().Contain(message);
     }

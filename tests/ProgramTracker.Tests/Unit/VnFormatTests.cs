@@ -34,13 +34,16 @@ public class VnFormatTests
 
     [Theory]
     [InlineData("14,5", 14.5)]
-    [InlineData("14.5", 14.5)]
+    [InlineData("1,250", 1.25)]
+    [InlineData("1.250,5", 1250.5)]
+    [InlineData("12.000.000", 12000000)]
+    [InlineData("−2,87", -2.87)]
     [InlineData("0,46 %", 0.46)]
     [InlineData("1.500.000", 1500000)]
     [InlineData("1 500 000", 1500000)]
     [InlineData("1.500,25", 1500.25)]
     [InlineData("-2,87", -2.87)]
-    public void Typed_numbers_parse_with_comma_or_point(string input, double expected)
+    public void Typed_numbers_parse_with_a_decimal_comma_and_dots_grouping_thousands(string input, double expected)
     {
         Vn.TryParseNumber(input, out var value).Should().BeTrue();
         value.Should().Be((decimal)expected);
@@ -51,7 +54,29 @@ public class VnFormatTests
     [InlineData("abc")]
     [InlineData("1,2,3")]
     [InlineData("12a")]
-    public void Garbage_does_not_parse(string input) => Vn.TryParseNumber(input, out _).Should().BeFalse();
+    [InlineData("14.5")]
+    [InlineData("68.125")]
+    [InlineData("1.250")]
+    [InlineData("0.125")]
+    [InlineData("1,234.5")]
+    [InlineData("1.25.000")]
+    [InlineData("01.250.000")]
+    [InlineData("1.2500,5")]
+    [InlineData("14,")]
+    public void Garbage_and_ambiguous_numbers_do_not_parse(string input) => Vn.TryParseNumber(input, out _).Should().BeFalse();
+
+    [Theory]
+    [InlineData("68.125", "Số “68.125” không rõ: nếu là 68 phẩy 125 hãy viết 68,125; nếu là 68 nghìn 125 hãy viết 68125.")]
+    [InlineData("14.5", "Dấu chấm (.) chỉ dùng để tách hàng nghìn; phần thập phân viết sau dấu phẩy: hãy viết 14,5.")]
+    [InlineData("0.125", "Dấu chấm (.) chỉ dùng để tách hàng nghìn; phần thập phân viết sau dấu phẩy: hãy viết 0,125.")]
+    [InlineData("1,234.5", "Số “1,234.5” viết theo kiểu tiếng Anh. Ở đây dấu phẩy (,) ngăn phần thập phân và dấu chấm (.) tách hàng nghìn: hãy viết 1.234,5 hoặc 1234,5.")]
+    [InlineData("1.25.000", "Số “1.25.000” tách hàng nghìn chưa đúng: mỗi nhóm sau dấu chấm có đúng 3 chữ số, ví dụ 1.250.000 hoặc 1250000.")]
+    public void Refused_numbers_say_how_to_write_them(string input, string message)
+    {
+        var reading = Vn.ReadNumber(input);
+        reading.Ok.Should().BeFalse();
+        reading.Error.Should().Be(message);
+    }
 
     [Fact]
     public void Poverty_rates_come_from_counts_when_counts_exist()

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -51,7 +52,8 @@ public static class SecuritySetup
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        // Disabling an account or changing its role renews its stamp; open sessions notice within a minute.
+        // Identity's validator refreshes the cookie once a minute (a refresh sets a cookie, which the page cache must not
+        // see on every request); StampCheck below compares the stamp on every request without reissuing the cookie.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
@@ -61,6 +63,19 @@ public static class SecuritySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.Cookie.Name = ".ProgramTracker.Auth";
+            // Every request checks the cookie's security stamp against the database (one indexed read): sign-out, disabling
+            // an account, a password change or a role change renew the stamp and so end every session of that user at once,
+            // including a cookie copied before sign-out.
+            var identityValidation = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await identityValidation(context);
+                if (context.Principal?.Identity?.IsAuthenticated == true && !await StampCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
             // A signed-in user without the right gets 403 (and the Vietnamese 403 page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -150,6 +165,19 @@ public static class SecuritySetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = Secure;
+        }
+    }
+
+    /// <summary>True when the principal's security stamp is the account's current one and the account is enabled.</summary>
+    private static class StampCheck
+    {
+        public static async Task<bool> IsCurrentAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal principal)
+        {
+            var users = http.RequestServices.GetRequiredService<UserManager<AppUser>>();
+            var stampType = users.Options.ClaimsIdentity.SecurityStampClaimType;
+            var user = await users.GetUserAsync(principal);
+            return user is { IsDisabled: false } && users.SupportsUserSecurityStamp
+                && string.Equals(principal.FindFirst(stampType)?.Value, await users.GetSecurityStampAsync(user), StringComparison.Ordinal);
         }
     }
 }

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace ProgramTracker.Web.Infrastructure;
+
+/// <summary>
+/// A database that does not answer (restarting, unreachable, disk full, read-only) is not a bug of the page: the request
+/// gets 503 and the Vietnamese "thử lại" page instead of 500. Nothing is retried here: a save ran in one transaction,
+/// so a failed one changed nothing and the person may simply send it again.
+/// </summary>
+public static class DatabaseFailures
+{
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg:
+                    // Server-side errors are bugs, except the server shutting down or refusing connections.
+                    if (pg.IsTransient || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == "53100")
+                    {
+                        return true;
+                    }
+
+                    break;
+                case NpgsqlException:
+                    return true; // connection-level: refused, reset, timed out
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 8 or 10 or 13 or 14:
+                    return true; // busy, locked, read-only, I/O error, disk full, cannot open
+                case DbException db when db.IsTransient:
+                    return true;
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The exception handler's status: 503 for an unavailable database, 500 for everything else.</summary>
+    public static int StatusCode(Exception? exception) =>
+        IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+
+    public static ExceptionHandlerOptions HandlerOptions() => new()
+    {
+        ExceptionHandlingPath = "/error/500",
+        StatusCodeSelector = StatusCode,
+    };
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using ProgramTracker.TestSupport;
+using ProgramTracker.Web.Infrastructure;
+
+namespace ProgramTracker.Tests.Integration.Reliability;
+
+/// <summary>Defects 2 and 10: NUL and other control characters, lone surrogates and invalid UTF-8 are refused (400, Vietnamese page), never 500.</summary>
+public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+{
+    [Theory]
+    [InlineData("/audit?user=%00")]
+    [InlineData("/audit?unit=%00")]
+    [InlineData("/audit?user=a%01b")]
+    [InlineData("/overview?unit=%00")]
+    [InlineData("/dashboard?unit=ba-che%00")]
+    [InlineData("/audit?user=%ED%A0%80")]
+    [InlineData("/audit?%00=x")]
+    public async Task Control_characters_and_invalid_text_in_the_address_get_400_with_the_Vietnamese_page(string url)
+    {
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+
+        var response = await client.GetAsync(url);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Yêu cầu không hợp lệ");
+    }
+
+    [Theory]
+    [InlineData("Ghi ch\u0000u")]
+    [InlineData("\u001b[31m")]
+    [InlineData("lone <D800> surrogate")]
+    [InlineData("bad byte <FF>")]
+    public async Task A_note_with_invalid_text_is_refused_and_nothing_is_saved(string note)
+    {
+        // Attribute data cannot carry a lone surrogate (it would arrive as U+FFFD): the markers are replaced here.
+        note = note.Replace("<D800>", "\ud800", StringComparison.Ordinal);
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+        const string url = "/districts/ba-che/entry/2023-Q1";
+        var cells = await EntryFormPage.CellsAsync(client, url);
+        var token = await client.AntiforgeryTokenAsync(url);
+        var fields = EntryFormPage.Fields(cells, new() { ["dtts-bhyt"] = "90" });
+        var index = cells["dtts-bhyt"].Index;
+        fields.Add(new($"Cells[{index}].Note", note));
+
+        // Encoded by hand: FormUrlEncodedContent would turn a lone surrogate into U+FFFD itself.
+        var body = string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Escape(f.Value)}")) + "&__RequestVerificationToken=" + Uri.EscapeDataString(token);
+        body = body.Replace("%3CFF%3E", "%FF", StringComparison.Ordinal);
+        using var content = new ByteArrayContent(Encoding.ASCII.GetBytes(body));
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        var response = await client.PostAsync(url, content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Yêu cầu không hợp lệ");
+        (await EntryFormPage.CellsAsync(client, url))["dtts-bhyt"].Raw.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Xã Nam Sơn, 14,5 %", true)]
+    [InlineData("dòng 1\r\ndòng 2\tcột", true)]
+    [InlineData("emoji 😀 ok", true)]
+    [InlineData("nul \u0000", false)]
+    [InlineData("del \u007f", false)]
+    [InlineData("c1 \u0085", false)]
+    [InlineData("lone \udc00", false)]
+    [InlineData("replacement \ufffd", false)]
+    public void Valid_text_is_text_without_controls_or_broken_characters(string text, bool valid) =>
+        InputGuard.IsValid(text).Should().Be(valid);
+
+    [Theory]
+    [InlineData("user=Nam+S%C6%A1n&x=50%25", true)]
+    [InlineData("user=%ED%A0%80", false)]
+    [InlineData("user=%FF", false)]
+    [InlineData("user=%C3", false)]
+    public void Percent_escapes_must_decode_to_valid_UTF8(string encoded, bool valid) =>
+        InputGuard.IsValidUrlEncoded(Encoding.ASCII.GetBytes(encoded)).Should().Be(valid);
+
+    /// <summary>Percent-encodes UTF-16 code units as UTF-8 would, writing a lone surrogate as its (invalid) three bytes.</summary>
+    private static string Escape(string value)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"%{0xE0 | (c >> 12):X2}%{0x80 | ((c >> 6) & 0x3F):X2}%{0x80 | (c & 0x3F):X2}"));
+            }
+            else
+            {
+                text.Append(Uri.EscapeDataString(c.ToString()));
+            }
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Defect 10: user text is isolated where shown, so a right-to-left override cannot reverse the text around it.</summary>
+public sealed class IsolatedTextTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+{
+    [Fact]
+    public async Task A_note_with_a_right_to_left_override_is_isolated_in_the_audit_trail()
+    {
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+        const string url = "/districts/ba-che/entry/2023-Q3";
+        var cells = await EntryFormPage.CellsAsync(client, url);
+        var fields = EntryFormPage.Fields(cells, new() { ["dtts-bhyt"] = "95" });
+        fields.Add(new($"Cells[{cells["dtts-bhyt"].Index}].Note", "ghi chú \u202Egnợưđ"));
+
+        (await client.PostFormAsync(url, fields, await client.AntiforgeryTokenAsync(url))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await client.GetStringAsync("/audit?unit=ba-che")).Should().Contain("<td dir=\"auto\">ghi chú \u202Egnợưđ</td>");
+    }
+}
