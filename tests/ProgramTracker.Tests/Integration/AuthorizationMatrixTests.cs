@@ -89,6 +89,14 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         ["AdminCatalogue.New"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new"),
         ["AdminCatalogue.Edit"] = new(Access.AdminOnly, "/admin/indicators/{indicator}/edit"),
         ["AdminCatalogue.Save"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa-nang-cao/indicators"),
+        ["CriteriaSetTables.Export"] = new(Access.Readers, "/criteria-sets/ntm-xa/export.xlsx"),
+        ["CriteriaSetTables.ExportCsv"] = new(Access.Readers, "/criteria-sets/ntm-xa/export.csv"),
+        ["CriteriaSetTables.Template"] = new(Access.Readers, "/criteria-sets/ntm-xa/template.xlsx"),
+        ["AdminCatalogueImport.Upload"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa/import"),
+        ["AdminCatalogueImport.Preview"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa/import"),
+        ["AdminCatalogueImport.Apply"] = new(Access.AdminOnly, "/admin/criteria-sets/ntm-xa/import/apply"),
+        ["AdminReorganisations.Index"] = new(Access.AdminOnly, "/admin/reorganisations"),
+        ["AdminReorganisations.Create"] = new(Access.AdminOnly, "/admin/reorganisations"),
         ["Dashboard.Index"] = new(Access.Readers, "/dashboard?unit=ba-che&period=2023-Q3"),
         ["Dashboard.Export"] = new(Access.Readers, "/dashboard/export?unit=ba-che&period=2023-Q3"),
         ["Reports.Summary"] = new(Access.Readers, "/reports/summary?unit=ba-che&period=2023-Q3"),
@@ -111,6 +119,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         ("huyen", Roles.DistrictStaff),
         ("lanhdao", Roles.Leader),
         ("xa.namson", Roles.CommuneOfficer),
+        ("tinh", Roles.DistrictStaff),
+        ("lanhdao.tinh", Roles.Leader),
+        ("xa.bache", Roles.CommuneOfficer),
     ];
 
     private const string TargetUser = "matrix.target";
