@@ -27,8 +27,9 @@ public static class ThresholdRules
             return new PickedThreshold(specific.Zone, specific.Comparator, specific.Value, specific.Text, why!);
         }
 
+        // A set with one threshold for all needs no explanation.
         var fallback = scheme == ThresholdScheme.Common
-            ? "ngưỡng chung của bộ tiêu chí"
+            ? ""
             : wanted is null
                 ? $"ngưỡng chung ({why})"
                 : $"ngưỡng chung (không có ngưỡng riêng cho {Zones.Name(wanted)})";
