@@ -22,15 +22,18 @@ public sealed class ExcelImportViewComponent(ProgramTrackerDbContext db) : ViewC
             return Content("");
         }
 
-        var periods = await db.Periods.AsNoTracking().Where(p => !p.IsLocked && p.Quarter != null)
-            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).Take(2).ToListAsync();
+        // Per bound unit, the two latest open quarters in which it existed (a district's end on 30/06/2025 ends its links).
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var periods = (await db.Periods.AsNoTracking().Where(p => !p.IsLocked && p.Quarter != null).ToListAsync())
+            .Where(p => p.StartsOn <= today)
+            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
         var units = await db.UserUnits.AsNoTracking().Where(u => u.UserId == userId)
-            .Select(u => new { u.Unit.Slug, u.Unit.Name, u.Unit.Kind }).ToListAsync();
-        var links = (from p in periods
-                     from u in units
-                     select reviewer && u.Kind == UnitKind.District
+            .Select(u => new { u.Unit.Slug, u.Unit.Name, u.Unit.Kind, u.Unit.ValidFrom, u.Unit.ValidTo }).ToListAsync();
+        var links = (from u in units
+                     from p in periods.Where(p => AdministrativeUnit.Overlaps(u.ValidFrom, u.ValidTo, p.StartsOn, p.EndsOn)).Take(2)
+                     select reviewer && !AdministrativeUnit.IsCommuneLevelKind(u.Kind)
                          ? new Link($"Các đơn vị của {AdministrativeUnit.FullNameOf(u.Kind, u.Name)} – {p.Label}", $"/entry/{p.Code}/import?unit={Uri.EscapeDataString(u.Slug)}")
-                         : u.Kind is UnitKind.Commune or UnitKind.Town
+                         : AdministrativeUnit.IsCommuneLevelKind(u.Kind)
                              ? new Link($"{AdministrativeUnit.FullNameOf(u.Kind, u.Name)} – {p.Label} (sổ tính Excel)", $"/communes/{u.Slug}/entry/{p.Code}/workbook.xlsx")
                              : null)
             .OfType<Link>().ToList();

@@ -84,7 +84,7 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         (await IndicatorCount(db, "ntm-xa") + await IndicatorCount(db, "ntm-xa-nang-cao")).Should().Be(CommuneIndicators + SeededCommuneIndicators);
         (await IndicatorCount(db, "ntm-huyen-nang-cao")).Should().Be(DistrictIndicators);
 
-        const int values = Communes * CommuneIndicators * Quarters + Districts * DistrictIndicators * Quarters;
+        const int values = Communes * (CommuneIndicators + SeededCommuneIndicators) * Quarters + Districts * DistrictIndicators * Quarters;
         const int submissions = Communes * 2 * Quarters + Districts * 1 * Quarters;
         const int poverty = Communes * Quarters * 2;
         const int capital = Districts * 3 * 5 * 2 * 2;

@@ -15,7 +15,8 @@ public sealed partial class FourEyesTests
         var (factory, database) = await PortalFactory.OnPostgresAsync();
         await using var db = database;
         await using var f = factory;
-        var huyen = await f.SignedInClientAsync("huyen");
+        // The province reviews the district's own forms (the level above); its staff may also fill them.
+        var huyen = await f.SignedInClientAsync("tinh");
         await FillAndSubmitAsync(huyen);
 
         var approve = await StepAsync(huyen, "approve");
@@ -38,7 +39,8 @@ public sealed partial class FourEyesTests
         await using var db = database;
         await using var f = factory;
         f.Settings["Workflow:AllowSelfApproval"] = "true";
-        var huyen = await f.SignedInClientAsync("huyen");
+        // The province reviews the district's own forms (the level above); its staff may also fill them.
+        var huyen = await f.SignedInClientAsync("tinh");
         await FillAndSubmitAsync(huyen);
 
         var approved = await StepAsync(huyen, "approve");
