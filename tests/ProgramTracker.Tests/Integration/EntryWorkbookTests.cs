@@ -356,7 +356,8 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
         var client = await Huyen();
         var xlsx = await Download(client, "/entry/2023-Q4/workbook.xlsx?unit=ba-che");
         var names = WorkbookEditor.Read(xlsx, b => b.SheetNames);
-        names.Should().HaveCount(10).And.StartWith("huyện Ba Chẽ").And.Contain("xã Nam Sơn").And.Contain("xã Đồn Đạc").And.EndWith("_dau_kiem");
+        // The district's communes; the district's own form is reviewed by the province, so it is not in huyen's workbook.
+        names.Should().HaveCount(9).And.NotContain("huyện Ba Chẽ").And.Contain("xã Nam Sơn").And.Contain("xã Đồn Đạc").And.EndWith("_dau_kiem");
         var namSon = names.IndexOf("xã Nam Sơn");
         var donDac = names.IndexOf("xã Đồn Đạc");
 
