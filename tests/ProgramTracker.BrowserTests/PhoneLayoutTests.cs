@@ -75,9 +75,10 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         return { overflow: document.documentElement.scrollWidth - window.innerWidth, height: document.documentElement.scrollHeight, unsaid, wide };
     }";
 
+    // The walk runs at the narrowest phone the issue names (360 px): a page that fits 360 px fits 390 px; the first
+    // screen below is checked at both sizes. One size keeps the browser suite's time for CI.
     [Theory]
     [InlineData(360, 740)]
-    [InlineData(390, 844)]
     public async Task No_page_scrolls_sideways_on_a_phone_and_axe_finds_nothing(int width, int height)
     {
         var failures = new List<string>();
