@@ -74,6 +74,6 @@ public sealed record GenerationPlan(
         var bySet = seed.CriteriaSets.ToDictionary(
             s => s.Code,
             s => (IReadOnlyCollection<string>)s.Criteria.SelectMany(c => c.Indicators ?? []).Select(i => i.Code).ToList());
-        return For(scale, quarters, bySet, seed.Programmes.Count);
+        return For(scale, quarters, bySet, seed.Programmes.Count(p => p.Code != SyntheticCatalogue.MergedProgramme));
     }
 }

@@ -36,6 +36,9 @@ public static class SyntheticCatalogue
     public const string CommuneAdvancedSet = "ntm-xa-nang-cao";
     public const string DistrictAdvancedSet = "ntm-huyen-nang-cao";
 
+    /// <summary>The 2026–2035 programme: it has no capital in the synthetic years (2021–2025).</summary>
+    public const string MergedProgramme = "ctmtqg-2026";
+
     /// <summary>The sets whose indicators every synthetic commune reports.</summary>
     public static IReadOnlyList<string> CommuneSets { get; } = [CommuneSet, CommuneAdvancedSet];
 

@@ -92,7 +92,8 @@ public static class SyntheticDataGenerator
         var communeIndicators = await ModelIndicatorsAsync(db, SyntheticCatalogue.CommuneSets, ct);
         var districtIndicators = await ModelIndicatorsAsync(db, SyntheticCatalogue.DistrictSets, ct);
         var setIds = await db.CriteriaSets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
-        var programmes = (await db.Programmes.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync(ct)).Select(p => (p.Id, p.Code)).ToList();
+        // The 2021–2025 programmes only: synthetic years are 2021–2025, before the merged programme began.
+        var programmes = (await db.Programmes.AsNoTracking().Where(p => p.Code != SyntheticCatalogue.MergedProgramme).Select(p => new { p.Id, p.Code }).ToListAsync(ct)).Select(p => (p.Id, p.Code)).ToList();
         var standards = await db.PovertyStandards.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
         foreach (var code in PovertyStandardCodes.Where(c => !standards.ContainsKey(c)))
         {
@@ -172,7 +173,7 @@ public static class SyntheticDataGenerator
             .Select(i => new { Set = i.Criterion.CriteriaSet.Code, i.Code })
             .ToListAsync(ct);
         var bySet = sets.ToDictionary(s => s, s => (IReadOnlyCollection<string>)codes.Where(c => c.Set == s).Select(c => c.Code).ToList());
-        return GenerationPlan.For(scale, quarters, bySet, await db.Programmes.CountAsync(ct));
+        return GenerationPlan.For(scale, quarters, bySet, await db.Programmes.CountAsync(p => p.Code != SyntheticCatalogue.MergedProgramme, ct));
     }
 
     /// <summary>Adds the quarters of 2021–2025 that are missing; existing periods keep their lock and deadline.</summary>
