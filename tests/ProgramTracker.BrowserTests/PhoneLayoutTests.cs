@@ -209,6 +209,10 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForFunctionAsync("() => location.hash === '#heatmap'");
+        // The browser may still be scrolling when the hash changes: wait (bounded) until the heat map is in view.
+        await page.WaitForFunctionAsync(
+            "() => { const t = document.getElementById('heatmap').getBoundingClientRect().top; return t >= -2 && t <= 740; }",
+            null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         var top = await page.EvaluateAsync<double>("() => document.getElementById('heatmap').getBoundingClientRect().top");
         top.Should().BeInRange(-2, 740);
     }
