@@ -279,7 +279,8 @@ internal sealed class SeedValidator(SeedData data)
         }
     }
 
-    internal static bool IsSlug(string slug) =>
+    /// <summary>An ASCII slug (a-z, 0-9, "-"): the one rule for unit addresses, used by the seed and the reorganisation form.</summary>
+    public static bool IsSlug(string slug) =>
         slug.Length is > 0 and <= 80 && slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
         && slug[0] != '-' && slug[^1] != '-';
 }

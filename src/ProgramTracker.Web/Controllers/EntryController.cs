@@ -194,8 +194,10 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         // Whoever may change the values of an open period may also submit them; nobody enters for a unit that did not exist then.
         var open = !model.Period.IsLocked && model.UnitValidInPeriod;
         model.CanEdit = open && await access.CanEditAsync(User, model.Unit.Id, ct);
-        model.CanReview = open && await access.CanApproveAsync(User, model.Unit.Id, model.Period, ct);
-        model.Reviewer = (await access.ReviewerAsync(model.Unit.Id, model.Period, ct))?.FullName;
+        // The reviewer is looked up once: it answers both "who reviews" and "may this user review".
+        var reviewer = await access.ReviewerAsync(model.Unit.Id, model.Period, ct);
+        model.CanReview = open && AccessRules.CanApprove(await access.ProfileAsync(User, ct), reviewer?.Id);
+        model.Reviewer = reviewer?.FullName;
     }
 
     private static string OutsideValidity(EntryPageModel model) =>

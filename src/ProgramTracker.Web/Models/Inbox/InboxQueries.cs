@@ -68,7 +68,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && periodIds.Contains(s.PeriodId))
             .Select(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId, s.Status, s.Comment, s.SubmittedBy, s.ReviewedBy })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId, s.PeriodId), ct);
 
         var items = new List<(InboxItem Item, bool Recent, bool Reviews)>();
         foreach (var u in units)
@@ -87,7 +87,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                 var level = u.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
                 foreach (var s in sets.Where(s => s.Level == level && AdministrativeUnit.Overlaps(s.ValidFrom, s.ValidTo, p.StartsOn, p.EndsOn)))
                 {
-                    var sub = submissions.FirstOrDefault(x => x.UnitId == u.Id && x.CriteriaSetId == s.Id && x.PeriodId == p.Id);
+                    var sub = submissions.GetValueOrDefault((u.Id, s.Id, p.Id));
                     var status = sub?.Status ?? SubmissionStatus.Draft;
                     items.Add((new InboxItem(
                         AdministrativeUnit.FullNameOf(u.Kind, u.Name),

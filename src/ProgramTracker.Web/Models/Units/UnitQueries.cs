@@ -34,30 +34,34 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     /// </summary>
     public async Task<UnitLineage> LineageAsync(int unitId, CancellationToken ct)
     {
-        var parts = await db.Set<ReorganisationPart>().AsNoTracking()
+        // Only the parts that touch this unit's chain: one query per generation of predecessors (a chain is short),
+        // not every reorganisation of the country on every unit page.
+        var parts = db.Set<ReorganisationPart>().AsNoTracking()
             .Select(p => new
             {
                 p.PredecessorId, p.PredecessorName, PredecessorSlug = p.Predecessor != null ? p.Predecessor.Slug : null,
                 PredecessorKind = p.Predecessor != null ? (UnitKind?)p.Predecessor.Kind : null,
                 p.SuccessorId, SuccessorSlug = p.Successor.Slug, SuccessorName = p.Successor.Name, SuccessorKind = p.Successor.Kind,
                 p.Whole, p.Reorganisation.ActNumber, p.Reorganisation.EffectiveOn,
-            })
-            .ToListAsync(ct);
-        var successors = parts.Where(p => p.PredecessorId == unitId)
+            });
+        var successors = (await parts.Where(p => p.PredecessorId == unitId).ToListAsync(ct))
             .Select(p => new LineageLink(p.SuccessorSlug, AdministrativeUnit.FullNameOf(p.SuccessorKind, p.SuccessorName), true, p.Whole, p.ActNumber, p.EffectiveOn, null))
             .ToList();
         var predecessors = new List<LineageLink>();
-        var frontier = new Queue<(int Id, int Depth)>([(unitId, 0)]);
         var seen = new HashSet<int> { unitId };
-        while (frontier.TryDequeue(out var at))
+        var generation = new List<int> { unitId };
+        for (var depth = 0; generation.Count > 0 && depth < 10; depth++)
         {
-            foreach (var p in parts.Where(p => p.SuccessorId == at.Id))
+            var ids0 = generation.ToArray();
+            var found = await parts.Where(p => ids0.Contains(p.SuccessorId)).OrderBy(p => p.SuccessorId).ThenBy(p => p.PredecessorName).ToListAsync(ct);
+            generation = [];
+            foreach (var p in found)
             {
                 predecessors.Add(new LineageLink(p.PredecessorSlug, p.PredecessorName, p.PredecessorId is not null && AdministrativeUnit.IsCommuneLevelKind(p.PredecessorKind ?? UnitKind.Commune),
-                    p.Whole, p.ActNumber, p.EffectiveOn, at.Depth == 0 ? null : parts.First(x => x.SuccessorId == at.Id).SuccessorName));
+                    p.Whole, p.ActNumber, p.EffectiveOn, depth == 0 ? null : p.SuccessorName));
                 if (p.PredecessorId is { } id && seen.Add(id))
                 {
-                    frontier.Enqueue((id, at.Depth + 1));
+                    generation.Add(id);
                 }
             }
         }
