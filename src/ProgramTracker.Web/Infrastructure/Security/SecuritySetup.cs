@@ -64,11 +64,26 @@ public static class SecuritySetup
             var identityValidation = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
-                await identityValidation(context);
-                if (context.Principal?.Identity?.IsAuthenticated == true && !await StampCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                try
                 {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    await identityValidation(context);
+                    if (context.Principal?.Identity?.IsAuthenticated == true && !await StampCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                }
+                catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+                {
+                    if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+                    {
+                        context.RejectPrincipal(); // the 503 page itself is shown without the person's name
+                        return;
+                    }
+
+                    // Not "signed out": the database did not answer. DatabaseRetry runs the request again, or answers 503.
+                    context.HttpContext.Items[DatabaseRetry.SwallowedFailure] = ex;
+                    throw;
                 }
             };
             // A signed-in user without the right gets 403 (and the Vietnamese 403 page), not a redirect.
