@@ -6,7 +6,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppFolder.ContentRoot(args) });
     builder.AddProgramTrackerLogging();
     builder.Services.AddProgramTrackerWeb(builder.Configuration);
 

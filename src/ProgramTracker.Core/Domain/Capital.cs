@@ -45,4 +45,10 @@ public class CapitalFigure
     public string? Description { get; set; }
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    /// <summary>Concurrency token: bumped on every write, checked on save (as poverty records).</summary>
+    public int Version { get; set; }
+    /// <summary>Deleted rows stay for the audit trail and are hidden everywhere by a query filter.</summary>
+    public bool IsDeleted { get; set; }
 }

@@ -71,19 +71,91 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             return SaveResult.Refused($"{period.Label} đã khóa: không thể thêm số liệu vốn.");
         }
 
+        // A double click (or the same row typed twice) must not inflate the totals: an identical row is refused.
+        if (await SameRowExistsAsync(periodId, input, exceptId: null, ct))
+        {
+            return SaveResult.Refused("Đã có một dòng vốn giống hệt (cùng chương trình, dự án, đơn vị, loại, nguồn vốn, số tiền và nội dung): không thêm lần nữa. Nếu đây là một khoản khác, ghi rõ nội dung để phân biệt.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var figure = db.CapitalFigures.Add(new CapitalFigure
         {
             ProgrammeId = input.ProgrammeId, ProjectId = input.ProjectId, UnitId = input.UnitId, PeriodId = periodId, Measure = input.Measure,
             Kind = input.Kind, FundingSource = input.FundingSource, AmountVnd = input.AmountVnd, Description = input.Description,
-            AsOf = DateOnly.FromDateTime(now),
+            AsOf = DateOnly.FromDateTime(now), UpdatedBy = userName, UpdatedAtUtc = now, Version = 1,
         }).Entity;
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = now, UserName = userName, Action = AuditAction.CapitalChanged, UnitId = input.UnitId, PeriodId = periodId,
-            NewValue = $"{input.Measure} {EntryService.Format(input.AmountVnd)}", Note = input.Description,
+            NewValue = Describe(input.Measure, input.AmountVnd), Note = input.Description,
         });
         await db.SaveChangesAsync(ct);
         return new SaveResult(SaveOutcome.Saved, figure.Id > 0 ? 1 : 0, [], null);
     }
+
+    /// <summary>
+    /// Changes a capital row, or deletes it (soft: hidden everywhere, kept for the audit trail) when <paramref name="input"/>
+    /// is null. The version is the one the person saw: a row changed since then is a conflict, never overwritten.
+    /// </summary>
+    public async Task<SaveResult> ChangeCapitalAsync(int figureId, int expectedVersion, CapitalInput? input, string userName, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var figure = await db.CapitalFigures.Include(c => c.Period).FirstOrDefaultAsync(c => c.Id == figureId, ct);
+        if (figure is null)
+        {
+            return SaveResult.Refused("Dòng vốn này không còn (có thể người khác vừa xóa). Tải lại trang.");
+        }
+
+        if (figure.Period.IsLocked)
+        {
+            return SaveResult.Refused($"{figure.Period.Label} đã khóa: không thể sửa hoặc xóa số liệu vốn.");
+        }
+
+        if (figure.Version != expectedVersion)
+        {
+            return new SaveResult(SaveOutcome.Conflict, 0, [], $"{figure.UpdatedBy ?? "Người khác"} vừa sửa dòng vốn này ({Describe(figure.Measure, figure.AmountVnd)}). Tải lại trang để xem số mới rồi sửa lại.");
+        }
+
+        if (input is not null && await SameRowExistsAsync(figure.PeriodId, input, exceptId: figure.Id, ct))
+        {
+            return SaveResult.Refused("Sau khi sửa, dòng này sẽ giống hệt một dòng vốn khác: không lưu. Ghi rõ nội dung để phân biệt, hoặc xóa dòng thừa.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = Describe(figure.Measure, figure.AmountVnd);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            AtUtc = now, UserName = userName, Action = AuditAction.CapitalChanged, UnitId = input?.UnitId ?? figure.UnitId, PeriodId = figure.PeriodId,
+            OldValue = before, NewValue = input is null ? null : Describe(input.Measure, input.AmountVnd),
+            Note = input is null ? $"Xóa dòng vốn{(figure.Description is null ? "" : $": {figure.Description}")}" : $"Sửa dòng vốn{(input.Description is null ? "" : $": {input.Description}")}",
+        });
+        if (input is null)
+        {
+            figure.IsDeleted = true;
+        }
+        else
+        {
+            if (figure.AmountVnd != input.AmountVnd || figure.Measure != input.Measure || figure.ProgrammeId != input.ProgrammeId || figure.UnitId != input.UnitId)
+            {
+                // A changed figure is no longer the cited one: it now comes from this entry.
+                (figure.SourceId, figure.Qualifier, figure.WorksCount) = (null, ValueQualifier.None, null);
+                figure.AsOf = DateOnly.FromDateTime(now);
+            }
+
+            (figure.ProgrammeId, figure.ProjectId, figure.UnitId, figure.Measure, figure.Kind) = (input.ProgrammeId, input.ProjectId, input.UnitId, input.Measure, input.Kind);
+            (figure.FundingSource, figure.AmountVnd, figure.Description) = (input.FundingSource, input.AmountVnd, input.Description);
+        }
+
+        figure.UpdatedBy = userName;
+        figure.UpdatedAtUtc = now;
+        figure.Version++;
+        return await SaveResult.CommitAsync(db, tx, 1, [], "Người khác vừa sửa dòng vốn này. Tải lại trang để xem số mới.", ct);
+    }
+
+    private Task<bool> SameRowExistsAsync(int periodId, CapitalInput input, int? exceptId, CancellationToken ct) =>
+        db.CapitalFigures.AnyAsync(c => c.PeriodId == periodId && c.Id != exceptId && c.ProgrammeId == input.ProgrammeId && c.ProjectId == input.ProjectId
+            && c.UnitId == input.UnitId && c.Measure == input.Measure && c.Kind == input.Kind && c.FundingSource == input.FundingSource
+            && c.AmountVnd == input.AmountVnd && c.Description == input.Description, ct);
+
+    private static string Describe(CapitalMeasure measure, decimal amount) => $"{measure} {EntryService.Format(amount)}";
 }

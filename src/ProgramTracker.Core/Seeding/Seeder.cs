@@ -288,7 +288,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             added++;
         }
 
-        var capitalKeys = (await db.CapitalFigures.Where(c => seedUnitIds.Contains(c.UnitId))
+        var capitalKeys = (await db.CapitalFigures.IgnoreQueryFilters().Where(c => seedUnitIds.Contains(c.UnitId))
             .Select(c => new { c.ProgrammeId, c.UnitId, c.PeriodId, c.Measure, c.SourceId }).ToListAsync(ct))
             .Select(c => (c.ProgrammeId, c.UnitId, c.PeriodId, c.Measure, c.SourceId)).ToHashSet();
         foreach (var c in data.CapitalFigures)

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
@@ -30,7 +29,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login")]
-    [EnableRateLimiting(SecuritySetup.SignInRateLimitPolicy)]
+    [SharedSignInLimit]
     public async Task<IActionResult> Login(LoginModel model)
     {
         if (!ModelState.IsValid)
@@ -94,7 +93,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login-2fa")]
-    [EnableRateLimiting(SecuritySetup.SignInRateLimitPolicy)]
+    [SharedSignInLimit]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginModel model)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();

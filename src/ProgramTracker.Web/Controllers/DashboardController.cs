@@ -22,25 +22,40 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(string? unit, string? period, bool approved, CancellationToken ct)
     {
-        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
+        // Access first: nothing of a unit is read for someone who may not see it.
+        unit ??= await DefaultDistrictAsync(ct);
+        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
 
-        return await access.CanReadAsync(User, data.District.Id, ct) ? View(DashboardView.Build(data, options.Value.AtRiskShare)) : Forbid();
+        if (!await access.CanReadAsync(User, id, ct))
+        {
+            return Forbid();
+        }
+
+        return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved) is { } data
+            ? View(DashboardView.Build(data, options.Value.AtRiskShare))
+            : NotFound();
     }
 
     [HttpGet("/dashboard/export")]
     public async Task<IActionResult> Export(string? unit, string? period, bool approved, CancellationToken ct)
     {
-        if (await queries.LoadAsync(unit ?? await DefaultDistrictAsync(ct), period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
+        unit ??= await DefaultDistrictAsync(ct);
+        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
 
-        if (!await access.CanReadAsync(User, data.District.Id, ct))
+        if (!await access.CanReadAsync(User, id, ct))
         {
             return Forbid();
+        }
+
+        if (await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
+        {
+            return NotFound();
         }
 
         var bytes = DashboardExcel.Write(DashboardView.Build(data, options.Value.AtRiskShare));

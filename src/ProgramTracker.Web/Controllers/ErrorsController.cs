@@ -25,6 +25,8 @@ public sealed class ErrorsController : Controller
         {
             // Reached from the exception handler: a database that does not answer is 503 "thử lại", anything else 500.
             code = DatabaseFailures.StatusCode(failure.Error);
+            ViewData["RefusesWrites"] = DatabaseFailures.RefusesWrites(failure.Error);
+            ViewData["CommitSent"] = HttpContext.Items.ContainsKey(DatabaseRetry.CommitSent);
         }
 
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;

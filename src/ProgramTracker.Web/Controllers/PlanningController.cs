@@ -108,7 +108,7 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
     }
 
     [HttpGet("/districts/{slug}/capital/{period}")]
-    public async Task<IActionResult> Capital(string slug, string period, CancellationToken ct)
+    public async Task<IActionResult> Capital(string slug, string period, int? edit, CancellationToken ct)
     {
         var page = await CapitalPageAsync(slug, period, ct);
         if (page is null)
@@ -121,7 +121,69 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             return Forbid();
         }
 
+        if (edit is { } id && page.CanEdit && page.Edits.FirstOrDefault(e => e.Id == id) is { } editing)
+        {
+            (page.Editing, page.Form) = (editing, editing.Form);
+        }
+
         page.Message = TempData["PlanningMessage"] as string;
+        return View("Capital", page);
+    }
+
+    [HttpPost("/districts/{slug}/capital/{period}/{id:int}")]
+    [Authorize(Policy = Policies.EditData)]
+    public async Task<IActionResult> EditCapital(string slug, string period, int id, int version, CapitalForm form, CancellationToken ct)
+    {
+        var page = await CapitalPageAsync(slug, period, ct);
+        if (page is null || page.Edits.FirstOrDefault(e => e.Id == id) is not { } editing)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        (page.Form, page.Editing) = (form, editing with { Version = version });
+        if (Validate(page, form) is not { } input)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Capital", page);
+        }
+
+        return await ChangedAsync(page, await planning.ChangeCapitalAsync(id, version, input, User.Identity?.Name ?? "?", ct), "Đã lưu dòng vốn.");
+    }
+
+    [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
+    [Authorize(Policy = Policies.EditData)]
+    public async Task<IActionResult> DeleteCapital(string slug, string period, int id, int version, CancellationToken ct)
+    {
+        var page = await CapitalPageAsync(slug, period, ct);
+        if (page is null || page.Edits.All(e => e.Id != id))
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, page.District.Id, ct))
+        {
+            return Forbid();
+        }
+
+        return await ChangedAsync(page, await planning.ChangeCapitalAsync(id, version, null, User.Identity?.Name ?? "?", ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
+    }
+
+    private async Task<IActionResult> ChangedAsync(CapitalPage page, SaveResult result, string done)
+    {
+        if (result.Outcome == SaveOutcome.Saved)
+        {
+            TempData["PlanningMessage"] = done;
+            return Redirect(page.Path);
+        }
+
+        page.Message = result.Message;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        await Task.CompletedTask;
         return View("Capital", page);
     }
 
@@ -141,6 +203,27 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
         }
 
         page.Form = form;
+        if (Validate(page, form) is not { } input)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Capital", page);
+        }
+
+        var result = await planning.AddCapitalAsync(page.Period.Id, input, User.Identity?.Name ?? "?", ct);
+        if (result.Outcome != SaveOutcome.Saved)
+        {
+            page.Message = result.Message;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Capital", page);
+        }
+
+        TempData["PlanningMessage"] = "Đã thêm số liệu vốn.";
+        return Redirect(page.Path);
+    }
+
+    /// <summary>The capital form checked field by field (messages beside the fields); null when something is wrong.</summary>
+    private CapitalInput? Validate(CapitalPage page, CapitalForm form)
+    {
         if (form.ProgrammeId is not { } programme || page.Programmes.All(p => p.Id != programme))
         {
             ModelState.AddModelError(nameof(form.ProgrammeId), "Chọn chương trình.");
@@ -162,7 +245,6 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
         }
 
         var parsedAmount = ValueParser.ParseAmountVnd(form.Amount);
-        var amount = parsedAmount.Value ?? 0;
         if (!parsedAmount.Ok)
         {
             ModelState.AddModelError(nameof(form.Amount), parsedAmount.Error!);
@@ -175,24 +257,12 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
 
         if (!ModelState.IsValid || !Enum.IsDefined(form.Kind))
         {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Capital", page);
+            return null;
         }
 
-        var result = await planning.AddCapitalAsync(page.Period.Id,
-            new CapitalInput(form.ProgrammeId!.Value, form.ProjectId, form.UnitId!.Value, form.Measure!.Value, form.Kind,
-                string.IsNullOrWhiteSpace(form.FundingSource) ? null : form.FundingSource.Trim(), amount,
-                string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim()),
-            User.Identity?.Name ?? "?", ct);
-        if (result.Outcome != SaveOutcome.Saved)
-        {
-            page.Message = result.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Capital", page);
-        }
-
-        TempData["PlanningMessage"] = "Đã thêm số liệu vốn.";
-        return Redirect(page.Path);
+        return new CapitalInput(form.ProgrammeId!.Value, form.ProjectId, form.UnitId!.Value, form.Measure!.Value, form.Kind,
+            string.IsNullOrWhiteSpace(form.FundingSource) ? null : form.FundingSource.Trim(), parsedAmount.Value ?? 0,
+            string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim());
     }
 
     private async Task<TargetsPage?> TargetsPageAsync(string slug, int year, CancellationToken ct)
@@ -246,16 +316,22 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
         var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
         var projects = await db.ProgrammeProjects.AsNoTracking().OrderBy(p => p.ProgrammeId).ThenBy(p => p.Number)
             .Select(p => new { p.Id, p.ProgrammeId, p.Number, p.Name }).ToListAsync(ct);
-        var figures = (await db.CapitalFigures.AsNoTracking().Where(c => c.PeriodId == period.Id && ids.Contains(c.UnitId))
-                .OrderBy(c => c.Programme.SortOrder).ThenBy(c => c.Measure)
-                .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
-                .ToListAsync(ct))
+        var loaded = await db.CapitalFigures.AsNoTracking().Where(c => c.PeriodId == period.Id && ids.Contains(c.UnitId))
+                .OrderBy(c => c.Programme.SortOrder).ThenBy(c => c.Measure).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.Version, c.ProgrammeId, c.ProjectId, c.UnitId, c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
+                .ToListAsync(ct);
+        var figures = loaded
             .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Labels.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
                 c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, ProgramTracker.Web.Models.SourceRef.From(c.Source)))
             .ToList();
         return new CapitalPage
         {
             District = district, Period = period, Figures = figures,
+            Edits = loaded.Select(c => new CapitalEdit(c.Id, c.Version, new CapitalForm
+            {
+                ProgrammeId = c.ProgrammeId, ProjectId = c.ProjectId, UnitId = c.UnitId, Measure = c.Measure, Kind = c.Kind, FundingSource = c.FundingSource,
+                Amount = Vn.Number(c.AmountVnd), Description = c.Description,
+            })).ToList(),
             Units = list.Select(u => (u.Id, Labels.UnitName(u.Kind, u.Name))).ToList(),
             Programmes = programmes.Select(p => (p.Id, p.Code, p.Name)).ToList(),
             Projects = projects.Select(p => (p.Id, p.ProgrammeId, $"Dự án {p.Number.ToString(CultureInfo.InvariantCulture)}: {p.Name}")).ToList(),

@@ -19,11 +19,17 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Summary(string? unit, string? period, string? print, CancellationToken ct)
     {
-        if (await queries.LoadAsync(unit, period, withHighlights: true, ct) is not { } data)
+        // Access first: nothing of a unit is read for someone who may not see it.
+        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
 
-        return await access.CanReadAsync(User, data.District.Id, ct) ? View(new SummaryPage(data, SummaryBuilder.Build(data), print == "1")) : Forbid();
+        if (!await access.CanReadAsync(User, id, ct))
+        {
+            return Forbid();
+        }
+
+        return await queries.LoadAsync(unit, period, withHighlights: true, ct) is { } data ? View(new SummaryPage(data, SummaryBuilder.Build(data), print == "1")) : NotFound();
     }
 }

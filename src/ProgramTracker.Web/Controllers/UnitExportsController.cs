@@ -21,11 +21,17 @@ public sealed class UnitExportsController(UnitExportQueries queries, UnitQueries
 
     private async Task<IActionResult> Export(string slug, bool communeLevel, string? period, CancellationToken ct)
     {
-        if (await units.FindAsync(slug, communeLevel, ct) is not { } unit || await queries.LoadAsync(slug, communeLevel, period, ct) is not { } export)
+        if (await units.FindAsync(slug, communeLevel, ct) is not { } unit)
         {
             return NotFound();
         }
 
-        return await access.CanReadAsync(User, unit.Id, ct) ? File(export.ToXlsx(), DashboardExcel.ContentType, export.FileName) : Forbid();
+        // Access first: nothing of the unit is read for someone who may not see it.
+        if (!await access.CanReadAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        return await queries.LoadAsync(slug, communeLevel, period, ct) is { } export ? File(export.ToXlsx(), DashboardExcel.ContentType, export.FileName) : NotFound();
     }
 }

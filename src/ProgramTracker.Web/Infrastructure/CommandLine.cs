@@ -4,7 +4,7 @@ namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
 /// Administrative commands run with the app's own configuration: `ProgramTracker.Web migrate`,
-/// `ProgramTracker.Web create-admin --user NAME`.
+/// `ProgramTracker.Web create-admin --user NAME`, `ProgramTracker.Web backup --to FILE`, `ProgramTracker.Web restore --from FILE`.
 /// </summary>
 public static class CommandLine
 {
@@ -18,6 +18,8 @@ public static class CommandLine
                 return 0;
             case CreateAdminCommand.Name:
                 return await CreateAdminCommand.RunAsync(app, args);
+            case BackupCommands.Backup or BackupCommands.Restore:
+                return await BackupCommands.RunAsync(app, args);
             default:
                 return null;
         }

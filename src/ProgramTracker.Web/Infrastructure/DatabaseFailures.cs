@@ -20,7 +20,7 @@ public static class DatabaseFailures
             {
                 case PostgresException pg:
                     // Server-side errors are bugs, except the server shutting down or refusing connections.
-                    if (pg.IsTransient || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState == "53100")
+                    if (pg.IsTransient || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState is "53100" or "53200" or "53300" or "25006")
                     {
                         return true;
                     }
@@ -39,6 +39,28 @@ public static class DatabaseFailures
 
         return false;
     }
+
+    /// <summary>
+    /// The database refuses writes for a while (read-only, disk full): 503 at once, no retry (it will not pass in seconds).
+    /// </summary>
+    public static bool RefusesWrites(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg when pg.SqlState is "25006" or "53100" or "53200":
+                    return true; // read-only transaction, disk full, out of memory
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 8 or 13:
+                    return true; // read-only, disk full
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Worth running again after a pause: the database restarts, refuses connections or is busy (not read-only or full).</summary>
+    public static bool IsWorthRetrying(Exception? exception) => IsUnavailable(exception) && !RefusesWrites(exception);
 
     /// <summary>The exception handler's status: 503 for an unavailable database, 500 for everything else.</summary>
     public static int StatusCode(Exception? exception) =>

@@ -20,6 +20,7 @@ public static class WebSetup
     public static IServiceCollection AddProgramTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProgramTrackerDatabase(configuration);
+        services.AddDatabaseRetry();
         services.AddControllersWithViews(o =>
         {
             ModelMessages.UseVietnamese(o.ModelBindingMessageProvider);
@@ -54,6 +55,7 @@ public static class WebSetup
         // The handler page renders the status the selector chose: 503 "thử lại" when the database does not answer.
         app.UseExceptionHandler(DatabaseFailures.HandlerOptions());
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<DatabaseRetry>();
         app.UseMiddleware<InputGuard>();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();

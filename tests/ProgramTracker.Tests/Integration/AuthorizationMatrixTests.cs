@@ -77,6 +77,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture)
         ["Planning.SaveTargets"] = new(Access.Editors, "/districts/ba-che/targets/2023"),
         ["Planning.Capital"] = new(Access.Readers, "/districts/ba-che/capital/2023-Q3"),
         ["Planning.AddCapital"] = new(Access.Editors, "/districts/ba-che/capital/2023-Q3"),
+        ["Planning.EditCapital"] = new(Access.Editors, "/districts/ba-che/capital/2023-Q3/1"),
+        ["Planning.DeleteCapital"] = new(Access.Editors, "/districts/ba-che/capital/2023-Q3/1/delete"),
         ["Inbox.Index"] = new(Access.Readers, "/inbox"),
         ["Overview.Index"] = new(Access.Readers, "/overview"),
         ["Audit.Index"] = new(Access.AdminOrDistrict, "/audit"),

@@ -41,6 +41,31 @@ public sealed class ProductionDefaultsTests : IAsyncLifetime
         page.Headers.Location!.OriginalString.Should().Be("/account/two-factor");
     }
 
+    /// <summary>Defect 16: in Production the data-protection keys are stored encrypted with the configured certificate.</summary>
+    [Fact]
+    public async Task The_data_protection_keys_are_stored_encrypted_with_the_configured_certificate()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        (await client.GetAsync("/account/login")).StatusCode.Should().Be(HttpStatusCode.OK); // the antiforgery token makes a key
+
+        var keys = await _factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys));
+
+        keys.Should().NotBeEmpty();
+        keys.Should().OnlyContain(k => k.Xml!.Contains("encryptedSecret", StringComparison.Ordinal) && !k.Xml.Contains("unencrypted form", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Production_without_a_certificate_refuses_to_start_and_says_what_to_set()
+    {
+        await using var bare = new PortalFactory("Postgres", _database.ConnectionString);
+        bare.Settings["environment"] = "Production";
+
+        var start = () => bare.Server;
+
+        start.Should().Throw<Exception>().Which.ToString().Should().Contain("DataProtection:Certificate:Path");
+        await Task.CompletedTask;
+    }
+
     private sealed class ProductionFactory(string connectionString) : PortalFactory("Postgres", connectionString)
     {
         public static ProductionFactory For(TestDatabase database) => new(database.ConnectionString);
@@ -49,6 +74,8 @@ public sealed class ProductionDefaultsTests : IAsyncLifetime
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
+            builder.UseSetting("DataProtection:Certificate:Path", TestCertificate.PfxPath);
+            builder.UseSetting("DataProtection:Certificate:Password", TestCertificate.Password);
         }
     }
 }

@@ -102,6 +102,9 @@ public sealed class CapitalFigureConfiguration : IEntityTypeConfiguration<Capita
         b.Property(c => c.FundingSource).HasMaxLength(120);
         b.Property(c => c.Description).HasMaxLength(1000);
         b.HasIndex(c => new { c.UnitId, c.PeriodId });
+        b.Property(c => c.UpdatedBy).HasMaxLength(256);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasQueryFilter(c => !c.IsDeleted);
         b.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Period).WithMany().HasForeignKey(c => c.PeriodId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(c => c.Programme).WithMany().HasForeignKey(c => c.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
@@ -199,5 +202,15 @@ public sealed class DataVersionConfiguration : IEntityTypeConfiguration<DataVers
         b.ToTable("data_version");
         b.Property(v => v.Id).ValueGeneratedNever();
         b.HasData(new DataVersion { Id = 1, Value = 0 });
+    }
+}
+
+public sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<SignInAttempt> b)
+    {
+        b.ToTable("sign_in_attempts");
+        b.HasKey(a => a.Key);
+        b.Property(a => a.Key).HasMaxLength(200);
     }
 }

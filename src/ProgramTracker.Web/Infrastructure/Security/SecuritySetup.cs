@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
@@ -16,9 +14,6 @@ namespace ProgramTracker.Web.Infrastructure.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>The rate-limiter policy on sign-in POSTs (password and authenticator code).</summary>
-    public const string SignInRateLimitPolicy = "sign-in";
-
     public const string LoginPath = "/account/login";
 
     public static IServiceCollection AddProgramTrackerSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -69,11 +64,26 @@ public static class SecuritySetup
             var identityValidation = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = async context =>
             {
-                await identityValidation(context);
-                if (context.Principal?.Identity?.IsAuthenticated == true && !await StampCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                try
                 {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    await identityValidation(context);
+                    if (context.Principal?.Identity?.IsAuthenticated == true && !await StampCheck.IsCurrentAsync(context.HttpContext, context.Principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+                }
+                catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+                {
+                    if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+                    {
+                        context.RejectPrincipal(); // the 503 page itself is shown without the person's name
+                        return;
+                    }
+
+                    // Not "signed out": the database did not answer. DatabaseRetry runs the request again, or answers 503.
+                    context.HttpContext.Items[DatabaseRetry.SwallowedFailure] = ex;
+                    throw;
                 }
             };
             // A signed-in user without the right gets 403 (and the Vietnamese 403 page), not a redirect.
@@ -92,30 +102,10 @@ public static class SecuritySetup
         // Keys in the database: several instances behind a load balancer read each other's cookies and tokens.
         services.AddDataProtection()
             .SetApplicationName("ProgramTracker")
-            .PersistKeysToDbContext<ProgramTrackerDbContext>();
+            .PersistKeysToDbContext<ProgramTrackerDbContext>()
+            .AddKeyProtection(configuration);
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimitPolicy, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInRateLimit;
-                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, limits.PermitLimit),
-                    Window = TimeSpan.FromSeconds(Math.Max(1, limits.WindowSeconds)),
-                    QueueLimit = 0,
-                });
-            });
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ProgramTracker.Security")
-                    .LogWarning("Sign-in rate limit reached for {ClientAddress}", context.HttpContext.Connection.RemoteIpAddress);
-                return ValueTask.CompletedTask;
-            };
-        });
-
+        // The sign-in limit is counted in the database (SharedSignInLimitAttribute): every process shares it.
         services.AddScoped<UnitAccess>();
         services.AddScoped<UserAdministration>();
         return services;
@@ -143,7 +133,6 @@ public static class SecuritySetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseTwoFactorEnforcement();
         return app;
     }

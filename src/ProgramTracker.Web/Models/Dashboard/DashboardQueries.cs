@@ -17,6 +17,25 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
     public const int WindowSize = 8;
 
     /// <summary>Null when the unit is not a district or the period code is malformed or unknown: the caller answers 404.</summary>
+    /// <summary>
+    /// The district (or province) a dashboard would show, found as <see cref="LoadAsync"/> finds it, so that access is
+    /// checked before any of its data is read; null when there is none.
+    /// </summary>
+    public Task<int?> DistrictIdAsync(string? unitSlug, CancellationToken ct)
+    {
+        var units = db.Units.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(unitSlug))
+        {
+            return units.Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City)
+                .OrderBy(u => u.Kind == UnitKind.District ? 0 : 1).ThenBy(u => u.IsSynthetic).ThenBy(u => u.Id)
+                .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        }
+
+        var slug = unitSlug.Trim();
+        return units.Where(u => u.Slug == slug && (u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City))
+            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false)
     {
         var year = 0;

@@ -48,7 +48,11 @@ public sealed class CapitalPage
     public required IReadOnlyList<(int Id, string Code, string Name)> Programmes { get; init; }
     public required IReadOnlyList<(int Id, int ProgrammeId, string Name)> Projects { get; init; }
     public required IReadOnlyList<CapitalRow> Figures { get; init; }
+    /// <summary>Each figure's id, version and values as the edit form shows them, in the order of <see cref="Figures"/>.</summary>
+    public required IReadOnlyList<CapitalEdit> Edits { get; init; }
     public CapitalForm Form { get; set; } = new();
+    /// <summary>The row being edited (?edit=ID), or null when the form adds a row.</summary>
+    public CapitalEdit? Editing { get; set; }
     public bool CanEdit { get; set; }
     public string? Message { get; set; }
     public string Path => $"/districts/{District.Slug}/capital/{Period.Code}";
@@ -65,3 +69,6 @@ public sealed class CapitalForm
     public string? Amount { get; set; }
     public string? Description { get; set; }
 }
+
+/// <summary>A capital row as its edit form starts: its id, the version the person sees, its values.</summary>
+public sealed record CapitalEdit(int Id, int Version, CapitalForm Form);

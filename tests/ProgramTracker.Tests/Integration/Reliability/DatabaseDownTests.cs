@@ -18,11 +18,13 @@ public sealed class DatabaseDownTests
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var health = await client.GetAsync("/health");
-        // The sign-in page needs the data-protection keys, which live in the database.
+        var healthTook = watch.Elapsed;
+        // The sign-in page needs the data-protection keys, which live in the database: it runs again for a few seconds
+        // (DatabaseRetry), then answers 503.
         var signIn = await client.GetAsync("/account/login");
 
         health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        healthTook.Should().BeLessThan(TimeSpan.FromSeconds(5), "/health says 503 at once");
         signIn.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await signIn.Content.ReadAsStringAsync()).Should().Contain("Hệ thống tạm thời bận").And.Contain("thử lại");
     }

@@ -416,6 +416,9 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -438,6 +441,17 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int?>("WorksCount")
@@ -1197,6 +1211,23 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("periods", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.SignInAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Source", b =>

@@ -399,6 +399,9 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -421,6 +424,17 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("WorksCount")
@@ -1150,6 +1164,23 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("periods", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Domain.SignInAttempt", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Window")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("sign_in_attempts", (string)null);
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.Source", b =>

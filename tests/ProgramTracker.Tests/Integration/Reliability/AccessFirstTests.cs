@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Data;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration.Reliability;
+
+/// <summary>Defect 13: dashboards, reports and exports check access before they read any of the unit's figures.</summary>
+public sealed class AccessFirstTests
+{
+    /// <summary>Tables that hold a unit's figures: a refused request must read none of them.</summary>
+    private static readonly string[] FigureTables = ["indicator_values", "attainment_summaries", "reported_attainments", "capital_figures", "poverty_records", "targets", "report_highlights", "submissions"];
+
+    [Fact]
+    public async Task A_refused_request_reads_none_of_the_units_figures()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database;
+        await using var factory = new CommandLogFactory(database.ConnectionString);
+        var huyen = await factory.SignedInClientAsync("huyen"); // district staff of Ba Chẽ: the province is not theirs
+
+        foreach (var url in new[] { "/dashboard?unit=quang-ninh", "/dashboard/export?unit=quang-ninh", "/reports/summary?unit=quang-ninh", "/districts/quang-ninh/export" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Add(CommandLog.Header, url);
+            var response = await huyen.SendAsync(request);
+
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
+            var read = factory.Log.For(url).Where(sql => FigureTables.Any(t => System.Text.RegularExpressions.Regex.IsMatch(sql, $"\\b{t}\\b"))).ToList();
+            read.Should().BeEmpty($"{url} checks access before it loads the unit's figures");
+        }
+    }
+
+    /// <summary>The SQL text of each request that carries the header, keyed by its value.</summary>
+    public sealed class CommandLog(IHttpContextAccessor http) : DbCommandInterceptor
+    {
+        public const string Header = "X-Test-Command-Log";
+
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _commands = new();
+
+        public IReadOnlyCollection<string> For(string key) => _commands.TryGetValue(key, out var q) ? q.ToArray() : [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        private void Record(DbCommand command)
+        {
+            if (http.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } key)
+            {
+                _commands.GetOrAdd(key, _ => new()).Enqueue(command.CommandText);
+            }
+        }
+    }
+
+    private sealed class CommandLogFactory(string connectionString) : PortalFactory("Postgres", connectionString)
+    {
+        public CommandLog Log => Services.GetRequiredService<CommandLog>();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddHttpContextAccessor();
+                services.AddSingleton<CommandLog>();
+                services.ConfigureDbContext<PostgresProgramTrackerDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CommandLog>()));
+            });
+        }
+    }
+}
