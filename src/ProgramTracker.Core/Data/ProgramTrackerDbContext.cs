@@ -37,6 +37,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public DbSet<AttainmentSummary> AttainmentSummaries => Set<AttainmentSummary>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
