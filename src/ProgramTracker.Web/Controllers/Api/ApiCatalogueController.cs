@@ -13,20 +13,20 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
 {
     [HttpGet("programmes")]
     public async Task<ActionResult<Page<ProgrammeDto>>> Programmes(CancellationToken ct) =>
-        new Page<ProgrammeDto>(await ProgrammeQuery().ToListAsync(ct), null);
+        new Page<ProgrammeDto>(await ProgrammeQuery(db.Programmes).ToListAsync(ct), null);
 
     [HttpGet("programmes/{code}")]
     public async Task<ActionResult<ProgrammeDto>> Programme(string code, CancellationToken ct) =>
-        await ProgrammeQuery().FirstOrDefaultAsync(p => p.Code == code, ct) is { } p ? p : NotFoundProblem("Không tìm thấy", $"No programme '{code}'.");
+        await ProgrammeQuery(db.Programmes.Where(p => p.Code == code)).FirstOrDefaultAsync(ct) is { } p ? p : NotFoundProblem("Không tìm thấy", $"No programme '{code}'.");
 
     [HttpGet("criteria-sets")]
     public async Task<ActionResult<Page<CriteriaSetDto>>> CriteriaSets(string? programme, CancellationToken ct) =>
-        new Page<CriteriaSetDto>(await SetQuery().Where(s => programme == null || s.Programme == programme).ToListAsync(ct), null);
+        new Page<CriteriaSetDto>(await SetQuery(db.CriteriaSets.Where(s => programme == null || s.Programme.Code == programme)).ToListAsync(ct), null);
 
     [HttpGet("criteria-sets/{code}")]
     public async Task<ActionResult<CriteriaSetDetailDto>> CriteriaSet(string code, CancellationToken ct)
     {
-        var set = await SetQuery().FirstOrDefaultAsync(s => s.Code == code, ct);
+        var set = await SetQuery(db.CriteriaSets.Where(s => s.Code == code)).FirstOrDefaultAsync(ct);
         if (set is null)
         {
             return NotFoundProblem("Không tìm thấy", $"No criteria set '{code}'.");
@@ -84,14 +84,14 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
         return new Page<PeriodDto>(periods.Select(p => new PeriodDto(p.Code, p.Year, p.Quarter, p.Label, p.StartsOn, p.EndsOn, p.IsLocked, p.Deadline)).ToList(), null);
     }
 
-    private IQueryable<ProgrammeDto> ProgrammeQuery() =>
-        db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+    private static IQueryable<ProgrammeDto> ProgrammeQuery(IQueryable<Programme> programmes) =>
+        programmes.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new ProgrammeDto(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Targets,
                 p.Projects.OrderBy(x => x.Number).Select(x => new ProjectDto(x.Number, x.Name, x.TitleConfirmed)).ToList(),
                 p.CriteriaSets.OrderBy(s => s.SortOrder).Select(s => s.Code).ToList()));
 
-    private IQueryable<CriteriaSetDto> SetQuery() =>
-        db.CriteriaSets.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+    private static IQueryable<CriteriaSetDto> SetQuery(IQueryable<CriteriaSet> sets) =>
+        sets.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
             .Select(s => new CriteriaSetDto(s.Code, s.Name, s.Programme.Code, s.Level, s.Tier, s.Phase, s.LegalBasis, s.DeclaredCriteria,
                 s.DeclaredIndicators, s.ValidFrom, s.ValidTo, s.ThresholdScheme));
 

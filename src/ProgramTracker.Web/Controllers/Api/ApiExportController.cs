@@ -20,8 +20,7 @@ public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters f
     public const string CsvHeader = "id,unit,set,indicator_id,indicator,period,value,qualifier,as_of,note,source,status,version,updated_by,updated_at_utc";
 
     [HttpGet("export")]
-    [Produces("text/csv", "application/x-ndjson")]
-    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
     public async Task<IActionResult> Export(string unit, string? from, string? to, string? set, string? format, CancellationToken ct)
     {

@@ -18,7 +18,6 @@ namespace ProgramTracker.Web.Infrastructure.Api;
 [Authorize(Policy = ApiSetup.ReadPolicy)]
 [EnableRateLimiting(ApiSetup.RateLimitPolicy)]
 [IgnoreAntiforgeryToken]
-[Produces("application/json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
@@ -58,7 +57,9 @@ public sealed class DataVersionETagAttribute : Attribute, IAsyncActionFilter
         var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24]}\"";
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+        // If-None-Match uses the weak comparison: W/"x" and "x" match.
+        static string Opaque(string tag) => tag.Trim() is var t && t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t;
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => Opaque(t) == Opaque(etag) || t.Trim() == "*")))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
             return;
