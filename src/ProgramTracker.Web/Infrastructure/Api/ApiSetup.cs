@@ -76,11 +76,20 @@ public static class ApiSetup
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
+    /// <summary>The reference page (Scalar) configures itself with inline script and styles: allowed there only.</summary>
+    public const string ReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
     /// <summary>After the status-code pages: API answers keep their problem details instead of the HTML error page.</summary>
     public static IApplicationBuilder UseProgramTrackerApiResponses(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            if (context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.ContentSecurityPolicy = ReferenceContentSecurityPolicy;
+            }
+            else if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                 && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
             {
                 pages.Enabled = false;

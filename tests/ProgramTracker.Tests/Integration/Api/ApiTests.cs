@@ -11,7 +11,7 @@ namespace ProgramTracker.Tests.Integration.Api;
 
 /// <summary>The API end to end over HTTP: a script's round trip, conflicts, the form's bad inputs, workflow, tokens, OpenAPI, paging, export.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ApiTests(ApiFixture fixture)
+public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task A_script_with_a_create_token_token_reads_Nam_Son_2023_Q3_and_writes_one_value_back_seen_on_the_form_and_in_the_audit()
@@ -300,7 +300,7 @@ public sealed class ApiTests(ApiFixture fixture)
         var rows = (await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
         rows.Select(r => r["id"]!.GetValue<long>()).Should().Equal(listed);
         rows.Should().Contain(r => r["unit"]!.GetValue<string>() == "ba-che" && r["qualifier"]!.GetValue<string>() == "estimate" && r["source"]!["code"] != null);
-        Console.WriteLine($"export: {listed.Count} rows in {watch.Elapsed.TotalMilliseconds:0} ms = {listed.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-6):0} rows/s (seed, test host)");
+        output.WriteLine($"export: {listed.Count} rows in {watch.Elapsed.TotalMilliseconds:0} ms = {listed.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-6):0} rows/s (seed, test host)");
         (await api.GetAsync("/api/v1/export?unit=quang-ninh&from=2023-Q9")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
