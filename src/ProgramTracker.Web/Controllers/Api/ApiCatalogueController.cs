@@ -85,7 +85,7 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
     }
 
     private static IQueryable<ProgrammeDto> ProgrammeQuery(IQueryable<Programme> programmes) =>
-        programmes.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+        programmes.AsNoTracking().AsSplitQuery().OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .Select(p => new ProgrammeDto(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Targets,
                 p.Projects.OrderBy(x => x.Number).Select(x => new ProjectDto(x.Number, x.Name, x.TitleConfirmed)).ToList(),
                 p.CriteriaSets.OrderBy(s => s.SortOrder).Select(s => s.Code).ToList()));

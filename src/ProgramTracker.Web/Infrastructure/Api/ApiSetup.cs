@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using ProgramTracker.Core.Accounts;
 using Scalar.AspNetCore;
@@ -37,6 +38,24 @@ public static class ApiSetup
                 "token:" + (context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "none"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromSeconds(Math.Max(1, window)), QueueLimit = 0 })));
 
+        // A refused API request gets problem details; the portal's own callback (sign-in limit) keeps the others.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var portal = o.OnRejected;
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = window.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu",
+                        $"This token made more than {permits} requests in {window} s; retry later.");
+                }
+                else if (portal is not null)
+                {
+                    await portal(context, ct);
+                }
+            };
+        });
         services.Configure<JsonOptions>(o => Configure(o.JsonSerializerOptions));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>

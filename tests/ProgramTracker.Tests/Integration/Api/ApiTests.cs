@@ -201,6 +201,9 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
 
         statuses.Take(ApiFixture.RateLimit).Should().OnlyContain(s => s == HttpStatusCode.OK);
         statuses.Last().Should().Be(HttpStatusCode.TooManyRequests);
+        var refused = await a.GetAsync("/api/v1/periods");
+        refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await refused.JsonAsync())["title"]!.GetValue<string>().Should().Be("Quá nhiều yêu cầu");
         (await b.GetAsync("/api/v1/periods")).StatusCode.Should().Be(HttpStatusCode.OK, "another token has its own allowance");
     }
 
