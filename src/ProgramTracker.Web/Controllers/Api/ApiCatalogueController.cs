@@ -68,7 +68,7 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
     [HttpGet("units/{slug}")]
     public async Task<ActionResult<UnitDto>> Unit(string slug, CancellationToken ct)
     {
-        var (ids, error) = await filters.UnitsAsync(User, slug, ct);
+        var (_, error) = await filters.UnitsAsync(User, slug, ct);
         if (error is not null)
         {
             return error.ToResult();

@@ -213,6 +213,9 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
         using var anonymous = fixture.Client(null);
         var response = await anonymous.GetAsync("/openapi/v1.json");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(await response.Content.ReadAsStringAsync(), "json");
+        read.Diagnostic!.Errors.Should().BeEmpty("the document parses as OpenAPI");
+        Microsoft.OpenApi.OpenApiElementExtensions.Validate(read.Document!, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet()).Should().BeEmpty("the document passes OpenAPI.NET's rules");
         var document = await response.JsonAsync();
         document["openapi"]!.GetValue<string>().Should().StartWith("3.");
         document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
