@@ -52,8 +52,30 @@ public static class DatabaseServiceCollectionExtensions
     }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"));
+        options.UseNpgsql(WithPostgresDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .AddInterceptors(DataVersionInterceptor.Instance);
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        options.UseSqlite(connectionString).AddInterceptors(DataVersionInterceptor.Instance);
+
+    /// <summary>
+    /// Defaults for a page that runs a dozen small queries (docs/performance.md), unless the connection string sets
+    /// them: a pooled connection is not reset with DISCARD ALL each time EF Core closes it (the portal keeps no session
+    /// state on a connection), and statements used twice are prepared on the server.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 128;
+        }
+
+        return builder.ConnectionString;
+    }
 }

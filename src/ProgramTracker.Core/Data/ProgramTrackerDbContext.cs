@@ -45,6 +45,9 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(ProgramTrackerDbContext).Assembly);
     }
 
+    /// <summary>The scopes this unit of work changed; raised at commit by <see cref="DataVersionInterceptor"/>.</summary>
+    internal PendingScopes PendingScopes { get; } = new();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditRewrites();
@@ -54,7 +57,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
         }
 
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        Database.ExecuteSqlRaw(BumpDataVersionSql);
+        PendingScopes.Collect(ChangeTracker);
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         tx?.Commit();
         return written;
@@ -68,9 +71,10 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The version rises in the same transaction as the change: a reader sees both or neither.
+        // The versions of the changed scopes rise in the same transaction as the change, as its last statement
+        // before the commit (DataVersionInterceptor): a reader sees both or neither, and no lock is held meanwhile.
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await Database.ExecuteSqlRawAsync(BumpDataVersionSql, cancellationToken);
+        PendingScopes.Collect(ChangeTracker);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (tx is not null)
         {
@@ -79,8 +83,6 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
 
         return written;
     }
-
-    private const string BumpDataVersionSql = "UPDATE data_version SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1";
 
     /// <summary>The audit trail is append-only: no code path may change or remove an entry.</summary>
     private void RefuseAuditRewrites()

@@ -1,15 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
 /// Output caching of read pages that stays correct: a cached page is keyed on the person (their scope and
-/// navigation), their antiforgery cookie (the page's forms carry a token bound to it) and the data version,
-/// which every committed write raises in the database. A write therefore shows on the next request, on every
-/// instance; no cache is ever invalidated by hand. Costs one tiny query per cached request.
+/// navigation), their antiforgery cookie (the page's forms carry a token bound to it) and the data versions of
+/// what the page can show, which every committed write raises in the database (docs/adr/0008). A page of one unit
+/// (a slug in the route or <c>?unit=</c>) keys on the catalogue's version and its root unit's version, so a save in
+/// another province leaves it valid; any other page keys on the sum of every version. A write therefore shows on
+/// the next request, on every instance; no cache is ever invalidated by hand. Costs one tiny query per request.
 /// </summary>
 public sealed class DataVersionCachePolicy : IOutputCachePolicy
 {
@@ -27,7 +30,7 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         }
 
         var db = http.RequestServices.GetRequiredService<ProgramTrackerDbContext>();
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Value).FirstOrDefaultAsync(cancellation);
+        var version = await VersionKeyAsync(db, UnitSlug(http), cancellation);
         var antiforgery = http.Request.Cookies.FirstOrDefault(c => c.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Value ?? "";
 
         context.EnableOutputCaching = true;
@@ -38,8 +41,41 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["user"] = user;
         context.CacheVaryByRules.VaryByValues["af"] = antiforgery;
-        context.CacheVaryByRules.VaryByValues["data"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.CacheVaryByRules.VaryByValues["data"] = version;
     }
+
+    /// <summary>The unit a page is about: the route's slug (/communes/{slug}, /districts/{slug}) or <c>?unit=</c>.</summary>
+    private static string? UnitSlug(HttpContext http) =>
+        http.GetRouteValue("slug") as string is { Length: > 0 } slug ? slug
+        : http.Request.Query["unit"] is { Count: 1 } unit && !string.IsNullOrEmpty(unit[0]) ? unit[0]
+        : null;
+
+    /// <summary>
+    /// The versions a page depends on, as a key. For one unit: "catalogue;root=version" (the root found by walking up
+    /// the unit's parents); a version row that does not exist yet reads as 0. Otherwise the sum of every row, which
+    /// rises with every commit because versions only grow.
+    /// </summary>
+    internal static async Task<string> VersionKeyAsync(ProgramTrackerDbContext db, string? slug, CancellationToken ct)
+    {
+        if (slug is null)
+        {
+            var total = await db.DataVersions.AsNoTracking().SumAsync(v => v.Value, ct);
+            return total.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var rows = await db.Database.SqlQuery<ScopeVersion>($"""
+            WITH RECURSIVE up("Id", "ParentId") AS (
+                SELECT "Id", "ParentId" FROM units WHERE "Slug" = {slug}
+                UNION
+                SELECT u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
+            SELECT s."Id" AS "Scope", COALESCE(v."Value", 0) AS "Value"
+            FROM (SELECT {DataScopes.Catalogue} AS "Id" UNION ALL SELECT -"Id" FROM up WHERE "ParentId" IS NULL) s
+            LEFT JOIN data_version v ON v."Id" = s."Id"
+            """).ToListAsync(ct);
+        return string.Join(";", rows.OrderByDescending(r => r.Scope).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Scope}={r.Value}")));
+    }
+
+    private sealed record ScopeVersion(int Scope, long Value);
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

@@ -34,7 +34,12 @@ public static class WebSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
-        services.AddOutputCache(o => o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy()));
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
+            // Pages are cached per person: bound the memory they may take (least recently used go first).
+            o.SizeLimit = configuration.GetValue("PageCache:SizeLimitMB", 32L) * 1024 * 1024;
+        });
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<PeriodKeeper>();
         services.AddScoped(sp => new ProgramTracker.Core.Periods.PeriodCalendar(sp.GetRequiredService<ProgramTracker.Core.Data.ProgramTrackerDbContext>(), sp.GetRequiredService<TimeProvider>())

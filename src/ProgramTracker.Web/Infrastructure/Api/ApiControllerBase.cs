@@ -36,7 +36,7 @@ public abstract class ApiControllerBase : ControllerBase
 }
 
 /// <summary>
-/// A GET's ETag is the data version (raised by every committed write, ADR 0004), the caller and the address: when the
+/// A GET's ETag is the data version (the sum of its scopes, raised by every committed write, ADR 0008), the caller and the address: when the
 /// client's If-None-Match still holds it, the answer is 304 without running the action's queries.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
@@ -52,7 +52,8 @@ public sealed class DataVersionETagAttribute : Attribute, IAsyncActionFilter
         }
 
         var db = http.RequestServices.GetRequiredService<ProgramTrackerDbContext>();
-        var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Value).FirstOrDefaultAsync(http.RequestAborted);
+        // The sum of every scope's version rises with every commit (ADR 0008): an answer about any unit is covered.
+        var version = await db.DataVersions.AsNoTracking().SumAsync(v => v.Value, http.RequestAborted);
         var key = $"{version}|{http.User.FindFirstValue(ClaimTypes.NameIdentifier)}|{http.Request.Path}{http.Request.QueryString}";
         var etag = $"W/\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24]}\"";
         http.Response.Headers.ETag = etag;

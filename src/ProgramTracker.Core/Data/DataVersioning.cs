@@ -1,0 +1,241 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Core.Data;
+
+/// <summary>
+/// The scopes of the data version (docs/adr/0008-data-version-per-scope.md). Row 1 of <c>data_version</c> counts
+/// changes to what every page may show (the catalogue, units, periods, accounts' rights); row −N counts changes to
+/// the figures of the units under root unit N (a province or a centrally governed city). A page of a unit keys its
+/// cache on rows 1 and −root; a page of the whole country keys on the sum of every row.
+/// </summary>
+public static class DataScopes
+{
+    public const int Catalogue = 1;
+
+    public static int OfRoot(int rootUnitId) => -rootUnitId;
+
+    /// <summary>Figures that belong to one unit: a change raises only that unit's root scope.</summary>
+    internal static int? UnitOf(EntityEntry entry, bool original) => entry.Entity switch
+    {
+        IndicatorValue or AttainmentSummary or Submission or PovertyRecord or CapitalFigure or Target or ReportHighlight =>
+            (int)(original ? entry.OriginalValues["UnitId"]! : entry.CurrentValues["UnitId"]!),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Rows no cached page shows: the audit trail (always written beside a change that counts), data-protection
+    /// keys, API tokens (each request reads them afresh), and an account's sign-in bookkeeping (failed attempts, lockout, stamps). A change of a user's name,
+    /// rights or state still counts as a catalogue change.
+    /// </summary>
+    internal static bool IsInvisible(EntityEntry entry) => entry.Entity switch
+    {
+        AuditEntry => true,
+        ApiToken => true,
+        Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey => true,
+        AppUser when entry.State == EntityState.Modified =>
+            entry.Properties.Where(p => p.IsModified).All(p => SignInBookkeeping.Contains(p.Metadata.Name)),
+        _ => false,
+    };
+
+    private static readonly HashSet<string> SignInBookkeeping =
+    [
+        nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.PasswordHash), nameof(AppUser.TwoFactorEnabled),
+    ];
+}
+
+/// <summary>
+/// The scopes a unit of work changed, kept by the context until its transaction commits. The versions are raised
+/// by <see cref="DataVersionInterceptor"/> as the last statement before the commit, so a transaction holds the
+/// version rows' locks for the commit only: saves of different units never wait for each other's work.
+/// </summary>
+internal sealed class PendingScopes
+{
+    private readonly HashSet<int> _units = [];
+
+    public bool Catalogue { get; private set; }
+
+    public bool IsEmpty => !Catalogue && _units.Count == 0;
+
+    public IReadOnlyCollection<int> Units => _units;
+
+    public void Collect(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || DataScopes.IsInvisible(entry))
+            {
+                continue;
+            }
+
+            if (DataScopes.UnitOf(entry, original: false) is { } unit)
+            {
+                _units.Add(unit);
+                if (entry.State == EntityState.Modified && DataScopes.UnitOf(entry, original: true) is { } before)
+                {
+                    _units.Add(before);
+                }
+            }
+            else
+            {
+                Catalogue = true;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        Catalogue = false;
+        _units.Clear();
+    }
+}
+
+/// <summary>Raises the data version of every scope the committing transaction changed, inside that transaction.</summary>
+public sealed class DataVersionInterceptor : DbTransactionInterceptor
+{
+    public static readonly DataVersionInterceptor Instance = new();
+
+    private DataVersionInterceptor()
+    {
+    }
+
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Pending(eventData)?.Clear();
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        Pending(eventData)?.Clear();
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (Pending(eventData) is { IsEmpty: false } pending)
+        {
+            RaiseAsync(transaction, pending, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+        InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (Pending(eventData) is { IsEmpty: false } pending)
+        {
+            await RaiseAsync(transaction, pending, async: true, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.Clear();
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Pending(eventData)?.Clear();
+        return Task.CompletedTask;
+    }
+
+    private static PendingScopes? Pending(TransactionEventData eventData) => (eventData.Context as ProgramTrackerDbContext)?.PendingScopes;
+
+    private static async Task RaiseAsync(DbTransaction transaction, PendingScopes pending, bool async, CancellationToken ct)
+    {
+        var scopes = new SortedSet<int>();
+        if (pending.Catalogue)
+        {
+            scopes.Add(DataScopes.Catalogue);
+        }
+
+        if (pending.Units.Count > 0)
+        {
+            foreach (var root in await RootsAsync(transaction, pending.Units, async, ct))
+            {
+                scopes.Add(DataScopes.OfRoot(root));
+            }
+        }
+
+        pending.Clear();
+        if (scopes.Count == 0)
+        {
+            return;
+        }
+
+        // Rows in one order (ascending id) in every transaction: two commits can never wait on each other in a cycle.
+        var values = string.Join(", ", scopes.Select(s => string.Create(CultureInfo.InvariantCulture, $"({s}, 1)")));
+        await ExecuteAsync(transaction,
+            $"INSERT INTO data_version (\"Id\", \"Value\") VALUES {values} ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = data_version.\"Value\" + 1",
+            async, ct);
+    }
+
+    /// <summary>
+    /// The root units (no parent) of the given units and of every unit they went into by a reorganisation: a
+    /// successor's page shows its predecessors' figures, so a change to them must reach the successor's scope too.
+    /// </summary>
+    private static async Task<List<int>> RootsAsync(DbTransaction transaction, IReadOnlyCollection<int> units, bool async, CancellationToken ct)
+    {
+        var all = new HashSet<int>(units);
+        var frontier = all.ToList();
+        for (var depth = 0; frontier.Count > 0 && depth < 10; depth++)
+        {
+            var successors = await IdsAsync(transaction,
+                $"SELECT \"SuccessorId\" FROM reorganisation_parts WHERE \"PredecessorId\" IN ({List(frontier)})", async, ct);
+            frontier = successors.Where(all.Add).ToList();
+        }
+
+        return await IdsAsync(transaction,
+            $"""
+             WITH RECURSIVE up("Id", "ParentId") AS (
+                 SELECT "Id", "ParentId" FROM units WHERE "Id" IN ({List(all)})
+                 UNION
+                 SELECT u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
+             SELECT DISTINCT "Id" FROM up WHERE "ParentId" IS NULL
+             """, async, ct);
+    }
+
+    // Integers only, formatted invariantly: nothing a user typed reaches these statements.
+    private static string List(IEnumerable<int> ids) => string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    private static async Task<List<int>> IdsAsync(DbTransaction transaction, string sql, bool async, CancellationToken ct)
+    {
+        await using var command = Command(transaction, sql);
+        var ids = new List<int>();
+        await using var reader = async ? await command.ExecuteReaderAsync(ct) : command.ExecuteReader();
+        while (async ? await reader.ReadAsync(ct) : reader.Read())
+        {
+            ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(DbTransaction transaction, string sql, bool async, CancellationToken ct)
+    {
+        await using var command = Command(transaction, sql);
+        if (async)
+        {
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        else
+        {
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static DbCommand Command(DbTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}

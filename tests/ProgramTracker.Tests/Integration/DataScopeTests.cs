@@ -1,0 +1,133 @@
+using System.Net;
+using Npgsql;
+using ProgramTracker.TestSupport;
+using ProgramTracker.Tests.Integration.Reliability;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>
+/// Issue 13, goals 4 and 5 (docs/adr/0008): a save raises the data version of its own province only, at its
+/// commit, so another province's cached pages stay valid and saves of different units never wait for each other.
+/// </summary>
+public sealed class DataScopeTests : IAsyncLifetime, IDisposable
+{
+    private const string OtherProvinceCommune = "/communes/tan-thanh";
+    private readonly TempSeeds _seeds = new();
+    private PortalFactory _factory = null!;
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A second province with one commune, through the seed (the door a deployment uses to load its units).
+        _seeds.Edit("units.json", "\"units\": [", """
+            "units": [
+                { "slug": "lang-son", "name": "Lạng Sơn", "kind": "Province", "parent": null, "source": "ba-che-2023-08-25" },
+                { "slug": "tan-thanh", "name": "Tân Thành", "kind": "Commune", "parent": "lang-son", "source": "ba-che-2023-08-25" },
+            """);
+        (_factory, _database) = await PortalFactory.OnPostgresAsync(_seeds.Path);
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public void Dispose() => _seeds.Dispose();
+
+    [Fact]
+    public async Task A_save_in_one_province_leaves_another_provinces_cached_pages_valid_and_its_own_fresh()
+    {
+        var admin = await _factory.SignedInClientAsync("admin");
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeFalse();
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue("the second read of an unchanged page comes from the page cache");
+        (await GetAsync(admin, "/communes/nam-son?period=2023-Q4")).FromCache.Should().BeFalse();
+
+        var huyen = await _factory.SignedInClientAsync("huyen");
+        (await SaveAsync(huyen, "/communes/nam-son/entry/2023-Q4", "ntm-xa.3.1", "87")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue("a save in Quảng Ninh changes nothing Lạng Sơn's pages show");
+        var namSon = await GetAsync(admin, "/communes/nam-son?period=2023-Q4");
+        namSon.FromCache.Should().BeFalse("the saved commune's page must never be served stale");
+        namSon.Html.Should().Contain("87");
+        (await GetAsync(admin, "/overview")).FromCache.Should().BeFalse();
+        (await GetAsync(admin, "/overview")).FromCache.Should().BeTrue();
+
+        // A save in Lạng Sơn: its page is built again, and the country's overview too.
+        (await SaveAsync(admin, "/communes/tan-thanh/entry/2026-Q3", null, "12")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeFalse();
+        (await GetAsync(admin, "/overview")).FromCache.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_unit_whose_save_is_held_open_does_not_hold_up_another_units_save()
+    {
+        var first = await _factory.SignedInClientAsync("huyen");
+        var second = await _factory.SignedInClientAsync("huyen");
+        var firstForm = await EntryFormPage.CellsAsync(first, "/communes/nam-son/entry/2023-Q4");
+        var secondForm = await EntryFormPage.CellsAsync(second, "/communes/don-dac/entry/2023-Q4");
+        var firstToken = await first.AntiforgeryTokenAsync("/communes/nam-son/entry/2023-Q4");
+        var secondToken = await second.AntiforgeryTokenAsync("/communes/don-dac/entry/2023-Q4");
+
+        // Another session locks Nam Sơn's unit row: the save of Nam Sơn stops at its first row that refers to it
+        // (a key-share lock), in the middle of its transaction, as a slow save would.
+        await using var holder = new NpgsqlConnection(_database.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM units WHERE \"Slug\" = 'nam-son' FOR UPDATE", holder, hold))
+        {
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        var held = first.PostFormAsync("/communes/nam-son/entry/2023-Q4", EntryFormPage.Fields(firstForm, new() { ["ntm-xa.3.1"] = "81" }), firstToken);
+        (await WaitForLockWaitAsync()).Should().BeTrue("the Nam Sơn save should be waiting on the held row");
+
+        var other = second.PostFormAsync("/communes/don-dac/entry/2023-Q4", EntryFormPage.Fields(secondForm, new() { ["ntm-xa.3.1"] = "82" }), secondToken);
+        var finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(20)));
+        finished.Should().BeSameAs(other, "Đồn Đạc's save must not wait for Nam Sơn's open transaction");
+        (await other).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        held.IsCompleted.Should().BeFalse();
+
+        await hold.RollbackAsync();
+        (await held).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await first.GetStringAsync("/communes/nam-son?period=2023-Q4")).Should().Contain("81");
+        (await second.GetStringAsync("/communes/don-dac?period=2023-Q4")).Should().Contain("82");
+    }
+
+    private async Task<bool> WaitForLockWaitAsync()
+    {
+        await using var watch = new NpgsqlConnection(_database.ConnectionString);
+        await watch.OpenAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var cmd = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+            if ((long)(await cmd.ExecuteScalarAsync())! > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static async Task<(bool FromCache, string Html)> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
+        // The output cache marks a copy it serves with an Age header; a page built for this request has none.
+        return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Saves an entry form with one value changed (the given indicator, or the form's first cell).</summary>
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string form, string? code, string value)
+    {
+        var cells = await EntryFormPage.CellsAsync(client, form);
+        cells.Should().NotBeEmpty(form);
+        var token = await client.AntiforgeryTokenAsync(form);
+        return await client.PostFormAsync(form, EntryFormPage.Fields(cells, new() { [code ?? cells.Values.MinBy(c => c.Index)!.Code] = value }), token);
+    }
+}
