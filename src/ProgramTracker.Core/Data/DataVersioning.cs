@@ -29,12 +29,13 @@ public static class DataScopes
 
     /// <summary>
     /// Rows no cached page shows: the audit trail (always written beside a change that counts), the shared sign-in
-    /// limit's counters, data-protection keys, and an account's sign-in bookkeeping (failed attempts, lockout, stamps). A change of a user's name,
+    /// limit's counters, data-protection keys, API tokens (each request reads them afresh), and an account's sign-in
+    /// bookkeeping (failed attempts, lockout, stamps). A change of a user's name,
     /// rights or state still counts as a catalogue change.
     /// </summary>
     internal static bool IsInvisible(EntityEntry entry) => entry.Entity switch
     {
-        AuditEntry or SignInAttempt => true,
+        AuditEntry or SignInAttempt or ApiToken => true,
         Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey => true,
         AppUser when entry.State == EntityState.Modified =>
             entry.Properties.Where(p => p.IsModified).All(p => SignInBookkeeping.Contains(p.Metadata.Name)),

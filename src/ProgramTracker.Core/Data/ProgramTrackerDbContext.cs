@@ -38,6 +38,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

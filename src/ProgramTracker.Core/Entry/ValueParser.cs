@@ -40,7 +40,19 @@ public static class ValueParser
             return ParsedValue.Fail(reading.Error!);
         }
 
-        var value = reading.Value;
+        return Check(type, reading.Value);
+    }
+
+    /// <summary>
+    /// The form's rules for a number already read (the JSON API sends numbers): range by value type, whole counts,
+    /// at most four decimals, 0 or 1 for đạt/không đạt.
+    /// </summary>
+    public static ParsedValue Check(ValueType type, decimal value)
+    {
+        if (type == ValueType.Boolean)
+        {
+            return value is 0 or 1 ? ParsedValue.Of(value) : ParsedValue.Fail("Chọn “Đạt” hoặc “Không đạt”.");
+        }
 
         if (Math.Abs(value) >= MaxMagnitude)
         {

@@ -28,7 +28,11 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
     public const string SelfApprovalNote = "Người gửi tự duyệt (Workflow:AllowSelfApproval bật)";
 
-    public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default)
+    public Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default) =>
+        ApplyAsync(unitId, criteriaSetId, periodId, step, comment, userName, source: null, ct);
+
+    /// <summary>As above; <paramref name="source"/> (e.g. "qua API: tên mã") is written into the audit entry's note.</summary>
+    public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, string? source, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.UnitId == unitId && s.CriteriaSetId == criteriaSetId && s.PeriodId == periodId, ct);
@@ -113,7 +117,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
                 _ => AuditAction.Reopened,
             },
             OldValue = status.ToString(), NewValue = next.ToString(),
-            Note = selfReview ? Clip(comment is null ? SelfApprovalNote : $"{SelfApprovalNote}: {comment}") : comment,
+            Note = WithSource(source, selfReview ? Clip(comment is null ? SelfApprovalNote : $"{SelfApprovalNote}: {comment}") : comment),
         });
 
         try
@@ -132,6 +136,8 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         return new WorkflowResult(true, null, next);
     }
+
+    private static string? WithSource(string? source, string? note) => source is null ? note : Clip(note is null ? source : $"{source} · {note}");
 
     private static string Clip(string text) => text.Length > MaxCommentLength ? text[..MaxCommentLength] : text;
 }

@@ -4,7 +4,8 @@ namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
 /// Administrative commands run with the app's own configuration: `ProgramTracker.Web migrate`,
-/// `ProgramTracker.Web create-admin --user NAME`, `ProgramTracker.Web backup --to FILE`, `ProgramTracker.Web restore --from FILE`.
+/// `ProgramTracker.Web create-admin --user NAME`, `ProgramTracker.Web backup --to FILE`, `ProgramTracker.Web restore --from FILE`,
+/// `ProgramTracker.Web create-token --user NAME [--name N] [--days D] [--write]`.
 /// </summary>
 public static class CommandLine
 {
@@ -20,6 +21,8 @@ public static class CommandLine
                 return await CreateAdminCommand.RunAsync(app, args);
             case BackupCommands.Backup or BackupCommands.Restore:
                 return await BackupCommands.RunAsync(app, args);
+            case Api.CreateTokenCommand.Name:
+                return await Api.CreateTokenCommand.RunAsync(app, args);
             default:
                 return null;
         }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Infrastructure.Api;
 using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
@@ -28,6 +29,7 @@ public static class WebSetup
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
         });
         services.AddProgramTrackerSecurity(configuration);
+        services.AddProgramTrackerApi(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -56,6 +58,7 @@ public static class WebSetup
         app.UseExceptionHandler(DatabaseFailures.HandlerOptions());
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<DatabaseRetry>();
+        app.UseProgramTrackerApiResponses();
         app.UseMiddleware<InputGuard>();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
@@ -64,6 +67,7 @@ public static class WebSetup
         app.UseOutputCache();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapControllers();
+        app.MapProgramTrackerApi();
         return app;
     }
 }

@@ -14,7 +14,7 @@ public static class TwoFactorEnforcement
 {
     public const string SetupPath = "/account/two-factor";
 
-    private static readonly string[] OpenPrefixes = ["/account", "/error", "/health"];
+    private static readonly string[] OpenPrefixes = ["/account", "/error", "/health", "/api/v1"];
 
     public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

@@ -64,3 +64,25 @@ public static class TwoFactorCode
     /// <summary>"123 456" and "123-456" as typed from the app become "123456".</summary>
     public static string Normalize(string code) => new(code.Where(char.IsAsciiDigit).ToArray());
 }
+
+/// <summary>/account/tokens: the user's tokens, the form for a new one, and a token just made (its secret shown once).</summary>
+public sealed class TokensPageModel
+{
+    public required TokenForm Form { get; init; }
+    public ProgramTracker.Core.Accounts.NewApiToken? Created { get; init; }
+    public required IReadOnlyList<ProgramTracker.Core.Domain.ApiToken> Tokens { get; init; }
+    public string? Message { get; init; }
+    public DateTime NowUtc { get; init; }
+}
+
+public sealed class TokenForm
+{
+    [Display(Name = "Tên (để nhận ra mã)")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Thời hạn (ngày)")]
+    public int Days { get; set; } = ProgramTracker.Core.Accounts.ApiTokens.DefaultDays;
+
+    [Display(Name = "Cho phép ghi (nhập số liệu, gửi và duyệt qua API)")]
+    public bool CanWrite { get; set; }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Models.Account;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>The signed-in user's personal access tokens for the JSON API: made (shown once), listed, revoked.</summary>
+[Route("account/tokens")]
+public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTokensController> logger) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await PageAsync(new TokenForm(), null, ct));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create(TokenForm form, CancellationToken ct)
+    {
+        var (created, error) = await tokens.CreateAsync(UserId, form.Name, form.Days, form.CanWrite, ct);
+        if (created is null)
+        {
+            ModelState.AddModelError(nameof(form.Name), error!);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Index", await PageAsync(form, null, ct));
+        }
+
+        logger.LogInformation("User {UserName} created API token {TokenId} ({Access})", User.Identity?.Name, created.Token.Id, created.Token.CanWrite ? "read-write" : "read-only");
+        // The secret is on this answer only: never cached, never stored.
+        Response.Headers.CacheControl = "no-store";
+        return View("Index", await PageAsync(new TokenForm(), created, ct));
+    }
+
+    [HttpPost("{id:int}/revoke")]
+    public async Task<IActionResult> Revoke(int id, CancellationToken ct)
+    {
+        if (!await tokens.RevokeAsync(UserId, id, ct))
+        {
+            return NotFound();
+        }
+
+        logger.LogInformation("User {UserName} revoked API token {TokenId}", User.Identity?.Name, id);
+        TempData["TokenMessage"] = "Đã thu hồi mã truy cập: mọi yêu cầu dùng mã này bị từ chối từ bây giờ.";
+        return Redirect("/account/tokens");
+    }
+
+    private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+
+    private async Task<TokensPageModel> PageAsync(TokenForm form, NewApiToken? created, CancellationToken ct) => new()
+    {
+        Form = form,
+        Created = created,
+        Tokens = await tokens.OfUserAsync(UserId, ct),
+        Message = TempData["TokenMessage"] as string,
+        NowUtc = DateTime.UtcNow,
+    };
+}

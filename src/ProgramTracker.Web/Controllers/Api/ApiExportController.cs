@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Models.Api;
+
+namespace ProgramTracker.Web.Controllers.Api;
+
+/// <summary>
+/// Every value of a unit (a province, with everything below it) over a period range, streamed row by row from the
+/// database to the response (CSV or JSON lines): memory stays constant whatever the size.
+/// </summary>
+[Route("api/v1")]
+public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters filters, IOptions<JsonOptions> json) : ApiControllerBase
+{
+    public const string CsvHeader = "id,unit,set,indicator_id,indicator,period,value,qualifier,as_of,note,source,status,version,updated_by,updated_at_utc";
+
+    [HttpGet("export")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
+    public async Task<IActionResult> Export(string unit, string? from, string? to, string? set, string? format, CancellationToken ct)
+    {
+        var csv = format is null or "csv";
+        if (!csv && format != "jsonl")
+        {
+            return BadRequestProblem("Yêu cầu không hợp lệ", "format is csv (default) or jsonl.");
+        }
+
+        var (lo, hi, periodError) = ApiFilters.PeriodRange(null, from, to);
+        var (units, unitError) = periodError is null ? await filters.UnitsAsync(User, unit, ct) : (null, null);
+        var (setId, setError) = await filters.SetAsync(set, ct);
+        if ((periodError ?? unitError ?? setError) is { } error)
+        {
+            return error.ToResult();
+        }
+
+        // Streamed in key order, never buffered: no ToList, one row at a time from the reader to the response.
+        var rows = ValueQueries.Project(db, ValueQueries.Filter(db, units, setId, lo, hi).OrderBy(v => v.Id)).AsAsyncEnumerable();
+        Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"values-{unit}.{(csv ? "csv" : "jsonl")}\"";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 1 << 16);
+        if (csv)
+        {
+            await writer.WriteLineAsync(CsvHeader);
+        }
+
+        var options = json.Value.JsonSerializerOptions;
+        var n = 0;
+        await foreach (var v in rows.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(csv ? CsvLine(v) : JsonSerializer.Serialize(v, options));
+            if (++n % 5000 == 0)
+            {
+                await writer.FlushAsync(ct);
+            }
+        }
+
+        await writer.FlushAsync(ct);
+        return new EmptyResult();
+    }
+
+    private static string CsvLine(ValueDto v) => string.Join(',',
+        v.Id.ToString(CultureInfo.InvariantCulture), Field(v.Unit), Field(v.Set), v.IndicatorId.ToString(CultureInfo.InvariantCulture), Field(v.Indicator),
+        v.Period, v.Value?.ToString(CultureInfo.InvariantCulture) ?? "", v.Qualifier.ToString(), v.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        Field(v.Note), Field(v.Source?.Code), v.Status.ToString(), v.Version.ToString(CultureInfo.InvariantCulture), Field(v.UpdatedBy),
+        v.UpdatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
+    private static string Field(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (text[0] is '=' or '+' or '-' or '@')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Workflow;
+using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Infrastructure.Binding;
+using ProgramTracker.Web.Models.Api;
+using ProgramTracker.Web.Models.Entry;
+using ProgramTracker.Web.Models.Units;
+
+namespace ProgramTracker.Web.Controllers.Api;
+
+/// <summary>
+/// One unit × set × period, as the entry form shows it, and its writes: the form's own query (EntryQueries), parser
+/// (ValueParser), save (EntryService) and workflow (WorkflowService), so validation, versions, scoping, locks and
+/// audit are the form's; the audit note says "qua API" and the token's name.
+/// </summary>
+[Route("api/v1")]
+public sealed class ApiFormsController(
+    ProgramTrackerDbContext db, UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access, ApiFilters filters)
+    : ApiControllerBase
+{
+    public const int MaxNoteLength = 1000;
+
+    [HttpGet("values/{unit}/{set}/{period}")]
+    public async Task<ActionResult<FormValuesDto>> Get(string unit, string set, string period, CancellationToken ct)
+    {
+        var (form, error) = await FormAsync(unit, set, period, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return ToDto(form!);
+    }
+
+    /// <summary>
+    /// Saves the given values in one transaction, each with the version it was read at: a value changed since is a 409
+    /// with the current values and nothing is written; a bad value is a 422 listing each, and nothing is written.
+    /// </summary>
+    [HttpPut("values/{unit}/{set}/{period}")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [ProducesResponseType<PutValuesResult>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblems.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)]
+    public async Task<ActionResult<PutValuesResult>> Put(string unit, string set, string period, PutValuesRequest request, CancellationToken ct)
+    {
+        var (form, error) = await FormAsync(unit, set, period, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (!await access.CanEditAsync(User, form!.Page.Unit.Id, ct))
+        {
+            return ForbiddenProblem($"The token's user may not change the data of unit '{unit}'.");
+        }
+
+        if (!form.Page.UnitValidInPeriod)
+        {
+            return ApiProblems.Result(StatusCodes.Status409Conflict, "Đơn vị không tồn tại trong kỳ này", $"Unit '{unit}' did not exist in {period}: nothing can be entered.");
+        }
+
+        if (request.Values.Count == 0)
+        {
+            return BadRequestProblem("Yêu cầu không hợp lệ", "Send at least one value: {\"values\": [{\"indicator\": …, \"value\": …, \"version\": …}]}.");
+        }
+
+        var rows = form.Set.Criteria.SelectMany(c => c.Rows).ToList();
+        var errors = new List<CellErrorDto>();
+        var cells = new List<CellInput>();
+        foreach (var posted in request.Values)
+        {
+            var key = posted.Indicator?.Trim() ?? "";
+            var row = rows.FirstOrDefault(r => r.Code == key || r.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) == key);
+            var parsed = row is null ? ParsedValue.Fail("Chỉ tiêu không thuộc bộ tiêu chí này trong kỳ này.")
+                : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw)
+                : posted.Value is { } number ? ValueParser.Check(row.ValueType, number)
+                : ParsedValue.Empty;
+            if (row is not null && cells.Any(c => c.IndicatorId == row.IndicatorId))
+            {
+                parsed = ParsedValue.Fail("Chỉ tiêu được gửi hai lần.");
+            }
+            else if (parsed.Ok && posted.Note?.Length > MaxNoteLength)
+            {
+                parsed = ParsedValue.Fail($"Ghi chú dài tối đa {MaxNoteLength} ký tự.");
+            }
+            else if (parsed.Ok && (!InputGuard.IsValid(posted.Note) || !InputGuard.IsValid(posted.Raw)))
+            {
+                parsed = ParsedValue.Fail("Có ký tự không hợp lệ.");
+            }
+
+            if (!parsed.Ok)
+            {
+                errors.Add(new CellErrorDto(key, parsed.Error!));
+            }
+            else
+            {
+                cells.Add(new CellInput(row!.IndicatorId, parsed.Value, posted.Note, posted.Version));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, $"Chưa lưu: {errors.Count} giá trị có lỗi",
+                "Some values are not valid for their indicator; nothing was saved. See 'errors' (messages in Vietnamese, as the form shows them).",
+                new { Errors = errors });
+        }
+
+        var result = await entry.SaveManyAsync(form.Page.Period.Id, [new UnitCells(form.Page.Unit.Id, cells)], UserName, $"qua API: {TokenName}", ct);
+        var (current, _) = await FormAsync(unit, set, period, ct);
+        return result.Outcome switch
+        {
+            SaveOutcome.Saved => new PutValuesResult(result.Changed, ToDto(current!)),
+            SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, "Chưa lưu: người khác đã lưu số liệu này",
+                "Some values changed since they were read (version mismatch); nothing was saved. 'conflicts' has the current values; 'current' the whole set.",
+                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.IndicatorId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
+            _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? "Không lưu được",
+                "The values cannot be changed now (period locked, or the set is submitted or approved); nothing was saved."),
+        };
+    }
+
+    /// <summary>A workflow step: submit (the unit's editors), approve, return (with a comment) or reopen (the reviewer).</summary>
+    [HttpPost("submissions/{unit}/{set}/{period}/{step}")]
+    [Authorize(Policy = ApiSetup.WritePolicy)]
+    [ProducesResponseType<WorkflowResultDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblems.ContentType)]
+    public async Task<ActionResult<WorkflowResultDto>> Step(string unit, string set, string period, string step, WorkflowRequest? request, CancellationToken ct)
+    {
+        if (!StrictEnum.TryParse<WorkflowStep>(step, out var parsed))
+        {
+            return NotFoundProblem("Không tìm thấy", $"No workflow step '{step}': use submit, approve, return or reopen.");
+        }
+
+        var (form, error) = await FormAsync(unit, set, period, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var page = form!.Page;
+        var allowed = WorkflowRules.IsReviewStep(parsed)
+            ? await access.CanApproveAsync(User, page.Unit.Id, page.Period, ct)
+            : await access.CanEditAsync(User, page.Unit.Id, ct);
+        if (!allowed)
+        {
+            return ForbiddenProblem($"The token's user may not {step} unit '{unit}' for {period}.");
+        }
+
+        if (!page.UnitValidInPeriod)
+        {
+            return ApiProblems.Result(StatusCodes.Status409Conflict, "Đơn vị không tồn tại trong kỳ này", $"Unit '{unit}' did not exist in {period}.");
+        }
+
+        if (parsed == WorkflowStep.Submit && await access.ReviewerAsync(page.Unit.Id, page.Period, ct) is null)
+        {
+            return ApiProblems.Result(StatusCodes.Status409Conflict, "Không có cấp duyệt", $"Unit '{unit}' has no reviewing level in {period}.");
+        }
+
+        var result = await workflow.ApplyAsync(page.Unit.Id, form.Set.Id, page.Period.Id, parsed, request?.Comment, UserName, $"qua API: {TokenName}", ct);
+        return result.Ok
+            ? new WorkflowResultDto(unit, set, period, result.Status)
+            : ApiProblems.Result(StatusCodes.Status409Conflict, result.Error ?? "Không thực hiện được",
+                $"The step '{step}' is not possible now (status {result.Status}); see the title for the reason.");
+    }
+
+    private sealed record Form(EntryPageModel Page, EntrySet Set);
+
+    private async Task<(Form? Form, ObjectResult? Error)> FormAsync(string unit, string set, string period, CancellationToken ct)
+    {
+        var kind = await db.Units.AsNoTracking().Where(u => u.Slug == unit).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct);
+        var header = kind is { } k ? await units.FindAsync(unit, AdministrativeUnit.IsCommuneLevelKind(k), ct) : null;
+        var p = await filters.PeriodAsync(period, ct);
+        if (header is null || p is null || p.Quarter is null)
+        {
+            return (null, NotFoundProblem("Không tìm thấy", header is null ? $"No unit '{unit}' with an entry form." : $"No quarter '{period}' (use 2023-Q3)."));
+        }
+
+        if (!await access.CanReadAsync(User, header.Id, ct))
+        {
+            return (null, ForbiddenProblem($"The token's user may not read unit '{unit}'."));
+        }
+
+        var page = await queries.PageAsync(header, p, ct);
+        var entrySet = page.Sets.FirstOrDefault(s => s.Code == set);
+        return entrySet is null
+            ? (null, NotFoundProblem("Không tìm thấy", $"Criteria set '{set}' has no indicators for unit '{unit}' in {period}."))
+            : (new Form(page, entrySet), null);
+    }
+
+    private static FormValuesDto ToDto(Form form) =>
+        new(form.Page.Unit.Slug, form.Set.Code, form.Page.Period.Code, form.Set.Status, form.Page.Period.IsLocked,
+            form.Set.Criteria.SelectMany(c => c.Rows).Select(r => new FormValueDto(r.IndicatorId, r.Code, r.Name, r.ValueType, r.Unit, r.StoredValue,
+                r.StoredQualifier, r.Note, r.Version, r.StoredBy, r.StoredAtUtc)).ToList());
+}

@@ -1,0 +1,129 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using ProgramTracker.Core.Accounts;
+using Scalar.AspNetCore;
+
+namespace ProgramTracker.Web.Infrastructure.Api;
+
+/// <summary>The JSON API's parts: the bearer-token scheme, its policies and rate limit, JSON options, OpenAPI and Scalar.</summary>
+public static class ApiSetup
+{
+    public const string ReadPolicy = "ApiRead";
+    public const string WritePolicy = "ApiWrite";
+    public const string RateLimitPolicy = "api";
+    public const string DocumentPath = "/openapi/v1.json";
+
+    public static IServiceCollection AddProgramTrackerApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ApiTokens>().AddScoped<Models.Api.ApiFilters>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            // Only the bearer scheme: a signed-in browser's cookie never authenticates the API (no CSRF surface).
+            .AddPolicy(ReadPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(WritePolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireRole(Roles.Admin, Roles.DistrictStaff, Roles.CommuneOfficer).RequireClaim(ApiTokenAuthenticationHandler.WriteClaim, "true"));
+
+        var permits = configuration.GetValue("Api:RateLimit:PermitLimit", 600);
+        var window = configuration.GetValue("Api:RateLimit:WindowSeconds", 60);
+        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                "token:" + (context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "none"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromSeconds(Math.Max(1, window)), QueueLimit = 0 })));
+
+        // A refused API request gets problem details; the portal's own callback (sign-in limit) keeps the others.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var portal = o.OnRejected;
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = window.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu",
+                        $"This token made more than {permits} requests in {window} s; retry later.");
+                }
+                else if (portal is not null)
+                {
+                    await portal(context, ct);
+                }
+            };
+        });
+        services.Configure<JsonOptions>(o => Configure(o.JsonSerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
+        services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
+            ApiProblems.Result(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ",
+                string.Join(" ", context.ModelState.Where(e => e.Value?.Errors.Count > 0)
+                    .Select(e => $"{e.Key}: {string.Join("; ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? "invalid value" : x.ErrorMessage))}."))));
+
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "ProgramTracker API",
+                    Version = "v1",
+                    Description = "Read and write the portal's data with a personal access token (Authorization: Bearer pt_…). See docs/api.md.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "A personal access token from /account/tokens or `create-token`.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Numbers as numbers, enums by name, Vietnamese letters as they are (JSON is never inlined into HTML here).</summary>
+    private static void Configure(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>The reference page (Scalar) configures itself with inline script and styles: allowed there only.</summary>
+    public const string ReferenceContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /// <summary>After the status-code pages: API answers keep their problem details instead of the HTML error page.</summary>
+    public static IApplicationBuilder UseProgramTrackerApiResponses(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.ContentSecurityPolicy = ReferenceContentSecurityPolicy;
+            }
+            else if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
+
+    public static WebApplication MapProgramTrackerApi(this WebApplication app)
+    {
+        // The document describes endpoints, not data: scripts and client generators fetch it without signing in.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The interactive reference is for signed-in users (the fallback policy: the portal's cookie).
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("ProgramTracker API").WithOpenApiRoutePattern(DocumentPath))
+            .RequireAuthorization(new AuthorizeAttribute());
+        return app;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Models.Api;
+
+/// <summary>A page of a list: its items in a stable order and the cursor of the next page (null on the last).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>
+/// Opaque cursors for keyset pagination: the sort key of the last item. Rows are ordered by their key, which never
+/// changes, so a page never skips or repeats a row whatever is written between two requests (new rows come later).
+/// </summary>
+public static class Cursor
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+
+    public static string Encode(params long[] key) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(string.Join('.', key.Select(k => k.ToString(CultureInfo.InvariantCulture)))))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The key in a cursor with <paramref name="parts"/> parts; null for no cursor; false when it is not one of ours.</summary>
+    public static bool TryDecode(string? cursor, int parts, out long[]? key)
+    {
+        key = null;
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return true;
+        }
+
+        try
+        {
+            var b64 = cursor.Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
+            var values = Encoding.ASCII.GetString(Convert.FromBase64String(b64)).Split('.');
+            if (values.Length != parts)
+            {
+                return false;
+            }
+
+            key = values.Select(v => long.Parse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)).ToArray();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    public static int Limit(int? limit) => Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+
+    /// <summary>Cuts a list fetched with limit + 1 rows into a page.</summary>
+    public static Page<T> Cut<T>(List<T> rows, int limit, Func<T, long[]> key) =>
+        rows.Count > limit ? new Page<T>(rows[..limit], Encode(key(rows[limit - 1]))) : new Page<T>(rows, null);
+}
+
+/// <summary>An error in a query's filters: the status and the English detail (the title is chosen by the status).</summary>
+public sealed record FilterError(int Status, string Detail);
+
+/// <summary>Reads the shared filters: unit (with its descendants, within what the user reads), set, period range.</summary>
+public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
+{
+    /// <summary>
+    /// The units a list covers: <paramref name="slug"/> and the units below it (two levels), or everything the user
+    /// reads; null means every unit (an administrator without a unit filter).
+    /// </summary>
+    public async Task<(int[]? Ids, FilterError? Error)> UnitsAsync(ClaimsPrincipal user, string? slug, CancellationToken ct)
+    {
+        var scope = await access.ReadScopeAsync(user, ct);
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return (scope.All ? null : scope.UnitIds, null);
+        }
+
+        var unit = await db.Units.AsNoTracking().Where(u => u.Slug == slug).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        if (unit is not { } id)
+        {
+            return (null, new FilterError(StatusCodes.Status404NotFound, $"No unit '{slug}'."));
+        }
+
+        if (!scope.Includes(id))
+        {
+            return (null, new FilterError(StatusCodes.Status403Forbidden, $"The token's user may not read unit '{slug}'."));
+        }
+
+        var ids = await db.Units.AsNoTracking()
+            .Where(u => u.Id == id || u.ParentId == id || (u.Parent != null && u.Parent.ParentId == id))
+            .Select(u => u.Id).ToListAsync(ct);
+        return (ids.Where(scope.Includes).Order().ToArray(), null);
+    }
+
+    public async Task<(int? Id, FilterError? Error)> SetAsync(string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return (null, null);
+        }
+
+        var id = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+        return id is null ? (null, new FilterError(StatusCodes.Status404NotFound, $"No criteria set '{code}'.")) : (id, null);
+    }
+
+    /// <summary>
+    /// A period range as keys year × 10 + quarter (0 for a whole year): `period` alone, or `from` and/or `to`
+    /// ("2023-Q1", "2023"); a year as `to` runs to its end.
+    /// </summary>
+    public static (int From, int To, FilterError? Error) PeriodRange(string? period, string? from, string? to)
+    {
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            (from, to) = (period, period);
+        }
+
+        var lower = 0;
+        var upper = int.MaxValue;
+        if (!string.IsNullOrWhiteSpace(from))
+        {
+            if (!PeriodCode.TryParse(from, out var y, out var q))
+            {
+                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, $"'{from}' is not a period: use 2023-Q3 or 2023."));
+            }
+
+            lower = (y * 10) + (q ?? 0);
+        }
+
+        if (!string.IsNullOrWhiteSpace(to))
+        {
+            if (!PeriodCode.TryParse(to, out var y, out var q))
+            {
+                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, $"'{to}' is not a period: use 2023-Q3 or 2023."));
+            }
+
+            upper = (y * 10) + (q ?? 9);
+        }
+
+        return (lower, upper, null);
+    }
+
+    public Task<ReportingPeriod?> PeriodAsync(string code, CancellationToken ct) =>
+        PeriodCode.TryParse(code, out var year, out var quarter)
+            ? db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct)
+            : Task.FromResult<ReportingPeriod?>(null);
+}

@@ -1,0 +1,100 @@
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Web.Models.Api;
+
+// What the API returns. Names are as stored (Vietnamese), numbers are JSON numbers, dates ISO 8601, enums by name.
+
+public sealed record SourceRef(string Code, string Title);
+
+public sealed record ProgrammeDto(string Code, string Name, string? LocalName, string? LegalBasis, string? Phase, string? Targets,
+    IReadOnlyList<ProjectDto> Projects, IReadOnlyList<string> CriteriaSets);
+
+public sealed record ProjectDto(int Number, string Name, bool TitleConfirmed);
+
+public sealed record CriteriaSetDto(string Code, string Name, string Programme, UnitLevel Level, CriteriaTier Tier, string Phase, string? LegalBasis,
+    int? DeclaredCriteria, int? DeclaredIndicators, DateOnly? ValidFrom, DateOnly? ValidTo, ThresholdScheme ThresholdScheme);
+
+public sealed record CriteriaSetDetailDto(CriteriaSetDto Set, IReadOnlyList<CriterionDto> Criteria, IReadOnlyList<VersionDto> Versions);
+
+public sealed record CriterionDto(int Number, string Name, string? Group, IReadOnlyList<IndicatorDto> Indicators);
+
+public sealed record IndicatorDto(int Id, string Code, string Name, string? Unit, ValueType ValueType, string? Frequency);
+
+public sealed record VersionDto(int Number, DateOnly? EffectiveFrom, string? Changes, IReadOnlyList<ThresholdDto> Thresholds);
+
+/// <summary>Zone "" is the common threshold; a null value with no text is an unknown threshold ("chưa có ngưỡng").</summary>
+public sealed record ThresholdDto(string Indicator, string Zone, Comparator Comparator, decimal? Value, string? Text);
+
+public sealed record UnitDto(int Id, string Slug, string Name, UnitKind Kind, string FullName, string? Parent, DateOnly? ValidFrom, DateOnly? ValidTo,
+    string? StatisticsCode, IReadOnlyList<SuccessorDto> Successors);
+
+public sealed record SuccessorDto(string Unit, string Act, DateOnly EffectiveOn, bool Whole);
+
+public sealed record PeriodDto(string Code, int Year, int? Quarter, string Label, DateOnly StartsOn, DateOnly EndsOn, bool IsLocked, DateOnly? Deadline);
+
+public sealed record ValueDto(long Id, string Unit, string Set, int IndicatorId, string Indicator, string Period, decimal? Value, ValueQualifier Qualifier,
+    DateOnly? AsOf, string? Note, SourceRef? Source, SubmissionStatus Status, int Version, string? UpdatedBy, DateTime UpdatedAtUtc);
+
+/// <summary>Attainment as a source reports it; "basis" is always "reported".</summary>
+public sealed record ReportedAttainmentDto(int Id, string Basis, string Set, string Period, ReportedKind Kind, IReadOnlyList<string> Units,
+    decimal? CriteriaMet, decimal? IndicatorsMet, int? UnitsAchieved, int? DeclaredCriteria, int? DeclaredIndicators, DateOnly AsOf, string? Note, SourceRef Source);
+
+/// <summary>Attainment computed from entered values against the declared totals; "basis" is always "computed".</summary>
+public sealed record ComputedAttainmentDto(string Basis, string Unit, string Set, string Period, int CriteriaMet, int IndicatorsMet, int ValuesEntered,
+    int? DeclaredCriteria, int? DeclaredIndicators, bool Achieved, SubmissionStatus Status, DateTime UpdatedAtUtc);
+
+public sealed record PovertyDto(int Id, string Unit, string Period, string Standard, DateOnly? AsOf, int? HouseholdsTotal, int? PoorHouseholds,
+    int? NearPoorHouseholds, decimal? ReportedPoorRate, decimal? ReportedNearPoorRate, string? Note, SourceRef? Source, int Version);
+
+public sealed record CapitalDto(int Id, string Unit, string Period, string Programme, int? Project, CapitalMeasure Measure, CapitalKind Kind,
+    string? FundingSource, decimal AmountVnd, ValueQualifier Qualifier, int? WorksCount, DateOnly? AsOf, string? Description, SourceRef? Source);
+
+public sealed record TargetDto(int Id, string Unit, int IndicatorId, string Indicator, int Year, Comparator Comparator, decimal Value, string? Note,
+    SourceRef? Source, int Version);
+
+public sealed record SubmissionDto(int Id, string Unit, string Set, string Period, SubmissionStatus Status, string? Comment, string? SubmittedBy,
+    DateTime? SubmittedAtUtc, string? ReviewedBy, DateTime? ReviewedAtUtc, DateTime UpdatedAtUtc, int Version);
+
+public sealed record AuditDto(long Id, DateTime AtUtc, string UserName, AuditAction Action, string? OldValue, string? NewValue, string? Note);
+
+/// <summary>The values of one unit, set and period: every indicator of the set's version in force, entered or not.</summary>
+public sealed record FormValuesDto(string Unit, string Set, string Period, SubmissionStatus Status, bool PeriodLocked, IReadOnlyList<FormValueDto> Values);
+
+public sealed record FormValueDto(int IndicatorId, string Indicator, string Name, ValueType ValueType, string? Unit, decimal? Value, ValueQualifier Qualifier,
+    string? Note, int Version, string? UpdatedBy, DateTime? UpdatedAtUtc);
+
+/// <summary>What PUT sends: each value with the version it was read at (0 for a value never entered).</summary>
+public sealed class PutValuesRequest
+{
+    public List<PutValue> Values { get; set; } = [];
+}
+
+public sealed class PutValue
+{
+    /// <summary>The indicator's id or code.</summary>
+    public string? Indicator { get; set; }
+
+    /// <summary>A number; null clears the value. Booleans: 1 = đạt, 0 = không đạt.</summary>
+    public decimal? Value { get; set; }
+
+    /// <summary>Instead of value: the text as a person types it in the form ("14,5", "đạt"), read by the form's rules.</summary>
+    public string? Raw { get; set; }
+
+    public string? Note { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed record PutValuesResult(int Changed, FormValuesDto Current);
+
+public sealed record CellErrorDto(string Indicator, string Error);
+
+public sealed record ConflictDto(int IndicatorId, decimal? CurrentValue, string? CurrentNote, int CurrentVersion, string? By, DateTime? AtUtc);
+
+public sealed class WorkflowRequest
+{
+    public string? Comment { get; set; }
+}
+
+public sealed record WorkflowResultDto(string Unit, string Set, string Period, SubmissionStatus Status);

@@ -1,0 +1,358 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration.Api;
+
+/// <summary>The API end to end over HTTP: a script's round trip, conflicts, the form's bad inputs, workflow, tokens, OpenAPI, paging, export.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_script_with_a_create_token_token_reads_Nam_Son_2023_Q3_and_writes_one_value_back_seen_on_the_form_and_in_the_audit()
+    {
+        var secret = await fixture.CreateTokenCommandAsync("--user", "xa.namson", "--name", "kịch bản tỉnh", "--write", "--days", "7");
+        secret.Should().StartWith("pt_");
+        using var api = fixture.Client(secret);
+        const string url = "/api/v1/values/nam-son/ntm-xa/2023-Q3";
+
+        var read = await api.GetAsync(url);
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        var etag = read.Headers.ETag!.Tag;
+        var form = await read.JsonAsync();
+        form["unit"]!.GetValue<string>().Should().Be("nam-son");
+        form["status"]!.GetValue<string>().Should().Be("draft");
+        var values = form["values"]!.AsArray();
+        values.Should().NotBeEmpty();
+        var percent = values.First(v => v!["valueType"]!.GetValue<string>() == "percent")!;
+
+        using (var again = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            again.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            (await api.SendAsync(again)).StatusCode.Should().Be(HttpStatusCode.NotModified);
+        }
+
+        var put = await api.PutJsonAsync(url, new { values = new[] { new { indicator = percent["indicator"]!.GetValue<string>(), value = 87.5m, note = "Theo rà soát", version = percent["version"]!.GetValue<int>() } } });
+        var saved = await put.JsonAsync();
+        put.StatusCode.Should().Be(HttpStatusCode.OK, saved.ToJsonString());
+        saved["changed"]!.GetValue<int>().Should().Be(1);
+        var after = saved["current"]!["values"]!.AsArray().First(v => v!["indicatorId"]!.GetValue<int>() == percent["indicatorId"]!.GetValue<int>())!;
+        after["value"]!.GetValue<decimal>().Should().Be(87.5m);
+        after["version"]!.GetValue<int>().Should().Be(1);
+
+        using (var stale = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            stale.Headers.TryAddWithoutValidation("If-None-Match", etag);
+            (await api.SendAsync(stale)).StatusCode.Should().Be(HttpStatusCode.OK, "a write changes the ETag");
+        }
+
+        var officer = await fixture.Factory.SignedInClientAsync("xa.namson");
+        (await officer.GetStringAsync("/communes/nam-son/entry/2023-Q3")).Should().Contain("value=\"87,5\"");
+        var audit = await (await api.GetAsync($"/api/v1/audit/value?unit=nam-son&indicator={percent["indicator"]}&period=2023-Q3")).JsonAsync();
+        var entry = audit["items"]!.AsArray().Single()!;
+        entry["userName"]!.GetValue<string>().Should().Be("xa.namson");
+        entry["newValue"]!.GetValue<string>().Should().Be("87.5");
+        entry["note"]!.GetValue<string>().Should().Be("qua API: kịch bản tỉnh · Theo rà soát");
+        (await officer.GetStringAsync($"/audit/value?unit={await UnitIdAsync("nam-son")}&indicator={percent["indicatorId"]}&period={await PeriodIdAsync(2023, 3)}"))
+            .Should().Contain("qua API: kịch bản tỉnh");
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_a_409_with_the_current_values_and_nothing_is_written()
+    {
+        var (_, secret) = await fixture.CreateTokenAsync("huyen", write: true);
+        using var api = fixture.Client(secret);
+        const string url = "/api/v1/values/thanh-lam/ntm-xa/2023-Q3";
+        var indicator = (await (await api.GetAsync(url)).JsonAsync())["values"]![0]!;
+        var code = indicator["indicator"]!.GetValue<string>();
+        var value = indicator["valueType"]!.GetValue<string>() == "boolean" ? 1m : 10m;
+        (await api.PutJsonAsync(url, new { values = new[] { new { indicator = code, value, version = 0 } } })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var conflict = await api.PutJsonAsync(url, new { values = new[] { new { indicator = code, value = (decimal?)null, version = 0 } } });
+        var problem = await conflict.JsonAsync();
+
+        conflict.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        conflict.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        problem["title"]!.GetValue<string>().Should().Contain("người khác đã lưu");
+        problem["conflicts"]![0]!["currentVersion"]!.GetValue<int>().Should().Be(1);
+        problem["conflicts"]![0]!["currentValue"]!.GetValue<decimal>().Should().Be(value);
+        problem["current"]!["values"]![0]!["value"]!.GetValue<decimal>().Should().Be(value);
+    }
+
+    [Fact]
+    public async Task The_write_API_and_the_form_agree_on_every_bad_input_of_the_entry_form()
+    {
+        var (_, secret) = await fixture.CreateTokenAsync("xa.namson", write: true);
+        using var api = fixture.Client(secret);
+        var officer = await fixture.Factory.SignedInClientAsync("xa.namson");
+        const string form = "/communes/nam-son/entry/2023-Q2";
+        const string url = "/api/v1/values/nam-son/ntm-xa-nang-cao/2023-Q2";
+        foreach (var data in EntryPageTests.BadInputs)
+        {
+            var (bad, message) = ((string)data[0], (string?)data[1]);
+            var typed = bad == "-5" ? "150" : bad;
+            var expected = message ?? "từ 0 đến 100";
+
+            var formAnswer = await PostFormAsync(officer, form, "ntm-xa-nang-cao.t2", typed);
+            var apiAnswer = await api.PutJsonAsync(url, new object[] { new { indicator = "ntm-xa-nang-cao.t1", value = 55m, version = 0 } }
+                .Append(new { indicator = "ntm-xa-nang-cao.t2", raw = typed, version = 0 }).ToArray() is var cells ? new { values = cells } : null!);
+            var problem = await apiAnswer.JsonAsync();
+
+            formAnswer.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, bad);
+            (await formAnswer.Content.ReadAsStringAsync()).Should().Contain(expected);
+            apiAnswer.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, bad);
+            problem["errors"]!.AsArray().Should().ContainSingle();
+            problem["errors"]![0]!["indicator"]!.GetValue<string>().Should().Be("ntm-xa-nang-cao.t2");
+            problem["errors"]![0]!["error"]!.GetValue<string>().Should().Contain(expected, bad);
+        }
+
+        var number = await api.PutJsonAsync(url, new { values = new[] { new { indicator = "ntm-xa-nang-cao.t2", value = 150m, version = 0 } } });
+        number.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a JSON number gets the form's range rule too");
+        (await number.JsonAsync())["errors"]![0]!["error"]!.GetValue<string>().Should().Contain("từ 0 đến 100");
+        var stored = await (await api.GetAsync(url)).JsonAsync();
+        stored["values"]!.AsArray().Should().OnlyContain(v => v!["version"]!.GetValue<int>() == 0, "nothing was saved, by the form or by the API");
+    }
+
+    [Fact]
+    public async Task Submit_and_approve_go_through_the_workflow_with_the_same_rules_and_the_audit_says_qua_API()
+    {
+        var (_, officerToken) = await fixture.CreateTokenAsync("xa.namson", write: true);
+        var (_, reviewerToken) = await fixture.CreateTokenAsync("huyen", write: true);
+        using var officer = fixture.Client(officerToken);
+        using var reviewer = fixture.Client(reviewerToken);
+        const string url = "/api/v1/values/nam-son/ntm-xa/2023-Q1";
+        const string steps = "/api/v1/submissions/nam-son/ntm-xa/2023-Q1";
+
+        var early = await officer.PostJsonAsync(steps + "/submit", new { });
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await early.JsonAsync())["title"]!.GetValue<string>().Should().Contain("chưa nhập số liệu");
+
+        await FillAsync(officer, url);
+        (await officer.PostJsonAsync(steps + "/approve", new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden, "a commune officer does not review");
+        var submitted = await officer.PostJsonAsync(steps + "/submit", new { });
+        submitted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await submitted.JsonAsync())["status"]!.GetValue<string>().Should().Be("submitted");
+        var approved = await reviewer.PostJsonAsync(steps + "/approve", new { });
+        approved.StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var locked = await officer.PutJsonAsync(url, new { values = new[] { new { indicator = "ntm-xa.3.1", value = (decimal?)null, version = 1 } } });
+        locked.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await locked.JsonAsync())["title"]!.GetValue<string>().Should().Contain("Đã duyệt");
+        var list = await (await reviewer.GetAsync("/api/v1/submissions?unit=nam-son&set=ntm-xa&period=2023-Q1")).JsonAsync();
+        list["items"]![0]!["status"]!.GetValue<string>().Should().Be("approved");
+        list["items"]![0]!["reviewedBy"]!.GetValue<string>().Should().Be("huyen");
+        var html = await (await fixture.Factory.SignedInClientAsync("huyen")).GetStringAsync("/audit?unit=nam-son&period=2023-Q1&user=huyen");
+        html.Should().Contain("qua API: thử huyen");
+    }
+
+    [Fact]
+    public async Task Tokens_are_made_at_account_tokens_shown_once_stored_hashed_revoked_there_and_a_disabled_users_tokens_stop_at_once()
+    {
+        var user = "api.tam." + Guid.NewGuid().ToString("N")[..6];
+        var namSon = await UnitIdAsync("nam-son");
+        (await fixture.Factory.WithServiceAsync<UserAdministration, Microsoft.AspNetCore.Identity.IdentityResult>(a =>
+            a.CreateAsync(user, "mat-khau-thu-api-2026", new AccountSettings("Cán bộ thử", Roles.CommuneOfficer, [namSon])))).Succeeded.Should().BeTrue();
+        var browser = await fixture.Factory.SignedInClientAsync(user, "mat-khau-thu-api-2026");
+
+        var page = await browser.PostFormAsync("/account/tokens", new() { ["Name"] = "Trang tính", ["Days"] = "30", ["CanWrite"] = "false" },
+            await browser.AntiforgeryTokenAsync("/account/tokens"));
+        var html = await page.Content.ReadAsStringAsync();
+        page.StatusCode.Should().Be(HttpStatusCode.OK);
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "id=\"token-secret\">(pt_[A-Za-z0-9_-]+)<").Groups[1].Value;
+        secret.Should().NotBeEmpty();
+        (await browser.GetStringAsync("/account/tokens")).Should().NotContain(secret, "the secret is shown once").And.Contain("Trang tính").And.Contain("Chỉ đọc");
+        (await fixture.Factory.WithDbAsync(db => Task.FromResult(db.ApiTokens.Any(t => t.SecretHash == secret || t.Prefix == secret)))).Should().BeFalse("only a hash is stored");
+
+        using var api = fixture.Client(secret);
+        (await api.GetAsync("/api/v1/units/nam-son")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await api.PutJsonAsync("/api/v1/values/nam-son/ntm-xa/2023-Q4", new { values = Array.Empty<object>() })).StatusCode.Should().Be(HttpStatusCode.Forbidden, "read-only");
+
+        var id = await fixture.Factory.WithDbAsync(db => Task.FromResult(db.ApiTokens.Where(t => t.Name == "Trang tính" && t.User.UserName == user).Select(t => t.Id).Single()));
+        (await browser.PostFormAsync($"/account/tokens/{id}/revoke", new(), await browser.AntiforgeryTokenAsync("/account/tokens"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var revoked = await api.GetAsync("/api/v1/units/nam-son");
+        revoked.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await revoked.JsonAsync())["title"]!.GetValue<string>().Should().Be("Chưa xác thực");
+
+        var (_, second) = await fixture.CreateTokenAsync(user, write: true);
+        using var api2 = fixture.Client(second);
+        (await api2.GetAsync("/api/v1/periods")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var userId = await fixture.Factory.WithDbAsync(db => Task.FromResult(db.Users.Where(u => u.UserName == user).Select(u => u.Id).Single()));
+        (await fixture.Factory.WithServiceAsync<UserAdministration, Microsoft.AspNetCore.Identity.IdentityResult>(a => a.SetDisabledAsync(userId, true))).Succeeded.Should().BeTrue();
+        (await api2.GetAsync("/api/v1/periods")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a disabled user's tokens stop at once");
+    }
+
+    [Fact]
+    public async Task The_rate_limit_is_per_token()
+    {
+        var (_, first) = await fixture.CreateTokenAsync("lanhdao", write: false);
+        var (_, second) = await fixture.CreateTokenAsync("lanhdao", write: false);
+        using var a = fixture.Client(first);
+        using var b = fixture.Client(second);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= ApiFixture.RateLimit; i++)
+        {
+            statuses.Add((await a.GetAsync("/api/v1/periods")).StatusCode);
+        }
+
+        statuses.Take(ApiFixture.RateLimit).Should().OnlyContain(s => s == HttpStatusCode.OK);
+        statuses.Last().Should().Be(HttpStatusCode.TooManyRequests);
+        var refused = await a.GetAsync("/api/v1/periods");
+        refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await refused.JsonAsync())["title"]!.GetValue<string>().Should().Be("Quá nhiều yêu cầu");
+        (await b.GetAsync("/api/v1/periods")).StatusCode.Should().Be(HttpStatusCode.OK, "another token has its own allowance");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_lists_every_endpoint_and_the_reference_page_is_for_signed_in_users()
+    {
+        using var anonymous = fixture.Client(null);
+        var response = await anonymous.GetAsync("/openapi/v1.json");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var read = Microsoft.OpenApi.OpenApiDocument.Parse(await response.Content.ReadAsStringAsync(), "json");
+        read.Diagnostic!.Errors.Should().BeEmpty("the document parses as OpenAPI");
+        Microsoft.OpenApi.OpenApiElementExtensions.Validate(read.Document!, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet()).Should().BeEmpty("the document passes OpenAPI.NET's rules");
+        var document = await response.JsonAsync();
+        document["openapi"]!.GetValue<string>().Should().StartWith("3.");
+        document["components"]!["securitySchemes"]!["bearer"]!["scheme"]!.GetValue<string>().Should().Be("bearer");
+        var paths = document["paths"]!.AsObject();
+
+        var endpoints = fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>()?.ControllerTypeInfo.Namespace?.EndsWith(".Api", StringComparison.Ordinal) == true)
+            .Select(e => (Path: "/" + e.RoutePattern.RawText!, Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))
+            .ToList();
+        endpoints.Should().HaveCountGreaterThanOrEqualTo(19);
+        foreach (var (path, methods) in endpoints)
+        {
+            var template = System.Text.RegularExpressions.Regex.Replace(path, "\\{([^}:]+)(:[^}]*)?\\}", "{$1}");
+            paths.ContainsKey(template).Should().BeTrue($"{template} is documented");
+            foreach (var method in methods)
+            {
+                var operation = paths[template]![method.ToLowerInvariant()];
+                operation.Should().NotBeNull($"{method} {template} is documented");
+                operation!["responses"]!.AsObject().Should().NotBeEmpty();
+            }
+        }
+
+        paths.Select(p => p.Key).Should().OnlyContain(p => p.StartsWith("/api/v1/", StringComparison.Ordinal), "pages are not part of the API");
+        (await anonymous.GetAsync("/api/reference")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var signedIn = await fixture.Factory.SignedInClientAsync("lanhdao");
+        (await signedIn.GetAsync("/api/reference/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Pages_never_skip_or_repeat_a_value_while_others_write()
+    {
+        var (_, writerToken) = await fixture.CreateTokenAsync("huyen", write: true);
+        var (_, readerToken) = await fixture.CreateTokenAsync("admin", write: false);
+        using var writer = fixture.Client(writerToken);
+        using var reader = fixture.Client(readerToken);
+        await FillAsync(writer, "/api/v1/values/don-dac/ntm-xa/2024-Q2");
+        await FillAsync(writer, "/api/v1/values/dap-thanh/ntm-xa/2024-Q2");
+        var before = await AllIdsAsync(reader, "/api/v1/values?unit=ba-che&limit=1000");
+        before.Count.Should().BeGreaterThan(20);
+
+        using var stop = new CancellationTokenSource();
+        var writes = Task.Run(async () =>
+        {
+            var n = 0;
+            foreach (var unit in new[] { "thanh-son", "minh-cam", "luong-mong" })
+            {
+                n += await FillAsync(writer, $"/api/v1/values/{unit}/ntm-xa/2024-Q2", oneByOne: true);
+                // Updates of rows already listed: their keys do not move.
+                n += await FillAsync(writer, "/api/v1/values/don-dac/ntm-xa/2024-Q2", change: n);
+            }
+
+            return n;
+        });
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await reader.GetAsync("/api/v1/values?unit=ba-che&limit=3" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
+            seen.AddRange(page["items"]!.AsArray().Select(v => v!["id"]!.GetValue<long>()));
+            cursor = page["next"]?.GetValue<string>();
+            await Task.Delay(5);
+        }
+        while (cursor is not null);
+        (await writes).Should().BeGreaterThan(0);
+
+        seen.Should().OnlyHaveUniqueItems().And.BeInAscendingOrder();
+        seen.Should().Contain(before);
+    }
+
+    [Fact]
+    public async Task The_export_streams_every_value_of_a_province_as_CSV_or_JSON_lines_and_reports_its_rate()
+    {
+        var (_, token) = await fixture.CreateTokenAsync("tinh", write: true);
+        using var api = fixture.Client(token);
+        await FillAsync(api, "/api/v1/values/luong-mong/ntm-xa/2023-Q3");
+        var listed = await AllIdsAsync(api, "/api/v1/values?unit=quang-ninh&from=2023-Q1&to=2023-Q4&limit=1000");
+
+        var watch = Stopwatch.StartNew();
+        var csv = await api.GetAsync("/api/v1/export?unit=quang-ninh&from=2023-Q1&to=2023-Q4", HttpCompletionOption.ResponseHeadersRead);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        watch.Stop();
+        csv.StatusCode.Should().Be(HttpStatusCode.OK);
+        csv.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        lines[0].Should().Be(Web.Controllers.Api.ApiExportController.CsvHeader);
+        lines.Skip(1).Select(l => long.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)).Should().Equal(listed);
+
+        var jsonl = await api.GetAsync("/api/v1/export?unit=quang-ninh&from=2023-Q1&to=2023-Q4&format=jsonl");
+        var rows = (await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        rows.Select(r => r["id"]!.GetValue<long>()).Should().Equal(listed);
+        rows.Should().Contain(r => r["unit"]!.GetValue<string>() == "ba-che" && r["qualifier"]!.GetValue<string>() == "estimate" && r["source"]!["code"] != null);
+        output.WriteLine($"export: {listed.Count} rows in {watch.Elapsed.TotalMilliseconds:0} ms = {listed.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-6):0} rows/s (seed, test host)");
+        (await api.GetAsync("/api/v1/export?unit=quang-ninh&from=2023-Q9")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Fills every value of a form with a valid value for its type; returns the number of PUTs.</summary>
+    private static async Task<int> FillAsync(HttpClient api, string url, bool oneByOne = false, int change = 0)
+    {
+        var form = await (await api.GetAsync(url)).JsonAsync();
+        var cells = form["values"]!.AsArray().Select(v => new
+        {
+            indicator = v!["indicator"]!.GetValue<string>(),
+            value = v["valueType"]!.GetValue<string>() switch { "boolean" => 1m, "percent" => 50m + (change % 40), _ => 5m + change },
+            version = v["version"]!.GetValue<int>(),
+        }).ToList();
+        var batches = oneByOne ? cells.Select(c => new[] { c }).ToList() : [cells.ToArray()];
+        foreach (var batch in batches)
+        {
+            var response = await api.PutJsonAsync(url, new { values = batch });
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        }
+
+        return batches.Count;
+    }
+
+    private static async Task<List<long>> AllIdsAsync(HttpClient api, string url)
+    {
+        var page = await (await api.GetAsync(url)).JsonAsync();
+        page["next"].Should().BeNull();
+        return page["items"]!.AsArray().Select(v => v!["id"]!.GetValue<long>()).ToList();
+    }
+
+    private async Task<HttpResponseMessage> PostFormAsync(HttpClient officer, string form, string code, string typed)
+    {
+        var html = await officer.GetStringAsync(form);
+        var token = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var ids = await fixture.Factory.WithDbAsync(db => Task.FromResult(db.Indicators.Where(i => i.Code == code || i.Code == "ntm-xa-nang-cao.t1").ToDictionary(i => i.Code, i => i.Id)));
+        var fields = new Dictionary<string, string>
+        {
+            // The binder reads the list from index 0; the form's page indexes only place the messages.
+            ["Cells[0].IndicatorId"] = ids["ntm-xa-nang-cao.t1"].ToString(System.Globalization.CultureInfo.InvariantCulture), ["Cells[0].Raw"] = "55", ["Cells[0].Version"] = "0",
+            ["Cells[1].IndicatorId"] = ids[code].ToString(System.Globalization.CultureInfo.InvariantCulture), ["Cells[1].Raw"] = typed, ["Cells[1].Version"] = "0",
+        };
+        return await officer.PostFormAsync(form, fields, token);
+    }
+
+    private Task<int> UnitIdAsync(string slug) => fixture.Factory.WithDbAsync(db => Task.FromResult(db.Units.Where(u => u.Slug == slug).Select(u => u.Id).Single()));
+
+    private Task<int> PeriodIdAsync(int year, int quarter) =>
+        fixture.Factory.WithDbAsync(db => Task.FromResult(db.Periods.Where(p => p.Year == year && p.Quarter == quarter).Select(p => p.Id).Single()));
+}
