@@ -16,6 +16,8 @@ public sealed record ValueWrite(int UnitId, int IndicatorId, long? Id, int Expec
 /// reviewer's workbook of 60 communes writes ~4,500 values and as many audit entries. The rules are those of
 /// <see cref="EntryService"/>'s tracked path: the version rises by one, a changed figure loses its source, qualifier and
 /// date, a stale version or a row inserted meanwhile makes the save a race (false: the caller rolls back).
+/// The update also filters on <c>"Id" = ANY(@ids)</c>: knowing the array's length, the planner would otherwise hash
+/// the whole table (17.5 million values at national scale) instead of reading the primary key.
 /// </summary>
 public static class ValueWrites
 {
@@ -26,7 +28,7 @@ public static class ValueWrites
             "Qualifier" = CASE WHEN u.keep THEN v."Qualifier" ELSE 0 END,
             "AsOf" = CASE WHEN u.keep THEN v."AsOf" END
         FROM unnest(@ids, @versions, @values, @notes, @keep) AS u(id, version, value, note, keep)
-        WHERE v."Id" = u.id AND v."Version" = u.version
+        WHERE v."Id" = u.id AND v."Version" = u.version AND v."Id" = ANY(@ids)
         """;
 
     private const string InsertSql = """
