@@ -69,6 +69,18 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
         await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanEdit(await ProfileAsync(user, ct), unit);
 
+    /// <summary>May the user change every one of these units (a reviewer's workbook)? One query for all of them.</summary>
+    public async Task<bool> CanEditAllAsync(ClaimsPrincipal user, IReadOnlyCollection<int> unitIds, CancellationToken ct = default)
+    {
+        var ids = unitIds.Distinct().ToList();
+        var places = await db.Units.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .Select(u => new UnitPlace(u.Id, u.Kind, u.ParentId, u.Parent != null ? u.Parent.ParentId : null))
+            .ToListAsync(ct);
+        var profile = await ProfileAsync(user, ct);
+        return places.Count == ids.Count && places.All(unit => AccessRules.CanEdit(profile, unit));
+    }
+
     /// <summary>May the user approve or return the unit's submissions for the period (they are bound to its reviewer then)?</summary>
     public async Task<bool> CanApproveAsync(ClaimsPrincipal user, int unitId, ReportingPeriod period, CancellationToken ct = default) =>
         AccessRules.CanApprove(await ProfileAsync(user, ct), (await ReviewerAsync(unitId, period, ct))?.Id);

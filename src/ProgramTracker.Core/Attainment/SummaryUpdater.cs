@@ -12,29 +12,50 @@ namespace ProgramTracker.Core.Attainment;
 /// </summary>
 public sealed class SummaryUpdater(ProgramTrackerDbContext db)
 {
-    public async Task UpdateAsync(int unitId, int periodId, IReadOnlyCollection<int> criteriaSetIds, DateTime nowUtc, CancellationToken ct)
+    public Task UpdateAsync(int unitId, int periodId, IReadOnlyCollection<int> criteriaSetIds, DateTime nowUtc, CancellationToken ct) =>
+        UpdateManyAsync(periodId, new Dictionary<int, IReadOnlyCollection<int>> { [unitId] = criteriaSetIds }, nowUtc, ct);
+
+    /// <summary>
+    /// The summaries of several units of one period (a save of many units: a reviewer's workbook) in a fixed number of
+    /// queries whatever the number of units: the rules, values, statuses and existing summaries of all of them at once.
+    /// </summary>
+    public async Task UpdateManyAsync(int periodId, IReadOnlyDictionary<int, IReadOnlyCollection<int>> setsByUnit, DateTime nowUtc, CancellationToken ct)
     {
-        if (criteriaSetIds.Count == 0)
+        var targets = setsByUnit.Where(u => u.Value.Count > 0).ToDictionary(u => u.Key, u => u.Value.Distinct().ToList());
+        if (targets.Count == 0)
         {
             return;
         }
 
+        var unitIds = targets.Keys.ToList();
+        var setIds = targets.Values.SelectMany(s => s).Distinct().ToList();
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
-        var book = await RuleBook.LoadAsync(db, criteriaSetIds, [unitId], ct);
-        var ruleIds = criteriaSetIds.SelectMany(s => book.For(s, unitId, period.StartsOn).Indicators).Select(r => r.IndicatorId).ToList();
+        var book = await RuleBook.LoadAsync(db, setIds, unitIds, ct);
+        var rules = targets.ToDictionary(u => u.Key, u => u.Value.Select(s => book.For(s, u.Key, period.StartsOn)).ToList());
+        var ruleIds = rules.Values.SelectMany(r => r).SelectMany(r => r.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
 
-        // Read inside the caller's transaction, after its SaveChanges: the values just written are seen.
-        var values = await db.IndicatorValues.Where(v => v.UnitId == unitId && v.PeriodId == periodId && ruleIds.Contains(v.IndicatorId))
-            .ToDictionaryAsync(v => v.IndicatorId, v => v.Value, ct);
-        var statuses = await db.Submissions.AsNoTracking().Where(s => s.UnitId == unitId && s.PeriodId == periodId && criteriaSetIds.Contains(s.CriteriaSetId))
-            .ToDictionaryAsync(s => s.CriteriaSetId, s => s.Status, ct);
-        var existing = await db.AttainmentSummaries.Where(s => s.UnitId == unitId && s.PeriodId == periodId && criteriaSetIds.Contains(s.CriteriaSetId))
-            .ToDictionaryAsync(s => s.CriteriaSetId, ct);
+        // Read inside the caller's transaction, after its writes: the values just written are seen.
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ruleIds.Contains(v.IndicatorId))
+                .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+                .ToListAsync(ct))
+            .GroupBy(v => v.UnitId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(v => v.IndicatorId, v => v.Value));
+        var statuses = await db.Submissions.AsNoTracking()
+            .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == periodId && setIds.Contains(s.CriteriaSetId))
+            .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId), s => s.Status, ct);
+        var existing = await db.AttainmentSummaries
+            .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == periodId && setIds.Contains(s.CriteriaSetId))
+            .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId), ct);
 
-        foreach (var setId in criteriaSetIds.Distinct())
+        foreach (var (unitId, unitRules) in rules)
         {
-            var rules = book.For(setId, unitId, period.StartsOn);
-            Apply(rules, values, statuses.GetValueOrDefault(setId, SubmissionStatus.Draft), existing.GetValueOrDefault(setId), unitId, periodId, nowUtc);
+            var unitValues = values.GetValueOrDefault(unitId) ?? [];
+            foreach (var setRules in unitRules)
+            {
+                Apply(setRules, unitValues, statuses.GetValueOrDefault((unitId, setRules.SetId), SubmissionStatus.Draft),
+                    existing.GetValueOrDefault((unitId, setRules.SetId)), unitId, periodId, nowUtc);
+            }
         }
     }
 

@@ -94,10 +94,11 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         }
 
         var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
+        // PostgreSQL writes the whole save in three set-based statements; other providers go through the change tracker.
+        var setBased = db.Database.IsNpgsql();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = (await db.IndicatorValues
-                .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
-                .ToListAsync(ct))
+        var current = db.IndicatorValues.Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId));
+        var existing = (await (setBased ? current.AsNoTracking() : current).ToListAsync(ct))
             .ToDictionary(v => (v.UnitId, v.IndicatorId));
         var locked = await db.Submissions.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == periodId && (s.Status == SubmissionStatus.Submitted || s.Status == SubmissionStatus.Approved))
@@ -105,21 +106,21 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId), s => s.Status, ct);
 
         var conflicts = new List<CellConflict>();
-        var changed = new List<(int UnitId, CellInput Cell, IndicatorValue? Before)>();
+        var changed = new List<ChangedCell>();
         foreach (var unit in units)
         {
             foreach (var cell in unit.Cells)
             {
-                existing.TryGetValue((unit.UnitId, cell.IndicatorId), out var current);
+                existing.TryGetValue((unit.UnitId, cell.IndicatorId), out var before);
                 var note = string.IsNullOrWhiteSpace(cell.Note) ? null : cell.Note.Trim();
-                if (current is null ? cell.Value is null && note is null : current.Value == cell.Value && current.Note == note)
+                if (before is null ? cell.Value is null && note is null : before.Value == cell.Value && before.Note == note)
                 {
                     continue;
                 }
 
-                if ((current?.Version ?? 0) != cell.ExpectedVersion)
+                if ((before?.Version ?? 0) != cell.ExpectedVersion)
                 {
-                    conflicts.Add(ToConflict(cell.IndicatorId, current));
+                    conflicts.Add(ToConflict(cell.IndicatorId, before));
                     continue;
                 }
 
@@ -128,7 +129,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
                     return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
                 }
 
-                changed.Add((unit.UnitId, cell with { Note = note }, current));
+                changed.Add(new ChangedCell(unit.UnitId, cell with { Note = note }, before, indicators[cell.IndicatorId].CriteriaSetId));
             }
         }
 
@@ -138,16 +139,56 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (unitId, cell, before) in changed)
+        var audit = changed.Select(c => new AuditEntry
+        {
+            AtUtc = now, UserName = userName, Action = AuditAction.ValueChanged, UnitId = c.UnitId, PeriodId = periodId,
+            CriteriaSetId = c.CriteriaSetId, IndicatorId = c.Cell.IndicatorId,
+            OldValue = Format(c.Before?.Value), NewValue = Format(c.Cell.Value),
+            Note = source is null ? c.Cell.Note : c.Cell.Note is null ? source : $"{source} · {c.Cell.Note}",
+        }).ToList();
+
+        try
+        {
+            var written = setBased
+                ? await ValueWrites.WriteAsync(db, periodId, changed.Select(c => c.ToWrite()).ToList(), audit, userName, now, ct)
+                : await WriteTrackedAsync(periodId, changed, audit, userName, now, ct);
+            if (!written)
+            {
+                return await RaceAsync();
+            }
+
+            await summaries.UpdateManyAsync(periodId,
+                changed.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(c => c.CriteriaSetId).Distinct().ToList()), now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException || (setBased && e is System.Data.Common.DbException))
+        {
+            // Someone saved the same cells between our read and our write (version token or unique index).
+            return await RaceAsync();
+        }
+
+        return new SaveResult(SaveOutcome.Saved, changed.Count, [], null);
+
+        async Task<SaveResult> RaceAsync()
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var now2 = (await db.IndicatorValues.AsNoTracking()
+                    .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
+                    .ToListAsync(ct))
+                .ToDictionary(v => (v.UnitId, v.IndicatorId));
+            return new SaveResult(SaveOutcome.Conflict, 0,
+                changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault((c.UnitId, c.Cell.IndicatorId)))).ToList(), null);
+        }
+    }
+
+    /// <summary>Other providers (SQLite): the changes through the change tracker, one SaveChanges.</summary>
+    private async Task<bool> WriteTrackedAsync(int periodId, List<ChangedCell> changed, List<AuditEntry> audit, string userName, DateTime now, CancellationToken ct)
+    {
+        foreach (var (unitId, cell, before, _) in changed)
         {
             var value = before ?? db.IndicatorValues.Add(new IndicatorValue { UnitId = unitId, PeriodId = periodId, IndicatorId = cell.IndicatorId }).Entity;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = now, UserName = userName, Action = AuditAction.ValueChanged, UnitId = unitId, PeriodId = periodId,
-                CriteriaSetId = indicators[cell.IndicatorId].CriteriaSetId, IndicatorId = cell.IndicatorId,
-                OldValue = Format(before?.Value), NewValue = Format(cell.Value),
-                Note = source is null ? cell.Note : cell.Note is null ? source : $"{source} · {cell.Note}",
-            });
             if (value.Value != cell.Value)
             {
                 // A changed figure is no longer the cited one: it now comes from this entry.
@@ -163,32 +204,15 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             value.Version = (before?.Version ?? 0) + 1;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            foreach (var unit in changed.GroupBy(c => c.UnitId))
-            {
-                var touchedSets = unit.Select(c => indicators[c.Cell.IndicatorId].CriteriaSetId).Distinct().ToList();
-                await summaries.UpdateAsync(unit.Key, periodId, touchedSets, now, ct);
-            }
+        db.AuditEntries.AddRange(audit);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone saved the same cells between our read and our write (version token or unique index).
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var now2 = (await db.IndicatorValues.AsNoTracking()
-                    .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
-                    .ToListAsync(ct))
-                .ToDictionary(v => (v.UnitId, v.IndicatorId));
-            return new SaveResult(SaveOutcome.Conflict, 0,
-                changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault((c.UnitId, c.Cell.IndicatorId)))).ToList(), null);
-        }
-
-        return new SaveResult(SaveOutcome.Saved, changed.Count, [], null);
+    private sealed record ChangedCell(int UnitId, CellInput Cell, IndicatorValue? Before, int CriteriaSetId)
+    {
+        public ValueWrite ToWrite() => new(UnitId, Cell.IndicatorId, Before?.Id, Before?.Version ?? 0, Cell.Value, Cell.Note,
+            KeepsSource: Before is not null && Before.Value == Cell.Value);
     }
 
     private static CellConflict ToConflict(int indicatorId, IndicatorValue? current) =>

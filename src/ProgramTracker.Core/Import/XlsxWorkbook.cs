@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -246,160 +249,342 @@ public static class XlsxWorkbook
 
     // ---------------------------------------------------------------- reading
 
-    /// <summary>Reads an uploaded xlsx into rows; the container must have passed <see cref="ZipGuard"/>.</summary>
+    /// <summary>
+    /// Reads an uploaded xlsx into rows; the container must have passed <see cref="ZipGuard"/>. The parts are read
+    /// straight from the zip with <see cref="XmlReader"/> (the package's relationships, the workbook, the shared strings
+    /// once, then each sheet one node at a time), not through the Open XML SDK's package and element objects: a
+    /// reviewer's workbook of 60 units has ~45,000 cells, and materialising a <c>Cell</c> for each was most of the
+    /// preview's time. Element names are matched without their namespace, so Strict OOXML reads the same way.
+    /// </summary>
     public static FileRead Read(Stream input, ImportOptions options)
     {
-        SpreadsheetDocument doc;
+        ZipArchive zip;
         try
         {
-            doc = SpreadsheetDocument.Open(input, isEditable: false);
+            zip = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or ArgumentException or InvalidOperationException)
+        catch (InvalidDataException)
         {
             throw new ImportFileException(Messages.NotAWorkbook);
         }
 
-        using (doc)
+        using (zip)
         {
-            var book = doc.WorkbookPart;
-            var sheetList = book?.Workbook?.Sheets?.Elements<Sheet>().ToList();
-            if (book is null || sheetList is null || sheetList.Count == 0)
+            try
+            {
+                return Read(new Package(zip), options);
+            }
+            catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
             {
                 throw new ImportFileException(Messages.NotAWorkbook);
             }
-
-            var strings = SharedStrings(book);
-            var errors = new List<ImportIssue>();
-            var sheets = new List<SheetRead>();
-            string? stamp = null;
-            var total = 0;
-            foreach (var sheet in sheetList)
-            {
-                var name = sheet.Name?.Value ?? "";
-                if (sheet.Id?.Value is not { } id || book.GetPartById(id) is not WorksheetPart part)
-                {
-                    continue;
-                }
-
-                if (name == FormColumns.StampSheet)
-                {
-                    stamp = ReadCells(part, strings).FirstOrDefault(c => c.Row == 2 && c.Col == 1).Cell.Text;
-                    continue;
-                }
-
-                var rows = new Dictionary<int, Dictionary<int, CellRead>>();
-                foreach (var (row, col, cell) in ReadCells(part, strings))
-                {
-                    if (row < FormColumns.FirstDataRow)
-                    {
-                        continue;
-                    }
-
-                    if (col > 8)
-                    {
-                        if (!cell.IsEmpty)
-                        {
-                            errors.Add(new ImportIssue(name, row, ColumnName(col), "Ô nằm ngoài vùng nhập (ô bị khóa) có nội dung. Chỉ nhập vào cột Giá trị và Ghi chú; xóa nội dung ô này."));
-                        }
-
-                        continue;
-                    }
-
-                    if (!rows.TryGetValue(row, out var cells))
-                    {
-                        if (++total > options.MaxRows)
-                        {
-                            throw new ImportFileException($"Tệp có hơn {options.MaxRows} dòng số liệu: quá lớn cho một lần tải lên.");
-                        }
-
-                        rows[row] = cells = [];
-                    }
-
-                    cells[col] = cell;
-                }
-
-                sheets.Add(new SheetRead(name, rows.Where(r => r.Value.Values.Any(c => !c.IsEmpty)).OrderBy(r => r.Key).Select(r =>
-                {
-                    CellRead At(int c) => r.Value.TryGetValue(c, out var v) ? v : default;
-                    return new RowRead
-                    {
-                        Row = r.Key, Code = At(1), Name = At(2), Unit = At(3), Threshold = At(4), Previous = At(5), Value = At(6), Note = At(7), Stamp = At(8),
-                    };
-                }).ToList()));
-            }
-
-            return new FileRead(false, sheets, stamp, errors);
         }
     }
 
-    private static List<string> SharedStrings(WorkbookPart book)
+    private static FileRead Read(Package package, ImportOptions options)
     {
-        var list = new List<string>();
-        if (book.SharedStringTablePart is not { } part)
+        var bookPath = package.Relationships("").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
+        if (bookPath is null || !package.Has(bookPath))
         {
-            return list;
+            throw new ImportFileException(Messages.NotAWorkbook);
         }
 
-        using var reader = OpenXmlReader.Create(part);
+        var bookRels = package.Relationships(bookPath).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var sheetList = new List<(string Name, string? RelId)>();
+        using (var reader = package.Open(bookPath))
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                {
+                    sheetList.Add((reader.GetAttribute("name") ?? "", RelationshipId(reader)));
+                }
+            }
+        }
+
+        if (sheetList.Count == 0)
+        {
+            throw new ImportFileException(Messages.NotAWorkbook);
+        }
+
+        var strings = bookRels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target is { } stringsPath && package.Has(stringsPath)
+            ? SharedStrings(package, stringsPath)
+            : [];
+        var errors = new List<ImportIssue>();
+        var sheets = new List<SheetRead>();
+        string? stamp = null;
+        var total = 0;
+        foreach (var (name, relId) in sheetList)
+        {
+            if (relId is null || !bookRels.TryGetValue(relId, out var rel) || !rel.Type.EndsWith("/worksheet", StringComparison.Ordinal)
+                || rel.Target is not { } part || !package.Has(part))
+            {
+                continue;
+            }
+
+            if (name == FormColumns.StampSheet)
+            {
+                stamp = ReadCells(package, part, strings).FirstOrDefault(c => c.Row == 2 && c.Col == 1).Cell.Text;
+                continue;
+            }
+
+            var rows = new Dictionary<int, Dictionary<int, CellRead>>();
+            foreach (var (row, col, cell) in ReadCells(package, part, strings))
+            {
+                if (row < FormColumns.FirstDataRow)
+                {
+                    continue;
+                }
+
+                if (col > 8)
+                {
+                    if (!cell.IsEmpty)
+                    {
+                        errors.Add(new ImportIssue(name, row, ColumnName(col), "Ô nằm ngoài vùng nhập (ô bị khóa) có nội dung. Chỉ nhập vào cột Giá trị và Ghi chú; xóa nội dung ô này."));
+                    }
+
+                    continue;
+                }
+
+                if (!rows.TryGetValue(row, out var cells))
+                {
+                    if (++total > options.MaxRows)
+                    {
+                        throw new ImportFileException($"Tệp có hơn {options.MaxRows} dòng số liệu: quá lớn cho một lần tải lên.");
+                    }
+
+                    rows[row] = cells = [];
+                }
+
+                cells[col] = cell;
+            }
+
+            sheets.Add(new SheetRead(name, rows.Where(r => r.Value.Values.Any(c => !c.IsEmpty)).OrderBy(r => r.Key).Select(r =>
+            {
+                CellRead At(int c) => r.Value.TryGetValue(c, out var v) ? v : default;
+                return new RowRead
+                {
+                    Row = r.Key, Code = At(1), Name = At(2), Unit = At(3), Threshold = At(4), Previous = At(5), Value = At(6), Note = At(7), Stamp = At(8),
+                };
+            }).ToList()));
+        }
+
+        return new FileRead(false, sheets, stamp, errors);
+    }
+
+    /// <summary>The r:id attribute of a workbook's sheet element, whatever prefix (transitional or strict) it has.</summary>
+    private static string? RelationshipId(XmlReader reader)
+    {
+        for (var i = 0; i < reader.AttributeCount; i++)
+        {
+            reader.MoveToAttribute(i);
+            if (reader.LocalName == "id" && reader.NamespaceURI.Length > 0)
+            {
+                var id = reader.Value;
+                reader.MoveToElement();
+                return id;
+            }
+        }
+
+        reader.MoveToElement();
+        return null;
+    }
+
+    private static List<string> SharedStrings(Package package, string path)
+    {
+        var list = new List<string>();
+        using var reader = package.Open(path);
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {
-                var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                // Text runs only: phonetic guides (rPh) are not part of the value.
-                list.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(run => run.Text?.Text)));
+                list.Add(RichText(reader));
             }
         }
 
         return list;
     }
 
-    private static IEnumerable<(int Row, int Col, CellRead Cell)> ReadCells(WorksheetPart part, List<string> strings)
+    /// <summary>
+    /// The text of an &lt;si&gt; or &lt;is&gt; element, the reader on its start: its own &lt;t&gt;, or else its runs'
+    /// &lt;t&gt; joined. Phonetic guides (rPh) are not part of the value. Leaves the reader on the element's end.
+    /// </summary>
+    private static string RichText(XmlReader reader)
     {
-        using var reader = OpenXmlReader.Create(part);
+        if (reader.IsEmptyElement)
+        {
+            return "";
+        }
+
+        var depth = reader.Depth;
+        string? own = null;
+        StringBuilder? runs = null;
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                if (reader.LocalName == "t" && reader.Depth == depth + 1)
+                {
+                    var text = reader.ReadElementContentAsString();
+                    own ??= text;
+                    continue;
+                }
+
+                if (reader.LocalName == "t" && reader.Depth == depth + 2)
+                {
+                    (runs ??= new StringBuilder()).Append(reader.ReadElementContentAsString());
+                    continue;
+                }
+
+                if (reader.LocalName == "rPh" && reader.Depth == depth + 1)
+                {
+                    reader.Skip();
+                    continue;
+                }
+            }
+
+            reader.Read();
+        }
+
+        return own ?? runs?.ToString() ?? "";
+    }
+
+    private static IEnumerable<(int Row, int Col, CellRead Cell)> ReadCells(Package package, string path, List<string> strings)
+    {
+        using var reader = package.Open(path);
         var nextRow = 0;
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            if (reader.NodeType != XmlNodeType.Element)
             {
-                var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                continue;
+            }
+
+            if (reader.LocalName == "row")
+            {
+                var index = reader.GetAttribute("r");
                 nextRow = index is not null && int.TryParse(index, CultureInfo.InvariantCulture, out var n) ? n : nextRow + 1;
                 continue;
             }
 
-            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
+            if (reader.LocalName != "c")
             {
                 continue;
             }
 
-            var cell = (Cell)reader.LoadCurrentElement()!;
-            var (row, col) = Position(cell.CellReference?.Value, nextRow);
-            var formula = cell.CellFormula is not null;
-            var raw = cell.CellValue?.Text;
-            var type = cell.DataType?.Value;
-            CellRead read;
-            if (type == CellValues.SharedString)
+            var (row, col) = Position(reader.GetAttribute("r"), nextRow);
+            var type = reader.GetAttribute("t");
+            var formula = false;
+            string? raw = null;
+            string? inline = null;
+            if (!reader.IsEmptyElement)
             {
-                read = new CellRead(int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null, false, formula);
-            }
-            else if (type == CellValues.InlineString)
-            {
-                read = new CellRead(cell.InlineString?.Text?.Text ?? string.Concat(cell.InlineString?.Elements<Run>().Select(run => run.Text?.Text) ?? []), false, formula);
-            }
-            else if (type == CellValues.String || type == CellValues.Error)
-            {
-                read = new CellRead(raw, false, formula);
-            }
-            else if (type == CellValues.Boolean)
-            {
-                read = new CellRead(raw == "1" ? "TRUE" : "FALSE", false, formula);
-            }
-            else
-            {
-                read = new CellRead(raw, raw is not null, formula);
+                // Reads the cell's children; ReadElementContentAsString and Skip leave the reader on the next node.
+                var depth = reader.Depth;
+                reader.Read();
+                while (!reader.EOF && reader.Depth > depth)
+                {
+                    if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
+                    {
+                        reader.Read();
+                        continue;
+                    }
+
+                    switch (reader.LocalName)
+                    {
+                        case "f":
+                            formula = true;
+                            reader.Skip();
+                            break;
+                        case "v":
+                            raw = reader.ReadElementContentAsString();
+                            break;
+                        case "is":
+                            inline = RichText(reader);
+                            reader.Read();
+                            break;
+                        default:
+                            reader.Skip();
+                            break;
+                    }
+                }
             }
 
+            var read = type switch
+            {
+                "s" => new CellRead(int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null, false, formula),
+                "inlineStr" => new CellRead(inline ?? "", false, formula),
+                "str" or "e" => new CellRead(raw, false, formula),
+                "b" => new CellRead(raw == "1" ? "TRUE" : "FALSE", false, formula),
+                _ => new CellRead(raw, raw is not null, formula),
+            };
             yield return (row, col, read);
+        }
+    }
+
+    private readonly record struct Relationship(string Id, string Type, string? Target);
+
+    /// <summary>The parts of an OPC package (the zip of an xlsx), by name regardless of case, read with XmlReader.</summary>
+    private sealed class Package(ZipArchive zip)
+    {
+        private static readonly XmlReaderSettings Settings = new()
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true, CloseInput = true,
+        };
+
+        private readonly Dictionary<string, ZipArchiveEntry> _entries = zip.Entries
+            .GroupBy(e => e.FullName.TrimStart('/'), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+        public bool Has(string path) => _entries.ContainsKey(path);
+
+        public XmlReader Open(string path) => XmlReader.Create(_entries[path].Open(), Settings);
+
+        /// <summary>The relationships of a part ("" for the package itself), targets resolved to part names.</summary>
+        public List<Relationship> Relationships(string source)
+        {
+            var folder = source.Contains('/', StringComparison.Ordinal) ? source[..(source.LastIndexOf('/') + 1)] : "";
+            var relsPath = $"{folder}_rels/{source[folder.Length..]}.rels";
+            var list = new List<Relationship>();
+            if (!Has(relsPath))
+            {
+                return list;
+            }
+
+            using var reader = Open(relsPath);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship" && reader.GetAttribute("TargetMode") != "External")
+                {
+                    var target = reader.GetAttribute("Target");
+                    list.Add(new Relationship(reader.GetAttribute("Id") ?? "", reader.GetAttribute("Type") ?? "", target is null ? null : Resolve(folder, target)));
+                }
+            }
+
+            return list;
+        }
+
+        private static string Resolve(string folder, string target)
+        {
+            var path = Uri.UnescapeDataString(target.Replace('\\', '/'));
+            var parts = new List<string>();
+            foreach (var segment in (path.StartsWith('/') ? path : folder + path).Split('/', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (segment == "..")
+                {
+                    if (parts.Count > 0)
+                    {
+                        parts.RemoveAt(parts.Count - 1);
+                    }
+                }
+                else if (segment != ".")
+                {
+                    parts.Add(segment);
+                }
+            }
+
+            return string.Join('/', parts);
         }
     }
 

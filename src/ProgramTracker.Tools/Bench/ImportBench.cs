@@ -81,6 +81,7 @@ public static partial class ImportBench
         var applied = await http.PostAsync($"/entry/{period}/import/apply", form);
         var applyMs = watch.ElapsedMilliseconds;
         var applyServerMs = applied.Headers.TryGetValues("X-Import-Elapsed-Ms", out var h) ? h.First() : "?";
+        Console.WriteLine("apply server steps (cumulative ms): " + (applied.Headers.TryGetValues("X-Import-Timings", out var t) ? t.First() : "?"));
         if (applied.StatusCode != HttpStatusCode.Redirect)
         {
             Console.Error.WriteLine($"import-bench: apply answered {(int)applied.StatusCode}");

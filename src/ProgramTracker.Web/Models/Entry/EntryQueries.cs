@@ -17,23 +17,32 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
     /// Builds the form from stored values: a fixed number of queries whatever the catalogue's size. Only the sets
     /// valid in the period are offered, each with the version in force then and the thresholds of the unit's zone.
     /// </summary>
-    public async Task<EntryPageModel> PageAsync(UnitHeader unit, ReportingPeriod period, CancellationToken ct)
+    public async Task<EntryPageModel> PageAsync(UnitHeader unit, ReportingPeriod period, CancellationToken ct) =>
+        (await PagesAsync([unit], period, ct))[0];
+
+    /// <summary>
+    /// The forms of several units for one period (a reviewer's workbook: a district and its communes) with the same
+    /// rules and the same fixed number of queries as one form: each query reads every unit at once.
+    /// </summary>
+    public async Task<IReadOnlyList<EntryPageModel>> PagesAsync(IReadOnlyList<UnitHeader> units, ReportingPeriod period, CancellationToken ct)
     {
-        var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+        static UnitLevel LevelOf(UnitHeader unit) => unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+        var levels = units.Select(LevelOf).Distinct().ToList();
+        var unitIds = units.Select(u => u.Id).Distinct().ToList();
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
         var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
         var (starts, ends) = (period.StartsOn, period.EndsOn);
 
-        var sets = await db.CriteriaSets.AsNoTracking()
-            .Where(s => s.Level == level && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
+        var allSets = await db.CriteriaSets.AsNoTracking()
+            .Where(s => levels.Contains(s.Level) && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Code, s.Name, s.DeclaredCriteria, s.DeclaredIndicators })
+            .Select(s => new { s.Id, s.Level, s.Code, s.Name, s.DeclaredCriteria, s.DeclaredIndicators })
             .ToListAsync(ct);
-        var setIds = sets.Select(s => s.Id).ToList();
-        var book = await RuleBook.LoadAsync(db, setIds, [unit.Id], ct);
-        var rules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, starts));
-        var ruleIds = rules.Values.SelectMany(r => r.Indicators).Select(r => r.IndicatorId).ToList();
+        var book = await RuleBook.LoadAsync(db, allSets.Select(s => s.Id).ToList(), unitIds, ct);
+        var rulesOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id,
+            u => allSets.Where(s => s.Level == LevelOf(u)).ToDictionary(s => s.Id, s => book.For(s.Id, u.Id, starts)));
+        var ruleIds = rulesOf.Values.SelectMany(r => r.Values).SelectMany(r => r.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
 
         var indicators = (await db.Indicators.AsNoTracking()
                 .Where(i => ruleIds.Contains(i.Id))
@@ -46,53 +55,63 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
             .ToDictionary(i => i.Id);
 
         var periodIds = previous is null ? new[] { period.Id } : [period.Id, previous.Id];
-        var values = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.UnitId == unit.Id && periodIds.Contains(v.PeriodId))
-            .Select(v => new { v.IndicatorId, v.PeriodId, v.Value, v.Qualifier, v.Note, v.Version, v.UpdatedBy, v.UpdatedAtUtc })
-            .ToListAsync(ct);
-        var current = values.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId);
-        var before = values.Where(v => v.PeriodId == previous?.Id).ToDictionary(v => v.IndicatorId);
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => unitIds.Contains(v.UnitId) && periodIds.Contains(v.PeriodId))
+                .Select(v => new { v.UnitId, v.IndicatorId, v.PeriodId, v.Value, v.Qualifier, v.Note, v.Version, v.UpdatedBy, v.UpdatedAtUtc })
+                .ToListAsync(ct))
+            .ToLookup(v => v.UnitId);
 
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s => s.UnitId == unit.Id && s.PeriodId == period.Id)
-            .ToDictionaryAsync(s => s.CriteriaSetId, ct);
+        var submissions = (await db.Submissions.AsNoTracking()
+                .Where(s => unitIds.Contains(s.UnitId) && s.PeriodId == period.Id)
+                .ToListAsync(ct))
+            .ToLookup(s => s.UnitId);
 
-        var index = 0;
-        var entrySets = sets.Where(s => rules[s.Id].Indicators.Count > 0).Select(set =>
+        return units.Select(unit =>
         {
-            submissions.TryGetValue(set.Id, out var s);
-            var setRules = rules[set.Id];
-            var criteria = setRules.Indicators
-                .Select(r => (Rule: r, Info: indicators[r.IndicatorId]))
-                .OrderBy(x => x.Info.CriterionNumber).ThenBy(x => x.Info.SortOrder)
-                .GroupBy(x => (x.Info.CriterionNumber, x.Info.CriterionName, x.Info.GroupName))
-                .Select(c => new EntryCriterion(c.Key.CriterionNumber, c.Key.CriterionName, c.Key.GroupName,
-                    c.Select(x =>
-                    {
-                        var (rule, i) = x;
-                        current.TryGetValue(i.Id, out var v);
-                        before.TryGetValue(i.Id, out var p);
-                        return new EntryRow
+            var sets = allSets.Where(s => s.Level == LevelOf(unit)).ToList();
+            var rules = rulesOf[unit.Id];
+            var unitValues = values[unit.Id].ToList();
+            var current = unitValues.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId);
+            var before = unitValues.Where(v => v.PeriodId == previous?.Id).ToDictionary(v => v.IndicatorId);
+            var unitSubmissions = submissions[unit.Id].ToDictionary(s => s.CriteriaSetId);
+
+            var index = 0;
+            var entrySets = sets.Where(s => rules[s.Id].Indicators.Count > 0).Select(set =>
+            {
+                unitSubmissions.TryGetValue(set.Id, out var s);
+                var setRules = rules[set.Id];
+                var criteria = setRules.Indicators
+                    .Select(r => (Rule: r, Info: indicators[r.IndicatorId]))
+                    .OrderBy(x => x.Info.CriterionNumber).ThenBy(x => x.Info.SortOrder)
+                    .GroupBy(x => (x.Info.CriterionNumber, x.Info.CriterionName, x.Info.GroupName))
+                    .Select(c => new EntryCriterion(c.Key.CriterionNumber, c.Key.CriterionName, c.Key.GroupName,
+                        c.Select(x =>
                         {
-                            IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType,
-                            Comparator = rule.Comparator, Threshold = rule.Threshold, ThresholdText = rule.ThresholdText, ThresholdWhy = rule.Why,
-                            PreviousValue = p?.Value, StoredValue = v?.Value,
-                            StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
-                            Status = AttainmentRules.Evaluate(i.ValueType, rule.Comparator, rule.Threshold, v?.Value),
-                            Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
-                        };
-                    }).ToList())).ToList();
-            return new EntrySet(set.Id, set.Code, set.Name, set.DeclaredCriteria, set.DeclaredIndicators,
-                s?.Status ?? SubmissionStatus.Draft, s?.Comment, s?.SubmittedBy, s?.SubmittedAtUtc, s?.ReviewedBy, s?.ReviewedAtUtc, criteria,
-                setRules.Version?.Number);
-        }).ToList();
+                            var (rule, i) = x;
+                            current.TryGetValue(i.Id, out var v);
+                            before.TryGetValue(i.Id, out var p);
+                            return new EntryRow
+                            {
+                                IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType,
+                                Comparator = rule.Comparator, Threshold = rule.Threshold, ThresholdText = rule.ThresholdText, ThresholdWhy = rule.Why,
+                                PreviousValue = p?.Value, StoredValue = v?.Value,
+                                StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
+                                Status = AttainmentRules.Evaluate(i.ValueType, rule.Comparator, rule.Threshold, v?.Value),
+                                Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
+                            };
+                        }).ToList())).ToList();
+                return new EntrySet(set.Id, set.Code, set.Name, set.DeclaredCriteria, set.DeclaredIndicators,
+                    s?.Status ?? SubmissionStatus.Draft, s?.Comment, s?.SubmittedBy, s?.SubmittedAtUtc, s?.ReviewedBy, s?.ReviewedAtUtc, criteria,
+                    setRules.Version?.Number);
+            }).ToList();
 
-        return new EntryPageModel
-        {
-            Unit = unit, Period = period, PreviousPeriod = previous, Periods = periods, Sets = entrySets,
-            UnitValidInPeriod = AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
-            SetsWithoutIndicators = sets.Where(s => rules[s.Id].Indicators.Count == 0).Select(s => (s.Code, s.Name)).ToList(),
-        };
+            return new EntryPageModel
+            {
+                Unit = unit, Period = period, PreviousPeriod = previous, Periods = periods, Sets = entrySets,
+                UnitValidInPeriod = AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
+                SetsWithoutIndicators = sets.Where(s => rules[s.Id].Indicators.Count == 0).Select(s => (s.Code, s.Name)).ToList(),
+            };
+        }).ToList();
     }
 
     /// <summary>The text a cell shows for a stored value: "14,5", or "1"/"0" for đạt/không đạt selects.</summary>

@@ -18,29 +18,22 @@ namespace ProgramTracker.Web.Models.EntryWorkbook;
 public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries entry, UnitAccess access)
 {
     /// <summary>
-    /// The forms of these units, each through the entry form's own query, so the rules (sets and units valid in the
-    /// period, the version in force, the unit's thresholds) have one home. A batched copy of that query was dropped
-    /// when those rules arrived: it would have had to repeat them.
+    /// The forms of these units through the entry form's own query (<see cref="EntryQueries.PagesAsync"/>, which reads
+    /// every unit at once), so the rules (sets and units valid in the period, the version in force, the unit's
+    /// thresholds) have one home and a workbook shows exactly what the browser form shows.
     /// </summary>
-    public Task<FormBundle> BundleAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct) =>
-        PerUnitAsync(period, units, ct);
-
-    /// <summary>Each unit through <see cref="EntryQueries.PageAsync"/>: exactly what the browser form shows.</summary>
-    public async Task<FormBundle> PerUnitAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct)
+    public async Task<FormBundle> BundleAsync(ReportingPeriod period, IReadOnlyList<UnitHeader> units, CancellationToken ct)
     {
-        var forms = new List<FormUnit>(units.Count);
-        string? previous = null;
-        foreach (var unit in units)
+        var pages = await entry.PagesAsync(units, period, ct);
+        var forms = units.Zip(pages).Select(x =>
         {
-            var page = await entry.PageAsync(unit, period, ct);
-            previous ??= page.PreviousPeriod?.Label;
-            forms.Add(new FormUnit(unit.Id, unit.Slug, unit.FullName, page.Sets.SelectMany(set => set.Criteria.SelectMany(c => c.Rows).Select(r => new FormRow(
+            var (unit, page) = x;
+            return new FormUnit(unit.Id, unit.Slug, unit.FullName, page.Sets.SelectMany(set => set.Criteria.SelectMany(c => c.Rows).Select(r => new FormRow(
                 r.IndicatorId, r.Code, r.Name, r.Unit, r.ValueType, Labels.Threshold(r.Comparator, r.Threshold, r.ValueType, r.Unit, r.ThresholdText), r.PreviousValue,
                 r.StoredValue, r.Note, r.Version, r.StoredBy, r.StoredAtUtc, set.Name,
-                set.LocksValues ? LockedBecause(set.Name, set.Status) : null))).ToList()));
-        }
-
-        return new FormBundle(period.Id, period.Code, period.Label, previous, period.IsLocked, forms);
+                set.LocksValues ? LockedBecause(set.Name, set.Status) : null))).ToList());
+        }).ToList();
+        return new FormBundle(period.Id, period.Code, period.Label, pages.Count > 0 ? pages[0].PreviousPeriod?.Label : null, period.IsLocked, forms);
     }
 
     private static string LockedBecause(string setName, SubmissionStatus status) =>
