@@ -88,6 +88,9 @@ internal sealed class PendingScopes
         }
     }
 
+    /// <summary>Units changed by statements that bypass the change tracker (set-based writes).</summary>
+    public void AddUnits(IEnumerable<int> unitIds) => _units.UnionWith(unitIds);
+
     public void Clear()
     {
         Catalogue = false;

@@ -45,8 +45,6 @@ public static class ValueWrites
         ORDER BY u.n
         """;
 
-    private const string BumpDataVersionSql = "UPDATE data_version SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1";
-
     /// <summary>False when a row was changed or inserted by someone else since it was read: nothing must be committed.</summary>
     public static async Task<bool> WriteAsync(
         ProgramTrackerDbContext db, int periodId, IReadOnlyList<ValueWrite> values, IReadOnlyList<AuditEntry> audit, string userName, DateTime nowUtc, CancellationToken ct)
@@ -56,8 +54,9 @@ public static class ValueWrites
             return true;
         }
 
-        // The data version rises in the same transaction as the change (see ProgramTrackerDbContext.SaveChangesAsync).
-        await db.Database.ExecuteSqlRawAsync(BumpDataVersionSql, ct);
+        // These statements bypass SaveChanges: name the units they change, so that their scopes' data versions rise
+        // at the transaction's commit like any other change (docs/adr/0008).
+        db.PendingScopes.AddUnits(values.Select(v => v.UnitId));
         var updates = values.Where(v => v.Id is not null).ToList();
         if (updates.Count > 0)
         {
