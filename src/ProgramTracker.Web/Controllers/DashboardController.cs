@@ -34,7 +34,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
             return Forbid();
         }
 
-        return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved) is { } data
+        return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
             ? View(DashboardView.Build(data, options.Value.AtRiskShare))
             : NotFound();
     }

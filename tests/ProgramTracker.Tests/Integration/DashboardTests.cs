@@ -28,6 +28,18 @@ public sealed partial class DashboardTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task The_unit_selector_lists_only_units_the_reader_may_read_and_the_administrator_sees_them_all()
+    {
+        await fixture.EnsureOtherDistrictAsync();
+        static string Selector(string html) => html[html.IndexOf("<select id=\"unit\"", StringComparison.Ordinal)..html.IndexOf("</select>", html.IndexOf("<select id=\"unit\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+
+        var leader = Selector(await GetText(Url));
+        leader.Should().Contain("value=\"ba-che\"").And.NotContain($"value=\"{PortalFixture.OtherDistrict}\"", "a Ba Chẽ leader cannot open Tiên Yên's dashboard");
+        var admin = await fixture.ClientAsync("admin");
+        Selector(await admin.GetStringAsync(Url)).Should().Contain("value=\"ba-che\"").And.Contain($"value=\"{PortalFixture.OtherDistrict}\"");
+    }
+
+    [Fact]
     public async Task Heat_map_shows_Nam_Son_as_reported_and_links_to_its_page()
     {
         var cell = HeatCell(await GetText(Url), "nam-son", "ntm-xa-nang-cao");

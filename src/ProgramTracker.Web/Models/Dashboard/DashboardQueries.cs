@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
@@ -36,7 +37,12 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false)
+    /// <param name="selector">
+    /// The units the reader may read, for the page's unit selector (the districts, provinces and cities among them);
+    /// null when the page has no selector (the export, the summary): only the unit itself is read then.
+    /// </param>
+    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false,
+        ReadScope? selector = null)
     {
         var year = 0;
         int? quarter = null;
@@ -46,15 +52,27 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             return null;
         }
 
-        // Districts are few (about 700 in the whole country before 2025): one query serves the selector and the lookup.
-        var districts = await db.Units.AsNoTracking()
-            .Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City)
+        // One query serves the selector and the lookup: the units the reader may read (not the ~760 of the country
+        // for a district's leader), and always the unit asked for (its access was checked before).
+        var slug = unitSlug?.Trim();
+        var units = db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City);
+        if (selector is null)
+        {
+            units = slug is null ? units : units.Where(u => u.Slug == slug);
+        }
+        else if (!selector.All)
+        {
+            var readable = selector.UnitIds;
+            units = units.Where(u => readable.Contains(u.Id) || u.Slug == slug);
+        }
+
+        var districts = await units
             .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToListAsync(ct);
         var district = string.IsNullOrWhiteSpace(unitSlug)
             ? districts.FirstOrDefault(d => d.Kind == UnitKind.District) ?? districts.FirstOrDefault()
-            : districts.FirstOrDefault(d => d.Slug == unitSlug.Trim());
+            : districts.FirstOrDefault(d => d.Slug == slug);
         if (district is null)
         {
             return null;
