@@ -133,6 +133,7 @@ public static class SecuritySetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter(); // the API's limit per token (the sign-in limit is counted in the database, SharedSignInLimit)
         app.UseTwoFactorEnforcement();
         return app;
     }

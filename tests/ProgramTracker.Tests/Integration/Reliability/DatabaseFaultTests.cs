@@ -97,9 +97,10 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
             await readOnly.ExecuteNonQueryAsync();
         }
 
-        using (var connection = new NpgsqlConnection(database.ConnectionString))
+        // New sessions see the setting: empty the portal's own pool (its connection string carries the portal's defaults).
+        using (var connection = new NpgsqlConnection(ProgramTracker.Core.Data.DatabaseServiceCollectionExtensions.WithPostgresDefaults(database.ConnectionString)))
         {
-            NpgsqlConnection.ClearPool(connection); // new sessions see the setting
+            NpgsqlConnection.ClearPool(connection);
         }
 
         var watch = Stopwatch.StartNew();

@@ -118,7 +118,7 @@ public sealed partial class RestoreDrillTests
             text.AppendLine(CultureInfo.InvariantCulture, $"a {a.Id} {a.AtUtc:O} {a.UserName} {a.Action} {a.UnitId} {a.OldValue} {a.NewValue} {a.Note}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"users {await db.Users.CountAsync()} version {await db.DataVersions.Select(d => d.Value).SingleAsync()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"users {await db.Users.CountAsync()} versions {string.Join(",", await db.DataVersions.OrderBy(d => d.Id).Select(d => d.Id + "=" + d.Value).ToListAsync())}");
         return text.ToString();
     });
 
