@@ -102,19 +102,38 @@ public static class ApiSetup
 
     /// <summary>After the status-code pages: API answers keep their problem details instead of the HTML error page.</summary>
     public static IApplicationBuilder UseProgramTrackerApiResponses(this IApplicationBuilder app) =>
-        app.Use((context, next) =>
+        app.Use(async (context, next) =>
         {
+            var api = false;
             if (context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers.ContentSecurityPolicy = ReferenceContentSecurityPolicy;
             }
-            else if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            else if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
-                pages.Enabled = false;
+                api = true;
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
             }
 
-            return next(context);
+            await next(context);
+
+            // An address no endpoint answers (404) or a method it does not take (405) leaves an empty body:
+            // an API client gets problem details there too, never an empty or HTML answer.
+            if (api && !context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentLength is null
+                && string.IsNullOrEmpty(context.Response.ContentType))
+            {
+                var status = context.Response.StatusCode;
+                var (title, detail) = status switch
+                {
+                    StatusCodes.Status404NotFound => ("Không tìm thấy", $"No API endpoint answers {context.Request.Path}; the list is at /openapi/v1.json."),
+                    StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", $"{context.Request.Method} is not accepted at {context.Request.Path}."),
+                    _ => ("Yêu cầu không thực hiện được", $"The request ended with status {status}."),
+                };
+                await ApiProblems.WriteAsync(context, status, title, detail);
+            }
         });
 
     public static WebApplication MapProgramTrackerApi(this WebApplication app)

@@ -63,6 +63,22 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
     }
 
     [Fact]
+    public async Task An_unknown_API_address_or_method_answers_problem_details_not_an_empty_page()
+    {
+        var (_, secret) = await fixture.CreateTokenAsync("huyen", write: false);
+        using var api = fixture.Client(secret);
+
+        var missing = await api.GetAsync("/api/v1/no-such-thing");
+        var wrongMethod = await api.DeleteAsync("/api/v1/periods");
+
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        missing.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await missing.JsonAsync())["title"]!.GetValue<string>().Should().Be("Không tìm thấy");
+        wrongMethod.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        wrongMethod.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_409_with_the_current_values_and_nothing_is_written()
     {
         var (_, secret) = await fixture.CreateTokenAsync("huyen", write: true);
