@@ -23,8 +23,13 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        // Every endpoint needs a signed-in user unless it says [AllowAnonymous].
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Every endpoint needs a signed-in user unless it says [AllowAnonymous]. Under /api every endpoint carries its
+        // token policy; what falls back here is an address or method no endpoint takes, which answers 404/405 as
+        // problem details (ApiSetup), not a redirect to the sign-in page.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
+                || (c.Resource is HttpContext http && http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)))
+            .Build();
         options.AddPolicy(ReadData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(EditData, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff, Roles.CommuneOfficer));
         options.AddPolicy(Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff));
