@@ -43,7 +43,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
             "/", "/inbox", "/communes/nam-son/entry/2023-Q3", "/districts/ba-che/entry/2023-Q3", "{history}",
             "/districts/ba-che/poverty/2023-Q3", "/districts/ba-che/capital/2023-Q3", "/districts/ba-che/targets/2023", "/audit",
         ]),
-        ("xa.namson", ["/", "/inbox", "/communes/nam-son/entry/2023-Q4"]),
+        ("xa.namson", ["/", "/inbox", "/communes/nam-son/entry/2023-Q4", "/account/tokens"]),
         ("lanhdao.tinh", ["/communes/xa-ba-che", "/communes/luong-minh", "/dashboard?unit=quang-ninh&period=2026-Q3", "/programmes/ctmtqg-2026", "/criteria-sets/ntm-xa", "/criteria-sets/ntm-xa-2026"]),
         ("xa.bache", ["/inbox", "/communes/xa-ba-che/entry/2026-Q3", "/communes/nam-son/entry/2026-Q3"]),
         ("admin", ["/admin/users", "/admin/users/new", "/admin/periods", "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new", "/overview", "/dashboard", "/admin/reorganisations"]),

@@ -27,15 +27,10 @@ public static partial class ImportBench
 
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await TokenAsync(http, "/account/login");
-        using (var login = new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token }))
+        if (!await PortalSession.SignInAsync(http, user, password))
         {
-            var signedIn = await http.PostAsync("/account/login", login);
-            if (signedIn.StatusCode != HttpStatusCode.Redirect)
-            {
-                Console.Error.WriteLine($"import-bench: sign-in as {user} failed ({(int)signedIn.StatusCode})");
-                return 1;
-            }
+            Console.Error.WriteLine($"import-bench: sign-in as {user} failed");
+            return 1;
         }
 
         var query = $"?unit={Uri.EscapeDataString(district)}";
@@ -51,7 +46,7 @@ public static partial class ImportBench
         var downloadMs = watch.ElapsedMilliseconds;
         var (edited, units, cells) = ChangeEveryValue(original);
 
-        token = await TokenAsync(http, $"/entry/{period}/import{query}");
+        var token = await PortalSession.TokenAsync(http, $"/entry/{period}/import{query}");
         watch.Restart();
         using var content = new MultipartFormDataContent
         {
@@ -131,14 +126,6 @@ public static partial class ImportBench
 
     private static int RowOf(string reference) => int.Parse(reference.AsSpan(1), CultureInfo.InvariantCulture);
 
-    private static async Task<string> TokenAsync(HttpClient http, string url)
-    {
-        var html = await http.GetStringAsync(url);
-        return WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("name=\"plan\" value=\"([^\"]+)\"")]
     private static partial Regex PlanField();

@@ -28,7 +28,7 @@ public static partial class SaveBench
         var cookies = new CookieContainer();
         using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = slugs.Length + 1 };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
-        if (!await SignInAsync(http, user, password))
+        if (!await PortalSession.SignInAsync(http, user, password))
         {
             Console.Error.WriteLine($"save-bench: sign-in as {user} failed");
             return 1;
@@ -88,12 +88,13 @@ public static partial class SaveBench
         var html = await http.GetStringAsync(url);
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value)),
+            new("__RequestVerificationToken", PortalSession.Token(html)),
         };
+        var versions = VersionField().Matches(html).ToDictionary(m => m.Groups["i"].Value, m => m.Groups["v"].Value);
         foreach (Match cell in CellId().Matches(html))
         {
             var index = cell.Groups["i"].Value;
-            var version = Regex.Match(html, $"name=\"Cells\\[{index}\\]\\.Version\" value=\"(\\d+)\"").Groups[1].Value;
+            var version = versions.GetValueOrDefault(index, "0");
             var isChoice = html.Contains($"<select id=\"cell-{cell.Groups["id"].Value}\"", StringComparison.Ordinal);
             fields.Add(new($"Cells[{index}].IndicatorId", cell.Groups["id"].Value));
             fields.Add(new($"Cells[{index}].Version", version));
@@ -107,20 +108,10 @@ public static partial class SaveBench
         return (ms, response.StatusCode == HttpStatusCode.Redirect && fields.Count > 1);
     }
 
-    private static async Task<bool> SignInAsync(HttpClient http, string user, string password)
-    {
-        var html = await http.GetStringAsync("/account/login");
-        using var login = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(html).Groups[1].Value),
-        });
-        using var response = await http.PostAsync("/account/login", login);
-        return response.StatusCode == HttpStatusCode.Redirect;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\" value=\"(?<id>\\d+)\"")]
     private static partial Regex CellId();
+
+    [GeneratedRegex("name=\"Cells\\[(?<i>\\d+)\\]\\.Version\" value=\"(?<v>\\d+)\"")]
+    private static partial Regex VersionField();
 }
