@@ -126,7 +126,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
 
                 if (locked.TryGetValue((unit.UnitId, indicators[cell.IndicatorId].CriteriaSetId), out var status))
                 {
-                    return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
+                    return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {Localization.Formats.Current.Status(status)}: không thể sửa số liệu.");
                 }
 
                 changed.Add(new ChangedCell(unit.UnitId, cell with { Note = note }, before, indicators[cell.IndicatorId].CriteriaSetId));

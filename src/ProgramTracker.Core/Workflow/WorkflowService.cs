@@ -44,7 +44,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         if (WorkflowRules.Next(status, step) is not { } next)
         {
-            return WorkflowResult.Fail($"Không thể “{WorkflowRules.Label(step)}” khi biểu mẫu đang ở trạng thái {WorkflowRules.Label(status)}.", status);
+            return WorkflowResult.Fail($"Không thể “{Localization.Formats.Current.Step(step)}” khi biểu mẫu đang ở trạng thái {Localization.Formats.Current.Status(status)}.", status);
         }
 
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

@@ -6,7 +6,7 @@ using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -43,8 +43,8 @@ public sealed class AdminCatalogueController(ProgramTrackerDbContext db, Catalog
         var form = new IndicatorForm
         {
             Id = id, CriterionId = i.CriterionId, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType, Note = i.Note,
-            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Vn.Number(t) : null, ThresholdText = common?.Text,
-            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Vn.Number(v) : null),
+            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Formats.Current.Number(t) : null, ThresholdText = common?.Text,
+            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Formats.Current.Number(v) : null),
         };
         return View("Indicator", (await PageAsync(i.SetCode, form, ct))!);
     }
@@ -137,7 +137,7 @@ public sealed class AdminCatalogueController(ProgramTrackerDbContext db, Catalog
             return null;
         }
 
-        if (Vn.TryParseNumber(raw, out var t))
+        if (Formats.Current.TryParseNumber(raw, out var t))
         {
             return t;
         }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Binding;
@@ -95,7 +95,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             row.Raw = cell.Raw;
             row.Note = cell.Note;
             row.Version = cell.Version;
-            var parsed = ValueParser.Parse(row.ValueType, cell.Raw);
+            var parsed = ValueParser.Parse(row.ValueType, cell.Raw, Formats.Current);
             if (!parsed.Ok)
             {
                 row.Error = parsed.Error;
@@ -131,7 +131,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
                     var row = rows[conflict.IndicatorId];
                     row.Version = conflict.CurrentVersion;
                     row.ConflictText = $"{conflict.By ?? "Người khác"} đã lưu {(conflict.AtUtc is { } at ? at.ToLocalTime().ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "")}: "
-                        + Labels.Value(conflict.CurrentValue, row.ValueType, row.Unit);
+                        + Formats.Current.Value(conflict.CurrentValue, row.ValueType, row.Unit);
                 }
 
                 model.HasConflicts = true;
@@ -185,7 +185,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         }
 
         var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, User.Identity?.Name ?? "?", ct);
-        TempData["EntryMessage"] = result.Ok ? $"Đã {WorkflowRules.Label(step).ToLowerInvariant()}: trạng thái mới là {WorkflowRules.Label(result.Status)}." : result.Error;
+        TempData["EntryMessage"] = result.Ok ? $"Đã {Formats.Current.Step(step).ToLowerInvariant()}: trạng thái mới là {Formats.Current.Status(result.Status)}." : result.Error;
         return Redirect(model.EntryPath + $"#set-{form.SetId}");
     }
 
@@ -201,5 +201,5 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
     }
 
     private static string OutsideValidity(EntryPageModel model) =>
-        $"{model.Unit.FullName} không tồn tại trong {model.Period.Label} (hiệu lực {(model.Unit.ValidFrom is { } f ? Vn.Date(f) : "…")} – {(model.Unit.ValidTo is { } t ? Vn.Date(t) : "nay")}): không nhập số liệu cho kỳ này.";
+        $"{model.Unit.FullName} không tồn tại trong {model.Period.Label} (hiệu lực {(model.Unit.ValidFrom is { } f ? Formats.Current.Date(f) : "…")} – {(model.Unit.ValidTo is { } t ? Formats.Current.Date(t) : "nay")}): không nhập số liệu cho kỳ này.";
 }

@@ -6,7 +6,7 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Planning;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -72,13 +72,13 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, null, post.Version));
             }
-            else if (ValueParser.ParseNumber(post.Value) is { Ok: true, Value: { } value })
+            else if (ValueParser.ParseNumber(post.Value, Formats.Current) is { Ok: true, Value: { } value })
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, value, post.Version));
             }
             else
             {
-                row.Error = $"{ValueParser.ParseNumber(post.Value).Error} Để trống nếu không đặt mục tiêu.";
+                row.Error = $"{ValueParser.ParseNumber(post.Value, Formats.Current).Error} Để trống nếu không đặt mục tiêu.";
             }
         }
 
@@ -98,7 +98,7 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Vn.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
+            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Formats.Current.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
             rows[c.IndicatorId].Version = c.CurrentVersion;
         }
 
@@ -244,7 +244,7 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             ModelState.AddModelError(nameof(form.Measure), "Chọn loại số liệu vốn.");
         }
 
-        var parsedAmount = ValueParser.ParseAmountVnd(form.Amount);
+        var parsedAmount = ValueParser.ParseAmountVnd(form.Amount, Formats.Current);
         if (!parsedAmount.Ok)
         {
             ModelState.AddModelError(nameof(form.Amount), parsedAmount.Error!);
@@ -289,7 +289,7 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
                 return new TargetRowEdit
                 {
                     IndicatorId = i.Id, Index = index++, Name = i.Name, Unit = i.Unit, SetName = i.SetName, Comparator = t?.Comparator ?? Comparator.AtLeast,
-                    Value = t is null ? null : Vn.Number(t.Value).Replace(".", "", StringComparison.Ordinal), Version = t?.Version ?? 0,
+                    Value = t is null ? null : Formats.Current.Number(t.Value).Replace(".", "", StringComparison.Ordinal), Version = t?.Version ?? 0,
                 };
             }).ToList(),
             CanEdit = await access.CanEditAsync(User, district.Id, ct),
@@ -321,7 +321,7 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
                 .Select(c => new { c.Id, c.Version, c.ProgrammeId, c.ProjectId, c.UnitId, c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
                 .ToListAsync(ct);
         var figures = loaded
-            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Labels.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
+            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Formats.Current.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
                 c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, ProgramTracker.Web.Models.SourceRef.From(c.Source)))
             .ToList();
         return new CapitalPage
@@ -330,9 +330,9 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             Edits = loaded.Select(c => new CapitalEdit(c.Id, c.Version, new CapitalForm
             {
                 ProgrammeId = c.ProgrammeId, ProjectId = c.ProjectId, UnitId = c.UnitId, Measure = c.Measure, Kind = c.Kind, FundingSource = c.FundingSource,
-                Amount = Vn.Number(c.AmountVnd), Description = c.Description,
+                Amount = Formats.Current.Number(c.AmountVnd), Description = c.Description,
             })).ToList(),
-            Units = list.Select(u => (u.Id, Labels.UnitName(u.Kind, u.Name))).ToList(),
+            Units = list.Select(u => (u.Id, Formats.Current.UnitName(u.Kind, u.Name))).ToList(),
             Programmes = programmes.Select(p => (p.Id, p.Code, p.Name)).ToList(),
             Projects = projects.Select(p => (p.Id, p.ProgrammeId, $"Dự án {p.Number.ToString(CultureInfo.InvariantCulture)}: {p.Name}")).ToList(),
             CanEdit = !period.IsLocked && await access.CanEditAsync(User, district.Id, ct),

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -104,7 +105,7 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
             return (null, null);
         }
 
-        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw);
+        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw, Formats.Current);
         return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? "Số quá lớn." : null) : (null, parsed.Error);
     }
 
@@ -140,7 +141,7 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
             records.TryGetValue(u.Id, out var r);
             return new PovertyEntryRow
             {
-                UnitId = u.Id, Index = index++, UnitName = Labels.UnitName(u.Kind, u.Name), ReportedPoorRate = r?.ReportedPoorRate,
+                UnitId = u.Id, Index = index++, UnitName = Formats.Current.UnitName(u.Kind, u.Name), ReportedPoorRate = r?.ReportedPoorRate,
                 ReportedNearPoorRate = r?.ReportedNearPoorRate, Households = r?.HouseholdsTotal?.ToString(CultureInfo.InvariantCulture),
                 Poor = r?.PoorHouseholds?.ToString(CultureInfo.InvariantCulture), NearPoor = r?.NearPoorHouseholds?.ToString(CultureInfo.InvariantCulture),
                 Version = r?.Version ?? 0,

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
@@ -9,7 +10,7 @@ namespace ProgramTracker.Web.Models.Dashboard;
 
 public sealed record DashUnit(int Id, string Slug, string Name, UnitKind Kind)
 {
-    public string FullName => Labels.UnitName(Kind, Name);
+    public string FullName => Formats.Current.UnitName(Kind, Name);
 
     public bool IsDistrict => Kind == UnitKind.District;
 

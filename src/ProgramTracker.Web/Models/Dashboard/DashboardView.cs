@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Dashboard;
 
@@ -95,7 +95,7 @@ public sealed record CapitalRowView(
     public bool RateApproximate => Rate is not null && (RateBase!.Qualifier != ValueQualifier.None || Get(CapitalMeasure.Disbursed)!.Qualifier != ValueQualifier.None);
 
     public string RateText => Rate is { } r
-        ? (RateApproximate ? $"ước {Vn.Percent(r)}" : Vn.Percent(r))
+        ? (RateApproximate ? $"ước {Formats.Current.Percent(r)}" : Formats.Current.Percent(r))
         : Get(CapitalMeasure.Disbursed) is not null ? "chưa có kế hoạch vốn để tính tỷ lệ" : "chưa có số liệu giải ngân";
 
     public IEnumerable<int> SourceIds => Measures.Values.SelectMany(m => m.SourceIds).Distinct();
@@ -201,10 +201,10 @@ public static class DashboardView
     public static string? CriteriaText(AttainmentFigure f) =>
         f.CriteriaMet is null || (f.Kind == FigureKind.Computed && f.CriteriaDeclared is null)
             ? null
-            : $"{Vn.Ratio(f.CriteriaMet, f.CriteriaDeclared)} tiêu chí";
+            : $"{Formats.Current.Ratio(f.CriteriaMet, f.CriteriaDeclared)} tiêu chí";
 
     public static string? IndicatorsText(AttainmentFigure f) =>
-        f.IndicatorsMet is null ? null : $"{Vn.Ratio(f.IndicatorsMet, f.IndicatorsDeclared)} chỉ tiêu";
+        f.IndicatorsMet is null ? null : $"{Formats.Current.Ratio(f.IndicatorsMet, f.IndicatorsDeclared)} chỉ tiêu";
 
     /// <summary>Colour by distance to the standard: the share of declared criteria met.</summary>
     public static string HeatClass(decimal? share) => share switch
@@ -228,7 +228,7 @@ public static class DashboardView
     ];
 
     /// <summary>A share (0–1) as "84,2 %".</summary>
-    public static string Percent(decimal share) => Vn.Percent(Math.Round(share * 100m, 1));
+    public static string Percent(decimal share) => Formats.Current.Percent(Math.Round(share * 100m, 1));
 
     public static RiskReport Risk(DashboardData data, decimal threshold)
     {
@@ -262,7 +262,7 @@ public static class DashboardView
                 if (previous is not null && data.Figure(commune.Id, set.Id, previous.Id) is { Headline: { } before } && now.Headline is { } after && after < before)
                 {
                     var noun = now.CriteriaDeclared is not null ? "tiêu chí" : "chỉ tiêu";
-                    reasons.Add($"{Capitalise(set.ShortName)}: giảm từ {Vn.Number(before)} {noun} ({previous.Label}) xuống {Vn.Number(after)} {noun} ({data.Period.Label})");
+                    reasons.Add($"{Capitalise(set.ShortName)}: giảm từ {Formats.Current.Number(before)} {noun} ({previous.Label}) xuống {Formats.Current.Number(after)} {noun} ({data.Period.Label})");
                 }
             }
 
@@ -293,10 +293,10 @@ public static class DashboardView
             })
             .ToList();
 
-    public static string Amount(CapitalLine line) => Vn.Qualified(Vn.Money(line.AmountVnd), line.Qualifier, money: true);
+    public static string Amount(CapitalLine line) => Formats.Current.Qualified(Formats.Current.Money(line.AmountVnd), line.Qualifier, money: true);
 
     /// <summary>"06": works counts the way district reports write them.</summary>
-    public static string Works(int count) => count.ToString("00", Vn.Culture);
+    public static string Works(int count) => count.ToString("00", Formats.Vietnamese.NumberCulture);
 
     public static IReadOnlyList<ChartSpec> AttainmentCharts(DashboardData data)
     {

@@ -1,6 +1,6 @@
 using System.Text;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -195,8 +195,8 @@ public static class SummaryBuilder
 
             var where = unit.IsDistrict ? $"toàn {unit.FullName}" : unit.FullName;
             var clauses = own.Select(x =>
-                $"theo {DashboardView.Lower(x.Standard.ShortName)}, tỷ lệ hộ nghèo {where} là {Vn.Percent(x.Figure!.PoorRate, "chưa có số liệu")}, "
-                + $"tỷ lệ hộ cận nghèo là {Vn.Percent(x.Figure.NearPoorRate, "chưa có số liệu")} ({DashboardView.PovertyOriginLabel(x.Figure.Origin)})");
+                $"theo {DashboardView.Lower(x.Standard.ShortName)}, tỷ lệ hộ nghèo {where} là {Formats.Current.Percent(x.Figure!.PoorRate, "chưa có số liệu")}, "
+                + $"tỷ lệ hộ cận nghèo là {Formats.Current.Percent(x.Figure.NearPoorRate, "chưa có số liệu")} ({DashboardView.PovertyOriginLabel(x.Figure.Origin)})");
             var asOf = own.Select(x => x.Figure!.AsOf).OfType<DateOnly>().Distinct().ToList();
             var when = asOf.Count == 1 ? $"Tính đến {DateLabel(asOf[0])}, " : "";
             sentences.Add(DashboardView.Capitalise($"{when}{string.Join("; ", clauses)}."));
@@ -218,7 +218,7 @@ public static class SummaryBuilder
         foreach (var t in targets)
         {
             var unit = string.IsNullOrEmpty(t.Unit) ? "" : $" {t.Unit}";
-            var goal = $"mục tiêu năm {t.Year} là {ComparatorWord(t.Comparator)}{Vn.Number(t.Target)}{unit}";
+            var goal = $"mục tiêu năm {t.Year} là {ComparatorWord(t.Comparator)}{Formats.Current.Number(t.Target)}{unit}";
             if (t.Actual is not { } actual)
             {
                 sentences.Add($"{t.IndicatorName}: {goal}; chưa có số liệu thực hiện.");
@@ -234,9 +234,9 @@ public static class SummaryBuilder
             };
             var gap = Math.Abs(actual - t.Target);
             var verdict = t.Met == true
-                ? gap == 0 ? "đạt mục tiêu" : $"vượt mục tiêu {Vn.Number(gap)}{unit}"
-                : t.Comparator == Comparator.AtMost ? $"còn cao hơn mục tiêu {Vn.Number(gap)}{unit}" : $"còn thiếu {Vn.Number(gap)}{unit} so với mục tiêu";
-            sentences.Add($"{t.IndicatorName} năm {t.Year} {verb} {Vn.Number(actual)}{unit}; {goal}, {verdict}.");
+                ? gap == 0 ? "đạt mục tiêu" : $"vượt mục tiêu {Formats.Current.Number(gap)}{unit}"
+                : t.Comparator == Comparator.AtMost ? $"còn cao hơn mục tiêu {Formats.Current.Number(gap)}{unit}" : $"còn thiếu {Formats.Current.Number(gap)}{unit} so với mục tiêu";
+            sentences.Add($"{t.IndicatorName} năm {t.Year} {verb} {Formats.Current.Number(actual)}{unit}; {goal}, {verdict}.");
             sourceIds.Add(t.SourceId);
             sourceIds.Add(t.ActualSourceId);
         }
@@ -248,7 +248,7 @@ public static class SummaryBuilder
             var clauses = others.Select(f =>
             {
                 var when = f.PeriodId != data.Period.Id && f.AsOf is { } d ? $" ({DateLabel(d)})" : "";
-                var value = Labels.Value(f.Value, f.ValueType, f.Unit);
+                var value = Formats.Current.Value(f.Value, f.ValueType, f.Unit);
                 var phrase = f.Qualifier switch
                 {
                     ValueQualifier.Estimate => $"ước đạt {value}",
@@ -332,7 +332,7 @@ public static class SummaryBuilder
     };
 
     /// <summary>"cuối năm 2022" for 31 December, else "ngày 24/08/2023".</summary>
-    public static string DateLabel(DateOnly date) => date is { Month: 12, Day: 31 } ? $"cuối năm {date.Year}" : $"ngày {Vn.Date(date)}";
+    public static string DateLabel(DateOnly date) => date is { Month: 12, Day: 31 } ? $"cuối năm {date.Year}" : $"ngày {Formats.Current.Date(date)}";
 
     private static string EndSentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 

@@ -3,7 +3,7 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 
 namespace ProgramTracker.Web.Models.Units;
@@ -297,12 +297,12 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
         var parts = new List<string>();
         if (criteriaMet is not null)
         {
-            parts.Add($"{Vn.Ratio(criteriaMet, declaredCriteria)} tiêu chí");
+            parts.Add($"{Formats.Current.Ratio(criteriaMet, declaredCriteria)} tiêu chí");
         }
 
         if (indicatorsMet is not null)
         {
-            parts.Add($"{Vn.Ratio(indicatorsMet, declaredIndicators)} chỉ tiêu");
+            parts.Add($"{Formats.Current.Ratio(indicatorsMet, declaredIndicators)} chỉ tiêu");
         }
 
         return string.Join(", ", parts);
