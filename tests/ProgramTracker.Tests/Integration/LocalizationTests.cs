@@ -73,3 +73,63 @@ public sealed class LocalizationTests(PortalFixture fixture)
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }
+
+/// <summary>The English summary says the same facts as the Vietnamese one, from the same data: the same figures, dates and periods.</summary>
+[Collection(PortalCollection.Name)]
+public sealed partial class SummaryLanguageTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task English_and_Vietnamese_summaries_carry_the_same_figures()
+    {
+        var client = await fixture.ClientAsync("lanhdao");
+
+        var vi = Plain(await client.GetStringAsync("/reports/summary?unit=ba-che&period=2023-Q3"));
+        var en = Plain(await client.GetStringAsync("/reports/summary?unit=ba-che&period=2023-Q3&culture=en"));
+
+        en.Should().Contain("Summary of the National Target Programmes").And.Contain("Ba Chẽ district").And.Contain("Q3 2023")
+            .And.Contain("billion VND").And.Contain("0.46 %").And.Contain("14.5").And.NotContain("tỷ đồng").And.NotContain("tiêu chí");
+        vi.Should().Contain("Tóm tắt kết quả").And.Contain("huyện Ba Chẽ").And.Contain("0,46 %").And.Contain("14,5");
+
+        var viFigures = Figures(vi, decimalMark: ',');
+        var enFigures = Figures(en, decimalMark: '.');
+        viFigures.Should().HaveCountGreaterThan(40);
+        enFigures.Should().BeEquivalentTo(viFigures, "both texts are written from the same stored values");
+    }
+
+    private static string Plain(string html) =>
+        System.Net.WebUtility.HtmlDecode(PlainText().Match(html).Groups[1].Value);
+
+    /// <summary>Every figure of a text, as values: dates and periods first made language-free, then numbers read by the language's marks.</summary>
+    private static List<string> Figures(string text, char decimalMark)
+    {
+        var months = new[] { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+        text = NumericDate().Replace(text, m => $" D{m.Groups[3].Value}{m.Groups[2].Value}{m.Groups[1].Value} ");
+        text = EnglishDate().Replace(text, m => $" D{m.Groups[3].Value}{Array.IndexOf(months, m.Groups[2].Value) + 1:00}{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):00} ");
+        text = VietnameseQuarter().Replace(text, m => $" P{m.Groups[2].Value}Q{m.Groups[1].Value switch { "I" => 1, "II" => 2, "III" => 3, _ => 4 }} ");
+        text = EnglishQuarter().Replace(text, m => $" P{m.Groups[2].Value}Q{m.Groups[1].Value} ");
+        var group = decimalMark == ',' ? "." : ",";
+        return Number().Matches(text)
+            .Select(m => m.Value.StartsWith('D') || m.Value.StartsWith('P') ? m.Value
+                : decimal.Parse(m.Value.Replace(group, "", StringComparison.Ordinal).Replace(decimalMark, '.'), System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<textarea id=""summary-plain""[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex PlainText();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{2})/(\d{2})/(\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex NumericDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex EnglishDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Quý (IV|III|II|I)/(\d{4})")]
+    private static partial System.Text.RegularExpressions.Regex VietnameseQuarter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bQ([1-4]) (\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex EnglishQuarter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[DP]\d{4}(?:\d{4}|Q\d)|\d+(?:[.,]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex Number();
+}

@@ -38,7 +38,7 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
     }
 
     private static string LockedBecause(string setName, SubmissionStatus status) =>
-        $"“{setName}” đang ở trạng thái {Formats.Current.Status(status)}: không thể sửa số liệu.";
+        Formats.Current.Format("Entry.SetLockedByStatus", setName, Formats.Current.Status(status));
 
     public async Task<List<UnitHeader>> HeadersAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {
