@@ -77,7 +77,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         if (ModelState.IsValid)
         {
             var number = page.Numbers[criterion.Id];
-            var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note);
+            var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note, NameEn: form.NameEn ?? "");
             var result = await catalogue.ApplyAsync(setCode, [definition], from, "Biểu mẫu quản trị", ct);
             if (result.Ok)
             {

@@ -30,6 +30,10 @@ public sealed class IndicatorForm
     [StringLength(400, ErrorMessage = "Check.IndicatorForm.Name.StringLength")]
     public string? Name { get; set; }
 
+    /// <summary>The English name, shown to English readers beside the official Vietnamese; empty for none.</summary>
+    [StringLength(400, ErrorMessage = "Check.IndicatorForm.NameEn.StringLength")]
+    public string? NameEn { get; set; }
+
     [StringLength(60, ErrorMessage = "Check.IndicatorForm.Unit.StringLength")]
     public string? Unit { get; set; }
 

@@ -25,7 +25,7 @@ public sealed record DashPeriod(int Id, int Year, int? Quarter)
     public string Label => PeriodCode.Label(Year, Quarter);
 
     /// <summary>Quarters sort before the whole year they belong to.</summary>
-    public int SortKey => Year * 10 + (Quarter ?? 5);
+    public int SortKey => ProgramTracker.Core.Periods.DefaultPeriod.SortKey(Year, Quarter);
 
     public DateOnly StartsOn => PeriodCode.StartsOn(Year, Quarter);
 

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
@@ -318,16 +319,11 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
             targets, figures, highlights, sources, approvedOnly);
     }
 
-    /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
+    /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the district and its communes.</summary>
     private async Task<DashPeriod?> LatestWithDataAsync(int did, List<DashPeriod> periods, CancellationToken ct)
     {
-        // Filtering on the district's unit ids (not on "parent = district" through a join) keeps this on the indexes.
         var ids = await db.Units.Where(u => u.Id == did || u.ParentId == did).Select(u => u.Id).ToListAsync(ct);
-        var withData = await db.IndicatorValues.Where(v => ids.Contains(v.UnitId)).Select(v => v.PeriodId)
-            .Union(db.Set<ReportedAttainmentUnit>().Where(s => ids.Contains(s.UnitId)).Select(s => s.ReportedAttainment.PeriodId))
-            .Union(db.PovertyRecords.Where(p => ids.Contains(p.UnitId)).Select(p => p.PeriodId))
-            .Union(db.CapitalFigures.Where(c => ids.Contains(c.UnitId)).Select(c => c.PeriodId))
-            .ToListAsync(ct);
-        return periods.LastOrDefault(p => withData.Contains(p.Id)) ?? periods.LastOrDefault();
+        var withData = await DefaultPeriod.PeriodsWithFiguresAsync(db, ids, ct);
+        return DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withData);
     }
 }

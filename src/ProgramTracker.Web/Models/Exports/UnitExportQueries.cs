@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -45,8 +46,9 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
         DashPeriod? period;
         if (string.IsNullOrWhiteSpace(periodCode))
         {
-            var withValues = await db.IndicatorValues.Where(v => v.UnitId == unit.Id).Select(v => v.PeriodId).Distinct().ToListAsync(ct);
-            period = periods.LastOrDefault(p => withValues.Contains(p.Id)) ?? periods.LastOrDefault();
+            // The one default-period rule (Core/Periods/DefaultPeriod), as the unit's page.
+            var withFigures = await DefaultPeriod.PeriodsWithFiguresAsync(db, [unit.Id], ct);
+            period = DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withFigures);
         }
         else
         {
