@@ -54,7 +54,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         ("xa.bache", ["/inbox", "/communes/xa-ba-che/entry/2026-Q3", "/communes/nam-son/entry/2026-Q3"]),
         ("admin",
         [
-            "/admin/users", "{user}", "{user-password}", "/admin/users/new", "/admin/periods", "/criteria-sets/ntm-xa-nang-cao",
+            "/admin/users", "{user}", "{user-password}", "/admin/users/new", "/admin/periods", "/criteria-sets/ntm-xa",
             "{indicator-edit}", "/admin/criteria-sets/ntm-xa-nang-cao/indicators/new", "/admin/criteria-sets/ntm-xa-nang-cao/import",
             "/overview", "/dashboard", "/admin/reorganisations",
         ]),
@@ -67,7 +67,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         ["{history}"] = ("/districts/ba-che/entry/2023-Q3", "a[href^='/audit/value?']"),
         ["{user}"] = ("/admin/users", "a[href^='/admin/users/']:not([href='/admin/users/new']):not([href$='/password'])"),
         ["{user-password}"] = ("/admin/users", "a[href^='/admin/users/'][href$='/password']"),
-        ["{indicator-edit}"] = ("/criteria-sets/ntm-xa-nang-cao", "a[href^='/admin/indicators/'][href$='/edit']"),
+        ["{indicator-edit}"] = ("/criteria-sets/ntm-xa", "a[href^='/admin/indicators/'][href$='/edit']"),
     };
 
     /// <summary>Pages whose phone screenshots are kept in docs/screenshots (the dashboard's are taken below).</summary>
