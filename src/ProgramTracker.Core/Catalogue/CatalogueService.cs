@@ -46,6 +46,12 @@ public sealed record CatalogueChangeResult(bool Ok, IReadOnlyList<PlannedChange>
     public static CatalogueChangeResult Fail(params string[] errors) => new(false, [], errors);
 }
 
+/// <summary>What the admin form's indicator code comes to: <see cref="InSet"/> false means an indicator outside the set (404).</summary>
+public sealed record CodeCheck(bool InSet, string? Error)
+{
+    public static readonly CodeCheck Fine = new(true, null);
+}
+
 /// <summary>
 /// The one door for changing a set's list and thresholds: the admin form, the table import and the seed all come
 /// through here. A change applies from a chosen period on: it amends the version that starts then (made by copying
@@ -54,6 +60,29 @@ public sealed record CatalogueChangeResult(bool Ok, IReadOnlyList<PlannedChange>
 /// </summary>
 public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
+    /// <summary>The messages of the code check (Vietnamese), kept together.</summary>
+    public static class CodeMessages
+    {
+        public const string CodeFixed = "Không đổi mã của chỉ tiêu đã có (số liệu đã nhập gắn với mã này); thêm chỉ tiêu mới nếu cần.";
+        public const string CodeTaken = "Mã này đã dùng cho chỉ tiêu khác.";
+    }
+
+    /// <summary>
+    /// An edited indicator (<paramref name="id"/>) must belong to the set and keep its code (entered figures hang on it);
+    /// a new one needs a code no indicator uses.
+    /// </summary>
+    public async Task<CodeCheck> CheckCodeAsync(string setCode, int? id, string? code, CancellationToken ct = default)
+    {
+        if (id is { } existing)
+        {
+            var found = await db.Indicators.AsNoTracking().Where(i => i.Id == existing && i.Criterion.CriteriaSet.Code == setCode)
+                .Select(i => new { i.Code }).FirstOrDefaultAsync(ct);
+            return found is null ? new CodeCheck(false, null) : found.Code == code ? CodeCheck.Fine : new CodeCheck(true, CodeMessages.CodeFixed);
+        }
+
+        return code is not null && await db.Indicators.AnyAsync(i => i.Code == code, ct) ? new CodeCheck(true, CodeMessages.CodeTaken) : CodeCheck.Fine;
+    }
+
     /// <summary>The dry run: what <see cref="ApplyAsync"/> would do, and every error; nothing is written.</summary>
     public Task<CatalogueChangeResult> PlanAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, CancellationToken ct = default) =>
         RunAsync(setCode, rows, effectiveFrom, userName: null, auditNote: null, ct);

@@ -1,10 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Formatting;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -18,41 +14,20 @@ namespace ProgramTracker.Web.Controllers;
 /// every change goes through <see cref="CatalogueService"/> (versioned, audited, summaries rebuilt).
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AdminCatalogueController(ProgramTrackerDbContext db, CatalogueService catalogue) : Controller
+public sealed class AdminCatalogueController(IndicatorFormQueries queries, CatalogueService catalogue) : Controller
 {
     [HttpGet("/admin/criteria-sets/{setCode}/indicators/new")]
     public async Task<IActionResult> New([FromRoute] string setCode, CancellationToken ct) =>
-        await PageAsync(setCode, new IndicatorForm(), ct) is { } page ? View("Indicator", page) : NotFound();
+        await queries.PageAsync(setCode, new IndicatorForm(), ct) is { } page ? View("Indicator", page) : NotFound();
 
     [HttpGet("/admin/indicators/{id:int}/edit")]
-    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct)
-    {
-        var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Note, x.CriterionId, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code })
-            .FirstOrDefaultAsync(ct);
-        if (i is null)
-        {
-            return NotFound();
-        }
-
-        var book = await RuleBook.LoadAsync(db, [i.SetId], [], ct);
-        var versions = book.Versions(i.SetId);
-        var latest = versions.Count == 0 ? null : versions[^1];
-        var rules = latest is null ? [] : book.ZoneRules(latest.Id, i.Id);
-        var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
-        var form = new IndicatorForm
-        {
-            Id = id, CriterionId = i.CriterionId, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType, Note = i.Note,
-            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Vn.Number(t) : null, ThresholdText = common?.Text,
-            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Vn.Number(v) : null),
-        };
-        return View("Indicator", (await PageAsync(i.SetCode, form, ct))!);
-    }
+    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct) =>
+        await queries.EditAsync(id, ct) is { } page ? View("Indicator", page) : NotFound();
 
     [HttpPost("/admin/criteria-sets/{setCode}/indicators")]
     public async Task<IActionResult> Save([FromRoute] string setCode, IndicatorForm form, CancellationToken ct)
     {
-        var page = await PageAsync(setCode, form, ct);
+        var page = await queries.PageAsync(setCode, form, ct);
         if (page is null)
         {
             return NotFound();
@@ -88,23 +63,15 @@ public sealed class AdminCatalogueController(ProgramTrackerDbContext db, Catalog
             }
         }
 
-        if (form.Id is { } id)
+        var check = await catalogue.CheckCodeAsync(setCode, form.Id, form.Code, ct);
+        if (!check.InSet)
         {
-            var belongs = await db.Indicators.AnyAsync(i => i.Id == id && i.Criterion.CriteriaSet.Code == setCode, ct);
-            var sameCode = await db.Indicators.AnyAsync(i => i.Id == id && i.Code == form.Code, ct);
-            if (!belongs)
-            {
-                return NotFound();
-            }
-
-            if (!sameCode)
-            {
-                ModelState.AddModelError(nameof(form.Code), "Không đổi mã của chỉ tiêu đã có (số liệu đã nhập gắn với mã này); thêm chỉ tiêu mới nếu cần.");
-            }
+            return NotFound();
         }
-        else if (form.Code is not null && await db.Indicators.AnyAsync(i => i.Code == form.Code, ct))
+
+        if (check.Error is { } codeError)
         {
-            ModelState.AddModelError(nameof(form.Code), "Mã này đã dùng cho chỉ tiêu khác.");
+            ModelState.AddModelError(nameof(form.Code), codeError);
         }
 
         if (ModelState.IsValid)
@@ -144,27 +111,5 @@ public sealed class AdminCatalogueController(ProgramTrackerDbContext db, Catalog
 
         ModelState.AddModelError(field, "Ngưỡng phải là số (ví dụ 14,5), hoặc để trống nếu chưa biết.");
         return null;
-    }
-
-    private async Task<IndicatorFormPage?> PageAsync(string setCode, IndicatorForm form, CancellationToken ct)
-    {
-        var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == setCode)
-            .Select(s => new
-            {
-                s.Code, s.Name, s.DeclaredIndicators, s.ThresholdScheme,
-                Defined = s.Criteria.SelectMany(c => c.Indicators).Count(),
-                Criteria = s.Criteria.OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.Name }).ToList(),
-                Versions = s.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.EffectiveFrom }).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
-        return set is null
-            ? null
-            : new IndicatorFormPage(set.Code, set.Name, set.DeclaredIndicators, set.Defined,
-                set.Criteria.Select(c => (c.Id, $"{c.Number}. {c.Name}")).ToList(), form)
-            {
-                Numbers = set.Criteria.ToDictionary(c => c.Id, c => c.Number),
-                ZoneChoices = Zones.Of(set.ThresholdScheme),
-                Versions = set.Versions.Select(v => $"Phiên bản {v.Number}: từ {(v.EffectiveFrom is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "đầu")}").ToList(),
-            };
     }
 }

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Formatting;
@@ -11,26 +8,20 @@ using ProgramTracker.Core.Planning;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Planning;
-using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>District staff keep the district's targets per year and its capital figures per period.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries units, PlanningService planning, UnitAccess access) : Controller
+public sealed class PlanningController(PlanningQueries queries, PlanningService planning, UnitAccess access) : Controller
 {
     [HttpGet("/districts/{slug}/targets/{year:int}")]
     public async Task<IActionResult> Targets(string slug, int year, CancellationToken ct)
     {
-        var page = await TargetsPageAsync(slug, year, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.TargetsPageAsync(slug, year, User, ct), p => p.District.Id, UnitRight.Read, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         page.Message = TempData["PlanningMessage"] as string;
@@ -41,15 +32,10 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> SaveTargets(string slug, int year, TargetsForm form, CancellationToken ct)
     {
-        var page = await TargetsPageAsync(slug, year, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.TargetsPageAsync(slug, year, User, ct), p => p.District.Id, UnitRight.Edit, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanEditAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         var rows = page.Rows.ToDictionary(r => r.IndicatorId);
@@ -110,15 +96,10 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
     [HttpGet("/districts/{slug}/capital/{period}")]
     public async Task<IActionResult> Capital(string slug, string period, int? edit, CancellationToken ct)
     {
-        var page = await CapitalPageAsync(slug, period, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.CapitalPageAsync(slug, period, User, ct), p => p.District.Id, UnitRight.Read, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         if (edit is { } id && page.CanEdit && page.Edits.FirstOrDefault(e => e.Id == id) is { } editing)
@@ -134,17 +115,13 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> EditCapital(string slug, string period, int id, int version, CapitalForm form, CancellationToken ct)
     {
-        var page = await CapitalPageAsync(slug, period, ct);
-        if (page is null || page.Edits.FirstOrDefault(e => e.Id == id) is not { } editing)
+        var (page, refusal) = await access.LoadAsync(User, WithRow(queries.CapitalPageAsync(slug, period, User, ct), id), p => p.District.Id, UnitRight.Edit, ct);
+        if (page is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
-        if (!await access.CanEditAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
-        }
-
+        var editing = page.Edits.First(e => e.Id == id);
         (page.Form, page.Editing) = (form, editing with { Version = version });
         if (Validate(page, form) is not { } input)
         {
@@ -152,28 +129,23 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
             return View("Capital", page);
         }
 
-        return await ChangedAsync(page, await planning.ChangeCapitalAsync(id, version, input, User.Identity?.Name ?? "?", ct), "Đã lưu dòng vốn.");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, input, User.Identity?.Name ?? "?", ct), "Đã lưu dòng vốn.");
     }
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> DeleteCapital(string slug, string period, int id, int version, CancellationToken ct)
     {
-        var page = await CapitalPageAsync(slug, period, ct);
-        if (page is null || page.Edits.All(e => e.Id != id))
+        var (page, refusal) = await access.LoadAsync(User, WithRow(queries.CapitalPageAsync(slug, period, User, ct), id), p => p.District.Id, UnitRight.Edit, ct);
+        if (page is null)
         {
-            return NotFound();
+            return refusal!;
         }
 
-        if (!await access.CanEditAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
-        }
-
-        return await ChangedAsync(page, await planning.ChangeCapitalAsync(id, version, null, User.Identity?.Name ?? "?", ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, null, User.Identity?.Name ?? "?", ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
     }
 
-    private async Task<IActionResult> ChangedAsync(CapitalPage page, SaveResult result, string done)
+    private IActionResult Changed(CapitalPage page, SaveResult result, string done)
     {
         if (result.Outcome == SaveOutcome.Saved)
         {
@@ -183,7 +155,6 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
 
         page.Message = result.Message;
         Response.StatusCode = StatusCodes.Status409Conflict;
-        await Task.CompletedTask;
         return View("Capital", page);
     }
 
@@ -191,15 +162,10 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> AddCapital(string slug, string period, CapitalForm form, CancellationToken ct)
     {
-        var page = await CapitalPageAsync(slug, period, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.CapitalPageAsync(slug, period, User, ct), p => p.District.Id, UnitRight.Edit, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanEditAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         page.Form = form;
@@ -220,6 +186,10 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
         TempData["PlanningMessage"] = "Đã thêm số liệu vốn.";
         return Redirect(page.Path);
     }
+
+    /// <summary>The capital page only when it lists the row <paramref name="id"/> (else the address names nothing: 404).</summary>
+    private static async Task<CapitalPage?> WithRow(Task<CapitalPage?> load, int id) =>
+        await load is { } page && page.Edits.Any(e => e.Id == id) ? page : null;
 
     /// <summary>The capital form checked field by field (messages beside the fields); null when something is wrong.</summary>
     private CapitalInput? Validate(CapitalPage page, CapitalForm form)
@@ -263,79 +233,5 @@ public sealed class PlanningController(ProgramTrackerDbContext db, UnitQueries u
         return new CapitalInput(form.ProgrammeId!.Value, form.ProjectId, form.UnitId!.Value, form.Measure!.Value, form.Kind,
             string.IsNullOrWhiteSpace(form.FundingSource) ? null : form.FundingSource.Trim(), parsedAmount.Value ?? 0,
             string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim());
-    }
-
-    private async Task<TargetsPage?> TargetsPageAsync(string slug, int year, CancellationToken ct)
-    {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || year is < 2000 or > 2100)
-        {
-            return null;
-        }
-
-        var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.Criterion.CriteriaSet.Level == UnitLevel.District && i.ValueType != ProgramTracker.Core.Domain.ValueType.Boolean)
-            .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
-            .Select(i => new { i.Id, i.Name, i.Unit, SetName = i.Criterion.CriteriaSet.Name })
-            .ToListAsync(ct);
-        var targets = await db.Targets.AsNoTracking().Where(t => t.UnitId == district.Id && t.Year == year).ToDictionaryAsync(t => t.IndicatorId, ct);
-        var index = 0;
-        return new TargetsPage
-        {
-            District = district, Year = year,
-            Rows = indicators.Select(i =>
-            {
-                targets.TryGetValue(i.Id, out var t);
-                return new TargetRowEdit
-                {
-                    IndicatorId = i.Id, Index = index++, Name = i.Name, Unit = i.Unit, SetName = i.SetName, Comparator = t?.Comparator ?? Comparator.AtLeast,
-                    Value = t is null ? null : Vn.Number(t.Value).Replace(".", "", StringComparison.Ordinal), Version = t?.Version ?? 0,
-                };
-            }).ToList(),
-            CanEdit = await access.CanEditAsync(User, district.Id, ct),
-        };
-    }
-
-    private async Task<CapitalPage?> CapitalPageAsync(string slug, string periodCode, CancellationToken ct)
-    {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || !PeriodCode.TryParse(periodCode, out var year, out var quarter))
-        {
-            return null;
-        }
-
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct);
-        if (period is null)
-        {
-            return null;
-        }
-
-        var list = await db.Units.AsNoTracking().Where(u => u.Id == district.Id || u.ParentId == district.Id)
-            .OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => new { u.Id, u.Kind, u.Name }).ToListAsync(ct);
-        var ids = list.Select(u => u.Id).ToList();
-        var programmes = await db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
-        var projects = await db.ProgrammeProjects.AsNoTracking().OrderBy(p => p.ProgrammeId).ThenBy(p => p.Number)
-            .Select(p => new { p.Id, p.ProgrammeId, p.Number, p.Name }).ToListAsync(ct);
-        var loaded = await db.CapitalFigures.AsNoTracking().Where(c => c.PeriodId == period.Id && ids.Contains(c.UnitId))
-                .OrderBy(c => c.Programme.SortOrder).ThenBy(c => c.Measure).ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.Version, c.ProgrammeId, c.ProjectId, c.UnitId, c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
-                .ToListAsync(ct);
-        var figures = loaded
-            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Labels.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
-                c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, ProgramTracker.Web.Models.SourceRef.From(c.Source)))
-            .ToList();
-        return new CapitalPage
-        {
-            District = district, Period = period, Figures = figures,
-            Edits = loaded.Select(c => new CapitalEdit(c.Id, c.Version, new CapitalForm
-            {
-                ProgrammeId = c.ProgrammeId, ProjectId = c.ProjectId, UnitId = c.UnitId, Measure = c.Measure, Kind = c.Kind, FundingSource = c.FundingSource,
-                Amount = Vn.Number(c.AmountVnd), Description = c.Description,
-            })).ToList(),
-            Units = list.Select(u => (u.Id, Labels.UnitName(u.Kind, u.Name))).ToList(),
-            Programmes = programmes.Select(p => (p.Id, p.Code, p.Name)).ToList(),
-            Projects = projects.Select(p => (p.Id, p.ProgrammeId, $"Dự án {p.Number.ToString(CultureInfo.InvariantCulture)}: {p.Name}")).ToList(),
-            CanEdit = !period.IsLocked && await access.CanEditAsync(User, district.Id, ct),
-        };
     }
 }

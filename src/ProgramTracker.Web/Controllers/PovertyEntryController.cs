@@ -1,35 +1,26 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.PovertyEntry;
-using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
 /// <summary>District staff enter household counts per commune and standard; rates then derive from the counts.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueries units, PovertyEntryService service, UnitAccess access) : Controller
+public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyEntryService service, UnitAccess access) : Controller
 {
     [HttpGet("/districts/{slug}/poverty/{period}")]
     public async Task<IActionResult> Show(string slug, string period, string? standard, CancellationToken ct)
     {
-        var page = await PageAsync(slug, period, standard, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.PageAsync(slug, period, standard, User, ct), p => p.District.Id, UnitRight.Read, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         page.Message = TempData["PovertyMessage"] as string;
@@ -40,15 +31,10 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> Save(string slug, string period, string? standard, PovertyForm form, CancellationToken ct)
     {
-        var page = await PageAsync(slug, period, standard, ct);
+        var (page, refusal) = await access.LoadAsync(User, queries.PageAsync(slug, period, standard, User, ct), p => p.District.Id, UnitRight.Edit, ct);
         if (page is null)
         {
-            return NotFound();
-        }
-
-        if (!await access.CanEditAsync(User, page.District.Id, ct))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         var rows = page.Rows.ToDictionary(r => r.UnitId);
@@ -77,7 +63,7 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
             return View("Form", page);
         }
 
-        var standardId = await db.PovertyStandards.Where(s => s.Code == page.StandardCode).Select(s => s.Id).SingleAsync(ct);
+        var standardId = await queries.StandardIdAsync(page.StandardCode, ct);
         var result = await service.SaveAsync(page.Period.Id, standardId, inputs, User.Identity?.Name ?? "?", ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
@@ -106,52 +92,5 @@ public sealed class PovertyEntryController(ProgramTrackerDbContext db, UnitQueri
 
         var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw);
         return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? "Số quá lớn." : null) : (null, parsed.Error);
-    }
-
-    private async Task<PovertyEntryPage?> PageAsync(string slug, string periodCode, string? standardCode, CancellationToken ct)
-    {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || !PeriodCode.TryParse(periodCode, out var year, out var quarter))
-        {
-            return null;
-        }
-
-        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
-        var period = periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
-        var standards = await db.PovertyStandards.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Code, s.ShortName }).ToListAsync(ct);
-        var standard = standardCode is null ? standards.FirstOrDefault() : standards.FirstOrDefault(s => s.Code == standardCode);
-        if (period is null || standard is null)
-        {
-            return null;
-        }
-
-        var list = await db.Units.AsNoTracking()
-            .Where(u => u.Id == district.Id || u.ParentId == district.Id)
-            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.Kind, u.Name })
-            .ToListAsync(ct);
-        var ids = list.Select(u => u.Id).ToList();
-        var records = await db.PovertyRecords.AsNoTracking()
-            .Where(p => p.PeriodId == period.Id && p.StandardId == standard.Id && ids.Contains(p.UnitId))
-            .ToDictionaryAsync(p => p.UnitId, ct);
-        var index = 0;
-        var rows = list.Select(u =>
-        {
-            records.TryGetValue(u.Id, out var r);
-            return new PovertyEntryRow
-            {
-                UnitId = u.Id, Index = index++, UnitName = Labels.UnitName(u.Kind, u.Name), ReportedPoorRate = r?.ReportedPoorRate,
-                ReportedNearPoorRate = r?.ReportedNearPoorRate, Households = r?.HouseholdsTotal?.ToString(CultureInfo.InvariantCulture),
-                Poor = r?.PoorHouseholds?.ToString(CultureInfo.InvariantCulture), NearPoor = r?.NearPoorHouseholds?.ToString(CultureInfo.InvariantCulture),
-                Version = r?.Version ?? 0,
-            };
-        }).ToList();
-
-        return new PovertyEntryPage
-        {
-            District = district, Period = period, Periods = periods, StandardCode = standard.Code,
-            Standards = standards.Select(s => (s.Code, s.ShortName)).ToList(), Rows = rows,
-            CanEdit = !period.IsLocked && await access.CanEditAsync(User, district.Id, ct),
-        };
     }
 }

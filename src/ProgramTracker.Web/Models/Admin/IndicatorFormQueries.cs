@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Formatting;
+
+namespace ProgramTracker.Web.Models.Admin;
+
+/// <summary>The admin's indicator form: a set's criteria and versions, and an indicator as it stands in the latest version.</summary>
+public sealed class IndicatorFormQueries(ProgramTrackerDbContext db)
+{
+    /// <summary>The form filled with indicator <paramref name="id"/>; null when there is none.</summary>
+    public async Task<IndicatorFormPage?> EditAsync(int id, CancellationToken ct)
+    {
+        var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Note, x.CriterionId, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code })
+            .FirstOrDefaultAsync(ct);
+        if (i is null)
+        {
+            return null;
+        }
+
+        var book = await RuleBook.LoadAsync(db, [i.SetId], [], ct);
+        var versions = book.Versions(i.SetId);
+        var latest = versions.Count == 0 ? null : versions[^1];
+        var rules = latest is null ? [] : book.ZoneRules(latest.Id, i.Id);
+        var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
+        var form = new IndicatorForm
+        {
+            Id = id, CriterionId = i.CriterionId, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType, Note = i.Note,
+            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Vn.Number(t) : null, ThresholdText = common?.Text,
+            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Vn.Number(v) : null),
+        };
+        return await PageAsync(i.SetCode, form, ct);
+    }
+
+    public async Task<IndicatorFormPage?> PageAsync(string setCode, IndicatorForm form, CancellationToken ct)
+    {
+        var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == setCode)
+            .Select(s => new
+            {
+                s.Code, s.Name, s.DeclaredIndicators, s.ThresholdScheme,
+                Defined = s.Criteria.SelectMany(c => c.Indicators).Count(),
+                Criteria = s.Criteria.OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.Name }).ToList(),
+                Versions = s.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.EffectiveFrom }).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return set is null
+            ? null
+            : new IndicatorFormPage(set.Code, set.Name, set.DeclaredIndicators, set.Defined,
+                set.Criteria.Select(c => (c.Id, $"{c.Number}. {c.Name}")).ToList(), form)
+            {
+                Numbers = set.Criteria.ToDictionary(c => c.Id, c => c.Number),
+                ZoneChoices = Zones.Of(set.ThresholdScheme),
+                Versions = set.Versions.Select(v => $"Phiên bản {v.Number}: từ {(v.EffectiveFrom is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "đầu")}").ToList(),
+            };
+    }
+}

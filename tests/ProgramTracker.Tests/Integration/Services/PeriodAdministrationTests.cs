@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Catalogue;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Periods;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration.Services;
+
+/// <summary>
+/// The Core services behind the admin controllers, called on their own (no HTTP) against the real PostgreSQL:
+/// each write comes with its audit entry and raises the data version, or nothing is written.
+/// </summary>
+public sealed class PeriodAdministrationTests : IAsyncLifetime
+{
+    private PortalFactory _factory = null!;
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Opening_a_period_writes_it_with_its_audit_entry_and_raises_the_catalogue_version_and_a_second_open_is_refused()
+    {
+        var before = await CatalogueVersionAsync();
+
+        var opened = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.OpenAsync("2031-Q2", new DateOnly(2031, 7, 10), "admin"));
+        var again = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.OpenAsync("2031-Q2", null, "admin"));
+
+        opened.Ok.Should().BeTrue();
+        again.Should().Be(new PeriodChange(null, PeriodAdministration.Messages.Exists));
+        var audit = await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.PeriodChanged && a.Period!.Year == 2031)
+            .Select(a => new { a.UserName, a.Note }).ToListAsync());
+        audit.Should().ContainSingle().Which.Should().Be(new { UserName = "admin", Note = (string?)"Mở kỳ 2031-Q2, hạn 10/07/2031" });
+        (await _factory.WithDbAsync(db => db.Periods.CountAsync(p => p.Year == 2031))).Should().Be(1);
+        (await CatalogueVersionAsync()).Should().BeGreaterThan(before);
+    }
+
+    [Fact]
+    public async Task Locking_and_deadlines_are_audited_and_an_unknown_code_writes_nothing()
+    {
+        var code = await _factory.WithDbAsync(async db => (await db.Periods.OrderBy(p => p.Id).FirstAsync()).Code);
+        var audits = await AuditCountAsync();
+
+        var locked = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetLockedAsync(code, true, "admin"));
+        var deadline = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetDeadlineAsync(code, null, "admin"));
+        var unknown = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetLockedAsync("1999-Q9", true, "admin"));
+        var malformed = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetDeadlineAsync("không phải kỳ", null, "admin"));
+
+        (locked.Ok, deadline.Ok, unknown.Period, malformed.Period).Should().Be((true, true, (ReportingPeriod?)null, (ReportingPeriod?)null));
+        var stored = await _factory.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Id == locked.Period!.Id));
+        (stored.IsLocked, stored.Deadline).Should().Be((true, (DateOnly?)null));
+        (await AuditCountAsync()).Should().Be(audits + 2);
+        (await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.PeriodId == stored.Id && a.Action == AuditAction.PeriodChanged)
+            .OrderBy(a => a.Id).Select(a => a.Note).ToListAsync())).Should().EndWith(["Khóa kỳ", "Bỏ hạn nộp"]);
+    }
+
+    [Fact]
+    public async Task The_catalogue_code_check_refuses_a_taken_code_a_changed_code_and_an_indicator_of_another_set()
+    {
+        var (id, code, set, otherSet) = await _factory.WithDbAsync(async db =>
+        {
+            var i = await db.Indicators.OrderBy(x => x.Id).Select(x => new { x.Id, x.Code, Set = x.Criterion.CriteriaSet.Code }).FirstAsync();
+            var other = await db.CriteriaSets.Where(s => s.Code != i.Set).Select(s => s.Code).FirstAsync();
+            return (i.Id, i.Code, i.Set, other);
+        });
+
+        async Task<CodeCheck> Check(string setCode, int? indicator, string? c) =>
+            await _factory.WithServiceAsync<CatalogueService, CodeCheck>(s => s.CheckCodeAsync(setCode, indicator, c));
+
+        (await Check(set, id, code)).Should().Be(CodeCheck.Fine);
+        (await Check(set, null, "ma-moi-chua-dung")).Should().Be(CodeCheck.Fine);
+        (await Check(set, null, code)).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeTaken));
+        (await Check(set, id, code + "-khac")).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeFixed));
+        (await Check(otherSet, id, code)).InSet.Should().BeFalse();
+    }
+
+    private Task<int> AuditCountAsync() => _factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+    private Task<long> CatalogueVersionAsync() => _factory.WithDbAsync(async db =>
+        await db.DataVersions.Where(v => v.Id == DataScopes.Catalogue).Select(v => v.Value).FirstOrDefaultAsync());
+}
