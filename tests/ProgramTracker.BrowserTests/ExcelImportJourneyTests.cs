@@ -57,7 +57,7 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
             var v = await db.IndicatorValues.Where(v => v.Unit.Slug == "ba-che" && v.Period.Year == 2023 && v.Period.Quarter == 3 && v.Indicator.Code == "dtts-dien-an-toan").SingleAsync();
             return (v.UnitId, v.PeriodId, v.IndicatorId, v.Version);
         });
-        (await _fixture.Factory.WithServiceAsync<EntryService, SaveResult>(s => s.SaveAsync(unit, period, [new CellInput(indicator, 99.5m, "Kiểm tra lại theo điện lực", version)], "xa.namson")))
+        (await _fixture.Factory.AsUserAsync<EntryService, SaveResult>("xa.namson", s => s.SaveAsync(unit, period, [new CellInput(indicator, 99.5m, "Kiểm tra lại theo điện lực", version)])))
             .Outcome.Should().Be(SaveOutcome.Saved);
         File.WriteAllBytes(workbook, WorkbookEditor.Edit(File.ReadAllBytes(workbook), b =>
         {

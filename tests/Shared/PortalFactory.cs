@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.TestSupport;
@@ -47,6 +48,15 @@ public class PortalFactory(string provider, string connectionString, string? see
         where TService : notnull
     {
         await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>As <see cref="WithServiceAsync"/>, acting as <paramref name="userName"/>: the service's changes and audit entries carry that name.</summary>
+    public async Task<TResult> AsUserAsync<TService, TResult>(string userName, Func<TService, Task<TResult>> work)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        using var actor = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>().ActAs(new NamedUser(userName));
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

@@ -27,7 +27,7 @@ public static class TestCatalogue
             new($"{setCode}.t2", numbers[1], "Tỷ lệ hộ nghèo (thử)", "%", ValueType.Percent, Comparator.AtMost, Common(1.5m)),
             new($"{setCode}.t3", numbers[2], "Có quy hoạch được duyệt (thử)", null, ValueType.Boolean, Comparator.Equal, Common(null)),
         ];
-        var result = await catalogue.ApplyAsync(setCode, rows, null, "test", "Dữ liệu thử");
+        var result = await catalogue.ApplyAsync(setCode, rows, null, "Dữ liệu thử");
         if (!result.Ok)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors));

@@ -85,12 +85,12 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
 
     /// <summary>The dry run: what <see cref="ApplyAsync"/> would do, and every error; nothing is written.</summary>
     public Task<CatalogueChangeResult> PlanAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, CancellationToken ct = default) =>
-        RunAsync(setCode, rows, effectiveFrom, userName: null, auditNote: null, ct);
+        RunAsync(setCode, rows, effectiveFrom, auditNote: null, ct);
 
-    public Task<CatalogueChangeResult> ApplyAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string userName, string auditNote, CancellationToken ct = default) =>
-        RunAsync(setCode, rows, effectiveFrom, userName, auditNote, ct);
+    public Task<CatalogueChangeResult> ApplyAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string auditNote, CancellationToken ct = default) =>
+        RunAsync(setCode, rows, effectiveFrom, auditNote, ct);
 
-    private async Task<CatalogueChangeResult> RunAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string? userName, string? auditNote, CancellationToken ct)
+    private async Task<CatalogueChangeResult> RunAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string? auditNote, CancellationToken ct)
     {
         var set = await db.CriteriaSets
             .Include(s => s.Criteria).ThenInclude(c => c.Indicators)
@@ -128,14 +128,14 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         }
 
         var result = new CatalogueChangeResult(true, changes, []);
-        if (userName is null || !result.HasChanges)
+        if (auditNote is null || !result.HasChanges)
         {
             return result;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var targets = TargetVersions(set, versions, effectiveFrom, userName, now);
+        var targets = TargetVersions(set, versions, effectiveFrom);
         var summary = string.Join("; ", changes.Where(c => c.Kind != ChangeKind.Unchanged)
             .Select(c => c.Kind == ChangeKind.Added ? $"thêm {c.Code}" : $"sửa {c.Code} ({string.Join(", ", c.Differences)})"));
         targets[0].Changes = Clip(string.IsNullOrEmpty(targets[0].Changes) ? summary : $"{targets[0].Changes}; {summary}", 2000);
@@ -180,7 +180,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
 
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = now, UserName = userName, Action = AuditAction.CatalogueChanged, CriteriaSetId = set.Id, Indicator = indicator,
+                Action = AuditAction.CatalogueChanged, CriteriaSetId = set.Id, Indicator = indicator,
                 OldValue = change.Kind == ChangeKind.Added ? null : Clip(string.Join("; ", change.Differences), 200),
                 NewValue = Clip($"{row.Code}: {Describe(row)}", 200),
                 Note = Clip($"{auditNote} · {(change.Kind == ChangeKind.Added ? "thêm chỉ tiêu" : "sửa chỉ tiêu")} · phiên bản {targets[0].Number}"
@@ -200,11 +200,11 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
     }
 
     /// <summary>The version that starts at <paramref name="from"/> (made when missing) and every later one.</summary>
-    private List<CriteriaSetVersion> TargetVersions(CriteriaSet set, List<CriteriaSetVersion> versions, DateOnly? from, string userName, DateTime now)
+    private List<CriteriaSetVersion> TargetVersions(CriteriaSet set, List<CriteriaSetVersion> versions, DateOnly? from)
     {
         if (versions.Count == 0)
         {
-            var first = new CriteriaSetVersion { Number = 1, CreatedBy = userName, CreatedAtUtc = now };
+            var first = new CriteriaSetVersion { Number = 1 };
             set.Versions.Add(first);
             return [first];
         }
@@ -218,7 +218,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         if (start is null)
         {
             var inForce = versions.LastOrDefault(v => v.EffectiveFrom is null || v.EffectiveFrom < from) ?? versions[0];
-            start = new CriteriaSetVersion { EffectiveFrom = from, CreatedBy = userName, CreatedAtUtc = now };
+            start = new CriteriaSetVersion { EffectiveFrom = from };
             start.Thresholds.AddRange(inForce.Thresholds.Select(t => new IndicatorThreshold
             {
                 IndicatorId = t.IndicatorId, Zone = t.Zone, Comparator = t.Comparator, Value = t.Value, Text = t.Text,

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Data;
@@ -9,9 +10,41 @@ namespace ProgramTracker.Core.Data;
 /// The portal's one context. Each provider has a thin subclass so that each keeps its own migrations
 /// (see docs/adr/0002-two-providers.md); code depends on this type only.
 /// </summary>
-public abstract class ProgramTrackerDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    /// <summary>A context with no known user (design time, tools): changes are stamped "?" unless <see cref="ActAs"/> says who.</summary>
+    protected ProgramTrackerDbContext(DbContextOptions options)
+        : this(options, NamedUser.Unknown, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The portal's context: changes are stamped with the request's user and the portal's clock.</summary>
+    protected ProgramTrackerDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider clock)
+        : base(options)
+    {
+        CurrentUser = currentUser;
+        Clock = clock;
+    }
+
+    /// <summary>Who changes data through this context: every change and audit entry is stamped with this name as it is saved.</summary>
+    public ICurrentUser CurrentUser { get; private set; }
+
+    /// <summary>The clock of the stamps.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Acts as <paramref name="user"/> until the returned scope is disposed (the seed, a command-line tool, a test).</summary>
+    public IDisposable ActAs(ICurrentUser user)
+    {
+        var before = CurrentUser;
+        CurrentUser = user;
+        return new Restore(() => CurrentUser = before);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Programme> Programmes => Set<Programme>();
@@ -58,6 +91,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
         }
 
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        Stamps.Apply(ChangeTracker, CurrentUser.Name, Clock.GetUtcNow().UtcDateTime);
         PendingScopes.Collect(ChangeTracker);
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         tx?.Commit();
@@ -75,6 +109,7 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
         // The versions of the changed scopes rise in the same transaction as the change, as its last statement
         // before the commit (DataVersionInterceptor): a reader sees both or neither, and no lock is held meanwhile.
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        Stamps.Apply(ChangeTracker, CurrentUser.Name, Clock.GetUtcNow().UtcDateTime);
         PendingScopes.Collect(ChangeTracker);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (tx is not null)
@@ -95,12 +130,31 @@ public abstract class ProgramTrackerDbContext(DbContextOptions options)
     }
 }
 
-public sealed class PostgresProgramTrackerDbContext(DbContextOptions<PostgresProgramTrackerDbContext> options)
-    : ProgramTrackerDbContext(options);
-
-public sealed class SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options)
-    : ProgramTrackerDbContext(options)
+public sealed class PostgresProgramTrackerDbContext : ProgramTrackerDbContext
 {
+    public PostgresProgramTrackerDbContext(DbContextOptions<PostgresProgramTrackerDbContext> options)
+        : base(options)
+    {
+    }
+
+    public PostgresProgramTrackerDbContext(DbContextOptions<PostgresProgramTrackerDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+        : base(options, currentUser, clock)
+    {
+    }
+}
+
+public sealed class SqliteProgramTrackerDbContext : ProgramTrackerDbContext
+{
+    public SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options)
+        : base(options)
+    {
+    }
+
+    public SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+        : base(options, currentUser, clock)
+    {
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no decimal type; storing REAL lets it sum, compare and order in SQL.

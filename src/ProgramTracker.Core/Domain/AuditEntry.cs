@@ -22,8 +22,11 @@ public enum AuditAction
 public class AuditEntry
 {
     public long Id { get; set; }
+    /// <summary>When, stamped by the context as it saves (<see cref="Data.Stamps"/>).</summary>
     public DateTime AtUtc { get; set; }
-    public required string UserName { get; set; }
+
+    /// <summary>Who, stamped by the context from its current user as it saves.</summary>
+    public string UserName { get; set; } = "";
     public AuditAction Action { get; set; }
     public int? UnitId { get; set; }
     public AdministrativeUnit? Unit { get; set; }

@@ -22,7 +22,7 @@ public enum CapitalKind
 }
 
 /// <summary>An amount of capital for a programme (and project) in a unit and year, in VND.</summary>
-public class CapitalFigure
+public class CapitalFigure : ProgramTracker.Core.Data.IChangeStamped
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }

@@ -47,7 +47,7 @@ public class CriteriaSet
 /// A version of a set's list and thresholds, in force from <see cref="EffectiveFrom"/> until the next version.
 /// A period is judged by the version in force on its first day, so a later change never rewrites an earlier result.
 /// </summary>
-public class CriteriaSetVersion
+public class CriteriaSetVersion : ProgramTracker.Core.Data.ICreationStamped
 {
     public int Id { get; set; }
     public int CriteriaSetId { get; set; }

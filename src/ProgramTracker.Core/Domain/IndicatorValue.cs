@@ -9,7 +9,7 @@ public enum ValueQualifier
 }
 
 /// <summary>The value of one indicator for one unit in one period.</summary>
-public class IndicatorValue
+public class IndicatorValue : ProgramTracker.Core.Data.IChangeStamped
 {
     public long Id { get; set; }
     public int UnitId { get; set; }

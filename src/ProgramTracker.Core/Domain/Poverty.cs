@@ -22,7 +22,7 @@ public class PovertyStandard
 /// Poverty of a unit in a period by one standard. Rates derive from household counts where counts exist;
 /// otherwise the rate the source reports is kept as it is.
 /// </summary>
-public class PovertyRecord
+public class PovertyRecord : ProgramTracker.Core.Data.IChangeStamped
 {
     public int Id { get; set; }
     public int UnitId { get; set; }

@@ -4,7 +4,7 @@ namespace ProgramTracker.Core.Domain;
 /// An act that reorganises administrative units (e.g. NQ 1679/NQ-UBTVQH15): from the day it takes effect, the
 /// units it names end and go, whole or in part, into their successors. Ended units keep their history.
 /// </summary>
-public class Reorganisation
+public class Reorganisation : ProgramTracker.Core.Data.ICreationStamped
 {
     public int Id { get; set; }
     /// <summary>A short natural key, e.g. "nq-1679-2025-xa-ba-che".</summary>

@@ -13,7 +13,7 @@ public enum SubmissionStatus
 }
 
 /// <summary>The review state of one unit's values for one criteria set in one period.</summary>
-public class Submission
+public class Submission : ProgramTracker.Core.Data.IChangeStamped
 {
     public int Id { get; set; }
     public int UnitId { get; set; }

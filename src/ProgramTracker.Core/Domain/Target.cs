@@ -1,7 +1,7 @@
 namespace ProgramTracker.Core.Domain;
 
 /// <summary>A target for an indicator in a year, e.g. income ≥ 70 triệu đồng/người/năm in 2023.</summary>
-public class Target
+public class Target : ProgramTracker.Core.Data.IChangeStamped
 {
     public int Id { get; set; }
     public int UnitId { get; set; }

@@ -62,15 +62,15 @@ public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<
 /// </summary>
 public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
-    public Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, string userName, CancellationToken ct = default) =>
-        SaveManyAsync(periodId, [new UnitCells(unitId, cells)], userName, source: null, ct);
+    public Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, CancellationToken ct = default) =>
+        SaveManyAsync(periodId, [new UnitCells(unitId, cells)], source: null, ct);
 
     /// <summary>
     /// Saves the cells of several units of one period in ONE transaction (a reviewer's multi-unit workbook): every unit or
     /// none. The same rules as one form: locked period, submitted/approved sets, version conflicts, audit, summaries.
     /// <paramref name="source"/> (e.g. "nhập từ Excel: tệp.xlsx") is written into the note of each audit entry.
     /// </summary>
-    public async Task<SaveResult> SaveManyAsync(int periodId, IReadOnlyList<UnitCells> units, string userName, string? source, CancellationToken ct = default)
+    public async Task<SaveResult> SaveManyAsync(int periodId, IReadOnlyList<UnitCells> units, string? source, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null)
@@ -141,7 +141,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         var now = clock.GetUtcNow().UtcDateTime;
         var audit = changed.Select(c => new AuditEntry
         {
-            AtUtc = now, UserName = userName, Action = AuditAction.ValueChanged, UnitId = c.UnitId, PeriodId = periodId,
+            Action = AuditAction.ValueChanged, UnitId = c.UnitId, PeriodId = periodId,
             CriteriaSetId = c.CriteriaSetId, IndicatorId = c.Cell.IndicatorId,
             OldValue = Format(c.Before?.Value), NewValue = Format(c.Cell.Value),
             Note = source is null ? c.Cell.Note : c.Cell.Note is null ? source : $"{source} · {c.Cell.Note}",
@@ -150,8 +150,8 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         try
         {
             var written = setBased
-                ? await ValueWrites.WriteAsync(db, periodId, changed.Select(c => c.ToWrite()).ToList(), audit, userName, now, ct)
-                : await WriteTrackedAsync(periodId, changed, audit, userName, now, ct);
+                ? await ValueWrites.WriteAsync(db, periodId, changed.Select(c => c.ToWrite()).ToList(), audit, db.CurrentUser.Name, now, ct)
+                : await WriteTrackedAsync(periodId, changed, audit, ct);
             if (!written)
             {
                 return await RaceAsync();
@@ -184,7 +184,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
     }
 
     /// <summary>Other providers (SQLite): the changes through the change tracker, one SaveChanges.</summary>
-    private async Task<bool> WriteTrackedAsync(int periodId, List<ChangedCell> changed, List<AuditEntry> audit, string userName, DateTime now, CancellationToken ct)
+    private async Task<bool> WriteTrackedAsync(int periodId, List<ChangedCell> changed, List<AuditEntry> audit, CancellationToken ct)
     {
         foreach (var (unitId, cell, before, _) in changed)
         {
@@ -199,8 +199,6 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
 
             value.Value = cell.Value;
             value.Note = cell.Note;
-            value.UpdatedBy = userName;
-            value.UpdatedAtUtc = now;
             value.Version = (before?.Version ?? 0) + 1;
         }
 

@@ -14,7 +14,7 @@ public sealed record PeriodChange(ReportingPeriod? Period, string? Error)
 /// Admins open periods, set deadlines and lock or unlock them: one save per change with its audit entry, so the
 /// change and its trace are written together or not at all.
 /// </summary>
-public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvider clock)
+public sealed class PeriodAdministration(ProgramTrackerDbContext db)
 {
     /// <summary>The messages this service shows people (Vietnamese), kept together.</summary>
     public static class Messages
@@ -24,7 +24,7 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvide
     }
 
     /// <summary>Opens the period named by <paramref name="code"/> (2024-Q1 or 2024), refusing one that exists.</summary>
-    public async Task<PeriodChange> OpenAsync(string code, DateOnly? deadline, string userName, CancellationToken ct = default)
+    public async Task<PeriodChange> OpenAsync(string code, DateOnly? deadline, CancellationToken ct = default)
     {
         if (!PeriodCode.TryParse(code, out var year, out var quarter))
         {
@@ -37,12 +37,12 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvide
         }
 
         var period = db.Periods.Add(new ReportingPeriod { Year = year, Quarter = quarter, Deadline = deadline }).Entity;
-        Audit(period, $"Mở kỳ {period.Code}" + (deadline is { } d ? $", hạn {d:dd/MM/yyyy}" : ""), userName);
+        Audit(period, $"Mở kỳ {period.Code}" + (deadline is { } d ? $", hạn {d:dd/MM/yyyy}" : ""));
         await db.SaveChangesAsync(ct);
         return new PeriodChange(period, null);
     }
 
-    public async Task<PeriodChange> SetLockedAsync(string code, bool locked, string userName, CancellationToken ct = default)
+    public async Task<PeriodChange> SetLockedAsync(string code, bool locked, CancellationToken ct = default)
     {
         if (await FindAsync(code, ct) is not { } period)
         {
@@ -50,12 +50,12 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvide
         }
 
         period.IsLocked = locked;
-        Audit(period, locked ? "Khóa kỳ" : "Mở khóa kỳ", userName);
+        Audit(period, locked ? "Khóa kỳ" : "Mở khóa kỳ");
         await db.SaveChangesAsync(ct);
         return new PeriodChange(period, null);
     }
 
-    public async Task<PeriodChange> SetDeadlineAsync(string code, DateOnly? deadline, string userName, CancellationToken ct = default)
+    public async Task<PeriodChange> SetDeadlineAsync(string code, DateOnly? deadline, CancellationToken ct = default)
     {
         if (await FindAsync(code, ct) is not { } period)
         {
@@ -63,7 +63,7 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvide
         }
 
         period.Deadline = deadline;
-        Audit(period, deadline is { } d ? $"Đặt hạn nộp {d:dd/MM/yyyy}" : "Bỏ hạn nộp", userName);
+        Audit(period, deadline is { } d ? $"Đặt hạn nộp {d:dd/MM/yyyy}" : "Bỏ hạn nộp");
         await db.SaveChangesAsync(ct);
         return new PeriodChange(period, null);
     }
@@ -72,9 +72,9 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db, TimeProvide
     public Task<List<ReportingPeriod>> ListAsync(CancellationToken ct = default) =>
         db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
 
-    private void Audit(ReportingPeriod period, string note, string userName) => db.AuditEntries.Add(new AuditEntry
+    private void Audit(ReportingPeriod period, string note) => db.AuditEntries.Add(new AuditEntry
     {
-        AtUtc = clock.GetUtcNow().UtcDateTime, UserName = userName, Action = AuditAction.PeriodChanged, Period = period, Note = note,
+        Action = AuditAction.PeriodChanged, Period = period, Note = note,
     });
 
     private async Task<ReportingPeriod?> FindAsync(string code, CancellationToken ct) =>

@@ -17,7 +17,7 @@ public sealed record CapitalInput(int ProgrammeId, int? ProjectId, int UnitId, C
 /// </summary>
 public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clock)
 {
-    public async Task<SaveResult> SaveTargetsAsync(int unitId, int year, IReadOnlyCollection<TargetInput> rows, string userName, CancellationToken ct = default)
+    public async Task<SaveResult> SaveTargetsAsync(int unitId, int year, IReadOnlyCollection<TargetInput> rows, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = rows.Select(r => r.IndicatorId).ToList();
@@ -40,7 +40,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
 
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = now, UserName = userName, Action = AuditAction.TargetChanged, UnitId = unitId, IndicatorId = row.IndicatorId,
+                Action = AuditAction.TargetChanged, UnitId = unitId, IndicatorId = row.IndicatorId,
                 OldValue = target is null ? null : $"{target.Comparator} {EntryService.Format(target.Value)}",
                 NewValue = row.Value is null ? null : $"{row.Comparator} {EntryService.Format(row.Value)}", Note = $"Mục tiêu năm {year}",
             });
@@ -55,15 +55,13 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             target.Comparator = row.Comparator;
             target.Value = row.Value.Value;
             target.SourceId = null; // entered here, no longer the cited figure
-            target.UpdatedBy = userName;
-            target.UpdatedAtUtc = now;
             target.Version++;
         }
 
         return await SaveResult.CommitAsync(db, tx, changed, conflicts, "Người khác vừa lưu mục tiêu này. Tải lại trang để xem số mới.", ct);
     }
 
-    public async Task<SaveResult> AddCapitalAsync(int periodId, CapitalInput input, string userName, CancellationToken ct = default)
+    public async Task<SaveResult> AddCapitalAsync(int periodId, CapitalInput input, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         if (period.IsLocked)
@@ -82,11 +80,11 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         {
             ProgrammeId = input.ProgrammeId, ProjectId = input.ProjectId, UnitId = input.UnitId, PeriodId = periodId, Measure = input.Measure,
             Kind = input.Kind, FundingSource = input.FundingSource, AmountVnd = input.AmountVnd, Description = input.Description,
-            AsOf = DateOnly.FromDateTime(now), UpdatedBy = userName, UpdatedAtUtc = now, Version = 1,
+            AsOf = DateOnly.FromDateTime(now), Version = 1,
         }).Entity;
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserName = userName, Action = AuditAction.CapitalChanged, UnitId = input.UnitId, PeriodId = periodId,
+            Action = AuditAction.CapitalChanged, UnitId = input.UnitId, PeriodId = periodId,
             NewValue = Describe(input.Measure, input.AmountVnd), Note = input.Description,
         });
         await db.SaveChangesAsync(ct);
@@ -97,7 +95,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
     /// Changes a capital row, or deletes it (soft: hidden everywhere, kept for the audit trail) when <paramref name="input"/>
     /// is null. The version is the one the person saw: a row changed since then is a conflict, never overwritten.
     /// </summary>
-    public async Task<SaveResult> ChangeCapitalAsync(int figureId, int expectedVersion, CapitalInput? input, string userName, CancellationToken ct = default)
+    public async Task<SaveResult> ChangeCapitalAsync(int figureId, int expectedVersion, CapitalInput? input, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var figure = await db.CapitalFigures.Include(c => c.Period).FirstOrDefaultAsync(c => c.Id == figureId, ct);
@@ -125,7 +123,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         var before = Describe(figure.Measure, figure.AmountVnd);
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserName = userName, Action = AuditAction.CapitalChanged, UnitId = input?.UnitId ?? figure.UnitId, PeriodId = figure.PeriodId,
+            Action = AuditAction.CapitalChanged, UnitId = input?.UnitId ?? figure.UnitId, PeriodId = figure.PeriodId,
             OldValue = before, NewValue = input is null ? null : Describe(input.Measure, input.AmountVnd),
             Note = input is null ? $"Xóa dòng vốn{(figure.Description is null ? "" : $": {figure.Description}")}" : $"Sửa dòng vốn{(input.Description is null ? "" : $": {input.Description}")}",
         });
@@ -146,8 +144,6 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             (figure.FundingSource, figure.AmountVnd, figure.Description) = (input.FundingSource, input.AmountVnd, input.Description);
         }
 
-        figure.UpdatedBy = userName;
-        figure.UpdatedAtUtc = now;
         figure.Version++;
         return await SaveResult.CommitAsync(db, tx, 1, [], "Người khác vừa sửa dòng vốn này. Tải lại trang để xem số mới.", ct);
     }

@@ -30,7 +30,7 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
         return (poor ?? 0) + (nearPoor ?? 0) > households ? "Số hộ nghèo và cận nghèo cộng lại vượt tổng số hộ." : null;
     }
 
-    public async Task<SaveResult> SaveAsync(int periodId, int standardId, IReadOnlyCollection<PovertyInput> rows, string userName, CancellationToken ct = default)
+    public async Task<SaveResult> SaveAsync(int periodId, int standardId, IReadOnlyCollection<PovertyInput> rows, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         if (period.IsLocked)
@@ -63,15 +63,13 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
             record ??= db.PovertyRecords.Add(new PovertyRecord { UnitId = row.UnitId, PeriodId = periodId, StandardId = standardId }).Entity;
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = now, UserName = userName, Action = AuditAction.PovertyChanged, UnitId = row.UnitId, PeriodId = periodId,
+                Action = AuditAction.PovertyChanged, UnitId = row.UnitId, PeriodId = periodId,
                 OldValue = Counts(existing.GetValueOrDefault(row.UnitId)), NewValue = $"{row.Poor}/{row.NearPoor}/{row.Households}",
                 Note = "Hộ nghèo/cận nghèo/tổng số hộ",
             });
             record.HouseholdsTotal = row.Households;
             record.PoorHouseholds = row.Poor;
             record.NearPoorHouseholds = row.NearPoor;
-            record.UpdatedBy = userName;
-            record.UpdatedAtUtc = now;
             record.Version++;
             changed++;
         }

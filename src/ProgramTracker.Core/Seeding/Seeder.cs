@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
@@ -13,10 +14,10 @@ namespace ProgramTracker.Core.Seeding;
 /// </summary>
 public sealed class Seeder(ProgramTrackerDbContext db)
 {
-    private const string SeedUser = "seed";
-
+    /// <summary>Loads what is missing; every row and audit entry it writes is stamped "seed".</summary>
     public async Task<int> SeedAsync(SeedData data, CancellationToken ct = default)
     {
+        using var actor = db.ActAs(NamedUser.Seed);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var added = 0;
 
@@ -86,7 +87,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                     ValidFrom = s.ValidFrom, ValidTo = s.ValidTo, SortOrder = s.SortOrder, Note = s.Note, Source = sources[s.Source],
                     ThresholdScheme = s.ThresholdScheme,
                 };
-                set.Versions.Add(new CriteriaSetVersion { Number = 1, CreatedBy = SeedUser, CreatedAtUtc = DateTime.UtcNow, Changes = "Phiên bản đầu (dữ liệu khởi tạo)" });
+                set.Versions.Add(new CriteriaSetVersion { Number = 1, Changes = "Phiên bản đầu (dữ liệu khởi tạo)" });
                 db.CriteriaSets.Add(set);
                 sets[s.Code] = set;
                 added++;
@@ -122,7 +123,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                 continue;
             }
 
-            var result = await catalogue.ApplyAsync(s.Code, rows, null, SeedUser, "Dữ liệu khởi tạo", ct);
+            var result = await catalogue.ApplyAsync(s.Code, rows, null, "Dữ liệu khởi tạo", ct);
             if (!result.Ok)
             {
                 throw new SeedException("catalogue/criteria-sets.json", $"$.criteriaSets[?(@.code=='{s.Code}')]", string.Join(" ", result.Errors));
@@ -174,7 +175,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                 new SuccessorInput(successor.Existing ? units[successor.Slug].Id : null, successor.Slug, successor.Name, successor.Kind, units[successor.Parent].Id, successor.StatisticsCode),
                 r.Predecessors.Select(p => new PredecessorInput(p.Unit is null ? null : units[p.Unit].Id, p.Name, p.Whole)).ToList(),
                 r.Note, sources[r.Source].Id);
-            var result = await service.RecordAsync(input, SeedUser, ct);
+            var result = await service.RecordAsync(input, ct);
             if (!result.Ok)
             {
                 throw new SeedException("reorganisations.json", $"$.reorganisations[{i}]", string.Join(" ", result.Errors.Select(e => e.Message)));
@@ -251,7 +252,6 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         var valueKeys = (await db.IndicatorValues.Where(v => seedUnitIds.Contains(v.UnitId))
             .Select(v => new { v.UnitId, v.IndicatorId, v.PeriodId }).ToListAsync(ct))
             .Select(v => (v.UnitId, v.IndicatorId, v.PeriodId)).ToHashSet();
-        var now = DateTime.UtcNow;
         foreach (var v in data.IndicatorValues)
         {
             var (unit, indicator, period) = (units[v.Unit], indicators[v.Indicator], periods[v.Period]);
@@ -263,7 +263,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             db.IndicatorValues.Add(new IndicatorValue
             {
                 Unit = unit, Indicator = indicator, Period = period, Value = v.Value, Qualifier = v.Qualifier, AsOf = v.AsOf,
-                Note = v.Note, Source = sources[v.Source], UpdatedBy = "seed", UpdatedAtUtc = now, Version = 1,
+                Note = v.Note, Source = sources[v.Source], Version = 1,
             });
             added++;
         }

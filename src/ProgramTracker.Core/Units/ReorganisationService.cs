@@ -28,7 +28,7 @@ public sealed record ReorganisationResult(bool Ok, IReadOnlyList<(string Field, 
 /// </summary>
 public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvider clock)
 {
-    public async Task<ReorganisationResult> RecordAsync(ReorganisationInput input, string userName, CancellationToken ct = default)
+    public async Task<ReorganisationResult> RecordAsync(ReorganisationInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
         var code = input.Code.Trim();
@@ -159,7 +159,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
         var act = new Reorganisation
         {
             Code = code, ActNumber = input.ActNumber.Trim(), ActDate = input.ActDate, EffectiveOn = input.EffectiveOn, Note = input.Note,
-            SourceId = input.SourceId, CreatedBy = userName, CreatedAtUtc = now,
+            SourceId = input.SourceId,
         };
         foreach (var p in input.Predecessors)
         {
@@ -175,7 +175,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
         db.Set<Reorganisation>().Add(act);
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserName = userName, Action = AuditAction.UnitsReorganised, Unit = successor,
+            Action = AuditAction.UnitsReorganised, Unit = successor,
             NewValue = Clip($"{successor.FullName} từ {Vn.Date(input.EffectiveOn)}", 200),
             Note = Clip($"{act.ActNumber}: {string.Join(", ", act.Parts.Select(x => x.PredecessorName + (x.Whole ? "" : " (một phần)")))} → {successor.FullName}", 1000),
         });

@@ -28,12 +28,13 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
     public const string SelfApprovalNote = "Người gửi tự duyệt (Workflow:AllowSelfApproval bật)";
 
-    public Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, CancellationToken ct = default) =>
-        ApplyAsync(unitId, criteriaSetId, periodId, step, comment, userName, source: null, ct);
+    public Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, CancellationToken ct = default) =>
+        ApplyAsync(unitId, criteriaSetId, periodId, step, comment, source: null, ct);
 
     /// <summary>As above; <paramref name="source"/> (e.g. "qua API: tên mã") is written into the audit entry's note.</summary>
-    public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string userName, string? source, CancellationToken ct = default)
+    public async Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, string? source, CancellationToken ct = default)
     {
+        var userName = db.CurrentUser.Name;
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         var submission = await db.Submissions.FirstOrDefaultAsync(s => s.UnitId == unitId && s.CriteriaSetId == criteriaSetId && s.PeriodId == periodId, ct);
         var status = submission?.Status ?? SubmissionStatus.Draft;
@@ -90,7 +91,6 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         }
 
         submission.Status = next;
-        submission.UpdatedAtUtc = now;
         submission.Version++;
         switch (step)
         {
@@ -108,7 +108,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         db.AuditEntries.Add(new AuditEntry
         {
-            AtUtc = now, UserName = userName, UnitId = unitId, PeriodId = periodId, CriteriaSetId = criteriaSetId,
+            UnitId = unitId, PeriodId = periodId, CriteriaSetId = criteriaSetId,
             Action = step switch
             {
                 WorkflowStep.Submit => AuditAction.Submitted,

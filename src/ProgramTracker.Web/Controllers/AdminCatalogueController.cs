@@ -78,7 +78,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         {
             var number = page.Numbers[criterion.Id];
             var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note);
-            var result = await catalogue.ApplyAsync(setCode, [definition], from, User.Identity?.Name ?? "?", "Biểu mẫu quản trị", ct);
+            var result = await catalogue.ApplyAsync(setCode, [definition], from, "Biểu mẫu quản trị", ct);
             if (result.Ok)
             {
                 TempData["CatalogueMessage"] = result.HasChanges

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -18,7 +19,7 @@ namespace ProgramTracker.Web.Controllers;
 /// the database, so any portal process can check it), bound to the set, the user and a time limit.
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, CatalogueService catalogue, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
+public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, CatalogueService catalogue, ICurrentUser currentUser, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
 {
     private const long RequestLimit = 64L * 1024 * 1024;
 
@@ -98,7 +99,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         }
 
         var watch = Stopwatch.StartNew();
-        var result = await catalogue.ApplyAsync(setCode, data.Rows, from, UserName,
+        var result = await catalogue.ApplyAsync(setCode, data.Rows, from,
             $"Nhập bảng từ tệp {data.FileName} (SHA-256 {data.Sha256[..Math.Min(12, data.Sha256.Length)]})", ct);
         var done = Page(set, data.EffectiveFrom);
         done.FileName = data.FileName;
@@ -117,7 +118,8 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         return View("Preview", done);
     }
 
-    private string UserName => User.Identity?.Name ?? "?";
+    /// <summary>A preview is bound to the admin who made it: only they may apply it.</summary>
+    private string UserName => currentUser.Name;
 
     private ViewResult Unprocessable(string view, ImportPageModel page)
     {

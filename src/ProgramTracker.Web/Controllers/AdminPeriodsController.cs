@@ -19,7 +19,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
     {
         if (ModelState.IsValid)
         {
-            var result = await periods.OpenAsync(form.Code!, form.Deadline, User.Identity?.Name ?? "?", ct);
+            var result = await periods.OpenAsync(form.Code!, form.Deadline, ct);
             if (result is { Ok: true, Period: { } period })
             {
                 TempData["AdminMessage"] = $"Đã mở {period.Label}.";
@@ -42,7 +42,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
     [HttpPost("{code}/deadline")]
     public async Task<IActionResult> Deadline(string code, DateOnly? deadline, CancellationToken ct)
     {
-        if ((await periods.SetDeadlineAsync(code, deadline, User.Identity?.Name ?? "?", ct)).Period is not { } period)
+        if ((await periods.SetDeadlineAsync(code, deadline, ct)).Period is not { } period)
         {
             return NotFound();
         }
@@ -53,7 +53,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
 
     private async Task<IActionResult> SetLocked(string code, bool locked, CancellationToken ct)
     {
-        if ((await periods.SetLockedAsync(code, locked, User.Identity?.Name ?? "?", ct)).Period is not { } period)
+        if ((await periods.SetLockedAsync(code, locked, ct)).Period is not { } period)
         {
             return NotFound();
         }

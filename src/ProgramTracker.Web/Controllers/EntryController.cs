@@ -119,7 +119,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             return View("Form", model);
         }
 
-        var result = await entry.SaveAsync(unit.Id, period.Id, cells, User.Identity?.Name ?? "?", ct);
+        var result = await entry.SaveAsync(unit.Id, period.Id, cells, ct);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
@@ -184,7 +184,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             return Redirect(model.EntryPath + $"#set-{form.SetId}");
         }
 
-        var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, User.Identity?.Name ?? "?", ct);
+        var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, ct);
         TempData["EntryMessage"] = result.Ok ? $"Đã {WorkflowRules.Label(step).ToLowerInvariant()}: trạng thái mới là {WorkflowRules.Label(result.Status)}." : result.Error;
         return Redirect(model.EntryPath + $"#set-{form.SetId}");
     }

@@ -168,7 +168,7 @@ public sealed class EntryWorkbookController(
 
         var source = parsed.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? $"nhập từ tệp CSV: {parsed.FileName}" : $"nhập từ Excel: {parsed.FileName}";
         timings += $"checked={watch.ElapsedMilliseconds} ";
-        var result = await entry.SaveManyAsync(p.Id, cells, User.Identity?.Name ?? "?", source, ct);
+        var result = await entry.SaveManyAsync(p.Id, cells, source, ct);
         timings += $"saved={watch.ElapsedMilliseconds}";
         log.LogInformation("Import {File} by {User}: {Outcome}, {Changed} values, {Units} units in {Elapsed} ms",
             parsed.FileName, User.Identity?.Name, result.Outcome, result.Changed, cells.Count, watch.ElapsedMilliseconds);

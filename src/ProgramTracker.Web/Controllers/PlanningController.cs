@@ -75,7 +75,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return View("Targets", page);
         }
 
-        var result = await planning.SaveTargetsAsync(page.District.Id, year, inputs, User.Identity?.Name ?? "?", ct);
+        var result = await planning.SaveTargetsAsync(page.District.Id, year, inputs, ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
             TempData["PlanningMessage"] = $"Đã lưu {result.Changed} mục tiêu.";
@@ -129,7 +129,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return View("Capital", page);
         }
 
-        return Changed(page, await planning.ChangeCapitalAsync(id, version, input, User.Identity?.Name ?? "?", ct), "Đã lưu dòng vốn.");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, input, ct), "Đã lưu dòng vốn.");
     }
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
@@ -142,7 +142,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return refusal!;
         }
 
-        return Changed(page, await planning.ChangeCapitalAsync(id, version, null, User.Identity?.Name ?? "?", ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, null, ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
     }
 
     private IActionResult Changed(CapitalPage page, SaveResult result, string done)
@@ -175,7 +175,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return View("Capital", page);
         }
 
-        var result = await planning.AddCapitalAsync(page.Period.Id, input, User.Identity?.Name ?? "?", ct);
+        var result = await planning.AddCapitalAsync(page.Period.Id, input, ct);
         if (result.Outcome != SaveOutcome.Saved)
         {
             page.Message = result.Message;

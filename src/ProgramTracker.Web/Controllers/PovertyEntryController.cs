@@ -64,7 +64,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
         }
 
         var standardId = await queries.StandardIdAsync(page.StandardCode, ct);
-        var result = await service.SaveAsync(page.Period.Id, standardId, inputs, User.Identity?.Name ?? "?", ct);
+        var result = await service.SaveAsync(page.Period.Id, standardId, inputs, ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
             TempData["PovertyMessage"] = $"Đã lưu {result.Changed} dòng.";

@@ -64,7 +64,7 @@ public sealed class ScaleFixture : IAsyncLifetime
             Def(2, "tn-giao-thong", ValueType.Percent, Comparator.AtLeast, 70m),
             Def(4, "tn-thuy-loi", ValueType.Percent, Comparator.AtLeast, 80m),
             Def(4, "tn-thiet-hai", ValueType.Number, Comparator.AtMost, 5m),
-        ], null, "test", "Dữ liệu thử");
+        ], null, "Dữ liệu thử");
         added.Ok.Should().BeTrue(string.Join(" ", added.Errors));
         var byCode = await db.Indicators.Where(i => i.Code.StartsWith("tn-")).ToDictionaryAsync(i => i.Code);
         var (planning, roads, irrigation, losses) = (byCode["tn-quy-hoach"], byCode["tn-giao-thong"], byCode["tn-thuy-loi"], byCode["tn-thiet-hai"]);

@@ -191,7 +191,7 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
             var v = await db.IndicatorValues.Where(v => v.Unit.Slug == "ba-che" && v.Period.Year == 2023 && v.Period.Quarter == 3 && v.Indicator.Code == "dtts-dien-an-toan").SingleAsync();
             return (v.UnitId, v.PeriodId, v.IndicatorId, v.Version);
         });
-        var browser = await fixture.Factory.WithServiceAsync<EntryService, SaveResult>(s => s.SaveAsync(unit, period, [new CellInput(indicator, 99.5m, null, version)], "can.bo.khac"));
+        var browser = await fixture.Factory.AsUserAsync<EntryService, SaveResult>("can.bo.khac", s => s.SaveAsync(unit, period, [new CellInput(indicator, 99.5m, null, version)]));
         browser.Outcome.Should().Be(SaveOutcome.Saved);
         var edited = WorkbookEditor.Edit(xlsx, b => b.SetNumber(0, $"F{b.RowOf("dtts-dien-an-toan")}", 97m));
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -121,7 +122,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
             await db.Periods.Where(p => p.Year == 2023 && p.Quarter == 3).Select(p => p.Id).SingleAsync(),
             await db.IndicatorValues.Where(v => v.Indicator.Code == "dtts-thu-nhap").Select(v => new { v.IndicatorId, v.Version }).SingleAsync()));
 
-        var result = await WithService((entry, _) => entry.SaveAsync(district, q3, [new CellInput(income.IndicatorId, 69m, null, income.Version)], "huyen"));
+        var result = await WithService("huyen", (entry, _) => entry.SaveAsync(district, q3, [new CellInput(income.IndicatorId, 69m, null, income.Version)]));
 
         result.Outcome.Should().Be(SaveOutcome.Saved);
         var stored = await _factory.WithDbAsync(db => db.IndicatorValues.AsNoTracking().SingleAsync(v => v.IndicatorId == income.IndicatorId));
@@ -219,8 +220,8 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
             await db.PovertyStandards.Where(s => s.Code == "nd-07-2021").Select(s => s.Id).SingleAsync(),
             await db.PovertyRecords.Where(p => p.Unit.Slug == "ba-che" && p.Standard.Code == "nd-07-2021").Select(p => p.Version).SingleAsync()));
 
-        var result = await WithPoverty(s => s.SaveAsync(q3, standard, [new PovertyInput(district, 5000, 14, 45, version), new PovertyInput(_namSon, 800, 3, 9, 0)], "huyen"));
-        var stale = await WithPoverty(s => s.SaveAsync(q3, standard, [new PovertyInput(_namSon, 810, 3, 9, 0)], "huyen"));
+        var result = await WithPoverty("huyen", s => s.SaveAsync(q3, standard, [new PovertyInput(district, 5000, 14, 45, version), new PovertyInput(_namSon, 800, 3, 9, 0)]));
+        var stale = await WithPoverty("huyen", s => s.SaveAsync(q3, standard, [new PovertyInput(_namSon, 810, 3, 9, 0)]));
 
         result.Outcome.Should().Be(SaveOutcome.Saved);
         result.Changed.Should().Be(2);
@@ -234,22 +235,25 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
         PovertyEntryService.Validate(null, 1, null).Should().Contain("tổng số hộ");
     }
 
-    private async Task<SaveResult> WithPoverty(Func<PovertyEntryService, Task<SaveResult>> work)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        return await work(new PovertyEntryService(scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>(), TimeProvider.System));
-    }
-
-    private Task<SaveResult> Save(string user, params (int Index, decimal? Value, int Version)[] cells) =>
-        WithService((entry, _) => entry.SaveAsync(_namSon, _period, cells.Select(c => new CellInput(_indicators[c.Index].Id, c.Value, null, c.Version)).ToList(), user));
-
-    private Task<WorkflowResult> Step(WorkflowStep step, string? comment, string user) =>
-        WithService((_, workflow) => workflow.ApplyAsync(_namSon, _set, _period, step, comment, user));
-
-    private async Task<T> WithService<T>(Func<EntryService, WorkflowService, Task<T>> work)
+    private async Task<SaveResult> WithPoverty(string user, Func<PovertyEntryService, Task<SaveResult>> work)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
+        using var actor = db.ActAs(new NamedUser(user));
+        return await work(new PovertyEntryService(db, TimeProvider.System));
+    }
+
+    private Task<SaveResult> Save(string user, params (int Index, decimal? Value, int Version)[] cells) =>
+        WithService(user, (entry, _) => entry.SaveAsync(_namSon, _period, cells.Select(c => new CellInput(_indicators[c.Index].Id, c.Value, null, c.Version)).ToList()));
+
+    private Task<WorkflowResult> Step(WorkflowStep step, string? comment, string user) =>
+        WithService(user, (_, workflow) => workflow.ApplyAsync(_namSon, _set, _period, step, comment));
+
+    private async Task<T> WithService<T>(string user, Func<EntryService, WorkflowService, Task<T>> work)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
+        using var actor = db.ActAs(new NamedUser(user));
         var summaries = new SummaryUpdater(db);
         return await work(new EntryService(db, TimeProvider.System, summaries), new WorkflowService(db, TimeProvider.System, summaries));
     }

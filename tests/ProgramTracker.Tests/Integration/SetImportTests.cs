@@ -44,7 +44,7 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         });
         result.Errors.Should().BeEmpty();
         result.Rows.Should().HaveCount(12);
-        var applied = await _factory.WithServiceAsync<CatalogueService, CatalogueChangeResult>(c => c.ApplyAsync("ntm-xa", result.Rows, null, "admin", "thử"));
+        var applied = await _factory.AsUserAsync<CatalogueService, CatalogueChangeResult>("admin", c => c.ApplyAsync("ntm-xa", result.Rows, null, "thử"));
         applied.Ok.Should().BeTrue();
         applied.HasChanges.Should().BeFalse();
         (await SnapshotAsync("ntm-xa")).Should().Be(before);

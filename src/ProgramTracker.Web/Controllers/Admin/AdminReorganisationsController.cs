@@ -34,7 +34,7 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
                 new SuccessorInput(form.ExistingSuccessorId, form.SuccessorSlug, form.SuccessorName, form.SuccessorKind ?? UnitKind.Commune, form.SuccessorParent, form.SuccessorStatisticsCode),
                 form.PredecessorIds.Distinct().Select(id => new PredecessorInput(id, null, !form.PartialIds.Contains(id))).Concat(others).ToList(),
                 string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim());
-            var result = await service.RecordAsync(input, User.Identity?.Name ?? "?", ct);
+            var result = await service.RecordAsync(input, ct);
             if (result.Ok)
             {
                 TempData["AdminMessage"] = $"Đã ghi nhận sắp xếp {form.Code}.";

@@ -112,7 +112,7 @@ public sealed class ApiFormsController(
                 new { Errors = errors });
         }
 
-        var result = await entry.SaveManyAsync(form.Page.Period.Id, [new UnitCells(form.Page.Unit.Id, cells)], UserName, $"qua API: {TokenName}", ct);
+        var result = await entry.SaveManyAsync(form.Page.Period.Id, [new UnitCells(form.Page.Unit.Id, cells)], $"qua API: {TokenName}", ct);
         var (current, _) = await FormAsync(unit, set, period, ct);
         return result.Outcome switch
         {
@@ -162,7 +162,7 @@ public sealed class ApiFormsController(
             return ApiProblems.Result(StatusCodes.Status409Conflict, "Không có cấp duyệt", $"Unit '{unit}' has no reviewing level in {period}.");
         }
 
-        var result = await workflow.ApplyAsync(page.Unit.Id, form.Set.Id, page.Period.Id, parsed, request?.Comment, UserName, $"qua API: {TokenName}", ct);
+        var result = await workflow.ApplyAsync(page.Unit.Id, form.Set.Id, page.Period.Id, parsed, request?.Comment, $"qua API: {TokenName}", ct);
         return result.Ok
             ? new WorkflowResultDto(unit, set, period, result.Status)
             : ApiProblems.Result(StatusCodes.Status409Conflict, result.Error ?? "Không thực hiện được",

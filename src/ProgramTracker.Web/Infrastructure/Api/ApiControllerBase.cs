@@ -26,8 +26,6 @@ public abstract class ApiControllerBase : ControllerBase
 {
     protected string TokenName => User.FindFirstValue(ApiTokenAuthenticationHandler.TokenNameClaim) ?? "?";
 
-    protected string UserName => User.Identity?.Name ?? "?";
-
     protected static ObjectResult NotFoundProblem(string title, string detail) => ApiProblems.Result(StatusCodes.Status404NotFound, title, detail);
 
     protected static ObjectResult BadRequestProblem(string title, string detail) => ApiProblems.Result(StatusCodes.Status400BadRequest, title, detail);

@@ -106,6 +106,8 @@ public static class SecuritySetup
             .AddKeyProtection(configuration);
 
         // The sign-in limit is counted in the database (SharedSignInLimitAttribute): every process shares it.
+        services.AddHttpContextAccessor();
+        services.AddScoped<ProgramTracker.Core.Accounts.ICurrentUser, RequestUser>();
         services.AddScoped<UnitAccess>();
         services.AddScoped<UserAdministration>();
         return services;

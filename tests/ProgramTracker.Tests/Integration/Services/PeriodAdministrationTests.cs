@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Periods;
+using ProgramTracker.Core.Planning;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Services;
@@ -33,8 +35,8 @@ public sealed class PeriodAdministrationTests : IAsyncLifetime
     {
         var before = await CatalogueVersionAsync();
 
-        var opened = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.OpenAsync("2031-Q2", new DateOnly(2031, 7, 10), "admin"));
-        var again = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.OpenAsync("2031-Q2", null, "admin"));
+        var opened = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2031-Q2", new DateOnly(2031, 7, 10)));
+        var again = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2031-Q2", null));
 
         opened.Ok.Should().BeTrue();
         again.Should().Be(new PeriodChange(null, PeriodAdministration.Messages.Exists));
@@ -51,14 +53,15 @@ public sealed class PeriodAdministrationTests : IAsyncLifetime
         var code = await _factory.WithDbAsync(async db => (await db.Periods.OrderBy(p => p.Id).FirstAsync()).Code);
         var audits = await AuditCountAsync();
 
-        var locked = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetLockedAsync(code, true, "admin"));
-        var deadline = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetDeadlineAsync(code, null, "admin"));
-        var unknown = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetLockedAsync("1999-Q9", true, "admin"));
-        var malformed = await _factory.WithServiceAsync<PeriodAdministration, PeriodChange>(s => s.SetDeadlineAsync("không phải kỳ", null, "admin"));
+        var locked = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.SetLockedAsync(code, true));
+        var deadline = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.SetDeadlineAsync(code, null));
+        var unknown = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.SetLockedAsync("1999-Q9", true));
+        var malformed = await _factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.SetDeadlineAsync("không phải kỳ", null));
 
-        (locked.Ok, deadline.Ok, unknown.Period, malformed.Period).Should().Be((true, true, (ReportingPeriod?)null, (ReportingPeriod?)null));
+        (locked.Ok, deadline.Ok, unknown.Period is null, malformed.Period is null).Should().Be((true, true, true, true));
         var stored = await _factory.WithDbAsync(db => db.Periods.AsNoTracking().SingleAsync(p => p.Id == locked.Period!.Id));
-        (stored.IsLocked, stored.Deadline).Should().Be((true, (DateOnly?)null));
+        stored.IsLocked.Should().BeTrue();
+        stored.Deadline.Should().BeNull();
         (await AuditCountAsync()).Should().Be(audits + 2);
         (await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.PeriodId == stored.Id && a.Action == AuditAction.PeriodChanged)
             .OrderBy(a => a.Id).Select(a => a.Note).ToListAsync())).Should().EndWith(["Khóa kỳ", "Bỏ hạn nộp"]);
@@ -82,6 +85,26 @@ public sealed class PeriodAdministrationTests : IAsyncLifetime
         (await Check(set, null, code)).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeTaken));
         (await Check(set, id, code + "-khac")).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeFixed));
         (await Check(otherSet, id, code)).InSet.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_context_stamps_a_change_and_its_audit_entry_with_the_acting_user_and_one_time_and_the_seed_as_seed()
+    {
+        var (period, programme, unit) = await _factory.WithDbAsync(async db => (
+            await db.Periods.Where(p => !p.IsLocked).OrderByDescending(p => p.Id).Select(p => p.Id).FirstAsync(),
+            await db.Programmes.Select(p => p.Id).FirstAsync(),
+            await db.Units.Where(u => u.Slug == "ba-che").Select(u => u.Id).SingleAsync()));
+
+        var saved = await _factory.AsUserAsync<PlanningService, SaveResult>("huyen", s => s.AddCapitalAsync(period,
+            new CapitalInput(programme, null, unit, CapitalMeasure.Allocated, CapitalKind.Investment, null, 123_456_789m, "Dòng thử dấu người sửa")));
+
+        saved.Outcome.Should().Be(SaveOutcome.Saved);
+        var figure = await _factory.WithDbAsync(db => db.CapitalFigures.SingleAsync(c => c.Description == "Dòng thử dấu người sửa"));
+        var audit = await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.CapitalChanged).OrderBy(a => a.Id).LastAsync());
+        (figure.UpdatedBy, audit.UserName).Should().Be(("huyen", "huyen"));
+        figure.UpdatedAtUtc.Should().Be(audit.AtUtc, "the change and its audit entry are stamped in one save");
+        (await _factory.WithDbAsync(db => db.CriteriaSetVersions.Select(v => v.CreatedBy).Distinct().ToListAsync())).Should().Equal("seed");
+        (await _factory.WithDbAsync(db => db.IndicatorValues.Select(v => v.UpdatedBy).Distinct().ToListAsync())).Should().Equal("seed");
     }
 
     private Task<int> AuditCountAsync() => _factory.WithDbAsync(db => db.AuditEntries.CountAsync());
