@@ -68,7 +68,6 @@ public sealed class AccountController(
         return Refused(model);
     }
 
-    /// <summary>One answer for every refused sign-in: wrong password, unknown, locked or disabled account.</summary>
     /// <summary>The key of the one answer to a refused sign-in, whatever the reason (no account enumeration).</summary>
     public const string SignInRefused = "SignIn.Refused";
 
