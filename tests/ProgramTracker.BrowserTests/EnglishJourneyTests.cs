@@ -43,7 +43,9 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         await officer.ClickAsync("#save");
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Saved 3 figures");
         (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("55.5");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).First.ClickAsync();
+        var submit = officer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
+        (await submit.InnerTextAsync()).Should().Be("Submit");
+        await submit.ClickAsync();
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Submitted for review");
         await Axe(officer, form, failures);
         await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-entry-form-desktop.png"), FullPage = true });
@@ -54,7 +56,9 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         (await reviewer.Locator("h1").InnerTextAsync()).Should().Be("My tasks");
         (await reviewer.Locator("#inbox-waiting h2").InnerTextAsync()).Should().Contain("Waiting for review");
         await reviewer.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).First.ClickAsync();
+        var approve = reviewer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
+        (await approve.InnerTextAsync()).Should().Be("Approve");
+        await approve.ClickAsync();
         (await reviewer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Approved: the new status is Approved");
         (await reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").InnerTextAsync()).Should().Be("Approved");
         await Axe(reviewer, form, failures);
@@ -70,6 +74,9 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-summary-desktop.png"), FullPage = true });
         await Visit(leader, "/dashboard?unit=ba-che&period=2023-Q3", failures);
         (await leader.Locator("nav[aria-label='Main navigation']").InnerTextAsync()).Should().Contain("Dashboard");
+        (await leader.Locator("#heatmap-title").InnerTextAsync()).Should().StartWith("Attainment of the criteria sets");
+        (await leader.Locator("#at-risk-title").InnerTextAsync()).Should().Be("Communes needing attention");
+        await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-dashboard-desktop.png"), FullPage = true });
 
         failures.Should().BeEmpty();
     }

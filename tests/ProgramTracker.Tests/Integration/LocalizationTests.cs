@@ -87,7 +87,7 @@ public sealed partial class SummaryLanguageTests(PortalFixture fixture)
         var en = Plain(await client.GetStringAsync("/reports/summary?unit=ba-che&period=2023-Q3&culture=en"));
 
         en.Should().Contain("Summary of the National Target Programmes").And.Contain("Ba Chẽ district").And.Contain("Q3 2023")
-            .And.Contain("billion VND").And.Contain("0.46 %").And.Contain("14.5").And.NotContain("tỷ đồng").And.NotContain("tiêu chí");
+            .And.Contain("billion VND").And.Contain("0.46 %").And.Contain("14.5").And.NotContain("tỷ đồng").And.NotContain(" đạt ");
         vi.Should().Contain("Tóm tắt kết quả").And.Contain("huyện Ba Chẽ").And.Contain("0,46 %").And.Contain("14,5");
 
         var viFigures = Figures(vi, decimalMark: ',');

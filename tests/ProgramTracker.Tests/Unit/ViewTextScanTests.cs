@@ -37,10 +37,6 @@ public sealed partial class ViewTextScanTests
         "Views/PovertyEntry/Form.cshtml",
         "Views/Shared/Components/ExcelImport/Default.cshtml",
         "Views/Indicators/Show.cshtml",
-        "Views/Dashboard/Index.cshtml",
-        "Views/Dashboard/_ChartBlock.cshtml",
-        "Views/Dashboard/_FirstScreen.cshtml",
-        "Views/Dashboard/_HeatCell.cshtml",
         "Views/AdminCatalogueImport/Preview.cshtml",
         "Views/AdminCatalogueImport/Upload.cshtml",
         "Views/AdminCatalogueImport/_Errors.cshtml",
@@ -51,8 +47,6 @@ public sealed partial class ViewTextScanTests
         "Views/Audit/Index.cshtml",
         "Views/Audit/Value.cshtml",
         "Views/Audit/_AuditTable.cshtml",
-        "Views/Account/ChangePassword.cshtml",
-        "Views/Account/LoginTwoFactor.cshtml",
         "Views/Account/TwoFactor.cshtml",
         "Views/EntryWorkbook/Applied.cshtml",
         "Views/EntryWorkbook/Preview.cshtml",
@@ -64,7 +58,6 @@ public sealed partial class ViewTextScanTests
         "Views/AdminUsers/_UserSettingsFields.cshtml",
         "Views/AccountTokens/Index.cshtml",
         "Controllers/AccountController.cs",
-        "Controllers/AccountTokensController.cs",
         "Controllers/AdminCatalogueController.cs",
         "Controllers/AdminCatalogueImportController.cs",
         "Controllers/AdminPeriodsController.cs",
@@ -141,7 +134,8 @@ public sealed partial class ViewTextScanTests
 
         foreach (Match m in WordyAttribute().Matches(code))
         {
-            if (Word().IsMatch(m.Groups[2].Value))
+            // A checkbox's posted value ("true") is not a word a person reads.
+            if (Word().IsMatch(m.Groups[2].Value) && !(m.Groups[1].Value == "value" && m.Groups[2].Value is "true" or "false" or "on"))
             {
                 findings.Add($"{m.Groups[1].Value}: “{m.Groups[2].Value}”");
             }
@@ -166,7 +160,7 @@ public sealed partial class ViewTextScanTests
     private static bool LooksLikeCode(string node) =>
         node.Contains("=>", StringComparison.Ordinal) || node.Contains("==", StringComparison.Ordinal) || node.Contains("&&", StringComparison.Ordinal)
         || node.Contains("||", StringComparison.Ordinal) || node.Contains("!=", StringComparison.Ordinal) || node.Contains(';', StringComparison.Ordinal) || node.Contains("var ", StringComparison.Ordinal)
-        || node.Contains('(', StringComparison.Ordinal) || node.Contains('{', StringComparison.Ordinal) || node.Contains('}', StringComparison.Ordinal)
+        || node.Contains('(', StringComparison.Ordinal) || node.Contains(')', StringComparison.Ordinal) || node.Contains("?.", StringComparison.Ordinal) || node.Contains('{', StringComparison.Ordinal) || node.Contains('}', StringComparison.Ordinal)
         || node.Contains('"', StringComparison.Ordinal);
 
     [Fact]

@@ -43,7 +43,7 @@ public static class SummaryBuilder
         var achievements = DashboardView.Achievements(data);
         foreach (var programme in data.Sets.GroupBy(s => (s.ProgrammeCode, s.ProgrammeName, s.ProgrammeSort)).OrderBy(g => g.Key.ProgrammeSort))
         {
-            paragraphs.Add(ProgrammeParagraph(data, programme.Key.ProgrammeCode, programme.Key.ProgrammeName, programme.ToList(),
+            paragraphs.Add(ProgrammeParagraph(data, programme.Key.ProgrammeCode, Formats.Current.Name(programme.Key.ProgrammeName, programme.First().ProgrammeNameEn), programme.ToList(),
                 achievements.Where(a => a.Set.ProgrammeCode == programme.Key.ProgrammeCode).ToList()));
         }
 
