@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 
@@ -33,9 +32,10 @@ public sealed class ReadScope
 
 /// <summary>
 /// Answers CanRead / CanEdit for the signed-in user against the database, as it is now (not as it was when the
-/// cookie was issued). One instance per request; the user's profile is loaded once.
+/// cookie was issued): the units and the user's bound units come from the catalogue snapshot at the version this
+/// request read (<see cref="CurrentCatalogue"/>), so a check asks the database nothing more. One instance per request.
 /// </summary>
-public sealed class UnitAccess(ProgramTrackerDbContext db)
+public sealed class UnitAccess(CurrentCatalogue catalogue)
 {
     private readonly Dictionary<string, AccessProfile> _profiles = [];
     private ReadScope? _scope;
@@ -51,10 +51,7 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
 
         if (!_profiles.TryGetValue(id, out var profile))
         {
-            var units = await db.UserUnits.AsNoTracking()
-                .Where(x => x.UserId == id)
-                .Select(x => new UnitPlace(x.Unit.Id, x.Unit.Kind, x.Unit.ParentId, x.Unit.Parent != null ? x.Unit.Parent.ParentId : null))
-                .ToListAsync(ct);
+            var units = (await catalogue.GetAsync(ct)).UnitsOf(id);
             var roles = Roles.All.Where(user.IsInRole).ToList();
             profile = new AccessProfile(roles, units);
             _profiles[id] = profile;
@@ -69,14 +66,12 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
         await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanEdit(await ProfileAsync(user, ct), unit);
 
-    /// <summary>May the user change every one of these units (a reviewer's workbook)? One query for all of them.</summary>
+    /// <summary>May the user change every one of these units (a reviewer's workbook)?</summary>
     public async Task<bool> CanEditAllAsync(ClaimsPrincipal user, IReadOnlyCollection<int> unitIds, CancellationToken ct = default)
     {
         var ids = unitIds.Distinct().ToList();
-        var places = await db.Units.AsNoTracking()
-            .Where(u => ids.Contains(u.Id))
-            .Select(u => new UnitPlace(u.Id, u.Kind, u.ParentId, u.Parent != null ? u.Parent.ParentId : null))
-            .ToListAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
+        var places = ids.Select(snapshot.Place).OfType<UnitPlace>().ToList();
         var profile = await ProfileAsync(user, ct);
         return places.Count == ids.Count && places.All(unit => AccessRules.CanEdit(profile, unit));
     }
@@ -88,15 +83,16 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
     /// <summary>The unit that reviews this unit's submissions for the period: the nearest level above that existed then.</summary>
     public async Task<UnitValidity?> ReviewerAsync(int unitId, ReportingPeriod period, CancellationToken ct = default)
     {
-        var chain = await db.Units.AsNoTracking().Where(u => u.Id == unitId)
-            .Select(u => new
-            {
-                P = u.Parent == null ? null : new UnitValidity(u.Parent.Id, u.Parent.Kind, u.Parent.Name, u.Parent.ValidFrom, u.Parent.ValidTo),
-                G = u.Parent == null || u.Parent.Parent == null ? null
-                    : new UnitValidity(u.Parent.Parent.Id, u.Parent.Parent.Kind, u.Parent.Parent.Name, u.Parent.Parent.ValidFrom, u.Parent.Parent.ValidTo),
-            })
-            .FirstOrDefaultAsync(ct);
-        return chain is null ? null : AccessRules.Reviewer(new[] { chain.P, chain.G }.OfType<UnitValidity>(), period.StartsOn, period.EndsOn);
+        var snapshot = await catalogue.GetAsync(ct);
+        if (snapshot.Unit(unitId) is not { } unit)
+        {
+            return null;
+        }
+
+        var parent = unit.ParentId is { } p ? snapshot.Unit(p) : null;
+        var grandparent = parent?.ParentId is { } g ? snapshot.Unit(g) : null;
+        var chain = new[] { parent, grandparent }.OfType<UnitNode>().Select(u => new UnitValidity(u.Id, u.Kind, u.Name, u.ValidFrom, u.ValidTo));
+        return AccessRules.Reviewer(chain, period.StartsOn, period.EndsOn);
     }
 
     /// <summary>The units the user may read, for filtering lists and figures in queries.</summary>
@@ -115,24 +111,20 @@ public sealed class UnitAccess(ProgramTrackerDbContext db)
         }
         else
         {
+            // A root, its children and its grandchildren (the levels below a province or a district).
             var roots = AccessRules.ReadRoots(profile).ToArray();
+            var snapshot = await catalogue.GetAsync(ct);
+            var children = roots.SelectMany(snapshot.ChildrenOf).ToList();
             _scope = roots.Length == 0
                 ? ReadScope.Nothing
-                : ReadScope.Of(await db.Units.AsNoTracking()
-                    .Where(u => roots.Contains(u.Id)
-                        || (u.ParentId != null && roots.Contains(u.ParentId.Value))
-                        || (u.Parent != null && u.Parent.ParentId != null && roots.Contains(u.Parent.ParentId.Value)))
-                    .Select(u => u.Id)
-                    .ToListAsync(ct));
+                : ReadScope.Of(roots.Where(r => snapshot.Unit(r) is not null)
+                    .Concat(children.Select(c => c.Id))
+                    .Concat(children.SelectMany(c => snapshot.ChildrenOf(c.Id)).Select(g => g.Id)));
         }
 
         _scopeUser = key;
         return _scope;
     }
 
-    private Task<UnitPlace?> PlaceAsync(int unitId, CancellationToken ct) =>
-        db.Units.AsNoTracking()
-            .Where(u => u.Id == unitId)
-            .Select(u => new UnitPlace(u.Id, u.Kind, u.ParentId, u.Parent != null ? u.Parent.ParentId : null))
-            .FirstOrDefaultAsync(ct);
+    private async Task<UnitPlace?> PlaceAsync(int unitId, CancellationToken ct) => (await catalogue.GetAsync(ct)).Place(unitId);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -19,7 +20,8 @@ public sealed record SetRules(
 /// The one place where a set's rules are resolved: which version is in force for a period (the latest whose
 /// effective date is on or before the period's first day) and which threshold applies to a unit (its region or
 /// commune group on that day, see <see cref="ThresholdRules"/>). Loaded once per request for the sets and units a
-/// page shows, in four queries, then answered from memory.
+/// page shows, in four queries, then answered from memory; or once per catalogue version for every set and unit, shared
+/// by all requests (<see cref="Data.CatalogueSnapshot"/>).
 /// </summary>
 public sealed class RuleBook
 {
@@ -31,26 +33,29 @@ public sealed class RuleBook
     private readonly Dictionary<int, List<VersionInfo>> _versions;
     private readonly Dictionary<int, List<Row>> _rows;
     private readonly ILookup<int, Classification> _zones;
-    private readonly Dictionary<(int VersionId, UnitZone? Zone), IReadOnlyList<IndicatorRule>> _cache = [];
+    private readonly ConcurrentDictionary<(int VersionId, UnitZone? Zone), IReadOnlyList<IndicatorRule>> _cache = [];
 
     private RuleBook(Dictionary<int, SetInfo> sets, Dictionary<int, List<VersionInfo>> versions, Dictionary<int, List<Row>> rows, ILookup<int, Classification> zones)
     {
         (_sets, _versions, _rows, _zones) = (sets, versions, rows, zones);
     }
 
-    public static async Task<RuleBook> LoadAsync(ProgramTrackerDbContext db, IReadOnlyCollection<int> setIds, IReadOnlyCollection<int> unitIds, CancellationToken ct)
+    /// <param name="setIds">The sets to load; null for every set (the shared book of <see cref="Data.CatalogueSnapshot"/>).</param>
+    /// <param name="unitIds">The units whose classifications to load; null for every unit.</param>
+    public static async Task<RuleBook> LoadAsync(ProgramTrackerDbContext db, IReadOnlyCollection<int>? setIds, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
     {
-        var ids = setIds.Distinct().ToArray();
-        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => ids.Contains(s.Id))
+        var all = setIds is null;
+        var ids = setIds?.Distinct().ToArray() ?? [];
+        var sets = (await db.CriteriaSets.AsNoTracking().Where(s => all || ids.Contains(s.Id))
                 .Select(s => new { s.Id, s.ThresholdScheme, s.DeclaredCriteria, s.DeclaredIndicators, Criteria = s.Criteria.OrderBy(c => c.Number).Select(c => c.Id).ToList() })
                 .ToListAsync(ct))
             .ToDictionary(s => s.Id, s => new SetInfo(s.Id, s.ThresholdScheme, s.DeclaredCriteria, s.DeclaredIndicators, s.Criteria));
-        var versions = (await db.Set<CriteriaSetVersion>().AsNoTracking().Where(v => ids.Contains(v.CriteriaSetId))
+        var versions = (await db.Set<CriteriaSetVersion>().AsNoTracking().Where(v => all || ids.Contains(v.CriteriaSetId))
                 .Select(v => new VersionInfo(v.Id, v.CriteriaSetId, v.Number, v.EffectiveFrom))
                 .ToListAsync(ct))
             .GroupBy(v => v.SetId)
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Number).ToList());
-        var rows = (await db.Set<IndicatorThreshold>().AsNoTracking().Where(t => ids.Contains(t.Version.CriteriaSetId))
+        var rows = (await db.Set<IndicatorThreshold>().AsNoTracking().Where(t => all || ids.Contains(t.Version.CriteriaSetId))
                 .Select(t => new
                 {
                     t.VersionId, t.IndicatorId, t.Indicator.CriterionId, t.Indicator.ValueType, Sort = t.Indicator.Criterion.Number * 1000 + t.Indicator.SortOrder,
@@ -60,10 +65,11 @@ public sealed class RuleBook
             .Select(t => new Row(t.VersionId, t.IndicatorId, t.CriterionId, t.ValueType, t.Sort, new ZoneRule(t.Zone, t.Comparator, t.Value, t.Text)))
             .GroupBy(r => r.VersionId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Sort).ThenBy(r => r.IndicatorId).ToList());
-        var units = unitIds.Distinct().ToArray();
-        var zones = units.Length == 0
+        var allUnits = unitIds is null;
+        var units = unitIds?.Distinct().ToArray() ?? [];
+        var zones = !allUnits && units.Length == 0
             ? Array.Empty<Classification>().ToLookup(c => c.UnitId)
-            : (await db.Set<UnitClassification>().AsNoTracking().Where(c => units.Contains(c.UnitId))
+            : (await db.Set<UnitClassification>().AsNoTracking().Where(c => allUnits || units.Contains(c.UnitId))
                     .Select(c => new { c.UnitId, c.ValidFrom, c.ValidTo, c.Region, c.CommuneGroup, c.EspeciallyDisadvantaged })
                     .ToListAsync(ct))
                 .Select(c => new Classification(c.UnitId, c.ValidFrom, c.ValidTo, new UnitZone(c.Region, c.CommuneGroup, c.EspeciallyDisadvantaged)))
@@ -98,13 +104,11 @@ public sealed class RuleBook
     public IReadOnlyList<ZoneRule> ZoneRules(int versionId, int indicatorId) =>
         _rows.TryGetValue(versionId, out var rows) ? rows.Where(r => r.IndicatorId == indicatorId).Select(r => r.Rule).ToList() : [];
 
-    private IReadOnlyList<IndicatorRule> Resolve(SetInfo set, int versionId, UnitZone? zone)
-    {
-        if (_cache.TryGetValue((versionId, zone), out var cached))
-        {
-            return cached;
-        }
+    private IReadOnlyList<IndicatorRule> Resolve(SetInfo set, int versionId, UnitZone? zone) =>
+        _cache.GetOrAdd((versionId, zone), static (key, state) => state.Book.Build(state.Set, key.VersionId, key.Zone), (Book: this, Set: set));
 
+    private IReadOnlyList<IndicatorRule> Build(SetInfo set, int versionId, UnitZone? zone)
+    {
         var rows = _rows.GetValueOrDefault(versionId) ?? [];
         var rules = rows.GroupBy(r => r.IndicatorId)
             .Where(g => g.Any(r => r.Rule.Zone == Zones.Common))
@@ -115,7 +119,6 @@ public sealed class RuleBook
                 return new IndicatorRule(first.IndicatorId, first.CriterionId, first.ValueType, picked.Comparator, picked.Value, picked.Zone, picked.Text, picked.Why.Length == 0 ? null : picked.Why);
             })
             .ToList();
-        _cache[(versionId, zone)] = rules;
         return rules;
     }
 }

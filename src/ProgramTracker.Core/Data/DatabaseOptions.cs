@@ -48,6 +48,9 @@ public static class DatabaseServiceCollectionExtensions
             services.AddDbContext<ProgramTrackerDbContext, SqliteProgramTrackerDbContext>(o => ConfigureSqlite(o, sqlite));
         }
 
+        // The catalogue, read once per catalogue version and shared by every request (docs/adr/0010).
+        services.AddSingleton<CatalogueCache>();
+        services.AddScoped<CurrentCatalogue>();
         return services;
     }
 

@@ -12,7 +12,8 @@ namespace ProgramTracker.Web.Infrastructure;
 /// what the page can show, which every committed write raises in the database (docs/adr/0008). A page of one unit
 /// (a slug in the route or <c>?unit=</c>) keys on the catalogue's version and its root unit's version, so a save in
 /// another province leaves it valid; any other page keys on the sum of every version. A write therefore shows on
-/// the next request, on every instance; no cache is ever invalidated by hand. Costs one tiny query per request.
+/// the next request, on every instance; no cache is ever invalidated by hand. Costs one query per request (the
+/// version rows, shared with the page's own reads through <see cref="CurrentCatalogue"/>).
 /// </summary>
 public sealed class DataVersionCachePolicy : IOutputCachePolicy
 {
@@ -29,8 +30,8 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
             return;
         }
 
-        var db = http.RequestServices.GetRequiredService<ProgramTrackerDbContext>();
-        var version = await VersionKeyAsync(db, UnitSlug(http), cancellation);
+        var catalogue = http.RequestServices.GetRequiredService<CurrentCatalogue>();
+        var version = await VersionKeyAsync(catalogue, UnitSlug(http), cancellation);
         var antiforgery = http.Request.Cookies.FirstOrDefault(c => c.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Value ?? "";
 
         context.EnableOutputCaching = true;
@@ -51,31 +52,23 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         : null;
 
     /// <summary>
-    /// The versions a page depends on, as a key. For one unit: "catalogue;root=version" (the root found by walking up
-    /// the unit's parents); a version row that does not exist yet reads as 0. Otherwise the sum of every row, which
-    /// rises with every commit because versions only grow.
+    /// The versions a page depends on, as a key. For one unit: "catalogue;root=version", the root found in the catalogue
+    /// snapshot; a version row that does not exist yet reads as 0. Otherwise (or for a slug that names no unit) the sum
+    /// of every row, which rises with every commit because versions only grow. One query: the version rows.
     /// </summary>
-    internal static async Task<string> VersionKeyAsync(ProgramTrackerDbContext db, string? slug, CancellationToken ct)
+    internal static async Task<string> VersionKeyAsync(CurrentCatalogue catalogue, string? slug, CancellationToken ct)
     {
-        if (slug is null)
+        var versions = await catalogue.VersionsAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
+        if (snapshot.Unit(slug) is { } unit)
         {
-            var total = await db.DataVersions.AsNoTracking().SumAsync(v => v.Value, ct);
-            return total.ToString(CultureInfo.InvariantCulture);
+            var root = DataScopes.OfRoot(snapshot.RootOf(unit.Id));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{DataScopes.Catalogue}={versions.GetValueOrDefault(DataScopes.Catalogue)};{root}={versions.GetValueOrDefault(root)}");
         }
 
-        var rows = await db.Database.SqlQuery<ScopeVersion>($"""
-            WITH RECURSIVE up("Id", "ParentId") AS (
-                SELECT "Id", "ParentId" FROM units WHERE "Slug" = {slug}
-                UNION
-                SELECT u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
-            SELECT s."Id" AS "Scope", COALESCE(v."Value", 0) AS "Value"
-            FROM (SELECT {DataScopes.Catalogue} AS "Id" UNION ALL SELECT -"Id" FROM up WHERE "ParentId" IS NULL) s
-            LEFT JOIN data_version v ON v."Id" = s."Id"
-            """).ToListAsync(ct);
-        return string.Join(";", rows.OrderByDescending(r => r.Scope).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Scope}={r.Value}")));
+        return versions.Values.Sum().ToString(CultureInfo.InvariantCulture);
     }
-
-    private sealed record ScopeVersion(int Scope, long Value);
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 

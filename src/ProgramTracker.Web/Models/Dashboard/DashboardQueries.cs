@@ -9,10 +9,11 @@ namespace ProgramTracker.Web.Models.Dashboard;
 
 /// <summary>
 /// Loads a district's dashboard. Every figure is aggregated or projected in the database, and the number of
-/// queries is fixed (13, one more for the summary's highlights, one more when no period is named) whatever
-/// the number of communes: units are reached through their parent, never one query per commune.
+/// queries is fixed (9, one more for the summary's highlights, one more when no period is named, one more for
+/// approved figures only) whatever the number of communes; units, periods, sets and rules come from the catalogue
+/// snapshot (<see cref="CurrentCatalogue"/>).
 /// </summary>
-public sealed class DashboardQueries(ProgramTrackerDbContext db)
+public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
 {
     /// <summary>How many periods, ending with the selected one, the trends cover.</summary>
     public const int WindowSize = 8;
@@ -22,20 +23,18 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
     /// The district (or province) a dashboard would show, found as <see cref="LoadAsync"/> finds it, so that access is
     /// checked before any of its data is read; null when there is none.
     /// </summary>
-    public Task<int?> DistrictIdAsync(string? unitSlug, CancellationToken ct)
+    public async Task<int?> DistrictIdAsync(string? unitSlug, CancellationToken ct)
     {
-        var units = db.Units.AsNoTracking();
+        var snapshot = await catalogue.GetAsync(ct);
         if (string.IsNullOrWhiteSpace(unitSlug))
         {
-            return units.Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City)
-                .OrderBy(u => u.Kind == UnitKind.District ? 0 : 1).ThenBy(u => u.IsSynthetic).ThenBy(u => u.Id)
-                .Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            return snapshot.UpperUnits.OrderBy(u => u.Kind == UnitKind.District ? 0 : 1).Select(u => (int?)u.Id).FirstOrDefault();
         }
 
-        var slug = unitSlug.Trim();
-        return units.Where(u => u.Slug == slug && (u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City))
-            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        return snapshot.Unit(unitSlug.Trim()) is { } unit && IsDashboardUnit(unit.Kind) ? unit.Id : null;
     }
+
+    private static bool IsDashboardUnit(UnitKind kind) => kind is UnitKind.District or UnitKind.Province or UnitKind.City;
 
     /// <param name="selector">
     /// The units the reader may read, for the page's unit selector (the districts, provinces and cities among them);
@@ -55,21 +54,19 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         // One query serves the selector and the lookup: the units the reader may read (not the ~760 of the country
         // for a district's leader), and always the unit asked for (its access was checked before).
         var slug = unitSlug?.Trim();
-        var units = db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.District || u.Kind == UnitKind.Province || u.Kind == UnitKind.City);
-        if (selector is null)
+        var snapshot = await catalogue.GetAsync(ct);
+        // A reader bound to a district reads a handful of units: look those up rather than walk every unit of the country.
+        var asked = snapshot.Unit(slug) is { } a && IsDashboardUnit(a.Kind) ? a : null;
+        IEnumerable<UnitNode> units = selector switch
         {
-            units = slug is null ? units : units.Where(u => u.Slug == slug);
-        }
-        else if (!selector.All)
-        {
-            var readable = selector.UnitIds;
-            units = units.Where(u => readable.Contains(u.Id) || u.Slug == slug);
-        }
+            null when slug is null => snapshot.UpperUnits,
+            null => asked is null ? [] : [asked],
+            { All: true } => snapshot.UpperUnits,
+            _ => selector.UnitIds.Select(snapshot.Unit).OfType<UnitNode>().Where(u => IsDashboardUnit(u.Kind)).Append(asked).OfType<UnitNode>()
+                .DistinctBy(u => u.Id).OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id),
+        };
 
-        var districts = await units
-            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
-            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
-            .ToListAsync(ct);
+        var districts = units.Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).ToList();
         var district = string.IsNullOrWhiteSpace(unitSlug)
             ? districts.FirstOrDefault(d => d.Kind == UnitKind.District) ?? districts.FirstOrDefault()
             : districts.FirstOrDefault(d => d.Slug == slug);
@@ -79,11 +76,10 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         }
 
         var did = district.Id;
-        var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct))
-            .OrderBy(p => p.SortKey).ToList();
+        var periods = snapshot.Periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
         var period = periodNamed
             ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter)
-            : await LatestWithDataAsync(did, periods, ct);
+            : await LatestWithDataAsync(snapshot, did, periods, ct);
         if (period is null)
         {
             return null;
@@ -94,27 +90,17 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
         var (starts, ends) = (period.StartsOn, period.EndsOn);
 
         var communeKinds = AdministrativeUnit.CommuneLevelKinds;
-        var communes = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == did && communeKinds.Contains(u.Kind)
-                && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
-            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
+        var communes = snapshot.ChildrenOf(did)
+            .Where(u => communeKinds.Contains(u.Kind) && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
-            .ToListAsync(ct);
+            .ToList();
         // The district and its communes by id: every figure query filters on this list, which the unit-first
         // indexes serve directly (a join to units with "parent = district" made PostgreSQL scan the whole table).
         var unitIds = communes.Select(c => c.Id).Append(did).ToList();
 
-        var catalogue = await db.CriteriaSets.AsNoTracking()
-            .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
-            .OrderBy(s => s.Level).ThenBy(s => s.SortOrder)
-            .Select(s => new
-            {
-                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, ProgrammeName = s.Programme.Name, ProgrammeSort = s.Programme.SortOrder, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.SortOrder,
-                Criteria = s.Criteria.Select(c => new { c.Id, Indicators = c.Indicators.Count }).ToList(),
-            })
-            .ToListAsync(ct);
-        var sets = catalogue.Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
-            s.Criteria.Sum(c => c.Indicators), s.SortOrder, s.ProgrammeName, s.ProgrammeSort)).ToList();
+        var sets = snapshot.Sets.Where(s => s.InForce(starts, ends))
+            .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
+                s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort)).ToList();
         var setIds = sets.Select(s => s.Id).ToList();
         var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
 
@@ -131,7 +117,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
 
         // Values are judged by the RuleBook (the version in force in each period, the unit's region or group): one
         // projection of four numbers per value of the dashboard's units in the window, bounded by units × periods × indicators.
-        var book = await RuleBook.LoadAsync(db, computedSetIds, unitIds, ct);
+        var book = snapshot.Rules;
         var rawValues = await db.IndicatorValues.AsNoTracking()
             .Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
             .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value })
@@ -319,10 +305,10 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db)
     }
 
     /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
-    private async Task<DashPeriod?> LatestWithDataAsync(int did, List<DashPeriod> periods, CancellationToken ct)
+    private async Task<DashPeriod?> LatestWithDataAsync(CatalogueSnapshot snapshot, int did, List<DashPeriod> periods, CancellationToken ct)
     {
         // Filtering on the district's unit ids (not on "parent = district" through a join) keeps this on the indexes.
-        var ids = await db.Units.Where(u => u.Id == did || u.ParentId == did).Select(u => u.Id).ToListAsync(ct);
+        var ids = snapshot.ChildrenOf(did).Select(u => u.Id).Append(did).ToList();
         var withData = await db.IndicatorValues.Where(v => ids.Contains(v.UnitId)).Select(v => v.PeriodId)
             .Union(db.Set<ReportedAttainmentUnit>().Where(s => ids.Contains(s.UnitId)).Select(s => s.ReportedAttainment.PeriodId))
             .Union(db.PovertyRecords.Where(p => ids.Contains(p.UnitId)).Select(p => p.PeriodId))

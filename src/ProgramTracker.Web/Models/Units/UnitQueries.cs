@@ -8,24 +8,26 @@ using ProgramTracker.Core.Poverty;
 
 namespace ProgramTracker.Web.Models.Units;
 
-/// <summary>Reads for commune and district pages. A page costs a fixed number of queries whatever the size of the country.</summary>
-public sealed class UnitQueries(ProgramTrackerDbContext db)
+/// <summary>
+/// Reads for commune and district pages. A page costs a fixed number of queries whatever the size of the country:
+/// units, periods, sets, rules, indicators and reorganisations come from the catalogue snapshot; only the unit's
+/// figures are read from the database.
+/// </summary>
+public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
 {
     /// <summary>A commune-level unit (communeLevel) or a district, province or city (the /districts/ pages), by slug.</summary>
     public async Task<UnitHeader?> FindAsync(string slug, bool communeLevel, CancellationToken ct)
     {
         var kinds = communeLevel ? AdministrativeUnit.CommuneLevelKinds : [UnitKind.District, UnitKind.Province, UnitKind.City];
-        return await db.Units.AsNoTracking()
-            .Where(u => u.Slug == slug && kinds.Contains(u.Kind))
-            .Select(u => new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, "", u.Parent != null ? u.Parent.Name : null,
-                u.Parent != null ? u.Parent.Slug : null, u.ValidTo, u.Note, u.ValidFrom, u.StatisticsCode, u.Parent != null ? u.Parent.Kind : null))
-            .FirstOrDefaultAsync(ct) is { } h
-            ? h with
-            {
-                FullName = AdministrativeUnit.FullNameOf(h.Kind, h.Name),
-                ParentName = h.ParentName is null ? null : AdministrativeUnit.FullNameOf(h.ParentKind ?? UnitKind.District, h.ParentName),
-            }
-            : null;
+        var snapshot = await catalogue.GetAsync(ct);
+        if (snapshot.Unit(slug) is not { } u || !kinds.Contains(u.Kind))
+        {
+            return null;
+        }
+
+        var parent = u.ParentId is { } p ? snapshot.Unit(p) : null;
+        return new UnitHeader(u.Id, u.Slug, u.Name, u.Kind, AdministrativeUnit.FullNameOf(u.Kind, u.Name),
+            parent is null ? null : AdministrativeUnit.FullNameOf(parent.Kind, parent.Name), parent?.Slug, u.ValidTo, u.Note, u.ValidFrom, u.StatisticsCode, parent?.Kind);
     }
 
     /// <summary>
@@ -34,31 +36,23 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     /// </summary>
     public async Task<UnitLineage> LineageAsync(int unitId, CancellationToken ct)
     {
-        // Only the parts that touch this unit's chain: one query per generation of predecessors (a chain is short),
-        // not every reorganisation of the country on every unit page.
-        var parts = db.Set<ReorganisationPart>().AsNoTracking()
-            .Select(p => new
-            {
-                p.PredecessorId, p.PredecessorName, PredecessorSlug = p.Predecessor != null ? p.Predecessor.Slug : null,
-                PredecessorKind = p.Predecessor != null ? (UnitKind?)p.Predecessor.Kind : null,
-                p.SuccessorId, SuccessorSlug = p.Successor.Slug, SuccessorName = p.Successor.Name, SuccessorKind = p.Successor.Kind,
-                p.Whole, p.Reorganisation.ActNumber, p.Reorganisation.EffectiveOn,
-            });
-        var successors = (await parts.Where(p => p.PredecessorId == unitId).ToListAsync(ct))
-            .Select(p => new LineageLink(p.SuccessorSlug, AdministrativeUnit.FullNameOf(p.SuccessorKind, p.SuccessorName), true, p.Whole, p.ActNumber, p.EffectiveOn, null))
+        var snapshot = await catalogue.GetAsync(ct);
+        var successors = snapshot.PartsFrom(unitId)
+            .Select(p => snapshot.Unit(p.SuccessorId)!)
+            .Zip(snapshot.PartsFrom(unitId), (u, p) => new LineageLink(u.Slug, AdministrativeUnit.FullNameOf(u.Kind, u.Name), true, p.Whole, p.ActNumber, p.EffectiveOn, null))
             .ToList();
         var predecessors = new List<LineageLink>();
         var seen = new HashSet<int> { unitId };
         var generation = new List<int> { unitId };
         for (var depth = 0; generation.Count > 0 && depth < 10; depth++)
         {
-            var ids0 = generation.ToArray();
-            var found = await parts.Where(p => ids0.Contains(p.SuccessorId)).OrderBy(p => p.SuccessorId).ThenBy(p => p.PredecessorName).ToListAsync(ct);
+            var found = generation.Order().SelectMany(snapshot.PartsInto).ToList();
             generation = [];
             foreach (var p in found)
             {
-                predecessors.Add(new LineageLink(p.PredecessorSlug, p.PredecessorName, p.PredecessorId is not null && AdministrativeUnit.IsCommuneLevelKind(p.PredecessorKind ?? UnitKind.Commune),
-                    p.Whole, p.ActNumber, p.EffectiveOn, depth == 0 ? null : p.SuccessorName));
+                var predecessor = p.PredecessorId is { } pid ? snapshot.Unit(pid) : null;
+                predecessors.Add(new LineageLink(predecessor?.Slug, p.PredecessorName, predecessor is not null && AdministrativeUnit.IsCommuneLevelKind(predecessor.Kind),
+                    p.Whole, p.ActNumber, p.EffectiveOn, depth == 0 ? null : snapshot.Unit(p.SuccessorId)!.Name));
                 if (p.PredecessorId is { } id && seen.Add(id))
                 {
                     generation.Add(id);
@@ -86,34 +80,38 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
     public async Task<UnitPageModel> PageAsync(UnitHeader unit, string? periodCode, CancellationToken ct)
     {
         var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
-        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
+        var periods = snapshot.Periods.ToList();
         var period = await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
 
         // The sets of the unit's level that were in force at some time while the unit existed.
         var (unitFrom, unitTo) = (unit.ValidFrom, unit.ValidTo);
-        var sets = await db.CriteriaSets.AsNoTracking()
+        var sets = snapshot.Sets
             .Where(s => s.Level == level && (unitTo == null || s.ValidFrom == null || s.ValidFrom <= unitTo) && (unitFrom == null || s.ValidTo == null || s.ValidTo >= unitFrom))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new
-            {
-                s.Id, s.Code, s.Name, ProgrammeCode = s.Programme.Code, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom, s.ValidTo,
-            })
-            .ToListAsync(ct);
-        var setIds = sets.Select(s => s.Id).ToList();
-        var book = await RuleBook.LoadAsync(db, setIds, [unit.Id], ct);
+            .ToList();
+        var book = snapshot.Rules;
         var ruleDay = period?.StartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var setRules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, ruleDay));
-        var ruleIds = setRules.Values.SelectMany(r => r.Indicators).Select(r => r.IndicatorId).ToList();
-        var names = await db.Indicators.AsNoTracking().Where(i => ruleIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.Name, i.Unit }).ToDictionaryAsync(i => i.Id, ct);
+        var names = snapshot.Indicators;
 
-        var values = period is null
-            ? []
-            : await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.UnitId == unit.Id && v.PeriodId == period.Id)
-                .Select(v => new { v.IndicatorId, v.Value })
+        // The unit's sourced figures and every value of the period, in one query: the period's values are also what
+        // the computed attainment judges.
+        var figureRows = await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == unit.Id && (v.SourceId != null || (period != null && v.PeriodId == period.Id)))
+                .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
+                .Select(v => new
+                {
+                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Period.Year, v.Period.Quarter,
+                    v.Value, v.Qualifier, v.AsOf, v.Note, v.Source, v.PeriodId,
+                })
                 .ToListAsync(ct);
-        var valueMap = values.ToDictionary(v => v.IndicatorId, v => v.Value);
+        var valueMap = period is null ? [] : figureRows.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId, v => v.Value);
+        var figures = figureRows
+            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier,
+                v.AsOf, v.Note, SourceRef.From(v.Source)))
+            .ToList();
+
 
         var reported = await db.ReportedAttainments.AsNoTracking()
             .Where(r => r.Scope.Any(s => s.UnitId == unit.Id))
@@ -149,19 +147,6 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
                     .ToList(),
                 computed);
         }).ToList();
-
-        var figures = (await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.UnitId == unit.Id && (v.SourceId != null || (period != null && v.PeriodId == period.Id)))
-                .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
-                .Select(v => new
-                {
-                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Period.Year, v.Period.Quarter,
-                    v.Value, v.Qualifier, v.AsOf, v.Note, v.Source,
-                })
-                .ToListAsync(ct))
-            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier,
-                v.AsOf, v.Note, SourceRef.From(v.Source)))
-            .ToList();
 
         var poverty = (await db.PovertyRecords.AsNoTracking()
                 .Where(p => p.UnitId == unit.Id)
@@ -222,11 +207,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db)
 
     private async Task<IReadOnlyList<ChildUnitRow>> ChildrenAsync(int districtId, CancellationToken ct)
     {
-        var children = await db.Units.AsNoTracking()
-            .Where(u => u.ParentId == districtId)
-            .OrderBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, u.ValidFrom, u.ValidTo })
-            .ToListAsync(ct);
+        var children = (await catalogue.GetAsync(ct)).ChildrenOf(districtId).ToList();
         var latest = await LatestReportedAsync(children.Select(c => c.Id).ToList(), ct);
         return children.Select(c => new ChildUnitRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", latest.TryGetValue(c.Id, out var l) ? l : [], c.Kind, c.ValidFrom, c.ValidTo)).ToList();
     }

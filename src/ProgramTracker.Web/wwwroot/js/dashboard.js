@@ -76,8 +76,22 @@
 
     document.querySelectorAll('canvas[data-chart-source]').forEach(draw);
 
-    // On a phone the tables under the charts start closed (one tap on "Bảng số liệu của biểu đồ" opens each); wider screens keep them open.
+    // On a phone the long tables start closed (the full heat map, poverty, capital, district figures: "Bảng đầy đủ"; under
+    // each chart: "Bảng số liệu của biểu đồ"); one tap opens each. Wider screens keep them open (their summaries are hidden).
     if (window.matchMedia('(max-width: 767.98px)').matches) {
         document.querySelectorAll('details[data-phone-closed]').forEach(function (d) { d.open = false; });
     }
+
+    // A link of the first screen (#heatmap, #poverty…) opens the table of the part it leads to, so one tap shows it.
+    function openPart(hash) {
+        var part = hash && hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+        if (part) {
+            part.querySelectorAll('details.dash-fold').forEach(function (d) { d.open = true; });
+        }
+    }
+    document.querySelectorAll('#dash-first a[href^="#"]').forEach(function (a) {
+        a.addEventListener('click', function () { openPart(a.getAttribute('href')); });
+    });
+    window.addEventListener('hashchange', function () { openPart(window.location.hash); });
+    openPart(window.location.hash);
 }());

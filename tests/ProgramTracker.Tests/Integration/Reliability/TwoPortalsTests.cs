@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
@@ -76,6 +80,37 @@ public sealed class TwoPortalsTests : IAsyncLifetime
         signOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await a.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task A_change_of_rights_on_one_process_applies_on_the_other_at_once()
+    {
+        // A holds its catalogue snapshot (units, users' bound units) from the officer's first requests.
+        const string DonDac = "/communes/don-dac/entry/2023-Q4";
+        var (officer, _) = Browser("198.51.100.3");
+        (await officer.SignInAsync("xa.dondac", PortalClients.DemoPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SaveAsync(officer, DonDac, "ntm-xa.3.1", "41,5")).StatusCode.Should().Be(HttpStatusCode.Redirect, "xa.dondac changes Đồn Đạc's data");
+        (await SaveAsync(officer, Entry, "ntm-xa.3.1", "41,5")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "but not Nam Sơn's");
+
+        // On B, the admin binds xa.dondac to Nam Sơn instead.
+        var (_, admin) = Browser("198.51.100.4");
+        (await admin.SignInAsync("admin", PortalClients.DemoPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var id = Regex.Match(await admin.GetStringAsync("/admin/users"), "href=\"/admin/users/([^\"/]+)\"[^>]*>[^<]*xa\\.dondac").Groups[1].Value;
+        var namSon = await _b.WithDbAsync(db => db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync());
+        var rebind = await admin.PostFormAsync($"/admin/users/{id}",
+            [new("FullName", "Cán bộ xã"), new("Role", Roles.CommuneOfficer), new("UnitIds", namSon.ToString(CultureInfo.InvariantCulture))],
+            await admin.AntiforgeryTokenAsync($"/admin/users/{id}"));
+        rebind.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        // A answers by the new rights on the next request (signing in again, in case the change ended the session).
+        var (again, _) = Browser("198.51.100.5");
+        (await again.SignInAsync("xa.dondac", PortalClients.DemoPassword)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SaveAsync(again, Entry, "ntm-xa.3.1", "42,5")).StatusCode.Should().Be(HttpStatusCode.Redirect, "A read B's change of rights");
+        (await SaveAsync(again, DonDac, "ntm-xa.3.1", "42,5")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string form, string code, string value) =>
+        await client.PostFormAsync(form, EntryFormPage.Fields(await EntryFormPage.CellsAsync(client, form), new() { [code] = value }),
+            await client.AntiforgeryTokenAsync(form));
 
     [Fact]
     public async Task The_sign_in_limit_is_one_count_for_both_processes()

@@ -1,0 +1,217 @@
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Data;
+
+/// <summary>A unit as every page needs it, without its figures.</summary>
+public sealed record UnitNode(
+    int Id, string Slug, string Name, UnitKind Kind, int? ParentId, DateOnly? ValidFrom, DateOnly? ValidTo, string? Note, string? StatisticsCode, bool IsSynthetic);
+
+/// <summary>A criteria set with its programme, as lists and dashboards show it.</summary>
+public sealed record SetNode(
+    int Id, string Code, string Name, UnitLevel Level, CriteriaTier Tier, int? DeclaredCriteria, int? DeclaredIndicators, DateOnly? ValidFrom, DateOnly? ValidTo,
+    int SortOrder, string ProgrammeCode, string ProgrammeName, int ProgrammeSort, int DefinedIndicators)
+{
+    public bool InForce(DateOnly from, DateOnly to) => (ValidFrom is null || ValidFrom <= to) && (ValidTo is null || ValidTo >= from);
+}
+
+/// <summary>An indicator's names and kind.</summary>
+public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueType ValueType, int CriterionId, int SortOrder);
+
+/// <summary>One part of a reorganisation (a predecessor going, whole or in part, into a successor).</summary>
+public sealed record ReorganisationLink(
+    int? PredecessorId, string PredecessorName, int SuccessorId, bool Whole, string ActNumber, DateOnly EffectiveOn);
+
+/// <summary>
+/// What every page reads and only a catalogue change alters (scope 1 of <c>data_version</c>, docs/adr/0008): units,
+/// reporting periods, criteria sets with their versions, thresholds and indicators, units' classifications,
+/// reorganisations and users' bound units. Built once per catalogue version and shared, read-only, by every request,
+/// so a page asks the database only for its figures (docs/adr/0010).
+/// </summary>
+public sealed class CatalogueSnapshot
+{
+    private readonly FrozenDictionary<int, UnitNode> _units;
+    private readonly FrozenDictionary<string, UnitNode> _bySlug;
+    private readonly ILookup<int, UnitNode> _children;
+    private readonly FrozenDictionary<string, IReadOnlyList<UnitPlace>> _userUnits;
+    private readonly ILookup<int, ReorganisationLink> _bySuccessor;
+    private readonly ILookup<int, ReorganisationLink> _byPredecessor;
+
+    private CatalogueSnapshot(long version, List<UnitNode> units, List<ReportingPeriod> periods, List<SetNode> sets, List<IndicatorNode> indicators,
+        RuleBook rules, Dictionary<string, IReadOnlyList<UnitPlace>> userUnits, List<ReorganisationLink> links)
+    {
+        Version = version;
+        _units = units.ToFrozenDictionary(u => u.Id);
+        _bySlug = units.ToFrozenDictionary(u => u.Slug, StringComparer.Ordinal);
+        _children = units.Where(u => u.ParentId is not null).OrderBy(u => u.Kind).ThenBy(u => u.Id).ToLookup(u => u.ParentId!.Value);
+        UpperUnits = units.Where(u => u.Kind is UnitKind.District or UnitKind.Province or UnitKind.City).OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id).ToList();
+        Periods = periods;
+        Sets = sets;
+        Indicators = indicators.ToFrozenDictionary(i => i.Id);
+        Rules = rules;
+        _userUnits = userUnits.ToFrozenDictionary(StringComparer.Ordinal);
+        _bySuccessor = links.ToLookup(l => l.SuccessorId);
+        _byPredecessor = links.Where(l => l.PredecessorId is not null).ToLookup(l => l.PredecessorId!.Value);
+    }
+
+    /// <summary>The catalogue version this snapshot was read at.</summary>
+    public long Version { get; }
+
+    /// <summary>Every reporting period, the latest first.</summary>
+    public IReadOnlyList<ReportingPeriod> Periods { get; }
+
+    /// <summary>Every criteria set, by level and sort order.</summary>
+    public IReadOnlyList<SetNode> Sets { get; }
+
+    public IReadOnlyDictionary<int, IndicatorNode> Indicators { get; }
+
+    /// <summary>The rules of every set for every unit (shared: its resolved rules are cached for all requests).</summary>
+    public RuleBook Rules { get; }
+
+    public int UnitCount => _units.Count;
+
+    public UnitNode? Unit(int id) => _units.GetValueOrDefault(id);
+
+    public UnitNode? Unit(string? slug) => slug is null ? null : _bySlug.GetValueOrDefault(slug);
+
+    public IEnumerable<UnitNode> Units => _units.Values;
+
+    /// <summary>The districts, provinces and cities (the units a dashboard shows), real ones first, then by id.</summary>
+    public IReadOnlyList<UnitNode> UpperUnits { get; }
+
+    /// <summary>The units directly under a unit, by kind and id.</summary>
+    public IEnumerable<UnitNode> ChildrenOf(int id) => _children[id];
+
+    /// <summary>The unit at the top of a unit's chain (a province or a centrally governed city; itself when it has no parent).</summary>
+    public int RootOf(int id)
+    {
+        var unit = _units[id];
+        for (var depth = 0; unit.ParentId is { } parent && depth < 16; depth++)
+        {
+            unit = _units[parent];
+        }
+
+        return unit.Id;
+    }
+
+    /// <summary>A unit with its parent and grandparent, as the access rules read it.</summary>
+    public UnitPlace? Place(int id) =>
+        _units.GetValueOrDefault(id) is { } u ? new UnitPlace(u.Id, u.Kind, u.ParentId, u.ParentId is { } p ? _units[p].ParentId : null) : null;
+
+    /// <summary>The units a user is bound to.</summary>
+    public IReadOnlyList<UnitPlace> UnitsOf(string userId) => _userUnits.GetValueOrDefault(userId) ?? [];
+
+    /// <summary>The reorganisation parts a unit is the successor of.</summary>
+    public IEnumerable<ReorganisationLink> PartsInto(int successorId) => _bySuccessor[successorId];
+
+    /// <summary>The reorganisation parts a unit is a predecessor in.</summary>
+    public IEnumerable<ReorganisationLink> PartsFrom(int predecessorId) => _byPredecessor[predecessorId];
+
+    internal static async Task<CatalogueSnapshot> LoadAsync(ProgramTrackerDbContext db, long version, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Select(u => new UnitNode(u.Id, u.Slug, u.Name, u.Kind, u.ParentId, u.ValidFrom, u.ValidTo, u.Note, u.StatisticsCode, u.IsSynthetic))
+            .ToListAsync(ct);
+        var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        var sets = await db.CriteriaSets.AsNoTracking()
+            .OrderBy(s => s.Level).ThenBy(s => s.SortOrder)
+            .Select(s => new SetNode(s.Id, s.Code, s.Name, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom, s.ValidTo, s.SortOrder,
+                s.Programme.Code, s.Programme.Name, s.Programme.SortOrder, s.Criteria.Sum(c => c.Indicators.Count)))
+            .ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder))
+            .ToListAsync(ct);
+        var rules = await RuleBook.LoadAsync(db, null, null, ct);
+        var userUnits = (await db.UserUnits.AsNoTracking().Select(x => new { x.UserId, x.UnitId }).ToListAsync(ct))
+            .GroupBy(x => x.UserId)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.UnitId).ToList());
+        var links = await db.Set<ReorganisationPart>().AsNoTracking()
+            .OrderBy(p => p.SuccessorId).ThenBy(p => p.PredecessorName)
+            .Select(p => new ReorganisationLink(p.PredecessorId, p.PredecessorName, p.SuccessorId, p.Whole, p.Reorganisation.ActNumber, p.Reorganisation.EffectiveOn))
+            .ToListAsync(ct);
+
+        var byId = units.ToDictionary(u => u.Id);
+        UnitPlace PlaceOf(int id)
+        {
+            var u = byId[id];
+            return new UnitPlace(u.Id, u.Kind, u.ParentId, u.ParentId is { } p ? byId[p].ParentId : null);
+        }
+
+        return new CatalogueSnapshot(version, units, periods, sets, indicators, rules,
+            userUnits.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<UnitPlace>)kv.Value.Select(PlaceOf).ToList()), links);
+    }
+}
+
+/// <summary>
+/// Holds the current <see cref="CatalogueSnapshot"/> for the process (a singleton). A request reads the version rows
+/// once (<see cref="CurrentCatalogue"/>); when the catalogue's version differs from the snapshot's, one request reloads
+/// it and the others wait for that load. Several instances stay correct because each compares with the database.
+/// </summary>
+public sealed class CatalogueCache : IDisposable
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile CatalogueSnapshot? _current;
+
+    public async Task<CatalogueSnapshot> GetAsync(ProgramTrackerDbContext db, long version, CancellationToken ct)
+    {
+        if (_current is { } hit && hit.Version == version)
+        {
+            return hit;
+        }
+
+        await _loading.WaitAsync(ct);
+        try
+        {
+            if (_current is { } loaded && loaded.Version == version)
+            {
+                return loaded;
+            }
+
+            // Versions only grow: a request that read an older version than the snapshot's is served the snapshot it
+            // read (from its own load), without replacing the newer one.
+            var snapshot = await CatalogueSnapshot.LoadAsync(db, version, ct);
+            if (_current is null || _current.Version < version)
+            {
+                _current = snapshot;
+            }
+
+            return snapshot;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Dispose() => _loading.Dispose();
+}
+
+/// <summary>
+/// The data versions and the catalogue as one request sees them: the version rows are read once per request (one
+/// query), and the catalogue comes from <see cref="CatalogueCache"/> at that version. Read paths only: a request that
+/// changes the catalogue sees its change from the next request on.
+/// </summary>
+public sealed class CurrentCatalogue(ProgramTrackerDbContext db, CatalogueCache cache)
+{
+    private IReadOnlyDictionary<int, long>? _versions;
+    private CatalogueSnapshot? _snapshot;
+
+    /// <summary>Every scope's version (a scope without a row reads as 0).</summary>
+    public async Task<IReadOnlyDictionary<int, long>> VersionsAsync(CancellationToken ct) =>
+        _versions ??= await db.DataVersions.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Value, ct);
+
+    public async Task<CatalogueSnapshot> GetAsync(CancellationToken ct)
+    {
+        if (_snapshot is null)
+        {
+            var versions = await VersionsAsync(ct);
+            _snapshot = await cache.GetAsync(db, versions.GetValueOrDefault(DataScopes.Catalogue), ct);
+        }
+
+        return _snapshot;
+    }
+}
