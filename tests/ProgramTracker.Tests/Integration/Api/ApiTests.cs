@@ -13,6 +13,8 @@ namespace ProgramTracker.Tests.Integration.Api;
 [Collection(ApiCollection.Name)]
 public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
+    private static readonly string[] WrittenUnits = ["thanh-son", "minh-cam", "luong-mong"];
+
     [Fact]
     public async Task A_script_with_a_create_token_token_reads_Nam_Son_2023_Q3_and_writes_one_value_back_seen_on_the_form_and_in_the_audit()
     {
@@ -276,7 +278,7 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
         var writes = Task.Run(async () =>
         {
             var n = 0;
-            foreach (var unit in new[] { "thanh-son", "minh-cam", "luong-mong" })
+            foreach (var unit in WrittenUnits)
             {
                 n += await FillAsync(writer, $"/api/v1/values/{unit}/ntm-xa/2024-Q2", oneByOne: true);
                 // Updates of rows already listed: their keys do not move.
