@@ -43,6 +43,7 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         builder.Property(p => p.Code).HasMaxLength(20);
         builder.HasIndex(p => p.Code).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(300);
+        builder.Property(p => p.NameEn).HasMaxLength(300);
         builder.Property(p => p.LocalName).HasMaxLength(400);
         builder.Property(p => p.LegalBasis).HasMaxLength(300);
         builder.Property(p => p.Phase).HasMaxLength(40);
@@ -70,6 +71,7 @@ public sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criteria
         builder.Property(s => s.Code).HasMaxLength(40);
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.Name).HasMaxLength(300);
+        builder.Property(s => s.NameEn).HasMaxLength(300);
         builder.Property(s => s.Phase).HasMaxLength(20);
         builder.Property(s => s.LegalBasis).HasMaxLength(300);
         builder.Property(s => s.Note).HasMaxLength(1000);
@@ -149,6 +151,7 @@ public sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterion>
     {
         builder.ToTable("criteria");
         builder.Property(c => c.Name).HasMaxLength(300);
+        builder.Property(c => c.NameEn).HasMaxLength(300);
         builder.Property(c => c.GroupName).HasMaxLength(200);
         builder.HasIndex(c => new { c.CriteriaSetId, c.Number }).IsUnique();
         builder.HasMany(c => c.Indicators).WithOne(i => i.Criterion).HasForeignKey(i => i.CriterionId);
@@ -163,6 +166,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Code).HasMaxLength(60);
         builder.HasIndex(i => i.Code).IsUnique();
         builder.Property(i => i.Name).HasMaxLength(400);
+        builder.Property(i => i.NameEn).HasMaxLength(400);
         builder.Property(i => i.Unit).HasMaxLength(60);
         builder.Property(i => i.Frequency).HasMaxLength(40);
         builder.Property(i => i.Note).HasMaxLength(1000);
