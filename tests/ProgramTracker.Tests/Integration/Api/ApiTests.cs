@@ -10,8 +10,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Api;
 
 /// <summary>The API end to end over HTTP: a script's round trip, conflicts, the form's bad inputs, workflow, tokens, OpenAPI, paging, export.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task A_script_with_a_create_token_token_reads_Nam_Son_2023_Q3_and_writes_one_value_back_seen_on_the_form_and_in_the_audit()
