@@ -160,9 +160,7 @@ public sealed record TargetFigure(
     /// <summary>Actual minus target: "−2" when income is 68 against 70.</summary>
     public decimal? Gap => Actual - Target;
 
-    public bool? Met => Actual is { } a
-        ? Comparator switch { Comparator.AtLeast => a >= Target, Comparator.AtMost => a <= Target, _ => a == Target }
-        : null;
+    public bool? Met => Actual is { } a ? ProgramTracker.Core.Attainment.AttainmentRules.Holds(Comparator, a, Target) : null;
 }
 
 public sealed record IndicatorFigure(

@@ -42,7 +42,10 @@ public sealed record EntrySet(
     IReadOnlyList<EntryCriterion> Criteria,
     int? VersionNumber = null)
 {
-    public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+    public bool LocksValues => ProgramTracker.Core.Workflow.WorkflowRules.LocksValues(Status);
+
+    /// <summary>Whether the form's state allows <paramref name="step"/> (who may take it is the page's CanEdit / CanReview).</summary>
+    public bool Allows(ProgramTracker.Core.Workflow.WorkflowStep step) => ProgramTracker.Core.Workflow.WorkflowRules.Allows(Status, step);
     public int IndicatorCount => Criteria.Sum(c => c.Rows.Count);
 }
 
