@@ -36,20 +36,4 @@ public static class WorkflowRules
     public static bool IsReviewStep(WorkflowStep step) => step is WorkflowStep.Approve or WorkflowStep.Return or WorkflowStep.Reopen;
 
     public static bool NeedsComment(WorkflowStep step) => step is WorkflowStep.Return or WorkflowStep.Reopen;
-
-    public static string Label(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.Draft => "Nháp",
-        SubmissionStatus.Submitted => "Đã gửi",
-        SubmissionStatus.Approved => "Đã duyệt",
-        _ => "Trả lại",
-    };
-
-    public static string Label(WorkflowStep step) => step switch
-    {
-        WorkflowStep.Submit => "Gửi duyệt",
-        WorkflowStep.Approve => "Duyệt",
-        WorkflowStep.Return => "Trả lại",
-        _ => "Mở lại",
-    };
 }

@@ -23,7 +23,7 @@ public sealed class EntryPageModel
     public bool UnitValidInPeriod { get; init; } = true;
     /// <summary>Sets valid in the period whose catalogue defines no indicator yet: shown so the gap is visible.</summary>
     public IReadOnlyList<(string Code, string Name)> SetsWithoutIndicators { get; init; } = [];
-    public string BasePath => AdministrativeUnit.IsCommuneLevelKind(Unit.Kind) ? $"/communes/{Unit.Slug}" : $"/districts/{Unit.Slug}";
+    public string BasePath => Infrastructure.Links.Unit(Unit.Kind, Unit.Slug);
     public string EntryPath => $"{BasePath}/entry/{Period.Code}";
 }
 
