@@ -10,8 +10,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>Who reads and changes which unit, enforced on the server whatever the page shows.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
+public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime, IClassFixture<PortalFixture>
 {
     private static readonly string[] DistrictUnits = ["ba-che", "nam-son", "don-dac", "thanh-son", "thanh-lam", "dap-thanh", "luong-mong", "minh-cam", "thi-tran-ba-che", "luong-minh-2024"];
 

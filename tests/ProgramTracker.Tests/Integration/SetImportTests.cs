@@ -240,7 +240,7 @@ public sealed class SetImportFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = Factory.Server;
     }
 

@@ -19,7 +19,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = _factory.Server;
     }
 

@@ -10,8 +10,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Api;
 
 /// <summary>The API end to end over HTTP: a script's round trip, conflicts, the form's bad inputs, workflow, tokens, OpenAPI, paging, export.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
     private static readonly string[] WrittenUnits = ["thanh-son", "minh-cam", "luong-mong"];
 
