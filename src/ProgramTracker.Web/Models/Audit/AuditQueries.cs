@@ -66,7 +66,7 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
             .OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => new { u.Slug, u.Name, u.Kind }).ToListAsync(ct);
         var periods = (await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct)).Select(p => p.Code).ToList();
         return new AuditPage(filter, rows.Take(PageSize).ToList(), rows.Count > PageSize,
-            units.Select(u => (u.Slug, $"{Units.UnitQueries.KindLabel(u.Kind)} {u.Name}")).ToList(), periods);
+            units.Select(u => (u.Slug, ProgramTracker.Core.Localization.Formats.Current.UnitName(u.Kind, u.Name))).ToList(), periods);
     }
 
     /// <summary>The history of one cell, with what the cell is; null when unit, indicator or period does not exist.</summary>
@@ -81,7 +81,7 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
         }
 
         var path = $"/{(AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? "communes" : "districts")}/{unit.Slug}/entry/{PeriodCode.Format(period.Year, period.Quarter)}";
-        return new ValueHistory(AdministrativeUnit.FullNameOf(unit.Kind, unit.Name), indicator, PeriodCode.Label(period.Year, period.Quarter), path,
+        return new ValueHistory(ProgramTracker.Core.Localization.Formats.Current.UnitName(unit.Kind, unit.Name), indicator, ProgramTracker.Core.Localization.Formats.Current.Period(period.Year, period.Quarter), path,
             await ValueHistoryAsync(unitId, indicatorId, periodId, ct));
     }
 
@@ -100,7 +100,7 @@ public sealed class AuditQueries(ProgramTrackerDbContext db)
                 a.OldValue, a.NewValue, a.Note,
             })
             .ToListAsync(ct))
-        .Select(a => new AuditRow(a.AtUtc, a.UserName, a.Action, a.Unit, a.Year is { } y ? PeriodCode.Label(y, a.Quarter) : null,
+        .Select(a => new AuditRow(a.AtUtc, a.UserName, a.Action, a.Unit, a.Year is { } y ? ProgramTracker.Core.Localization.Formats.Current.Period(y, a.Quarter) : null,
             a.Set, a.Indicator, a.OldValue, a.NewValue, a.Note))
         .ToList();
 }
