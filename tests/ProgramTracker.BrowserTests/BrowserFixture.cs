@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
+        // Retrying assertions (Expect) wait up to 30 s: CI runs both test assemblies at once on two cores.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ProgramTracker.Core.Domain;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
 
@@ -67,13 +68,41 @@ public static class AttainmentRules
             return IndicatorStatus.NoThreshold;
         }
 
-        var met = comparator switch
-        {
-            Comparator.AtLeast => v >= t,
-            Comparator.AtMost => v <= t,
-            _ => v == t,
-        };
-        return met ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+        return Holds(comparator, v, t) ? IndicatorStatus.Met : IndicatorStatus.NotMet;
+    }
+
+    /// <summary>The comparison itself: does <paramref name="value"/> meet <paramref name="threshold"/> (a target too) by the comparator.</summary>
+    public static bool Holds(Comparator comparator, decimal value, decimal threshold) => SqlOperator(comparator) switch
+    {
+        ">=" => value >= threshold,
+        "<=" => value <= threshold,
+        _ => value == threshold,
+    };
+
+    /// <summary>The comparison's operator, the one table both <see cref="Holds"/> and <see cref="MetSql"/> read.</summary>
+    public static string SqlOperator(Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast => ">=",
+        Comparator.AtMost => "<=",
+        _ => "=",
+    };
+
+    /// <summary>
+    /// <see cref="Evaluate(ValueType, Comparator, decimal?, decimal?)"/> == Met, as a SQL expression over the given
+    /// columns, generated from the enums (no number is written by hand). A property test evaluates both on
+    /// PostgreSQL over every value kind, comparator and null case.
+    /// </summary>
+    public static string MetSql(string valueType, string comparator, string threshold, string value)
+    {
+        var comparisons = string.Join(" ", Enum.GetValues<Comparator>().Where(c => SqlOperator(c) != "=")
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"WHEN {comparator} = {(int)c} THEN {value} {SqlOperator(c)} {threshold}")));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            CASE WHEN {value} IS NULL THEN false
+                 WHEN {valueType} = {(int)ValueType.Boolean} THEN {value} = 1
+                 WHEN {threshold} IS NULL THEN false
+                 {comparisons}
+                 ELSE {value} = {threshold} END
+            """);
     }
 
     /// <summary>A criterion is met when all its defined indicators are; not met when any is not.</summary>

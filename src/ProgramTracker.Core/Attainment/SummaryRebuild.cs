@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Attainment;
 
@@ -28,12 +27,7 @@ public static class SummaryRebuild
             WHERE t."Zone" = '' GROUP BY t."VersionId", i."CriterionId"
         ), judged AS (
             SELECT v."UnitId", c."CriteriaSetId", v."PeriodId", i."CriterionId", pv."VersionId",
-                   CASE WHEN v."Value" IS NULL THEN false
-                        WHEN i."ValueType" = {(int)ValueType.Boolean} THEN v."Value" = 1
-                        WHEN t."Value" IS NULL THEN false
-                        WHEN t."Comparator" = {(int)Comparator.AtLeast} THEN v."Value" >= t."Value"
-                        WHEN t."Comparator" = {(int)Comparator.AtMost} THEN v."Value" <= t."Value"
-                        ELSE v."Value" = t."Value" END AS met,
+                   {AttainmentRules.MetSql("i.\"ValueType\"", "t.\"Comparator\"", "t.\"Value\"", "v.\"Value\"")} AS met,
                    v."Value" IS NOT NULL AS entered
             FROM indicator_values v
             JOIN units u ON u."Id" = v."UnitId"
@@ -52,7 +46,7 @@ public static class SummaryRebuild
                sum(p.met)::int,
                sum(p.entered)::int,
                s."DeclaredCriteria" IS NOT NULL AND s."DeclaredCriteria" > 0 AND count(*) FILTER (WHERE p.met = d.n) >= s."DeclaredCriteria",
-               coalesce(max(sub."Status"), 0),
+               coalesce(max(sub."Status"), {(int)SubmissionStatus.Draft}),
                now()
         FROM per_criterion p
         JOIN defined d ON d."CriterionId" = p."CriterionId" AND d."VersionId" = p."VersionId"

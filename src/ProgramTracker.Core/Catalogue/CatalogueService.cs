@@ -21,7 +21,8 @@ public sealed record IndicatorDefinition(
     IReadOnlyDictionary<string, ThresholdInput> Thresholds,
     string? Note = null,
     string? Frequency = null,
-    int? SourceId = null)
+    int? SourceId = null,
+    string? NameEn = null)
 {
     public ThresholdInput Common => Thresholds.GetValueOrDefault(Zones.Common) ?? new ThresholdInput(null);
 }
@@ -156,6 +157,12 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             }
 
             indicator.Name = row.Name.Trim();
+            if (row.NameEn is not null)
+            {
+                // The admin form always sends the English name ("" clears it); an imported table has none and keeps it.
+                indicator.NameEn = Blank(row.NameEn);
+            }
+
             indicator.Unit = Blank(row.Unit);
             indicator.ValueType = row.ValueType;
             indicator.Note = Blank(row.Note) ?? indicator.Note;
@@ -276,6 +283,11 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         }
 
         Diff("tên", current.Name, row.Name.Trim());
+        if (row.NameEn is not null)
+        {
+            Diff("tên tiếng Anh", current.NameEn, row.NameEn);
+        }
+
         Diff("đơn vị tính", current.Unit, row.Unit);
         Diff("kiểu", current.ValueType.ToString(), row.ValueType.ToString());
         Diff("tiêu chí", set.Criteria.FirstOrDefault(c => c.Id == current.CriterionId || c.Indicators.Contains(current))?.Number.ToString(CultureInfo.InvariantCulture),

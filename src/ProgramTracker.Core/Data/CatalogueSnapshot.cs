@@ -14,7 +14,7 @@ public sealed record UnitNode(
 /// <summary>A criteria set with its programme, as lists and dashboards show it.</summary>
 public sealed record SetNode(
     int Id, string Code, string Name, UnitLevel Level, CriteriaTier Tier, int? DeclaredCriteria, int? DeclaredIndicators, DateOnly? ValidFrom, DateOnly? ValidTo,
-    int SortOrder, string ProgrammeCode, string ProgrammeName, int ProgrammeSort, int DefinedIndicators)
+    int SortOrder, string ProgrammeCode, string ProgrammeName, int ProgrammeSort, int DefinedIndicators, string? ProgrammeNameEn = null, string? NameEn = null)
 {
     public bool InForce(DateOnly from, DateOnly to) => (ValidFrom is null || ValidFrom <= to) && (ValidTo is null || ValidTo >= from);
 }
@@ -128,7 +128,7 @@ public sealed class CatalogueSnapshot
         var sets = await db.CriteriaSets.AsNoTracking()
             .OrderBy(s => s.Level).ThenBy(s => s.SortOrder)
             .Select(s => new SetNode(s.Id, s.Code, s.Name, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, s.ValidFrom, s.ValidTo, s.SortOrder,
-                s.Programme.Code, s.Programme.Name, s.Programme.SortOrder, s.Criteria.Sum(c => c.Indicators.Count)))
+                s.Programme.Code, s.Programme.Name, s.Programme.SortOrder, s.Criteria.Sum(c => c.Indicators.Count), s.Programme.NameEn, s.NameEn))
             .ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking()
             .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder))

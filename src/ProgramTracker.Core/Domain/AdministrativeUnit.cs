@@ -43,19 +43,11 @@ public class AdministrativeUnit
 
     public string FullName => FullNameOf(Kind, Name);
 
-    public static string LabelOf(UnitKind kind) => kind switch
-    {
-        UnitKind.Province => "tỉnh",
-        UnitKind.City => "thành phố",
-        UnitKind.District => "huyện",
-        UnitKind.Town => "thị trấn",
-        UnitKind.Ward => "phường",
-        UnitKind.SpecialZone => "đặc khu",
-        _ => "xã",
-    };
+    /// <summary>The kind's word in the request's language (Localization/Formats).</summary>
+    public static string LabelOf(UnitKind kind) => Localization.Formats.Current.UnitKindName(kind);
 
-    /// <summary>"xã Nam Sơn", "thị trấn Ba Chẽ", "huyện Ba Chẽ": for projections that carry only kind and name.</summary>
-    public static string FullNameOf(UnitKind kind, string name) => $"{LabelOf(kind)} {name}";
+    /// <summary>"xã Nam Sơn" / "Nam Sơn commune", in the request's language: for projections that carry only kind and name.</summary>
+    public static string FullNameOf(UnitKind kind, string name) => Localization.Formats.Current.UnitName(kind, name);
 
     /// <summary>The kinds that report as a commune (cấp xã).</summary>
     public static readonly UnitKind[] CommuneLevelKinds = [UnitKind.Commune, UnitKind.Town, UnitKind.Ward, UnitKind.SpecialZone];

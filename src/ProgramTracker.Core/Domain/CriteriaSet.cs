@@ -23,6 +23,8 @@ public class CriteriaSet
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+    /// <summary>An English name, shown to English readers beside the official Vietnamese (docs/localization.md); null when none is given.</summary>
+    public string? NameEn { get; set; }
     public int ProgrammeId { get; set; }
     public Programme Programme { get; set; } = null!;
     public UnitLevel Level { get; set; }
@@ -71,6 +73,8 @@ public class Criterion
     public CriteriaSet CriteriaSet { get; set; } = null!;
     public int Number { get; set; }
     public required string Name { get; set; }
+    /// <summary>An English name, shown to English readers beside the official Vietnamese (docs/localization.md); null when none is given.</summary>
+    public string? NameEn { get; set; }
     public string? GroupName { get; set; }
     public List<Indicator> Indicators { get; } = [];
 }

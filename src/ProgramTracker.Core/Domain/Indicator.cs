@@ -28,6 +28,8 @@ public class Indicator
     public int CriterionId { get; set; }
     public Criterion Criterion { get; set; } = null!;
     public required string Name { get; set; }
+    /// <summary>An English name, shown to English readers beside the official Vietnamese (docs/localization.md); null when none is given.</summary>
+    public string? NameEn { get; set; }
     public string? Unit { get; set; }
     public ValueType ValueType { get; set; }
     public string? Frequency { get; set; }

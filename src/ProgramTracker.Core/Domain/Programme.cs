@@ -6,6 +6,8 @@ public class Programme
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
+    /// <summary>An English name, shown to English readers beside the official Vietnamese (docs/localization.md); null when none is given.</summary>
+    public string? NameEn { get; set; }
     public string? LocalName { get; set; }
     public string? LegalBasis { get; set; }
     public string? Phase { get; set; }

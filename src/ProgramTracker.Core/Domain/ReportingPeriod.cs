@@ -20,15 +20,13 @@ public static class PeriodCode
 {
     public static string Format(int year, int? quarter) => quarter is { } q ? $"{year}-Q{q}" : $"{year}";
 
-    /// <summary>"Quý III/2023" or "Năm 2023", the way reports name a period.</summary>
-    public static string Label(int year, int? quarter) => quarter is { } q ? $"Quý {ToRoman(q)}/{year}" : $"Năm {year}";
+    /// <summary>"Quý III/2023" / "Q3 2023", in the request's language (Localization/Formats.Period).</summary>
+    public static string Label(int year, int? quarter) => Localization.Formats.Current.Period(year, quarter);
 
     public static DateOnly StartsOn(int year, int? quarter) => new(year, quarter is { } q ? (q - 1) * 3 + 1 : 1, 1);
 
     public static DateOnly EndsOn(int year, int? quarter) =>
         quarter is { } q ? new DateOnly(year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, 12, 31);
-
-    private static string ToRoman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 
     /// <summary>Parses "2023-Q3" or "2023". Returns false for anything else.</summary>
     public static bool TryParse(string? code, out int year, out int? quarter)

@@ -33,5 +33,5 @@ public class Submission : ProgramTracker.Core.Data.IChangeStamped
     public int Version { get; set; }
 
     /// <summary>Values under review or approved are not edited by the commune.</summary>
-    public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+    public bool LocksValues => Workflow.WorkflowRules.LocksValues(Status);
 }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
@@ -75,12 +76,12 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null)
         {
-            return SaveResult.Refused("Kỳ báo cáo không tồn tại.");
+            return SaveResult.Refused(Formats.Current["Entry.NoSuchPeriod"]);
         }
 
         if (period.IsLocked)
         {
-            return SaveResult.Refused($"{period.Label} đã khóa: không thể thay đổi số liệu.");
+            return SaveResult.Refused(Formats.Current.Format("Entry.LockedNoChange", period.Label));
         }
 
         var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
@@ -90,7 +91,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             .ToDictionaryAsync(i => i.Id, ct);
         if (indicators.Count != ids.Count)
         {
-            return SaveResult.Refused("Biểu mẫu có chỉ tiêu không còn trong danh mục. Tải lại trang và nhập lại.");
+            return SaveResult.Refused(Formats.Current["Entry.IndicatorGone"]);
         }
 
         var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
@@ -126,7 +127,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
 
                 if (locked.TryGetValue((unit.UnitId, indicators[cell.IndicatorId].CriteriaSetId), out var status))
                 {
-                    return SaveResult.Refused($"“{indicators[cell.IndicatorId].SetName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.");
+                    return SaveResult.Refused(Formats.Current.Format("Entry.SetLockedByStatus", indicators[cell.IndicatorId].SetName, Formats.Current.Status(status)));
                 }
 
                 changed.Add(new ChangedCell(unit.UnitId, cell with { Note = note }, before, indicators[cell.IndicatorId].CriteriaSetId));

@@ -1,9 +1,9 @@
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Entry;
 
-/// <summary>The outcome of reading one typed cell: a value (or deliberately empty), or a Vietnamese message.</summary>
+/// <summary>The outcome of reading one typed cell: a value (or deliberately empty), or a message in the reader's language.</summary>
 public readonly record struct ParsedValue(bool Ok, decimal? Value, string? Error)
 {
     public static ParsedValue Empty => new(true, null, null);
@@ -11,12 +11,12 @@ public readonly record struct ParsedValue(bool Ok, decimal? Value, string? Error
     public static ParsedValue Fail(string message) => new(false, null, message);
 }
 
-/// <summary>Reads what a person typed into an entry cell, by the indicator's value type.</summary>
+/// <summary>Reads what a person typed into an entry cell, by the indicator's value type and the rule of the person's culture (<see cref="Formats.ReadNumber"/>).</summary>
 public static class ValueParser
 {
     public const decimal MaxMagnitude = 1_000_000_000_000_000m;
 
-    public static ParsedValue Parse(ValueType type, string? raw)
+    public static ParsedValue Parse(ValueType type, string? raw, Formats f)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -28,63 +28,64 @@ public static class ValueParser
         {
             return text.ToLowerInvariant() switch
             {
-                "1" or "đạt" or "dat" or "true" => ParsedValue.Of(1),
-                "0" or "không đạt" or "khong dat" or "chưa đạt" or "false" => ParsedValue.Of(0),
-                _ => ParsedValue.Fail("Chọn “Đạt” hoặc “Không đạt”."),
+                // Both languages' words are read whatever the culture: a workbook may travel between readers.
+                "1" or "đạt" or "dat" or "true" or "met" or "yes" => ParsedValue.Of(1),
+                "0" or "không đạt" or "khong dat" or "chưa đạt" or "false" or "not met" or "no" => ParsedValue.Of(0),
+                _ => ParsedValue.Fail(f["Parse.ChooseMet"]),
             };
         }
 
-        var reading = Vn.ReadNumber(text);
+        var reading = f.ReadNumber(text);
         if (!reading.Ok)
         {
             return ParsedValue.Fail(reading.Error!);
         }
 
-        return Check(type, reading.Value);
+        return Check(type, reading.Value, f);
     }
 
     /// <summary>
     /// The form's rules for a number already read (the JSON API sends numbers): range by value type, whole counts,
     /// at most four decimals, 0 or 1 for đạt/không đạt.
     /// </summary>
-    public static ParsedValue Check(ValueType type, decimal value)
+    public static ParsedValue Check(ValueType type, decimal value, Formats f)
     {
         if (type == ValueType.Boolean)
         {
-            return value is 0 or 1 ? ParsedValue.Of(value) : ParsedValue.Fail("Chọn “Đạt” hoặc “Không đạt”.");
+            return value is 0 or 1 ? ParsedValue.Of(value) : ParsedValue.Fail(f["Parse.ChooseMet"]);
         }
 
         if (Math.Abs(value) >= MaxMagnitude)
         {
-            return ParsedValue.Fail("Số quá lớn.");
+            return ParsedValue.Fail(f["Number.TooLarge"]);
         }
 
         return type switch
         {
-            ValueType.Percent when value is < 0 or > 100 => ParsedValue.Fail("Tỷ lệ phải từ 0 đến 100 (%)."),
-            ValueType.Count when value < 0 => ParsedValue.Fail("Số đếm không được âm."),
-            ValueType.Count when value != decimal.Truncate(value) => ParsedValue.Fail("Số đếm phải là số nguyên."),
-            ValueType.Money when value < 0 => ParsedValue.Fail("Số tiền không được âm."),
-            _ when decimal.Round(value, 4) != value => ParsedValue.Fail("Nhập tối đa 4 chữ số thập phân."),
+            ValueType.Percent when value is < 0 or > 100 => ParsedValue.Fail(f["Parse.PercentRange"]),
+            ValueType.Count when value < 0 => ParsedValue.Fail(f["Parse.CountNegative"]),
+            ValueType.Count when value != decimal.Truncate(value) => ParsedValue.Fail(f["Parse.CountWhole"]),
+            ValueType.Money when value < 0 => ParsedValue.Fail(f["Parse.MoneyNegative"]),
+            _ when decimal.Round(value, 4) != value => ParsedValue.Fail(f["Parse.FourDecimals"]),
             _ => ParsedValue.Of(value),
         };
     }
 
     /// <summary>A number with at most four decimals (targets, thresholds): never rounded unseen by the database's scale.</summary>
-    public static ParsedValue ParseNumber(string? raw) => Parse(ValueType.Number, raw);
+    public static ParsedValue ParseNumber(string? raw, Formats f) => Parse(ValueType.Number, raw, f);
 
     /// <summary>
     /// An amount in đồng (capital figures): a whole number, not negative. Decimals are refused, not rounded:
     /// "14,5" đồng is a typing mistake, and a stored amount must be what was typed.
     /// </summary>
-    public static ParsedValue ParseAmountVnd(string? raw)
+    public static ParsedValue ParseAmountVnd(string? raw, Formats f)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
-            return ParsedValue.Fail("Nhập số tiền (đồng), ví dụ 119.000.000.000.");
+            return ParsedValue.Fail(f["Parse.MoneyEmpty"]);
         }
 
-        var reading = Vn.ReadNumber(raw);
+        var reading = f.ReadNumber(raw);
         if (!reading.Ok)
         {
             return ParsedValue.Fail(reading.Error!);
@@ -92,9 +93,9 @@ public static class ValueParser
 
         return reading.Value switch
         {
-            < 0 => ParsedValue.Fail("Số tiền không được âm."),
-            >= MaxMagnitude => ParsedValue.Fail("Số quá lớn."),
-            var v when v != decimal.Truncate(v) => ParsedValue.Fail($"Số tiền tính bằng đồng, không có phần lẻ: “{raw.Trim()}” có phần thập phân. Nhập số đồng nguyên, ví dụ 119.000.000.000."),
+            < 0 => ParsedValue.Fail(f["Parse.MoneyNegative"]),
+            >= MaxMagnitude => ParsedValue.Fail(f["Number.TooLarge"]),
+            var v when v != decimal.Truncate(v) => ParsedValue.Fail(f.Format("Parse.MoneyWhole", raw.Trim())),
             var v => ParsedValue.Of(v),
         };
     }

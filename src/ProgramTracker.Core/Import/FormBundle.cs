@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Import;
@@ -34,15 +34,15 @@ public static class WorkbookText
     public const string NotMet = "Không đạt";
 
     /// <summary>"14,5" (comma decimal, no grouping) for CSV cells, so that no reader can take it for thousands.</summary>
-    public static string CsvNumber(decimal value) => value.ToString("0.############", Vn.Numbers).Replace('−', '-');
+    public static string CsvNumber(decimal value) => value.ToString("0.############", Formats.Vietnamese.Numbers).Replace('−', '-');
 
     /// <summary>An exact, culture-free key for a number: "14.5", "72".</summary>
     public static string Key(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
 
     public static string Display(decimal? value, ValueType type) => value is not { } v ? "(trống)"
         : type == ValueType.Boolean ? (v == 1 ? Met : NotMet)
-        : type == ValueType.Percent ? Vn.Percent(v)
-        : Vn.Number(v);
+        : type == ValueType.Percent ? Formats.Current.Percent(v)
+        : Formats.Current.Number(v);
 
     /// <summary>A CSV or xlsx text of a previous-period value back to its key: "Đạt" → "1", "14,5" → "14.5".</summary>
     public static string KeyOfText(string? text)

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProgramTracker.Core.Entry;
@@ -321,7 +322,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
             }
 
             // Spreadsheets store binary doubles: 14.1 may come back as 14.099999999999999.
-            return ValueParser.Parse(type, WorkbookText.CsvNumber(Math.Round(number, 9)));
+            return ValueParser.Parse(type, WorkbookText.CsvNumber(Math.Round(number, 9)), Formats.Vietnamese);
         }
 
         var text = cell.Text.Trim();
@@ -332,7 +333,8 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
                 $"Viết {left},{right} nếu là số thập phân, hoặc {left}{right} nếu là số nguyên: dấu phẩy là dấu thập phân, dấu chấm chỉ để phân cách hàng nghìn.");
         }
 
-        return ValueParser.Parse(type, text);
+        // Workbooks and CSV files write numbers the Vietnamese way whatever the reader's language (docs/excel-import.md).
+        return ValueParser.Parse(type, text, Formats.Vietnamese);
     }
 
     private static string Q(string s) => $"“{s}”";

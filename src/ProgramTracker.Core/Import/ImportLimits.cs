@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.IO.Compression;
 
 namespace ProgramTracker.Core.Import;
@@ -83,5 +84,5 @@ public static class Messages
         $"Tệp giải nén ra hơn {o.MaxUncompressedBytes / 1024 / 1024} MB: quá lớn hoặc không phải sổ tính của biểu mẫu. Không có gì được lưu.";
 
     public static string TooLarge(ImportOptions o) =>
-        $"Tệp lớn hơn giới hạn {ProgramTracker.Core.Formatting.Vn.Number(Math.Round(o.MaxFileBytes / 1024m / 1024m, 1))} MB. Tải lên sổ tính của biểu mẫu (thường dưới 1 MB).";
+        $"Tệp lớn hơn giới hạn {Formats.Vietnamese.Number(Math.Round(o.MaxFileBytes / 1024m / 1024m, 1))} MB. Tải lên sổ tính của biểu mẫu (thường dưới 1 MB).";
 }

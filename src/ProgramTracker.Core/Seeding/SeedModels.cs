@@ -24,7 +24,7 @@ public sealed record PeriodsFile(IReadOnlyList<PeriodSeed> Periods);
 public sealed record PeriodSeed(string Code, bool Locked = false, DateOnly? Deadline = null);
 
 public sealed record ProgrammesFile(IReadOnlyList<ProgrammeSeed> Programmes);
-public sealed record ProgrammeSeed(string Code, string Name, string Source, int SortOrder, IReadOnlyList<ProjectSeed> Projects, string? LocalName = null, string? LegalBasis = null, string? Phase = null, string? Targets = null);
+public sealed record ProgrammeSeed(string Code, string Name, string Source, int SortOrder, IReadOnlyList<ProjectSeed> Projects, string? LocalName = null, string? LegalBasis = null, string? Phase = null, string? Targets = null, string? NameEn = null);
 public sealed record ProjectSeed(int Number, string Name, bool TitleConfirmed);
 
 public sealed record CriteriaSetsFile(IReadOnlyList<CriteriaSetSeed> CriteriaSets);
@@ -33,7 +33,7 @@ public sealed record CriteriaSetSeed(
     int? DeclaredCriteria, int? DeclaredIndicators, IReadOnlyList<CriterionSeed> Criteria,
     int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null,
     ThresholdScheme ThresholdScheme = ThresholdScheme.Common);
-public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null);
+public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null, string? NameEn = null);
 /// <summary>An indicator with its common threshold and, where the source gives them, thresholds by region or commune group.</summary>
 public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueType ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,
     string? ThresholdText = null, IReadOnlyDictionary<string, decimal?>? Thresholds = null, string? Source = null);

@@ -60,7 +60,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             {
                 programme = new Programme
                 {
-                    Code = p.Code, Name = p.Name, LocalName = p.LocalName, LegalBasis = p.LegalBasis, Phase = p.Phase,
+                    Code = p.Code, Name = p.Name, NameEn = p.NameEn, LocalName = p.LocalName, LegalBasis = p.LegalBasis, Phase = p.Phase,
                     SortOrder = p.SortOrder, Source = sources[p.Source], Targets = p.Targets,
                 };
                 db.Programmes.Add(programme);
@@ -95,7 +95,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
 
             foreach (var c in s.Criteria.Where(c => set.Criteria.All(x => x.Number != c.Number)))
             {
-                set.Criteria.Add(new Criterion { Number = c.Number, Name = c.Name, GroupName = c.Group });
+                set.Criteria.Add(new Criterion { Number = c.Number, Name = c.Name, NameEn = c.NameEn, GroupName = c.Group });
                 added++;
             }
         }

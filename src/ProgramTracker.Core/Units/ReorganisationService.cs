@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Core.Units;
 
@@ -71,7 +71,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
 
                 if (!AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, dayBefore, dayBefore))
                 {
-                    errors.Add(("Predecessors", $"{unit.FullName} không còn tồn tại vào ngày {Vn.Date(dayBefore)} (hiệu lực {Range(unit.ValidFrom, unit.ValidTo)}): thời gian chồng lên một lần sắp xếp khác hoặc sai ngày."));
+                    errors.Add(("Predecessors", $"{unit.FullName} không còn tồn tại vào ngày {Formats.Vietnamese.Date(dayBefore)} (hiệu lực {Range(unit.ValidFrom, unit.ValidTo)}): thời gian chồng lên một lần sắp xếp khác hoặc sai ngày."));
                 }
 
                 if (p.Whole && wholeElsewhere.FirstOrDefault(w => w.PredecessorId == id) is { } other)
@@ -99,7 +99,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             }
             else if (successor.ValidTo is { } to && to < input.EffectiveOn)
             {
-                errors.Add(("Successor", $"{successor.FullName} kết thúc ngày {Vn.Date(to)}, trước khi sắp xếp có hiệu lực."));
+                errors.Add(("Successor", $"{successor.FullName} kết thúc ngày {Formats.Vietnamese.Date(to)}, trước khi sắp xếp có hiệu lực."));
             }
             else if (await IsPredecessorOfAsync(existingId, ids, ct))
             {
@@ -135,7 +135,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             }
             else if (!AdministrativeUnit.Overlaps(parent.ValidFrom, parent.ValidTo, input.EffectiveOn, input.EffectiveOn))
             {
-                errors.Add(("SuccessorParent", $"{parent.FullName} không còn tồn tại vào ngày {Vn.Date(input.EffectiveOn)}."));
+                errors.Add(("SuccessorParent", $"{parent.FullName} không còn tồn tại vào ngày {Formats.Vietnamese.Date(input.EffectiveOn)}."));
             }
 
             if (errors.Count == 0)
@@ -176,7 +176,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
         db.AuditEntries.Add(new AuditEntry
         {
             Action = AuditAction.UnitsReorganised, Unit = successor,
-            NewValue = Clip($"{successor.FullName} từ {Vn.Date(input.EffectiveOn)}", 200),
+            NewValue = Clip($"{successor.FullName} từ {Formats.Vietnamese.Date(input.EffectiveOn)}", 200),
             Note = Clip($"{act.ActNumber}: {string.Join(", ", act.Parts.Select(x => x.PredecessorName + (x.Whole ? "" : " (một phần)")))} → {successor.FullName}", 1000),
         });
         await db.SaveChangesAsync(ct);
@@ -212,7 +212,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
     }
 
 
-    private static string Range(DateOnly? from, DateOnly? to) => $"{(from is { } f ? Vn.Date(f) : "…")} – {(to is { } t ? Vn.Date(t) : "nay")}";
+    private static string Range(DateOnly? from, DateOnly? to) => $"{(from is { } f ? Formats.Vietnamese.Date(f) : "…")} – {(to is { } t ? Formats.Vietnamese.Date(t) : "nay")}";
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
 

@@ -26,24 +26,14 @@ public static class WorkflowRules
         _ => null,
     };
 
+    /// <summary>Whether <paramref name="step"/> exists from <paramref name="from"/>: what a page may offer.</summary>
+    public static bool Allows(SubmissionStatus from, WorkflowStep step) => Next(from, step) is not null;
+
+    /// <summary>A submitted or approved form's values are locked until it is returned or reopened.</summary>
+    public static bool LocksValues(SubmissionStatus status) => status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+
     /// <summary>Which role performs a step: the unit's own people submit; the district reviews.</summary>
     public static bool IsReviewStep(WorkflowStep step) => step is WorkflowStep.Approve or WorkflowStep.Return or WorkflowStep.Reopen;
 
     public static bool NeedsComment(WorkflowStep step) => step is WorkflowStep.Return or WorkflowStep.Reopen;
-
-    public static string Label(SubmissionStatus status) => status switch
-    {
-        SubmissionStatus.Draft => "Nháp",
-        SubmissionStatus.Submitted => "Đã gửi",
-        SubmissionStatus.Approved => "Đã duyệt",
-        _ => "Trả lại",
-    };
-
-    public static string Label(WorkflowStep step) => step switch
-    {
-        WorkflowStep.Submit => "Gửi duyệt",
-        WorkflowStep.Approve => "Duyệt",
-        WorkflowStep.Return => "Trả lại",
-        _ => "Mở lại",
-    };
 }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
@@ -40,23 +41,23 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         var status = submission?.Status ?? SubmissionStatus.Draft;
         if (period.IsLocked)
         {
-            return WorkflowResult.Fail($"{period.Label} đã khóa: không thể thay đổi trạng thái.", status);
+            return WorkflowResult.Fail(Formats.Current.Format("Workflow.Locked", period.Label), status);
         }
 
         if (WorkflowRules.Next(status, step) is not { } next)
         {
-            return WorkflowResult.Fail($"Không thể “{WorkflowRules.Label(step)}” khi biểu mẫu đang ở trạng thái {WorkflowRules.Label(status)}.", status);
+            return WorkflowResult.Fail(Formats.Current.Format("Workflow.StepNotAllowed", Formats.Current.Step(step), Formats.Current.Status(status)), status);
         }
 
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (WorkflowRules.NeedsComment(step) && comment is null)
         {
-            return WorkflowResult.Fail(step == WorkflowStep.Return ? "Nhập nhận xét để xã biết cần sửa gì." : "Nhập lý do mở lại.", status);
+            return WorkflowResult.Fail(Formats.Current[step == WorkflowStep.Return ? "Workflow.ReturnNeedsComment" : "Workflow.ReopenNeedsReason"], status);
         }
 
         if (comment?.Length > MaxCommentLength)
         {
-            return WorkflowResult.Fail($"Nhận xét dài {comment.Length} ký tự, tối đa {MaxCommentLength}: rút gọn rồi gửi lại.", status);
+            return WorkflowResult.Fail(Formats.Current.Format("Workflow.CommentTooLong", comment.Length, MaxCommentLength), status);
         }
 
         var selfReview = step is WorkflowStep.Approve or WorkflowStep.Return
@@ -64,7 +65,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         if (selfReview && options?.AllowSelfApproval != true)
         {
             return WorkflowResult.Fail(
-                $"Bạn đã gửi duyệt biểu mẫu này nên không thể tự {(step == WorkflowStep.Approve ? "duyệt" : "trả lại")}: cần một cán bộ khác xem xét (nguyên tắc bốn mắt).",
+                Formats.Current[step == WorkflowStep.Approve ? "Workflow.NoSelfApprove" : "Workflow.NoSelfReturn"],
                 status);
         }
 
@@ -74,12 +75,12 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
             var entered = await db.IndicatorValues.CountAsync(v => v.UnitId == unitId && v.PeriodId == periodId && defined.Contains(v.IndicatorId) && v.Value != null, ct);
             if (defined.Count == 0)
             {
-                return WorkflowResult.Fail("Bộ tiêu chí chưa có chỉ tiêu trong danh mục: chưa có gì để gửi.", status);
+                return WorkflowResult.Fail(Formats.Current["Workflow.NothingToSubmit"], status);
             }
 
             if (entered < defined.Count)
             {
-                return WorkflowResult.Fail($"Còn {defined.Count - entered}/{defined.Count} chỉ tiêu chưa nhập số liệu: nhập đủ rồi gửi.", status);
+                return WorkflowResult.Fail(Formats.Current.Format("Workflow.MissingValues", defined.Count - entered, defined.Count), status);
             }
         }
 
@@ -131,7 +132,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return WorkflowResult.Fail("Người khác vừa thay đổi trạng thái biểu mẫu này. Tải lại trang để xem trạng thái mới.", status);
+            return WorkflowResult.Fail(Formats.Current["Workflow.ChangedMeanwhile"], status);
         }
 
         return new WorkflowResult(true, null, next);

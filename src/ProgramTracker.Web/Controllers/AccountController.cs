@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -67,9 +68,8 @@ public sealed class AccountController(
         return Refused(model);
     }
 
-    /// <summary>One answer for every refused sign-in: wrong password, unknown, locked or disabled account.</summary>
-    public const string SignInRefused = "Không đăng nhập được: tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá. "
-        + "Sau 5 lần nhập sai liên tiếp, tài khoản tạm khoá 15 phút; cần hỗ trợ, hãy liên hệ quản trị viên.";
+    /// <summary>The key of the one answer to a refused sign-in, whatever the reason (no account enumeration).</summary>
+    public const string SignInRefused = "SignIn.Refused";
 
     private static string? _dummyHash;
 
@@ -79,7 +79,7 @@ public sealed class AccountController(
 
     private ViewResult Refused(LoginModel model)
     {
-        ModelState.AddModelError("", SignInRefused);
+        ModelState.AddModelError("", Formats.Current[SignInRefused]);
         model.Password = "";
         return View(model);
     }
@@ -117,12 +117,12 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused for {UserName} from {ClientAddress}: account locked out", user.UserName, ClientAddress);
-            ModelState.AddModelError("", "Tài khoản đang tạm khoá vì nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
+            ModelState.AddModelError("", Formats.Current["SignIn.LockedOut"]);
         }
         else
         {
             logger.LogWarning("Sign-in failed for {UserName} from {ClientAddress}: wrong authenticator code", user.UserName, ClientAddress);
-            ModelState.AddModelError(nameof(model.Code), "Mã xác thực không đúng hoặc đã hết hạn.");
+            ModelState.AddModelError(nameof(model.Code), Formats.Current["TwoFactor.CodeWrongOrExpired"]);
         }
 
         model.Code = "";
@@ -169,7 +169,7 @@ public sealed class AccountController(
                 return RedirectToAction(nameof(TwoFactor));
             }
 
-            ModelState.AddModelError("Form.Code", "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại và nhập mã đang hiển thị.");
+            ModelState.AddModelError("Form.Code", Formats.Current["TwoFactor.CodeWrong"]);
         }
 
         model.Code = "";

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Models.Account;
@@ -37,7 +38,7 @@ public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTok
         }
 
         logger.LogInformation("User {UserName} revoked API token {TokenId}", User.Identity?.Name, id);
-        TempData["TokenMessage"] = "Đã thu hồi mã truy cập: mọi yêu cầu dùng mã này bị từ chối từ bây giờ.";
+        TempData["TokenMessage"] = Formats.Current["Tokens.Revoked"];
         return Redirect("/account/tokens");
     }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -77,7 +77,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         if (ModelState.IsValid)
         {
             var number = page.Numbers[criterion.Id];
-            var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note);
+            var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note, NameEn: form.NameEn ?? "");
             var result = await catalogue.ApplyAsync(setCode, [definition], from, "Biểu mẫu quản trị", ct);
             if (result.Ok)
             {
@@ -104,7 +104,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
             return null;
         }
 
-        if (Vn.TryParseNumber(raw, out var t))
+        if (Formats.Current.TryParseNumber(raw, out var t))
         {
             return t;
         }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Binding;
@@ -83,7 +83,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         var posted = form.Cells.Where(c => rows.ContainsKey(c.IndicatorId)).GroupBy(c => c.IndicatorId).Select(g => g.Last()).ToList();
         if (posted.Count != form.Cells.Count || posted.Count == 0)
         {
-            model.Message = "Biểu mẫu không khớp với danh mục hiện tại. Trang đã được tải lại; kiểm tra và nhập lại.";
+            model.Message = Formats.Current["Entry.FormOutdated"];
             return View("Form", model);
         }
 
@@ -95,7 +95,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             row.Raw = cell.Raw;
             row.Note = cell.Note;
             row.Version = cell.Version;
-            var parsed = ValueParser.Parse(row.ValueType, cell.Raw);
+            var parsed = ValueParser.Parse(row.ValueType, cell.Raw, Formats.Current);
             if (!parsed.Ok)
             {
                 row.Error = parsed.Error;
@@ -103,7 +103,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             }
             else if (cell.Note?.Length > 1000)
             {
-                row.Error = "Ghi chú dài tối đa 1000 ký tự.";
+                row.Error = Formats.Current["Entry.NoteTooLong"];
                 ModelState.AddModelError($"Cells[{row.Index}].Note", row.Error);
             }
             else
@@ -114,7 +114,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
         if (!ModelState.IsValid)
         {
-            model.Message = $"Chưa lưu: {rows.Values.Count(r => r.Error is not null)} ô có lỗi (đánh dấu đỏ). Sửa rồi lưu lại; các ô khác vẫn giữ nguyên như bạn đã nhập.";
+            model.Message = Formats.Current.Format("Entry.NotSavedErrors", rows.Values.Count(r => r.Error is not null));
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Form", model);
         }
@@ -123,19 +123,19 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                TempData["EntryMessage"] = result.Changed == 0 ? "Không có thay đổi nào để lưu." : $"Đã lưu {result.Changed} số liệu.";
+                TempData["EntryMessage"] = result.Changed == 0 ? Formats.Current["Entry.NothingChanged"] : Formats.Current.Format("Entry.Saved", result.Changed);
                 return Redirect(model.EntryPath);
             case SaveOutcome.Conflict:
                 foreach (var conflict in result.Conflicts)
                 {
                     var row = rows[conflict.IndicatorId];
                     row.Version = conflict.CurrentVersion;
-                    row.ConflictText = $"{conflict.By ?? "Người khác"} đã lưu {(conflict.AtUtc is { } at ? at.ToLocalTime().ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "")}: "
-                        + Labels.Value(conflict.CurrentValue, row.ValueType, row.Unit);
+                    row.ConflictText = Formats.Current.Format("Entry.ConflictBy", conflict.By ?? Formats.Current["Entry.SomeoneElse"],
+                        conflict.AtUtc is { } at ? Formats.Current.DateTime(at.ToLocalTime()) : "", Formats.Current.Value(conflict.CurrentValue, row.ValueType, row.Unit));
                 }
 
                 model.HasConflicts = true;
-                model.Message = "Chưa lưu: người khác đã lưu số liệu của biểu mẫu này sau khi bạn mở. Giá trị của họ hiện bên cạnh ô của bạn; xem lại rồi bấm Lưu lần nữa để ghi giá trị của bạn.";
+                model.Message = Formats.Current["Entry.NotSavedConflict"];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Form", model);
             default:
@@ -180,12 +180,12 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
         if (step == WorkflowStep.Submit && await access.ReviewerAsync(unit.Id, period, ct) is null)
         {
-            TempData["EntryMessage"] = $"Không gửi được: {unit.FullName} không có cấp duyệt trong {period.Label} (đơn vị cấp trên không còn tồn tại trong kỳ này). Liên hệ quản trị viên.";
+            TempData["EntryMessage"] = Formats.Current.Format("Entry.NoReviewer", unit.FullName, period.Label);
             return Redirect(model.EntryPath + $"#set-{form.SetId}");
         }
 
         var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, ct);
-        TempData["EntryMessage"] = result.Ok ? $"Đã {WorkflowRules.Label(step).ToLowerInvariant()}: trạng thái mới là {WorkflowRules.Label(result.Status)}." : result.Error;
+        TempData["EntryMessage"] = result.Ok ? Formats.Current.Format($"Entry.Done{step}", Formats.Current.Status(result.Status)) : result.Error;
         return Redirect(model.EntryPath + $"#set-{form.SetId}");
     }
 
@@ -201,5 +201,5 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
     }
 
     private static string OutsideValidity(EntryPageModel model) =>
-        $"{model.Unit.FullName} không tồn tại trong {model.Period.Label} (hiệu lực {(model.Unit.ValidFrom is { } f ? Vn.Date(f) : "…")} – {(model.Unit.ValidTo is { } t ? Vn.Date(t) : "nay")}): không nhập số liệu cho kỳ này.";
+        Formats.Current.Format("Entry.UnitOutsideValidity", model.Unit.FullName, model.Period.Label, model.Unit.ValidFrom is { } f ? Formats.Current.Date(f) : "…", model.Unit.ValidTo is { } t ? Formats.Current.Date(t) : Formats.Current["Common.Now"]);
 }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -153,7 +154,7 @@ public sealed class EntryWorkbookController(
             foreach (var cell in unitPlan.Cells.Where(c => overwrite || !c.C))
             {
                 if (!rows.TryGetValue(cell.I, out var row)
-                    || !ValueParser.Parse(row.ValueType, cell.V is { } v ? WorkbookText.CsvNumber(v) : null).Ok
+                    || !ValueParser.Parse(row.ValueType, cell.V is { } v ? WorkbookText.CsvNumber(v) : null, Formats.Vietnamese).Ok
                     || cell.N?.Length > 1000)
                 {
                     Response.StatusCode = StatusCodes.Status409Conflict;

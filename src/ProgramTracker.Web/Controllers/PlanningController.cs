@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Planning;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -58,13 +58,13 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, null, post.Version));
             }
-            else if (ValueParser.ParseNumber(post.Value) is { Ok: true, Value: { } value })
+            else if (ValueParser.ParseNumber(post.Value, Formats.Current) is { Ok: true, Value: { } value })
             {
                 inputs.Add(new TargetInput(post.IndicatorId, post.Comparator, value, post.Version));
             }
             else
             {
-                row.Error = $"{ValueParser.ParseNumber(post.Value).Error} Để trống nếu không đặt mục tiêu.";
+                row.Error = $"{ValueParser.ParseNumber(post.Value, Formats.Current).Error} Để trống nếu không đặt mục tiêu.";
             }
         }
 
@@ -84,7 +84,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Vn.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
+            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Formats.Current.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
             rows[c.IndicatorId].Version = c.CurrentVersion;
         }
 
@@ -214,7 +214,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             ModelState.AddModelError(nameof(form.Measure), "Chọn loại số liệu vốn.");
         }
 
-        var parsedAmount = ValueParser.ParseAmountVnd(form.Amount);
+        var parsedAmount = ValueParser.ParseAmountVnd(form.Amount, Formats.Current);
         if (!parsedAmount.Ok)
         {
             ModelState.AddModelError(nameof(form.Amount), parsedAmount.Error!);

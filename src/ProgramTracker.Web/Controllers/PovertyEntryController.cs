@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
@@ -90,7 +91,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
             return (null, null);
         }
 
-        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw);
+        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw, Formats.Current);
         return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? "Số quá lớn." : null) : (null, parsed.Error);
     }
 }

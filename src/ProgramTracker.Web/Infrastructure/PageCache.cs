@@ -8,7 +8,7 @@ namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
 /// Output caching of read pages that stays correct: a cached page is keyed on the person (their scope and
-/// navigation), their antiforgery cookie (the page's forms carry a token bound to it) and the data versions of
+/// navigation), the reader's language, their antiforgery cookie (the page's forms carry a token bound to it) and the data versions of
 /// what the page can show, which every committed write raises in the database (docs/adr/0008). A page of one unit
 /// (a slug in the route or <c>?unit=</c>) keys on the catalogue's version and its root unit's version, so a save in
 /// another province leaves it valid; any other page keys on the sum of every version. A write therefore shows on
@@ -43,6 +43,9 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["user"] = user;
         context.CacheVaryByRules.VaryByValues["af"] = antiforgery;
         context.CacheVaryByRules.VaryByValues["data"] = version;
+        // The reader's language (query, cookie or default, as the localization middleware chose it): an English
+        // reader must never get the Vietnamese page cached for the same address, nor the other way round.
+        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
     }
 
     /// <summary>The unit a page is about: the route's slug (/communes/{slug}, /districts/{slug}) or <c>?unit=</c>.</summary>

@@ -23,12 +23,15 @@ public static class WebSetup
     {
         services.AddProgramTrackerDatabase(configuration);
         services.AddDatabaseRetry();
+        services.AddPortalLocalization();
         services.AddControllersWithViews(o =>
         {
-            ModelMessages.UseVietnamese(o.ModelBindingMessageProvider);
+            ModelMessages.UseResources(o.ModelBindingMessageProvider);
             o.Conventions.Add(new RouteValuesFromRouteOnly());
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
-        });
+        })
+            // [Required(ErrorMessage = "Key")] and [Display(Name = "Key")] are keys of the one shared resource.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ProgramTracker.Core.Localization.Text)));
         services.AddProgramTrackerSecurity(configuration);
         services.AddProgramTrackerApi(configuration);
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
@@ -54,6 +57,8 @@ public static class WebSetup
     public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
     {
         app.UseTrustedForwardedHeaders();
+        // First, so that error pages, re-executed status pages and the page cache all see the reader's language.
+        app.UseRequestLocalization();
         app.UseSecurityHeaders();
         // The handler page renders the status the selector chose: 503 "thử lại" when the database does not answer.
         app.UseExceptionHandler(DatabaseFailures.HandlerOptions());

@@ -1,5 +1,5 @@
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models;
 
@@ -9,5 +9,5 @@ public sealed record SourceRef(string Code, string Title, string? Publisher, Dat
     public static SourceRef? From(Source? source) =>
         source is null ? null : new SourceRef(source.Code, source.Title, source.Publisher, source.PublishedOn);
 
-    public string Citation => PublishedOn is { } d ? $"{Publisher ?? Title}, {Vn.Date(d)}" : Publisher ?? Title;
+    public string Citation => PublishedOn is { } d ? $"{Publisher ?? Title}, {Formats.Current.Date(d)}" : Publisher ?? Title;
 }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
@@ -225,7 +226,7 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
             .And.Contain("Các xã (cộng) · cộng đồng dân cư").And.Contain("60 tỷ đồng");
     }
 
-    private static string Vn(decimal? value) => Core.Formatting.Vn.Number(value);
+    private static string Vn(decimal? value) => Core.Localization.Formats.Vietnamese.Number(value);
 
     private async Task<int> QueriesFor(string url)
     {

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Entry;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
 
@@ -17,7 +18,7 @@ public class ValueParserTests
     [InlineData(ValueType.Boolean, "0", 0)]
     public void Accepts_what_people_type(ValueType type, string raw, double expected)
     {
-        var parsed = ValueParser.Parse(type, raw);
+        var parsed = ValueParser.Parse(type, raw, Formats.Vietnamese);
         parsed.Ok.Should().BeTrue();
         parsed.Value.Should().Be((decimal)expected);
     }
@@ -26,7 +27,7 @@ public class ValueParserTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
-    public void Empty_means_no_value(string? raw) => ValueParser.Parse(ValueType.Number, raw).Should().Be(ParsedValue.Empty);
+    public void Empty_means_no_value(string? raw) => ValueParser.Parse(ValueType.Number, raw, Formats.Vietnamese).Should().Be(ParsedValue.Empty);
 
     [Theory]
     [InlineData(ValueType.Number, "mười", "Không đọc được số")]
@@ -45,7 +46,7 @@ public class ValueParserTests
     [InlineData(ValueType.Number, "<script>", "Không đọc được số")]
     public void Refuses_bad_input_with_a_vietnamese_message(ValueType type, string raw, string message)
     {
-        var parsed = ValueParser.Parse(type, raw);
+        var parsed = ValueParser.Parse(type, raw, Formats.Vietnamese);
         parsed.Ok.Should().BeFalse();
         parsed.Error.Should().Contain(message);
     }
@@ -55,7 +56,7 @@ public class ValueParserTests
     [InlineData("850000000", 850000000)]
     [InlineData("0", 0)]
     public void Amounts_in_dong_are_whole_numbers(string raw, double expected) =>
-        ValueParser.ParseAmountVnd(raw).Should().Be(ParsedValue.Of((decimal)expected));
+        ValueParser.ParseAmountVnd(raw, Formats.Vietnamese).Should().Be(ParsedValue.Of((decimal)expected));
 
     [Theory]
     [InlineData("14,5", "không có phần lẻ")]
@@ -65,7 +66,7 @@ public class ValueParserTests
     [InlineData("", "Nhập số tiền")]
     public void Amounts_in_dong_are_refused_rather_than_rounded(string raw, string message)
     {
-        var parsed = ValueParser.ParseAmountVnd(raw);
+        var parsed = ValueParser.ParseAmountVnd(raw, Formats.Vietnamese);
         parsed.Ok.Should().BeFalse();
         parsed.Error.Should().Contain(message);
     }

@@ -43,6 +43,7 @@ public sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
         b.Property(p => p.Code).HasMaxLength(20);
         b.HasIndex(p => p.Code).IsUnique();
         b.Property(p => p.Name).HasMaxLength(300);
+        b.Property(p => p.NameEn).HasMaxLength(300);
         b.Property(p => p.LocalName).HasMaxLength(400);
         b.Property(p => p.LegalBasis).HasMaxLength(300);
         b.Property(p => p.Phase).HasMaxLength(40);
@@ -70,6 +71,7 @@ public sealed class CriteriaSetConfiguration : IEntityTypeConfiguration<Criteria
         b.Property(s => s.Code).HasMaxLength(40);
         b.HasIndex(s => s.Code).IsUnique();
         b.Property(s => s.Name).HasMaxLength(300);
+        b.Property(s => s.NameEn).HasMaxLength(300);
         b.Property(s => s.Phase).HasMaxLength(20);
         b.Property(s => s.LegalBasis).HasMaxLength(300);
         b.Property(s => s.Note).HasMaxLength(1000);
@@ -149,6 +151,7 @@ public sealed class CriterionConfiguration : IEntityTypeConfiguration<Criterion>
     {
         b.ToTable("criteria");
         b.Property(c => c.Name).HasMaxLength(300);
+        b.Property(c => c.NameEn).HasMaxLength(300);
         b.Property(c => c.GroupName).HasMaxLength(200);
         b.HasIndex(c => new { c.CriteriaSetId, c.Number }).IsUnique();
         b.HasMany(c => c.Indicators).WithOne(i => i.Criterion).HasForeignKey(i => i.CriterionId);
@@ -163,6 +166,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         b.Property(i => i.Code).HasMaxLength(60);
         b.HasIndex(i => i.Code).IsUnique();
         b.Property(i => i.Name).HasMaxLength(400);
+        b.Property(i => i.NameEn).HasMaxLength(400);
         b.Property(i => i.Unit).HasMaxLength(60);
         b.Property(i => i.Frequency).HasMaxLength(40);
         b.Property(i => i.Note).HasMaxLength(1000);

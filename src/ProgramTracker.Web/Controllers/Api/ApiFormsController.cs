@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -79,8 +80,8 @@ public sealed class ApiFormsController(
             var key = posted.Indicator?.Trim() ?? "";
             var row = rows.FirstOrDefault(r => r.Code == key || r.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) == key);
             var parsed = row is null ? ParsedValue.Fail("Chỉ tiêu không thuộc bộ tiêu chí này trong kỳ này.")
-                : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw)
-                : posted.Value is { } number ? ValueParser.Check(row.ValueType, number)
+                : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw, Formats.Vietnamese)
+                : posted.Value is { } number ? ValueParser.Check(row.ValueType, number, Formats.Vietnamese)
                 : ParsedValue.Empty;
             if (row is not null && cells.Any(c => c.IndicatorId == row.IndicatorId))
             {

@@ -17,7 +17,7 @@ public sealed class AppClaimsPrincipalFactory(
 {
     public const string DisplayNameClaim = "pt:display_name";
 
-    /// <summary>Value "{path}|{label}", e.g. "/communes/nam-son|xã Nam Sơn".</summary>
+    /// <summary>Value "{kind}|{slug}|{name}", e.g. "Commune|nam-son|Nam Sơn": the layout builds the address and the label in the reader's language.</summary>
     public const string UnitLinkClaim = "pt:unit";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -30,8 +30,7 @@ public sealed class AppClaimsPrincipalFactory(
             .ToListAsync();
         foreach (var u in units)
         {
-            var path = AdministrativeUnit.IsCommuneLevelKind(u.Kind) ? $"/communes/{u.Slug}" : $"/districts/{u.Slug}";
-            identity.AddClaim(new Claim(UnitLinkClaim, $"{path}|{Labels.UnitName(u.Kind, u.Name)}"));
+            identity.AddClaim(new Claim(UnitLinkClaim, $"{u.Kind}|{u.Slug}|{u.Name}"));
         }
 
         return identity;

@@ -4,14 +4,14 @@ namespace ProgramTracker.Web.Models.Account;
 
 public sealed class LoginModel
 {
-    [Required(ErrorMessage = "Nhập tên đăng nhập.")]
-    [StringLength(256, ErrorMessage = "Tên đăng nhập quá dài.")]
-    [Display(Name = "Tên đăng nhập")]
+    [Required(ErrorMessage = "Check.LoginModel.UserName.Required")]
+    [StringLength(256, ErrorMessage = "Check.LoginModel.UserName.StringLength")]
+    [Display(Name = "Field.LoginModel.UserName")]
     public string UserName { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập mật khẩu.")]
+    [Required(ErrorMessage = "Check.LoginModel.Password.Required")]
     [DataType(DataType.Password)]
-    [Display(Name = "Mật khẩu")]
+    [Display(Name = "Field.LoginModel.Password")]
     public string Password { get; set; } = "";
 
     public string? ReturnUrl { get; set; }
@@ -20,9 +20,9 @@ public sealed class LoginModel
 /// <summary>The second step of sign-in: the six-digit code from the authenticator app.</summary>
 public sealed class TwoFactorLoginModel
 {
-    [Required(ErrorMessage = "Nhập mã 6 chữ số từ ứng dụng xác thực.")]
-    [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Mã gồm 6 chữ số.")]
-    [Display(Name = "Mã xác thực")]
+    [Required(ErrorMessage = "Check.TwoFactorLoginModel.Code.Required")]
+    [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Check.TwoFactorLoginModel.Code.RegularExpression")]
+    [Display(Name = "Field.TwoFactorLoginModel.Code")]
     public string Code { get; set; } = "";
 
     public string? ReturnUrl { get; set; }
@@ -30,9 +30,9 @@ public sealed class TwoFactorLoginModel
 
 public sealed class EnableTwoFactorModel
 {
-    [Required(ErrorMessage = "Nhập mã 6 chữ số từ ứng dụng xác thực.")]
-    [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Mã gồm 6 chữ số.")]
-    [Display(Name = "Mã xác thực")]
+    [Required(ErrorMessage = "Check.EnableTwoFactorModel.Code.Required")]
+    [RegularExpression(@"^\s*\d{3}[\s-]?\d{3}\s*$", ErrorMessage = "Check.EnableTwoFactorModel.Code.RegularExpression")]
+    [Display(Name = "Field.EnableTwoFactorModel.Code")]
     public string Code { get; set; } = "";
 }
 
@@ -41,21 +41,21 @@ public sealed record TwoFactorPageModel(bool Enabled, bool Required, string? Sha
 
 public sealed class ChangePasswordModel
 {
-    [Required(ErrorMessage = "Nhập mật khẩu hiện tại.")]
+    [Required(ErrorMessage = "Check.ChangePasswordModel.CurrentPassword.Required")]
     [DataType(DataType.Password)]
-    [Display(Name = "Mật khẩu hiện tại")]
+    [Display(Name = "Field.ChangePasswordModel.CurrentPassword")]
     public string CurrentPassword { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập mật khẩu mới.")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Mật khẩu mới phải có từ {2} đến {1} ký tự.")]
+    [Required(ErrorMessage = "Check.ChangePasswordModel.NewPassword.Required")]
+    [StringLength(128, MinimumLength = 10, ErrorMessage = "Check.ChangePasswordModel.NewPassword.StringLength")]
     [DataType(DataType.Password)]
-    [Display(Name = "Mật khẩu mới")]
+    [Display(Name = "Field.ChangePasswordModel.NewPassword")]
     public string NewPassword { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập lại mật khẩu mới.")]
-    [Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp.")]
+    [Required(ErrorMessage = "Check.ChangePasswordModel.ConfirmPassword.Required")]
+    [Compare(nameof(NewPassword), ErrorMessage = "Check.ChangePasswordModel.ConfirmPassword.Compare")]
     [DataType(DataType.Password)]
-    [Display(Name = "Nhập lại mật khẩu mới")]
+    [Display(Name = "Field.ChangePasswordModel.ConfirmPassword")]
     public string ConfirmPassword { get; set; } = "";
 }
 
@@ -77,12 +77,12 @@ public sealed class TokensPageModel
 
 public sealed class TokenForm
 {
-    [Display(Name = "Tên (để nhận ra mã)")]
+    [Display(Name = "Field.TokenForm.Name")]
     public string? Name { get; set; }
 
-    [Display(Name = "Thời hạn (ngày)")]
+    [Display(Name = "Field.TokenForm.Days")]
     public int Days { get; set; } = ProgramTracker.Core.Accounts.ApiTokens.DefaultDays;
 
-    [Display(Name = "Cho phép ghi (nhập số liệu, gửi và duyệt qua API)")]
+    [Display(Name = "Field.TokenForm.CanWrite")]
     public bool CanWrite { get; set; }
 }

@@ -6,8 +6,8 @@ namespace ProgramTracker.Web.Models.Admin;
 
 public sealed class PeriodForm
 {
-    [Required(ErrorMessage = "Nhập mã kỳ, ví dụ 2024-Q1.")]
-    [RegularExpression(@"^\d{4}(-Q[1-4])?$", ErrorMessage = "Mã kỳ có dạng 2024-Q1 (quý) hoặc 2024 (năm).")]
+    [Required(ErrorMessage = "Check.PeriodForm.Code.Required")]
+    [RegularExpression(@"^\d{4}(-Q[1-4])?$", ErrorMessage = "Check.PeriodForm.Code.RegularExpression")]
     public string? Code { get; set; }
 
     public DateOnly? Deadline { get; set; }
@@ -19,31 +19,35 @@ public sealed class IndicatorForm
 {
     public int? Id { get; set; }
 
-    [Required(ErrorMessage = "Chọn tiêu chí.")]
+    [Required(ErrorMessage = "Check.IndicatorForm.CriterionId.Required")]
     public int? CriterionId { get; set; }
 
-    [Required(ErrorMessage = "Nhập mã chỉ tiêu.")]
-    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,58}$", ErrorMessage = "Mã chỉ gồm chữ thường không dấu, số, dấu chấm và gạch ngang (ví dụ 8.1 hoặc xa-nc.10.1).")]
+    [Required(ErrorMessage = "Check.IndicatorForm.Code.Required")]
+    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,58}$", ErrorMessage = "Check.IndicatorForm.Code.RegularExpression")]
     public string? Code { get; set; }
 
-    [Required(ErrorMessage = "Nhập tên chỉ tiêu.")]
-    [StringLength(400, ErrorMessage = "Tên dài tối đa 400 ký tự.")]
+    [Required(ErrorMessage = "Check.IndicatorForm.Name.Required")]
+    [StringLength(400, ErrorMessage = "Check.IndicatorForm.Name.StringLength")]
     public string? Name { get; set; }
 
-    [StringLength(60, ErrorMessage = "Đơn vị tính dài tối đa 60 ký tự.")]
+    /// <summary>The English name, shown to English readers beside the official Vietnamese; empty for none.</summary>
+    [StringLength(400, ErrorMessage = "Check.IndicatorForm.NameEn.StringLength")]
+    public string? NameEn { get; set; }
+
+    [StringLength(60, ErrorMessage = "Check.IndicatorForm.Unit.StringLength")]
     public string? Unit { get; set; }
 
-    [Required(ErrorMessage = "Chọn kiểu giá trị.")]
+    [Required(ErrorMessage = "Check.IndicatorForm.ValueType.Required")]
     public ValueType? ValueType { get; set; }
 
-    [Required(ErrorMessage = "Chọn cách so sánh.")]
+    [Required(ErrorMessage = "Check.IndicatorForm.Comparator.Required")]
     public Comparator? Comparator { get; set; }
 
     /// <summary>Typed as text so "14,5" is accepted; empty means the threshold is not known.</summary>
     public string? Threshold { get; set; }
 
     /// <summary>The threshold as the source words it, when it is a rule rather than a number.</summary>
-    [StringLength(600, ErrorMessage = "Mô tả ngưỡng dài tối đa 600 ký tự.")]
+    [StringLength(600, ErrorMessage = "Check.IndicatorForm.ThresholdText.StringLength")]
     public string? ThresholdText { get; set; }
 
     /// <summary>Thresholds by region or commune group (zone code → typed number); empty ones fall back to the common one.</summary>
@@ -52,7 +56,7 @@ public sealed class IndicatorForm
     /// <summary>The first period the change applies to (2026-Q1); empty: from the set's first version.</summary>
     public string? EffectiveFrom { get; set; }
 
-    [StringLength(1000, ErrorMessage = "Ghi chú dài tối đa 1000 ký tự.")]
+    [StringLength(1000, ErrorMessage = "Check.IndicatorForm.Note.StringLength")]
     public string? Note { get; set; }
 }
 

@@ -19,15 +19,15 @@ public sealed record UnitChoice(int Id, string Name, UnitKind Kind, string? Dist
 
 public class UserSettingsModel
 {
-    [StringLength(200, ErrorMessage = "Họ tên tối đa {1} ký tự.")]
-    [Display(Name = "Họ và tên")]
+    [StringLength(200, ErrorMessage = "Check.UserSettingsModel.FullName.StringLength")]
+    [Display(Name = "Field.UserSettingsModel.FullName")]
     public string? FullName { get; set; }
 
-    [Required(ErrorMessage = "Chọn vai trò.")]
-    [Display(Name = "Vai trò")]
+    [Required(ErrorMessage = "Check.UserSettingsModel.Role.Required")]
+    [Display(Name = "Field.UserSettingsModel.Role")]
     public string Role { get; set; } = "";
 
-    [Display(Name = "Đơn vị")]
+    [Display(Name = "Field.UserSettingsModel.UnitIds")]
     public List<int> UnitIds { get; set; } = [];
 
     /// <summary>The units to choose from; filled by the controller, never bound from the form.</summary>
@@ -41,22 +41,22 @@ public class UserSettingsModel
 
 public sealed class UserCreateModel : UserSettingsModel
 {
-    [Required(ErrorMessage = "Nhập tên đăng nhập.")]
-    [StringLength(64, MinimumLength = 3, ErrorMessage = "Tên đăng nhập có từ {2} đến {1} ký tự.")]
-    [RegularExpression(@"^[A-Za-z0-9._@+-]+$", ErrorMessage = "Tên đăng nhập chỉ gồm chữ không dấu, chữ số và các ký tự . - _ @ +")]
-    [Display(Name = "Tên đăng nhập")]
+    [Required(ErrorMessage = "Check.UserCreateModel.UserName.Required")]
+    [StringLength(64, MinimumLength = 3, ErrorMessage = "Check.UserCreateModel.UserName.StringLength")]
+    [RegularExpression(@"^[A-Za-z0-9._@+-]+$", ErrorMessage = "Check.UserCreateModel.UserName.RegularExpression")]
+    [Display(Name = "Field.UserCreateModel.UserName")]
     public string UserName { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập mật khẩu.")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Mật khẩu phải có từ {2} đến {1} ký tự.")]
+    [Required(ErrorMessage = "Check.UserCreateModel.Password.Required")]
+    [StringLength(128, MinimumLength = 10, ErrorMessage = "Check.UserCreateModel.Password.StringLength")]
     [DataType(DataType.Password)]
-    [Display(Name = "Mật khẩu")]
+    [Display(Name = "Field.UserCreateModel.Password")]
     public string Password { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập lại mật khẩu.")]
-    [Compare(nameof(Password), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
+    [Required(ErrorMessage = "Check.UserCreateModel.ConfirmPassword.Required")]
+    [Compare(nameof(Password), ErrorMessage = "Check.UserCreateModel.ConfirmPassword.Compare")]
     [DataType(DataType.Password)]
-    [Display(Name = "Nhập lại mật khẩu")]
+    [Display(Name = "Field.UserCreateModel.ConfirmPassword")]
     public string ConfirmPassword { get; set; } = "";
 }
 
@@ -65,15 +65,15 @@ public sealed class ResetPasswordModel
     [BindNever]
     public UserListRow? Account { get; set; }
 
-    [Required(ErrorMessage = "Nhập mật khẩu mới.")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "Mật khẩu phải có từ {2} đến {1} ký tự.")]
+    [Required(ErrorMessage = "Check.ResetPasswordModel.NewPassword.Required")]
+    [StringLength(128, MinimumLength = 10, ErrorMessage = "Check.ResetPasswordModel.NewPassword.StringLength")]
     [DataType(DataType.Password)]
-    [Display(Name = "Mật khẩu mới")]
+    [Display(Name = "Field.ResetPasswordModel.NewPassword")]
     public string NewPassword { get; set; } = "";
 
-    [Required(ErrorMessage = "Nhập lại mật khẩu mới.")]
-    [Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu không khớp.")]
+    [Required(ErrorMessage = "Check.ResetPasswordModel.ConfirmPassword.Required")]
+    [Compare(nameof(NewPassword), ErrorMessage = "Check.ResetPasswordModel.ConfirmPassword.Compare")]
     [DataType(DataType.Password)]
-    [Display(Name = "Nhập lại mật khẩu mới")]
+    [Display(Name = "Field.ResetPasswordModel.ConfirmPassword")]
     public string ConfirmPassword { get; set; } = "";
 }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -41,7 +42,7 @@ public sealed class AdminUserQueries(ProgramTrackerDbContext db, TimeProvider cl
         var now = clock.GetUtcNow();
         return rows.Select(r => new UserListRow(
                 r.Id, r.UserName ?? "", r.FullName, roles.FirstOrDefault(x => x.UserId == r.Id)?.Name,
-                r.Units.Select(u => Labels.UnitName(u.Kind, u.Name)).ToList(),
+                r.Units.Select(u => Formats.Current.UnitName(u.Kind, u.Name)).ToList(),
                 r.IsDisabled, r.LockoutEnd is { } end && end > now, r.TwoFactorEnabled))
             .ToList();
     }

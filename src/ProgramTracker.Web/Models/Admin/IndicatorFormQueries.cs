@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Admin;
 
@@ -14,7 +14,7 @@ public sealed class IndicatorFormQueries(ProgramTrackerDbContext db)
     public async Task<IndicatorFormPage?> EditAsync(int id, CancellationToken ct)
     {
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
-            .Select(x => new { x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Note, x.CriterionId, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code })
+            .Select(x => new { x.Id, x.Code, x.Name, x.NameEn, x.Unit, x.ValueType, x.Note, x.CriterionId, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code })
             .FirstOrDefaultAsync(ct);
         if (i is null)
         {
@@ -28,9 +28,9 @@ public sealed class IndicatorFormQueries(ProgramTrackerDbContext db)
         var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
         var form = new IndicatorForm
         {
-            Id = id, CriterionId = i.CriterionId, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType, Note = i.Note,
-            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Vn.Number(t) : null, ThresholdText = common?.Text,
-            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Vn.Number(v) : null),
+            Id = id, CriterionId = i.CriterionId, Code = i.Code, Name = i.Name, NameEn = i.NameEn, Unit = i.Unit, ValueType = i.ValueType, Note = i.Note,
+            Comparator = common?.Comparator ?? Comparator.AtLeast, Threshold = common?.Value is { } t ? Formats.Current.Editable(t) : null, ThresholdText = common?.Text,
+            Zones = rules.Where(r => r.Zone != Zones.Common).ToDictionary(r => r.Zone, r => r.Value is { } v ? Formats.Current.Editable(v) : null),
         };
         return await PageAsync(i.SetCode, form, ct);
     }

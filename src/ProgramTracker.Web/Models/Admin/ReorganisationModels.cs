@@ -6,18 +6,18 @@ namespace ProgramTracker.Web.Models.Admin;
 /// <summary>The admin form for one reorganisation: the act, the units that go into one successor, and the successor.</summary>
 public sealed class ReorganisationForm
 {
-    [Required(ErrorMessage = "Nhập mã, ví dụ nq-1679-2025-xa-ba-che.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,79}$", ErrorMessage = "Mã chỉ gồm chữ thường không dấu, số và gạch ngang.")]
+    [Required(ErrorMessage = "Check.ReorganisationForm.Code.Required")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,79}$", ErrorMessage = "Check.ReorganisationForm.Code.RegularExpression")]
     public string? Code { get; set; }
 
-    [Required(ErrorMessage = "Nhập số văn bản, ví dụ NQ 1679/NQ-UBTVQH15.")]
-    [StringLength(120, ErrorMessage = "Số văn bản dài tối đa 120 ký tự.")]
+    [Required(ErrorMessage = "Check.ReorganisationForm.ActNumber.Required")]
+    [StringLength(120, ErrorMessage = "Check.ReorganisationForm.ActNumber.StringLength")]
     public string? ActNumber { get; set; }
 
-    [Required(ErrorMessage = "Nhập ngày ban hành.")]
+    [Required(ErrorMessage = "Check.ReorganisationForm.ActDate.Required")]
     public DateOnly? ActDate { get; set; }
 
-    [Required(ErrorMessage = "Nhập ngày có hiệu lực.")]
+    [Required(ErrorMessage = "Check.ReorganisationForm.EffectiveOn.Required")]
     public DateOnly? EffectiveOn { get; set; }
 
     /// <summary>Units of the portal that go into the successor.</summary>
@@ -27,7 +27,7 @@ public sealed class ReorganisationForm
     public List<int> PartialIds { get; set; } = [];
 
     /// <summary>Units outside the portal, one per line; a line ending in "(một phần)" goes in part.</summary>
-    [StringLength(2000, ErrorMessage = "Tối đa 2000 ký tự.")]
+    [StringLength(2000, ErrorMessage = "Check.ReorganisationForm.OtherPredecessors.StringLength")]
     public string? OtherPredecessors { get; set; }
 
     /// <summary>An existing unit as the successor; when empty, a new unit is created from the fields below.</summary>
@@ -43,7 +43,7 @@ public sealed class ReorganisationForm
 
     public string? SuccessorStatisticsCode { get; set; }
 
-    [StringLength(1000, ErrorMessage = "Ghi chú dài tối đa 1000 ký tự.")]
+    [StringLength(1000, ErrorMessage = "Check.ReorganisationForm.Note.StringLength")]
     public string? Note { get; set; }
 }
 

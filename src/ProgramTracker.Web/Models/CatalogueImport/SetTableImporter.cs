@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
@@ -117,7 +117,7 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
                     return null;
                 }
 
-                if (Vn.TryParseNumber(cell.Text, out var parsed))
+                if (Formats.Current.TryParseNumber(cell.Text, out var parsed))
                 {
                     return parsed;
                 }
@@ -264,5 +264,5 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
 
     private static ParsedImport Fail(string name, ImportError error) => new(name, "", [], [], [error]);
 
-    private static string Mb(long bytes) => $"{Vn.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
+    private static string Mb(long bytes) => $"{Formats.Current.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
 }

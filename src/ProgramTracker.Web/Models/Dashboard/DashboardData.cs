@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure;
 using ValueType = ProgramTracker.Core.Domain.ValueType;
@@ -9,7 +10,7 @@ namespace ProgramTracker.Web.Models.Dashboard;
 
 public sealed record DashUnit(int Id, string Slug, string Name, UnitKind Kind)
 {
-    public string FullName => Labels.UnitName(Kind, Name);
+    public string FullName => Formats.Current.UnitName(Kind, Name);
 
     public bool IsDistrict => Kind == UnitKind.District;
 
@@ -24,7 +25,7 @@ public sealed record DashPeriod(int Id, int Year, int? Quarter)
     public string Label => PeriodCode.Label(Year, Quarter);
 
     /// <summary>Quarters sort before the whole year they belong to.</summary>
-    public int SortKey => Year * 10 + (Quarter ?? 5);
+    public int SortKey => ProgramTracker.Core.Periods.DefaultPeriod.SortKey(Year, Quarter);
 
     public DateOnly StartsOn => PeriodCode.StartsOn(Year, Quarter);
 
@@ -43,7 +44,8 @@ public sealed record DashSet(
     int DefinedIndicators,
     int SortOrder,
     string ProgrammeName = "",
-    int ProgrammeSort = 0)
+    int ProgrammeSort = 0,
+    string? ProgrammeNameEn = null)
 {
     /// <summary>"xã nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao"; other names as they are.</summary>
     public string ShortName => Name.StartsWith("Bộ tiêu chí ", StringComparison.Ordinal) ? Name["Bộ tiêu chí ".Length..] : Name;
@@ -160,9 +162,7 @@ public sealed record TargetFigure(
     /// <summary>Actual minus target: "−2" when income is 68 against 70.</summary>
     public decimal? Gap => Actual - Target;
 
-    public bool? Met => Actual is { } a
-        ? Comparator switch { Comparator.AtLeast => a >= Target, Comparator.AtMost => a <= Target, _ => a == Target }
-        : null;
+    public bool? Met => Actual is { } a ? ProgramTracker.Core.Attainment.AttainmentRules.Holds(Comparator, a, Target) : null;
 }
 
 public sealed record IndicatorFigure(

@@ -1,7 +1,7 @@
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Models.Dashboard;
@@ -27,7 +27,7 @@ public static class DashboardExcel
                 Statement = a.Text,
                 Achieved = a.Figure.UnitsAchieved,
                 InScope = a.Figure.ScopeUnitIds.Count,
-                AsOf = Vn.Date(a.Figure.AsOf),
+                AsOf = Formats.Current.Date(a.Figure.AsOf),
                 Source = a.Source?.Citation,
             }).ToList(), () => new AchievementSheetRow { Statement = Missing }),
             ["Nghèo"] = OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = Missing }),
@@ -38,7 +38,7 @@ public static class DashboardExcel
                 Indicator = t.IndicatorName,
                 MeasureUnit = t.Unit,
                 Year = t.Year,
-                Comparator = Vn.ComparatorSymbol(t.Comparator),
+                Comparator = Formats.ComparatorSymbol(t.Comparator),
                 Target = t.Target,
                 Actual = t.Actual,
                 Qualifier = QualifierWord(t.ActualQualifier),
@@ -54,7 +54,7 @@ public static class DashboardExcel
                 Value = f.Value,
                 Qualifier = QualifierWord(f.Qualifier, f.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
                 Period = data.PeriodById(f.PeriodId)?.Label,
-                AsOf = f.AsOf is { } d ? Vn.Date(d) : null,
+                AsOf = f.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Note = f.Note,
                 Source = data.Source(f.SourceId)?.Citation,
             }).ToList(), () => new FigureSheetRow { Note = Missing }),
@@ -82,7 +82,7 @@ public static class DashboardExcel
             Status = c.Status,
             Origin = c.Origin,
             Detail = c.Detail,
-            AsOf = c.Figure?.AsOf is { } d ? Vn.Date(d) : null,
+            AsOf = c.Figure?.AsOf is { } d ? Formats.Current.Date(d) : null,
             Source = c.Source?.Citation,
         }).ToList();
 
@@ -134,7 +134,7 @@ public static class DashboardExcel
                 Poor = p.PoorHouseholds,
                 NearPoor = p.NearPoorHouseholds,
                 Origin = DashboardView.PovertyOriginLabel(p.Origin),
-                AsOf = p.AsOf is { } d ? Vn.Date(d) : null,
+                AsOf = p.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Source = data.Source(p.SourceId)?.Citation,
             }).ToList();
 
@@ -152,13 +152,13 @@ public static class DashboardExcel
                     Programme = row.ProgrammeName,
                     Project = row.ProjectLabel,
                     FundingSource = row.FundingSource,
-                    Kind = Labels.CapitalKindName(row.Kind),
-                    Measure = Labels.Measure(line.Measure),
+                    Kind = Formats.Current.CapitalKindName(row.Kind),
+                    Measure = Formats.Current.Measure(line.Measure),
                     AmountVnd = line.AmountVnd,
                     Qualifier = QualifierWord(line.Qualifier, money: true),
                     WorksCount = line.WorksCount,
                     DisbursementRate = line.Measure == CapitalMeasure.Disbursed ? row.Rate : null,
-                    AsOf = line.AsOf is { } d ? Vn.Date(d) : null,
+                    AsOf = line.AsOf is { } d ? Formats.Current.Date(d) : null,
                     Source = string.Join("; ", line.SourceIds.Select(i => data.Source(i)).OfType<SourceRef>().Select(s => s.Citation)),
                 });
             }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
@@ -100,7 +101,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         var sets = snapshot.Sets.Where(s => s.InForce(starts, ends))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
-                s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort)).ToList();
+                s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn)).ToList();
         var setIds = sets.Select(s => s.Id).ToList();
         var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
 
@@ -303,16 +304,11 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             targets, figures, highlights, sources, approvedOnly);
     }
 
-    /// <summary>The latest period with any figure for the district or its communes; else the latest period.</summary>
+    /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the district and its communes.</summary>
     private async Task<DashPeriod?> LatestWithDataAsync(CatalogueSnapshot snapshot, int did, List<DashPeriod> periods, CancellationToken ct)
     {
-        // Filtering on the district's unit ids (not on "parent = district" through a join) keeps this on the indexes.
         var ids = snapshot.ChildrenOf(did).Select(u => u.Id).Append(did).ToList();
-        var withData = await db.IndicatorValues.Where(v => ids.Contains(v.UnitId)).Select(v => v.PeriodId)
-            .Union(db.Set<ReportedAttainmentUnit>().Where(s => ids.Contains(s.UnitId)).Select(s => s.ReportedAttainment.PeriodId))
-            .Union(db.PovertyRecords.Where(p => ids.Contains(p.UnitId)).Select(p => p.PeriodId))
-            .Union(db.CapitalFigures.Where(c => ids.Contains(c.UnitId)).Select(c => c.PeriodId))
-            .ToListAsync(ct);
-        return periods.LastOrDefault(p => withData.Contains(p.Id)) ?? periods.LastOrDefault();
+        var withData = await DefaultPeriod.PeriodsWithFiguresAsync(db, ids, ct);
+        return DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withData);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Dashboard;
 
@@ -52,7 +52,7 @@ public sealed record HeatCell(
 
             if (Share is { } s)
             {
-                parts.Add($"đạt {DashboardView.Percent(s)} so với chuẩn");
+                parts.Add(Formats.Current.Format("Dash.ShareOfStandard", DashboardView.Percent(s)));
             }
 
             parts.Add(Origin);
@@ -95,14 +95,14 @@ public sealed record CapitalRowView(
     public bool RateApproximate => Rate is not null && (RateBase!.Qualifier != ValueQualifier.None || Get(CapitalMeasure.Disbursed)!.Qualifier != ValueQualifier.None);
 
     public string RateText => Rate is { } r
-        ? (RateApproximate ? $"ước {Vn.Percent(r)}" : Vn.Percent(r))
-        : Get(CapitalMeasure.Disbursed) is not null ? "chưa có kế hoạch vốn để tính tỷ lệ" : "chưa có số liệu giải ngân";
+        ? (RateApproximate ? Formats.Current.Format("Value.Estimate", Formats.Current.Percent(r)) : Formats.Current.Percent(r))
+        : Formats.Current[Get(CapitalMeasure.Disbursed) is not null ? "Dash.NoPlanForRate" : "Dash.NoDisbursement"];
 
     public IEnumerable<int> SourceIds => Measures.Values.SelectMany(m => m.SourceIds).Distinct();
 
-    public string LevelLabel => DistrictOwn ? "Cấp huyện" : "Các xã (cộng)";
+    public string LevelLabel => Formats.Current[DistrictOwn ? "Level.District" : "Dash.CommunesAdded"];
 
-    public string? ProjectLabel => ProjectNumber is { } n ? $"Dự án {n}: {ProjectName}" : null;
+    public string? ProjectLabel => ProjectNumber is { } n ? Formats.Current.Format("Dash.Project", n, ProjectName) : null;
 }
 
 public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, IReadOnlyList<string?> Notes);
@@ -164,47 +164,47 @@ public static class DashboardView
             var (origin, originClass) = Origin(figure.Kind);
             string? detail = figure.Kind switch
             {
-                FigureKind.GroupAverage => $"Bình quân của {figure.ScopeUnitIds.Count} đơn vị: "
-                    + string.Join(", ", figure.ScopeUnitIds.Select(id => data.Unit(id)?.Name).OfType<string>()),
+                FigureKind.GroupAverage => Formats.Current.Format("Dash.AverageOf", figure.ScopeUnitIds.Count,
+                    string.Join(", ", figure.ScopeUnitIds.Select(id => data.Unit(id)?.Name).OfType<string>())),
                 FigureKind.Computed when figure.Computed is { } c =>
-                    $"Đã có số liệu {c.IndicatorsWithValue}/{c.DefinedIndicators} chỉ tiêu trong danh mục"
-                    + (c.Judged < c.IndicatorsWithValue ? $"; {c.IndicatorsWithValue - c.Judged} chỉ tiêu chưa có ngưỡng để đánh giá" : ""),
+                    Formats.Current.Format("Dash.HasFigures", c.IndicatorsWithValue, c.DefinedIndicators)
+                    + (c.Judged < c.IndicatorsWithValue ? Formats.Current.Format("Dash.WithoutThreshold", c.IndicatorsWithValue - c.Judged) : ""),
                 _ => null,
             };
             return figure.Judged
                 ? new HeatCell(unit, set, url, HeatClass(figure.Share), CriteriaText(figure), IndicatorsText(figure), null, origin, originClass, detail,
                     figure.Share, data.Source(figure.SourceId), figure)
-                : new HeatCell(unit, set, url, "heat-none", null, null, "chưa đánh giá được", origin, originClass, detail, null, null, figure);
+                : new HeatCell(unit, set, url, "heat-none", null, null, Formats.Current["Dash.NotJudged"], origin, originClass, detail, null, null, figure);
         }
 
         var achieved = data.Achievements.FirstOrDefault(a => a.SetId == set.Id && a.PeriodId == data.Period.Id && a.ScopeUnitIds.Contains(unit.Id));
         if (achieved is not null)
         {
             var all = achieved.UnitsAchieved >= achieved.ScopeUnitIds.Count;
-            var detail = $"{achieved.UnitsAchieved}/{achieved.ScopeUnitIds.Count} đơn vị trong nhóm đạt chuẩn"
-                + (all || achieved.ScopeUnitIds.Count == 1 ? "" : "; báo cáo không nêu tên từng đơn vị");
-            return new HeatCell(unit, set, url, all ? "heat-4" : "heat-none", null, null, all ? "Đạt chuẩn" : "Chưa rõ từng đơn vị", "theo báo cáo", "origin-reported",
+            var detail = Formats.Current.Format("Dash.GroupMeeting", achieved.UnitsAchieved, achieved.ScopeUnitIds.Count)
+                + (all || achieved.ScopeUnitIds.Count == 1 ? "" : Formats.Current["Dash.NotNamed"]);
+            return new HeatCell(unit, set, url, all ? "heat-4" : "heat-none", null, null, Formats.Current[all ? "Dash.MeetsStandard" : "Dash.UnclearPerUnit"], Formats.Current["Dash.OriginReported"], "origin-reported",
                 detail, all ? 1m : null, data.Source(achieved.SourceId), null);
         }
 
-        return new HeatCell(unit, set, url, "heat-none", null, null, "chưa có số liệu", "chưa có số liệu", "origin-missing", null, null, null, null);
+        return new HeatCell(unit, set, url, "heat-none", null, null, Formats.Current["Value.NoData"], Formats.Current["Value.NoData"], "origin-missing", null, null, null, null);
     }
 
     public static (string Label, string CssClass) Origin(FigureKind kind) => kind switch
     {
-        FigureKind.Reported => ("theo báo cáo", "origin-reported"),
-        FigureKind.GroupAverage => ("theo báo cáo · bình quân nhóm", "origin-average"),
-        _ => ("tính từ số liệu", "origin-computed"),
+        FigureKind.Reported => (Formats.Current["Dash.OriginReported"], "origin-reported"),
+        FigureKind.GroupAverage => (Formats.Current["Dash.OriginAverage"], "origin-average"),
+        _ => (Formats.Current["Dash.OriginComputed"], "origin-computed"),
     };
 
     /// <summary>"16/19 tiêu chí"; a computed count is shown only against declared criteria.</summary>
     public static string? CriteriaText(AttainmentFigure f) =>
         f.CriteriaMet is null || (f.Kind == FigureKind.Computed && f.CriteriaDeclared is null)
             ? null
-            : $"{Vn.Ratio(f.CriteriaMet, f.CriteriaDeclared)} tiêu chí";
+            : Formats.Current.Format("Dash.CriteriaRatio", Formats.Current.Ratio(f.CriteriaMet, f.CriteriaDeclared));
 
     public static string? IndicatorsText(AttainmentFigure f) =>
-        f.IndicatorsMet is null ? null : $"{Vn.Ratio(f.IndicatorsMet, f.IndicatorsDeclared)} chỉ tiêu";
+        f.IndicatorsMet is null ? null : Formats.Current.Format("Dash.IndicatorsRatio", Formats.Current.Ratio(f.IndicatorsMet, f.IndicatorsDeclared));
 
     /// <summary>Colour by distance to the standard: the share of declared criteria met.</summary>
     public static string HeatClass(decimal? share) => share switch
@@ -217,18 +217,12 @@ public static class DashboardView
         _ => "heat-0",
     };
 
-    public static readonly IReadOnlyList<(string CssClass, string Label)> Legend =
-    [
-        ("heat-4", "Đạt chuẩn (100 %)"),
-        ("heat-3", "Từ 90 % đến dưới 100 %"),
-        ("heat-2", "Từ 70 % đến dưới 90 %"),
-        ("heat-1", "Từ 50 % đến dưới 70 %"),
-        ("heat-0", "Dưới 50 %"),
-        ("heat-none", "Chưa có số liệu"),
-    ];
+    /// <summary>The heat map's legend, in the reader's language.</summary>
+    public static IReadOnlyList<(string CssClass, string Label)> Legend =>
+        new[] { "heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none" }.Select(c => (c, Formats.Current[$"Dash.Legend.{c}"])).ToList();
 
     /// <summary>A share (0–1) as "84,2 %".</summary>
-    public static string Percent(decimal share) => Vn.Percent(Math.Round(share * 100m, 1));
+    public static string Percent(decimal share) => Formats.Current.Percent(Math.Round(share * 100m, 1));
 
     public static RiskReport Risk(DashboardData data, decimal threshold)
     {
@@ -250,19 +244,19 @@ public static class DashboardView
                 any = true;
                 var how = now.Kind switch
                 {
-                    FigureKind.GroupAverage => ", bình quân nhóm",
-                    FigureKind.Computed => ", tính từ số liệu",
+                    FigureKind.GroupAverage => ", " + Formats.Current["Dash.HowAverage"],
+                    FigureKind.Computed => ", " + Formats.Current["Dash.OriginComputed"],
                     _ => "",
                 };
                 if (now.Share is { } share && share < threshold)
                 {
-                    reasons.Add($"{Capitalise(set.ShortName)}: {Achieved(now)} ({Percent(share)}{how}), dưới ngưỡng {Percent(threshold)}");
+                    reasons.Add(Formats.Current.Format("Dash.RiskBelow", Capitalise(set.ShortName), Achieved(now), Percent(share) + how, Percent(threshold)));
                 }
 
                 if (previous is not null && data.Figure(commune.Id, set.Id, previous.Id) is { Headline: { } before } && now.Headline is { } after && after < before)
                 {
-                    var noun = now.CriteriaDeclared is not null ? "tiêu chí" : "chỉ tiêu";
-                    reasons.Add($"{Capitalise(set.ShortName)}: giảm từ {Vn.Number(before)} {noun} ({previous.Label}) xuống {Vn.Number(after)} {noun} ({data.Period.Label})");
+                    var noun = Formats.Current[now.CriteriaDeclared is not null ? "Common.CriteriaLower" : "Common.IndicatorsLower"];
+                    reasons.Add(Formats.Current.Format("Dash.RiskFell", Capitalise(set.ShortName), Formats.Current.Number(before), noun, previous.Label, Formats.Current.Number(after), data.Period.Label));
                 }
             }
 
@@ -293,10 +287,10 @@ public static class DashboardView
             })
             .ToList();
 
-    public static string Amount(CapitalLine line) => Vn.Qualified(Vn.Money(line.AmountVnd), line.Qualifier, money: true);
+    public static string Amount(CapitalLine line) => Formats.Current.Qualified(Formats.Current.Money(line.AmountVnd), line.Qualifier, money: true);
 
     /// <summary>"06": works counts the way district reports write them.</summary>
-    public static string Works(int count) => count.ToString("00", Vn.Culture);
+    public static string Works(int count) => count.ToString("00", Formats.Vietnamese.NumberCulture);
 
     public static IReadOnlyList<ChartSpec> AttainmentCharts(DashboardData data)
     {
@@ -322,8 +316,8 @@ public static class DashboardView
             }
 
             var criteria = set.DeclaredCriteria is not null;
-            var noun = criteria ? "tiêu chí" : "chỉ tiêu";
-            charts.Add(new ChartSpec($"trend-{set.Code}", $"Số {noun} đạt theo kỳ: {set.Name}", $"Số {noun} đạt",
+            var noun = Formats.Current[criteria ? "Common.CriteriaLower" : "Common.IndicatorsLower"];
+            charts.Add(new ChartSpec($"trend-{set.Code}", Formats.Current.Format("Dash.TrendTitle", noun, set.Name), Formats.Current.Format("Dash.TrendAxis", noun),
                 criteria ? set.DeclaredCriteria : set.DeclaredIndicators, data.Window.Select(p => p.Label).ToList(), series, noun));
         }
 
@@ -342,21 +336,21 @@ public static class DashboardView
             }
 
             var notes = figures.Select(f => f is null ? null : PovertyOriginLabel(f.Origin)).ToList();
-            series.Add(new ChartSeries($"Hộ nghèo – {standard.ShortName}", figures.Select(f => f?.PoorRate).ToList(), notes));
-            series.Add(new ChartSeries($"Hộ cận nghèo – {standard.ShortName}", figures.Select(f => f?.NearPoorRate).ToList(), notes));
+            series.Add(new ChartSeries($"{Formats.Current["Poverty.Poor"]} – {standard.ShortName}", figures.Select(f => f?.PoorRate).ToList(), notes));
+            series.Add(new ChartSeries($"{Formats.Current["Poverty.NearPoor"]} – {standard.ShortName}", figures.Select(f => f?.NearPoorRate).ToList(), notes));
         }
 
         return series.Count == 0
             ? null
-            : new ChartSpec("trend-poverty", $"Tỷ lệ hộ nghèo, cận nghèo toàn {data.District.FullName} theo kỳ (%)", "Tỷ lệ (%)", null,
+            : new ChartSpec("trend-poverty", Formats.Current.Format("Dash.PovertyTrendTitle", data.District.FullName), Formats.Current["ValueType.Percent"], null,
                 data.Window.Select(p => p.Label).ToList(), series, "%");
     }
 
     public static string PovertyOriginLabel(PovertyOrigin origin) => origin switch
     {
-        PovertyOrigin.Counts => "tính từ số hộ",
-        PovertyOrigin.CommuneCounts => "tính từ số hộ của các xã",
-        _ => "theo báo cáo",
+        PovertyOrigin.Counts => Formats.Current["Dash.PovertyFromCounts"],
+        PovertyOrigin.CommuneCounts => Formats.Current["Dash.PovertyFromCommuneCounts"],
+        _ => Formats.Current["Dash.OriginReported"],
     };
 
     /// <summary>Per set, the latest "units achieved" statement of this year or the previous one, up to the selected period.</summary>
@@ -374,10 +368,10 @@ public static class DashboardView
     {
         if (a.ScopeUnitIds.Count == 1 && data.Unit(a.ScopeUnitIds[0]) is { } only)
         {
-            return a.UnitsAchieved >= 1 ? $"{only.FullName} đạt chuẩn {StandardName(set)}" : $"{only.FullName} chưa đạt chuẩn {StandardName(set)}";
+            return Formats.Current.Format(a.UnitsAchieved >= 1 ? "Summary.MeetsStandard" : "Summary.DoesNotMeetStandard", only.FullName, StandardName(set));
         }
 
-        return $"{a.UnitsAchieved}/{a.ScopeUnitIds.Count} {ScopeNoun(data, a.ScopeUnitIds)} đạt chuẩn {StandardName(set)}";
+        return Formats.Current.Format("Summary.CountMeet", $"{a.UnitsAchieved}/{a.ScopeUnitIds.Count} {ScopeNoun(data, a.ScopeUnitIds)}", StandardName(set));
     }
 
     /// <summary>"nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao": the standard, without the unit noun.</summary>
@@ -397,7 +391,7 @@ public static class DashboardView
 
     /// <summary>"xã", or "xã, thị trấn" when a town is in the group.</summary>
     public static string ScopeNoun(DashboardData data, IEnumerable<int> unitIds) =>
-        unitIds.Any(id => data.Unit(id)?.Kind == UnitKind.Town) ? "xã, thị trấn" : "xã";
+        Formats.Current[unitIds.Any(id => data.Unit(id)?.Kind == UnitKind.Town) ? "Dash.CommunesAndTowns" : "Dash.Communes"];
 
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

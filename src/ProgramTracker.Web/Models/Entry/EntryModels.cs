@@ -23,7 +23,7 @@ public sealed class EntryPageModel
     public bool UnitValidInPeriod { get; init; } = true;
     /// <summary>Sets valid in the period whose catalogue defines no indicator yet: shown so the gap is visible.</summary>
     public IReadOnlyList<(string Code, string Name)> SetsWithoutIndicators { get; init; } = [];
-    public string BasePath => AdministrativeUnit.IsCommuneLevelKind(Unit.Kind) ? $"/communes/{Unit.Slug}" : $"/districts/{Unit.Slug}";
+    public string BasePath => Infrastructure.Links.Unit(Unit.Kind, Unit.Slug);
     public string EntryPath => $"{BasePath}/entry/{Period.Code}";
 }
 
@@ -42,7 +42,10 @@ public sealed record EntrySet(
     IReadOnlyList<EntryCriterion> Criteria,
     int? VersionNumber = null)
 {
-    public bool LocksValues => Status is SubmissionStatus.Submitted or SubmissionStatus.Approved;
+    public bool LocksValues => ProgramTracker.Core.Workflow.WorkflowRules.LocksValues(Status);
+
+    /// <summary>Whether the form's state allows <paramref name="step"/> (who may take it is the page's CanEdit / CanReview).</summary>
+    public bool Allows(ProgramTracker.Core.Workflow.WorkflowStep step) => ProgramTracker.Core.Workflow.WorkflowRules.Allows(Status, step);
     public int IndicatorCount => Criteria.Sum(c => c.Rows.Count);
 }
 

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
@@ -118,5 +119,5 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
     public static string? RawOf(decimal? value, ProgramTracker.Core.Domain.ValueType type) =>
         value is not { } v ? null
         : type == ProgramTracker.Core.Domain.ValueType.Boolean ? (v == 1 ? "1" : "0")
-        : ProgramTracker.Core.Formatting.Vn.Number(v).Replace(".", "", StringComparison.Ordinal);
+        : Formats.Current.Editable(v);
 }

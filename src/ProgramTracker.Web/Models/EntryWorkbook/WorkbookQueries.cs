@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
@@ -29,7 +30,7 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
         {
             var (unit, page) = x;
             return new FormUnit(unit.Id, unit.Slug, unit.FullName, page.Sets.SelectMany(set => set.Criteria.SelectMany(c => c.Rows).Select(r => new FormRow(
-                r.IndicatorId, r.Code, r.Name, r.Unit, r.ValueType, Labels.Threshold(r.Comparator, r.Threshold, r.ValueType, r.Unit, r.ThresholdText), r.PreviousValue,
+                r.IndicatorId, r.Code, r.Name, r.Unit, r.ValueType, Formats.Current.Threshold(r.Comparator, r.Threshold, r.ValueType, r.Unit, r.ThresholdText), r.PreviousValue,
                 r.StoredValue, r.Note, r.Version, r.StoredBy, r.StoredAtUtc, set.Name,
                 set.LocksValues ? LockedBecause(set.Name, set.Status) : null))).ToList());
         }).ToList();
@@ -37,7 +38,7 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
     }
 
     private static string LockedBecause(string setName, SubmissionStatus status) =>
-        $"“{setName}” đang ở trạng thái {WorkflowRules.Label(status)}: không thể sửa số liệu.";
+        Formats.Current.Format("Entry.SetLockedByStatus", setName, Formats.Current.Status(status));
 
     public async Task<List<UnitHeader>> HeadersAsync(IReadOnlyCollection<int> ids, CancellationToken ct)
     {

@@ -1,10 +1,11 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -45,8 +46,9 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
         DashPeriod? period;
         if (string.IsNullOrWhiteSpace(periodCode))
         {
-            var withValues = await db.IndicatorValues.Where(v => v.UnitId == unit.Id).Select(v => v.PeriodId).Distinct().ToListAsync(ct);
-            period = periods.LastOrDefault(p => withValues.Contains(p.Id)) ?? periods.LastOrDefault();
+            // The one default-period rule (Core/Periods/DefaultPeriod), as the unit's page.
+            var withFigures = await DefaultPeriod.PeriodsWithFiguresAsync(db, [unit.Id], ct);
+            period = DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withFigures);
         }
         else
         {
@@ -103,27 +105,27 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
                 Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
                 Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? null : rules.GetValueOrDefault(v.Id)?.Threshold,
                 Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? "Đạt"
-                    : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? "chưa có ngưỡng" : Vn.ComparatorSymbol(rule.Comparator),
+                    : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? "chưa có ngưỡng" : Formats.ComparatorSymbol(rule.Comparator),
                 Status = rules.GetValueOrDefault(v.Id) is { } r
-                    ? Labels.Status(AttainmentRules.Evaluate(v.ValueType, r.Comparator, r.Threshold, v.Value?.Value))
+                    ? Formats.Current.Status(AttainmentRules.Evaluate(v.ValueType, r.Comparator, r.Threshold, v.Value?.Value))
                     : "không thuộc phiên bản bộ tiêu chí của kỳ này",
-                AsOf = v.Value?.AsOf is { } d ? Vn.Date(d) : null,
+                AsOf = v.Value?.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Note = v.Value?.Note,
-                Source = v.Value is null ? null : v.Value.Source is null ? "Nhập trên hệ thống" : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Vn.Date(sd)}" : v.Value.Source,
+                Source = v.Value is null ? null : v.Value.Source is null ? "Nhập trên hệ thống" : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Formats.Current.Date(sd)}" : v.Value.Source,
             }).ToList(),
             reported.Select(r => new UnitReportedSheetRow
             {
                 Set = r.Set,
-                Kind = Labels.Reported(r.Kind),
+                Kind = Formats.Current.Reported(r.Kind),
                 CriteriaMet = r.CriteriaMet,
                 CriteriaDeclared = r.DeclaredCriteria,
                 IndicatorsMet = r.IndicatorsMet,
                 IndicatorsDeclared = r.DeclaredIndicators,
                 UnitsAchieved = r.UnitsAchieved,
                 ScopeCount = r.ScopeCount,
-                AsOf = Vn.Date(r.AsOf),
+                AsOf = Formats.Current.Date(r.AsOf),
                 Note = r.Note,
-                Source = r.PublishedOn is { } sd ? $"{r.Publisher ?? r.Title}, {Vn.Date(sd)}" : r.Publisher ?? r.Title,
+                Source = r.PublishedOn is { } sd ? $"{r.Publisher ?? r.Title}, {Formats.Current.Date(sd)}" : r.Publisher ?? r.Title,
             }).ToList());
     }
 }

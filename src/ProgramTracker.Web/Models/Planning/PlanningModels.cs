@@ -11,7 +11,7 @@ public sealed class TargetsPage
     public bool CanEdit { get; set; }
     public string? Message { get; set; }
     public bool IsError { get; set; }
-    public string Path => $"/districts/{District.Slug}/targets/{Year}";
+    public string Path => Infrastructure.Links.Targets(District.Slug, Year);
 }
 
 public sealed class TargetRowEdit
@@ -55,7 +55,7 @@ public sealed class CapitalPage
     public CapitalEdit? Editing { get; set; }
     public bool CanEdit { get; set; }
     public string? Message { get; set; }
-    public string Path => $"/districts/{District.Slug}/capital/{Period.Code}";
+    public string Path => Infrastructure.Links.Capital(District.Slug, Period.Code);
 }
 
 public sealed class CapitalForm

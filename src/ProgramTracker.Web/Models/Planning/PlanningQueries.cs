@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Units;
 
@@ -37,7 +37,7 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries unit
                 return new TargetRowEdit
                 {
                     IndicatorId = i.Id, Index = index++, Name = i.Name, Unit = i.Unit, SetName = i.SetName, Comparator = t?.Comparator ?? Comparator.AtLeast,
-                    Value = t is null ? null : Vn.Number(t.Value).Replace(".", "", StringComparison.Ordinal), Version = t?.Version ?? 0,
+                    Value = t is null ? null : Formats.Current.Editable(t.Value), Version = t?.Version ?? 0,
                 };
             }).ToList(),
             CanEdit = await access.CanEditAsync(user, district.Id, ct),
@@ -69,7 +69,7 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries unit
                 .Select(c => new { c.Id, c.Version, c.ProgrammeId, c.ProjectId, c.UnitId, c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
                 .ToListAsync(ct);
         var figures = loaded
-            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Labels.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
+            .Select(c => new CapitalRow(c.Code, $"{c.Name} · {Formats.Current.UnitName(c.UnitKind, c.UnitName)}", c.Project, period.Label, c.Measure, c.Kind, c.FundingSource,
                 c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, ProgramTracker.Web.Models.SourceRef.From(c.Source)))
             .ToList();
         return new CapitalPage
@@ -78,9 +78,9 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries unit
             Edits = loaded.Select(c => new CapitalEdit(c.Id, c.Version, new CapitalForm
             {
                 ProgrammeId = c.ProgrammeId, ProjectId = c.ProjectId, UnitId = c.UnitId, Measure = c.Measure, Kind = c.Kind, FundingSource = c.FundingSource,
-                Amount = Vn.Number(c.AmountVnd), Description = c.Description,
+                Amount = Formats.Current.Number(c.AmountVnd), Description = c.Description,
             })).ToList(),
-            Units = list.Select(u => (u.Id, Labels.UnitName(u.Kind, u.Name))).ToList(),
+            Units = list.Select(u => (u.Id, Formats.Current.UnitName(u.Kind, u.Name))).ToList(),
             Programmes = programmes.Select(p => (p.Id, p.Code, p.Name)).ToList(),
             Projects = projects.Select(p => (p.Id, p.ProgrammeId, $"Dự án {p.Number.ToString(CultureInfo.InvariantCulture)}: {p.Name}")).ToList(),
             CanEdit = !period.IsLocked && await access.CanEditAsync(user, district.Id, ct),

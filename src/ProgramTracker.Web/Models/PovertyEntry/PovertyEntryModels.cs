@@ -14,7 +14,7 @@ public sealed class PovertyEntryPage
     public bool CanEdit { get; set; }
     public string? Message { get; set; }
     public bool IsError { get; set; }
-    public string Path => $"/districts/{District.Slug}/poverty/{Period.Code}?standard={StandardCode}";
+    public string Path => $"{Infrastructure.Links.Poverty(District.Slug, Period.Code)}?standard={StandardCode}";
 }
 
 public sealed class PovertyEntryRow

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class PovertyEntryQueries(ProgramTrackerDbContext db, UnitQueries 
             records.TryGetValue(u.Id, out var r);
             return new PovertyEntryRow
             {
-                UnitId = u.Id, Index = index++, UnitName = Labels.UnitName(u.Kind, u.Name), ReportedPoorRate = r?.ReportedPoorRate,
+                UnitId = u.Id, Index = index++, UnitName = Formats.Current.UnitName(u.Kind, u.Name), ReportedPoorRate = r?.ReportedPoorRate,
                 ReportedNearPoorRate = r?.ReportedNearPoorRate, Households = r?.HouseholdsTotal?.ToString(CultureInfo.InvariantCulture),
                 Poor = r?.PoorHouseholds?.ToString(CultureInfo.InvariantCulture), NearPoor = r?.NearPoorHouseholds?.ToString(CultureInfo.InvariantCulture),
                 Version = r?.Version ?? 0,

@@ -1,6 +1,6 @@
 using System.Text;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -21,7 +21,7 @@ public sealed record SummaryText(string Title, IReadOnlyList<SummaryParagraph> P
                 text.Append('\n').Append(p.Heading).Append('\n').Append(p.Text).Append('\n');
                 if (p.Sources.Count > 0)
                 {
-                    text.Append("(Nguồn: ").Append(string.Join("; ", p.Sources.Select(s => s.Citation))).Append(")\n");
+                    text.Append(Formats.Current["Summary.SourcesOpen"]).Append(string.Join("; ", p.Sources.Select(s => s.Citation))).Append(")\n");
                 }
             }
 
@@ -43,7 +43,7 @@ public static class SummaryBuilder
         var achievements = DashboardView.Achievements(data);
         foreach (var programme in data.Sets.GroupBy(s => (s.ProgrammeCode, s.ProgrammeName, s.ProgrammeSort)).OrderBy(g => g.Key.ProgrammeSort))
         {
-            paragraphs.Add(ProgrammeParagraph(data, programme.Key.ProgrammeCode, programme.Key.ProgrammeName, programme.ToList(),
+            paragraphs.Add(ProgrammeParagraph(data, programme.Key.ProgrammeCode, Formats.Current.Name(programme.Key.ProgrammeName, programme.First().ProgrammeNameEn), programme.ToList(),
                 achievements.Where(a => a.Set.ProgrammeCode == programme.Key.ProgrammeCode).ToList()));
         }
 
@@ -52,12 +52,12 @@ public static class SummaryBuilder
         paragraphs.Add(CapitalParagraph(data));
         if (data.Highlights.Count > 0)
         {
-            paragraphs.Add(new SummaryParagraph("highlights", "Nội dung nổi bật",
+            paragraphs.Add(new SummaryParagraph("highlights", Formats.Current["Summary.Highlights"],
                 string.Join(" ", data.Highlights.Select(h => $"{h.Topic}: {EndSentence(h.Text)}")),
                 Sources(data, data.Highlights.Select(h => (int?)h.SourceId))));
         }
 
-        return new SummaryText($"Tóm tắt kết quả thực hiện các Chương trình mục tiêu quốc gia – {data.District.FullName}, {data.Period.Label}", paragraphs);
+        return new SummaryText(Formats.Current.Format("Summary.Title", data.District.FullName, data.Period.Label), paragraphs);
     }
 
     private static SummaryParagraph ProgrammeParagraph(DashboardData data, string code, string name, IReadOnlyList<DashSet> sets, IReadOnlyList<AchievementView> achievements)
@@ -82,10 +82,10 @@ public static class SummaryBuilder
             var asOf = figures.Select(f => f.AsOf).OfType<DateOnly>().Distinct().ToList();
             // The date is said once for a run of sets reported at the same date, as a report would.
             var date = asOf.Count == 1 ? asOf[0] : (DateOnly?)null;
-            var when = date is { } d && d != lastDate ? $"tính đến {DateLabel(d)}, " : "";
+            var when = date is { } d && d != lastDate ? Formats.Current.Format("Summary.AsOfComma", DateLabel(d)) : "";
             lastDate = date;
-            var level = set.Level == UnitLevel.District && communeSets ? "ở cấp huyện, " : "";
-            sentences.Add(DashboardView.Capitalise($"{when}{level}theo {DashboardView.Lower(set.Name)}, {string.Join("; ", statements)}."));
+            var level = set.Level == UnitLevel.District && communeSets ? Formats.Current["Summary.AtDistrictLevel"] : "";
+            sentences.Add(DashboardView.Capitalise(when + level + Formats.Current.Format("Summary.BySet", DashboardView.Lower(set.Name), string.Join("; ", statements))));
         }
 
         if (sets.Any(s => s.Level == UnitLevel.Commune))
@@ -94,13 +94,13 @@ public static class SummaryBuilder
             var silent = data.Communes.Where(c => communeSetIds.All(id => data.Figure(c.Id, id, data.Period.Id) is null)).ToList();
             if (silent.Count > 0 && silent.Count < data.Communes.Count)
             {
-                sentences.Add($"{DashboardView.Capitalise(string.Join(", ", silent.Select(u => u.FullName)))} chưa có số liệu đánh giá trong kỳ.");
+                sentences.Add(Formats.Current.Format("Summary.SilentUnits", DashboardView.Capitalise(string.Join(", ", silent.Select(u => u.FullName)))));
             }
         }
 
         if (setsWithout.Count > 0)
         {
-            sentences.Add($"Chưa có số liệu trong kỳ đối với {string.Join(", ", setsWithout.Select(s => DashboardView.Lower(s.Name)))}.");
+            sentences.Add(Formats.Current.Format("Summary.SetsWithout", string.Join(", ", setsWithout.Select(s => DashboardView.Lower(s.Name)))));
         }
 
         foreach (var group in achievements.GroupBy(a => a.Figure.AsOf))
@@ -122,27 +122,26 @@ public static class SummaryBuilder
             var f = group.First();
             var names = f.ScopeUnitIds.Select(data.Unit).OfType<DashUnit>().ToList();
             statements.Add((names.Min(n => order[n.Id]),
-                $"các {DashboardView.ScopeNoun(data, f.ScopeUnitIds)} {string.Join(", ", names.Select(n => n.Name))} bình quân đạt {DashboardView.Achieved(f)}"));
+                Formats.Current.Format("Summary.GroupAverage", DashboardView.ScopeNoun(data, f.ScopeUnitIds), string.Join(", ", names.Select(n => n.Name)), DashboardView.Achieved(f))));
         }
 
         foreach (var group in figures.Where(f => f.Kind == FigureKind.Reported).GroupBy(f => (f.CriteriaMet, f.IndicatorsMet, f.AsOf)))
         {
             var units = group.Select(f => data.Unit(f.UnitId)!).ToList();
             var f = group.First();
-            var subject = units.Count == 1
-                ? $"{units[0].FullName} đạt"
-                : $"{units.Count} {DashboardView.ScopeNoun(data, units.Select(u => u.Id))} {string.Join(", ", units.Select(u => u.Name))} đều đạt";
-            statements.Add((units.Min(u => order[u.Id]), $"{subject} {DashboardView.Achieved(f)}"));
+            statements.Add((units.Min(u => order[u.Id]), units.Count == 1
+                ? Formats.Current.Format("Summary.UnitAchieved", units[0].FullName, DashboardView.Achieved(f))
+                : Formats.Current.Format("Summary.UnitsAllAchieved", units.Count, DashboardView.ScopeNoun(data, units.Select(u => u.Id)), string.Join(", ", units.Select(u => u.Name)), DashboardView.Achieved(f))));
         }
 
         foreach (var f in figures.Where(f => f.Kind == FigureKind.Computed))
         {
             var unit = data.Unit(f.UnitId)!;
             var achieved = DashboardView.Achieved(f);
-            var coverage = f.Computed is { } c ? $", {c.IndicatorsWithValue}/{c.DefinedIndicators} chỉ tiêu trong danh mục đã có số liệu" : "";
+            var coverage = f.Computed is { } c ? Formats.Current.Format("Summary.Coverage", c.IndicatorsWithValue, c.DefinedIndicators) : "";
             statements.Add((order[unit.Id], !f.Judged || achieved.Length == 0
-                ? $"{unit.FullName} đã nhập số liệu nhưng chưa đủ ngưỡng để đánh giá (tính từ số liệu{coverage})"
-                : $"{unit.FullName} đạt {achieved} (tính từ số liệu đã nhập{coverage})"));
+                ? Formats.Current.Format("Summary.ComputedNotJudged", unit.FullName, coverage)
+                : Formats.Current.Format("Summary.ComputedAchieved", unit.FullName, achieved, coverage)));
         }
 
         return statements.OrderBy(s => s.Order).Select(s => s.Text).ToList();
@@ -162,7 +161,7 @@ public static class SummaryBuilder
             {
                 var unit = scope.Count == 1 ? data.Unit(scope[0]) : null;
                 var subject = unit?.FullName ?? data.District.FullName;
-                districtClauses.Add(a.Figure.UnitsAchieved >= 1 ? $"{subject} đạt chuẩn {standard}" : $"{subject} chưa đạt chuẩn {standard}");
+                districtClauses.Add(Formats.Current.Format(a.Figure.UnitsAchieved >= 1 ? "Summary.MeetsStandard" : "Summary.DoesNotMeetStandard", subject, standard));
                 continue;
             }
 
@@ -171,7 +170,7 @@ public static class SummaryBuilder
                 ? $"{a.Figure.UnitsAchieved}/{scope.Count} {noun}"
                 : $"{DashboardView.Works(a.Figure.UnitsAchieved)} {noun}";
             var nested = first is not null && first.Set.Tier < a.Set.Tier && first.Figure.ScopeUnitIds.SequenceEqual(scope);
-            communeClauses.Add(nested ? $"trong đó {count} đạt chuẩn {standard}" : $"{count} đạt chuẩn {standard}");
+            communeClauses.Add(Formats.Current.Format(nested ? "Summary.OfWhichMeet" : "Summary.CountMeet", count, standard));
             first ??= a;
         }
 
@@ -193,21 +192,21 @@ public static class SummaryBuilder
                 continue;
             }
 
-            var where = unit.IsDistrict ? $"toàn {unit.FullName}" : unit.FullName;
+            var where = unit.IsDistrict ? Formats.Current.Format("Summary.Whole", unit.FullName) : unit.FullName;
             var clauses = own.Select(x =>
-                $"theo {DashboardView.Lower(x.Standard.ShortName)}, tỷ lệ hộ nghèo {where} là {Vn.Percent(x.Figure!.PoorRate, "chưa có số liệu")}, "
-                + $"tỷ lệ hộ cận nghèo là {Vn.Percent(x.Figure.NearPoorRate, "chưa có số liệu")} ({DashboardView.PovertyOriginLabel(x.Figure.Origin)})");
+                Formats.Current.Format("Summary.PovertyClause", DashboardView.Lower(x.Standard.ShortName), where, Formats.Current.Percent(x.Figure!.PoorRate, Formats.Current["Value.NoData"]),
+                    Formats.Current.Percent(x.Figure.NearPoorRate, Formats.Current["Value.NoData"]), DashboardView.PovertyOriginLabel(x.Figure.Origin)));
             var asOf = own.Select(x => x.Figure!.AsOf).OfType<DateOnly>().Distinct().ToList();
-            var when = asOf.Count == 1 ? $"Tính đến {DateLabel(asOf[0])}, " : "";
+            var when = asOf.Count == 1 ? DashboardView.Capitalise(Formats.Current.Format("Summary.AsOfComma", DateLabel(asOf[0]))) : "";
             sentences.Add(DashboardView.Capitalise($"{when}{string.Join("; ", clauses)}."));
         }
 
         if (sentences.Count == 0)
         {
-            sentences.Add($"Chưa có số liệu tỷ lệ hộ nghèo, cận nghèo trong {data.Period.Label}.");
+            sentences.Add(Formats.Current.Format("Summary.NoPoverty", data.Period.Label));
         }
 
-        return new SummaryParagraph("poverty", "Giảm nghèo", string.Join(" ", sentences), Sources(data, figures.Select(f => f.SourceId)));
+        return new SummaryParagraph("poverty", Formats.Current["Summary.PovertyHeading"], string.Join(" ", sentences), Sources(data, figures.Select(f => f.SourceId)));
     }
 
     private static SummaryParagraph IndicatorParagraph(DashboardData data)
@@ -218,25 +217,25 @@ public static class SummaryBuilder
         foreach (var t in targets)
         {
             var unit = string.IsNullOrEmpty(t.Unit) ? "" : $" {t.Unit}";
-            var goal = $"mục tiêu năm {t.Year} là {ComparatorWord(t.Comparator)}{Vn.Number(t.Target)}{unit}";
+            var goal = Formats.Current.Format("Summary.Goal", t.Year, ComparatorWord(t.Comparator), Formats.Current.Number(t.Target), unit);
             if (t.Actual is not { } actual)
             {
-                sentences.Add($"{t.IndicatorName}: {goal}; chưa có số liệu thực hiện.");
+                sentences.Add(Formats.Current.Format("Summary.GoalNoActual", t.IndicatorName, goal));
                 sourceIds.Add(t.SourceId);
                 continue;
             }
 
             var verb = t.ActualQualifier switch
             {
-                ValueQualifier.Estimate => "ước đạt",
-                ValueQualifier.MoreThan => "đạt trên",
-                _ => "đạt",
+                ValueQualifier.Estimate => Formats.Current["Summary.VerbEstimated"],
+                ValueQualifier.MoreThan => Formats.Current["Summary.VerbOver"],
+                _ => Formats.Current["Summary.VerbReached"],
             };
             var gap = Math.Abs(actual - t.Target);
             var verdict = t.Met == true
-                ? gap == 0 ? "đạt mục tiêu" : $"vượt mục tiêu {Vn.Number(gap)}{unit}"
-                : t.Comparator == Comparator.AtMost ? $"còn cao hơn mục tiêu {Vn.Number(gap)}{unit}" : $"còn thiếu {Vn.Number(gap)}{unit} so với mục tiêu";
-            sentences.Add($"{t.IndicatorName} năm {t.Year} {verb} {Vn.Number(actual)}{unit}; {goal}, {verdict}.");
+                ? gap == 0 ? Formats.Current["Summary.TargetMet"] : Formats.Current.Format("Summary.TargetExceeded", Formats.Current.Number(gap), unit)
+                : Formats.Current.Format(t.Comparator == Comparator.AtMost ? "Summary.TargetAbove" : "Summary.TargetShort", Formats.Current.Number(gap), unit);
+            sentences.Add(Formats.Current.Format("Summary.TargetSentence", t.IndicatorName, t.Year, verb, Formats.Current.Number(actual), unit, goal, verdict));
             sourceIds.Add(t.SourceId);
             sourceIds.Add(t.ActualSourceId);
         }
@@ -248,25 +247,25 @@ public static class SummaryBuilder
             var clauses = others.Select(f =>
             {
                 var when = f.PeriodId != data.Period.Id && f.AsOf is { } d ? $" ({DateLabel(d)})" : "";
-                var value = Labels.Value(f.Value, f.ValueType, f.Unit);
+                var value = Formats.Current.Value(f.Value, f.ValueType, f.Unit);
                 var phrase = f.Qualifier switch
                 {
-                    ValueQualifier.Estimate => $"ước đạt {value}",
-                    ValueQualifier.MoreThan => $"đạt trên {value}",
-                    _ => $"là {value}",
+                    ValueQualifier.Estimate => Formats.Current.Format("Summary.IsEstimated", value),
+                    ValueQualifier.MoreThan => Formats.Current.Format("Summary.IsOver", value),
+                    _ => Formats.Current.Format("Summary.Is", value),
                 };
                 return $"{DashboardView.Lower(f.Name)}{when} {phrase}";
             });
-            sentences.Add($"Các chỉ tiêu khác của {data.District.FullName}: {string.Join("; ", clauses)}.");
+            sentences.Add(Formats.Current.Format("Summary.OtherIndicators", data.District.FullName, string.Join("; ", clauses)));
             sourceIds.AddRange(others.Select(f => f.SourceId));
         }
 
         if (sentences.Count == 0)
         {
-            sentences.Add($"Chưa có số liệu chỉ tiêu cấp huyện trong {data.Period.Label}.");
+            sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label));
         }
 
-        return new SummaryParagraph("indicators", "Thu nhập và các chỉ tiêu của huyện", string.Join(" ", sentences), Sources(data, sourceIds));
+        return new SummaryParagraph("indicators", Formats.Current["Summary.IndicatorsHeading"], string.Join(" ", sentences), Sources(data, sourceIds));
     }
 
     private static SummaryParagraph CapitalParagraph(DashboardData data)
@@ -283,56 +282,47 @@ public static class SummaryBuilder
                     continue;
                 }
 
-                var works = line.WorksCount is { } w ? $", bố trí cho {DashboardView.Works(w)} dự án, công trình" : "";
-                var asOf = line.AsOf is { } d ? $" (đến {DateLabel(d)})" : "";
+                var works = line.WorksCount is { } w ? Formats.Current.Format("Summary.Works", DashboardView.Works(w)) : "";
+                var asOf = line.AsOf is { } d ? $" ({Formats.Current.Format("Common.AsOf", DateLabel(d))})" : "";
                 parts.Add($"{MeasurePhrase(measure, row.Kind)} {DashboardView.Amount(line)}{works}{asOf}");
             }
 
             if (row.RateBase is not null || row.Get(CapitalMeasure.Disbursed) is not null)
             {
-                parts.Add(row.Rate is not null ? $"tỷ lệ giải ngân {row.RateText} (tính từ số liệu)" : row.RateText);
+                parts.Add(row.Rate is not null ? Formats.Current.Format("Summary.DisbursementRate", row.RateText) : row.RateText);
             }
 
             var subject = row.ProgrammeName + (row.ProjectLabel is { } p ? $", {DashboardView.Lower(p)}" : "")
-                + (row.FundingSource is { } f ? $", nguồn {f}" : "") + (row.DistrictOwn ? "" : " (cộng các xã)");
+                + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.DistrictOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
             sentences.Add($"{subject}: {string.Join("; ", parts)}.");
         }
 
         if (sentences.Count == 0)
         {
-            sentences.Add($"Chưa có số liệu nguồn vốn trong {data.Period.Label}.");
+            sentences.Add(Formats.Current.Format("Summary.NoCapital", data.Period.Label));
         }
 
-        return new SummaryParagraph("capital", "Nguồn vốn", string.Join(" ", sentences),
+        return new SummaryParagraph("capital", Formats.Current["Unit.Capital"], string.Join(" ", sentences),
             Sources(data, rows.SelectMany(r => r.SourceIds).Select(i => (int?)i)));
     }
 
     private static string MeasurePhrase(CapitalMeasure measure, CapitalKind kind)
     {
-        var kindText = kind switch
-        {
-            CapitalKind.Investment => " đầu tư phát triển",
-            CapitalKind.Recurrent => " sự nghiệp",
-            _ => "",
-        };
-        return measure switch
-        {
-            CapitalMeasure.Planned => $"kế hoạch vốn{kindText} được giao",
-            CapitalMeasure.Allocated => $"kế hoạch vốn{kindText} đã phân bổ",
-            CapitalMeasure.Disbursed => $"vốn{kindText} đã giải ngân",
-            _ => $"tổng vốn huy động{kindText}",
-        };
+        var kindText = kind is CapitalKind.Investment or CapitalKind.Recurrent ? Formats.Current[$"Summary.Kind{kind}"] : "";
+        return Formats.Current.Format($"Summary.Measure{measure}", kindText);
     }
 
     private static string ComparatorWord(Comparator comparator) => comparator switch
     {
-        Comparator.AtLeast => "tối thiểu ",
-        Comparator.AtMost => "tối đa ",
+        Comparator.AtLeast => Formats.Current["Summary.AtLeast"],
+        Comparator.AtMost => Formats.Current["Summary.AtMost"],
         _ => "",
     };
 
-    /// <summary>"cuối năm 2022" for 31 December, else "ngày 24/08/2023".</summary>
-    public static string DateLabel(DateOnly date) => date is { Month: 12, Day: 31 } ? $"cuối năm {date.Year}" : $"ngày {Vn.Date(date)}";
+    /// <summary>"cuối năm 2022" / "the end of 2022" for 31 December, else "ngày 24/08/2023" / "24 Aug 2023".</summary>
+    public static string DateLabel(DateOnly date) => date is { Month: 12, Day: 31 }
+        ? Formats.Current.Format("Summary.YearEnd", date.Year)
+        : Formats.Current.Format("Summary.OnDate", Formats.Current.Date(date));
 
     private static string EndSentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 

@@ -1,9 +1,10 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Formatting;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 
 namespace ProgramTracker.Web.Models.Units;
@@ -143,7 +144,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             return new SetBlock(s.Code, s.Name, s.ProgrammeCode, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators, rules.Indicators.Count, s.ValidFrom,
                 reported.Where(r => r.CriteriaSetId == s.Id)
                     .Select(r => new ReportedRow(PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
-                        r.Scope.Select(u => $"{KindLabel(u.Kind)} {u.Name}").ToList(), r.Note, SourceRef.From(r.Source)!))
+                        r.Scope.Select(u => AdministrativeUnit.FullNameOf(u.Kind, u.Name)).ToList(), r.Note, SourceRef.From(r.Source)!))
                     .ToList(),
                 computed);
         }).ToList();
@@ -201,7 +202,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             .Select(u => new { u.Id, u.Slug, u.Kind, u.Name, District = u.Parent!.Name, ParentKind = u.Parent.Kind, DistrictSlug = u.Parent.Slug, u.ValidFrom, u.ValidTo })
             .ToListAsync(ct);
         var latest = await LatestReportedAsync(communes.Select(c => c.Id).ToList(), ct);
-        return communes.Select(c => new CommuneListRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", AdministrativeUnit.FullNameOf(c.ParentKind, c.District), c.DistrictSlug,
+        return communes.Select(c => new CommuneListRow(c.Slug, AdministrativeUnit.FullNameOf(c.Kind, c.Name), AdministrativeUnit.FullNameOf(c.ParentKind, c.District), c.DistrictSlug,
             latest.TryGetValue(c.Id, out var l) ? l : [], c.ValidFrom, c.ValidTo)).ToList();
     }
 
@@ -209,7 +210,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
     {
         var children = (await catalogue.GetAsync(ct)).ChildrenOf(districtId).ToList();
         var latest = await LatestReportedAsync(children.Select(c => c.Id).ToList(), ct);
-        return children.Select(c => new ChildUnitRow(c.Slug, $"{KindLabel(c.Kind)} {c.Name}", latest.TryGetValue(c.Id, out var l) ? l : [], c.Kind, c.ValidFrom, c.ValidTo)).ToList();
+        return children.Select(c => new ChildUnitRow(c.Slug, AdministrativeUnit.FullNameOf(c.Kind, c.Name), latest.TryGetValue(c.Id, out var l) ? l : [], c.Kind, c.ValidFrom, c.ValidTo)).ToList();
     }
 
     /// <summary>Per unit, the latest reported criteria/indicator figures, one line per set ("NTM nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu").</summary>
@@ -228,7 +229,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             g => g.Key,
             g => (IReadOnlyList<string>)g.GroupBy(r => r.SetId).Select(s => s.OrderByDescending(r => r.AsOf).First())
                 .Select(r => $"{r.SetName}: {Summary(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators)}"
-                    + (r.Kind == ReportedKind.GroupAverage ? " (bình quân nhóm)" : ""))
+                    + (r.Kind == ReportedKind.GroupAverage ? $" ({Formats.Current["Dash.HowAverage"]})" : ""))
                 .ToList());
     }
 
@@ -266,11 +267,9 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             return periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
         }
 
-        // Default: the latest period this unit has values or reported figures for; else the latest period.
-        var withValues = await db.IndicatorValues.Where(v => v.UnitId == unitId).Select(v => v.PeriodId)
-            .Union(db.ReportedAttainments.Where(r => r.Scope.Any(s => s.UnitId == unitId)).Select(r => r.PeriodId))
-            .Distinct().ToListAsync(ct);
-        return periods.FirstOrDefault(p => withValues.Contains(p.Id)) ?? periods.FirstOrDefault();
+        // The one default-period rule (Core/Periods/DefaultPeriod).
+        var withFigures = await DefaultPeriod.PeriodsWithFiguresAsync(db, [unitId], ct);
+        return DefaultPeriod.Pick(periods, p => p.Id, p => DefaultPeriod.SortKey(p.Year, p.Quarter), withFigures);
     }
 
     public static string Summary(decimal? criteriaMet, int? declaredCriteria, decimal? indicatorsMet, int? declaredIndicators)
@@ -278,12 +277,12 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         var parts = new List<string>();
         if (criteriaMet is not null)
         {
-            parts.Add($"{Vn.Ratio(criteriaMet, declaredCriteria)} tiêu chí");
+            parts.Add(Formats.Current.Format("Dash.CriteriaRatio", Formats.Current.Ratio(criteriaMet, declaredCriteria)));
         }
 
         if (indicatorsMet is not null)
         {
-            parts.Add($"{Vn.Ratio(indicatorsMet, declaredIndicators)} chỉ tiêu");
+            parts.Add(Formats.Current.Format("Dash.IndicatorsRatio", Formats.Current.Ratio(indicatorsMet, declaredIndicators)));
         }
 
         return string.Join(", ", parts);

@@ -7,7 +7,10 @@
     // Point shapes differ as well as colours, so that series are told apart without colour and overlapping points show.
     var shapes = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot'];
     var palette = ['#0b5ed7', '#d63384', '#198754', '#fd7e14', '#6f42c1', '#20c997', '#dc3545', '#0dcaf0', '#6c757d', '#ffc107'];
-    var vn = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+    // Numbers and the "no data" words follow the page's language (<html lang>, <body data-no-data>).
+    var english = document.documentElement.lang === 'en';
+    var vn = new Intl.NumberFormat(english ? 'en-US' : 'vi-VN', { maximumFractionDigits: 4 });
+    var noData = document.body.getAttribute('data-no-data') || '';
 
     function colour(i) {
         return i < palette.length ? palette[i] : 'hsl(' + ((i * 47) % 360) + ', 60%, 45%)';
@@ -56,7 +59,7 @@
                     tooltip: {
                         callbacks: {
                             label: function (ctx) {
-                                return ctx.dataset.label + ': ' + (ctx.parsed.y === null ? 'chưa có số liệu' : format(ctx.parsed.y, spec.unit));
+                                return ctx.dataset.label + ': ' + (ctx.parsed.y === null ? noData : format(ctx.parsed.y, spec.unit));
                             }
                         }
                     }
@@ -76,8 +79,22 @@
 
     document.querySelectorAll('canvas[data-chart-source]').forEach(draw);
 
-    // On a phone the tables under the charts start closed (one tap on "Bảng số liệu của biểu đồ" opens each); wider screens keep them open.
+    // On a phone the long tables start closed (the full heat map, poverty, capital, district figures: "Bảng đầy đủ"; under
+    // each chart: "Bảng số liệu của biểu đồ"); one tap opens each. Wider screens keep them open (their summaries are hidden).
     if (window.matchMedia('(max-width: 767.98px)').matches) {
         document.querySelectorAll('details[data-phone-closed]').forEach(function (d) { d.open = false; });
     }
+
+    // A link of the first screen (#heatmap, #poverty…) opens the table of the part it leads to, so one tap shows it.
+    function openPart(hash) {
+        var part = hash && hash.length > 1 ? document.getElementById(hash.slice(1)) : null;
+        if (part) {
+            part.querySelectorAll('details.dash-fold').forEach(function (d) { d.open = true; });
+        }
+    }
+    document.querySelectorAll('#dash-first a[href^="#"]').forEach(function (a) {
+        a.addEventListener('click', function () { openPart(a.getAttribute('href')); });
+    });
+    window.addEventListener('hashchange', function () { openPart(window.location.hash); });
+    openPart(window.location.hash);
 }());

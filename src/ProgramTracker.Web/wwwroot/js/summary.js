@@ -1,4 +1,4 @@
-// The summary page's buttons: copy the generated text to the clipboard, and print.
+// The summary page's buttons: copy the generated text to the clipboard, and print. Messages come from the page (data-*), in the reader's language.
 (function () {
     'use strict';
 
@@ -15,10 +15,10 @@
             };
             if (navigator.clipboard && navigator.clipboard.writeText) {
                 navigator.clipboard.writeText(text).then(
-                    function () { say('Đã sao chép văn bản.'); },
-                    function () { say('Trình duyệt không cho sao chép; hãy chọn văn bản và sao chép thủ công.'); });
+                    function () { say(copy.getAttribute('data-copied')); },
+                    function () { say(copy.getAttribute('data-copy-failed')); });
             } else {
-                say('Trình duyệt không hỗ trợ sao chép tự động; hãy chọn văn bản và sao chép thủ công.');
+                say(copy.getAttribute('data-copy-failed'));
             }
         });
     }

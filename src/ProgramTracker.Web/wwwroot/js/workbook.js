@@ -28,7 +28,7 @@
                 status.appendChild(clock);
                 var started = Date.now();
                 window.setInterval(function () {
-                    clock.textContent = '· ' + Math.floor((Date.now() - started) / 1000) + ' giây';
+                    clock.textContent = '· ' + Math.floor((Date.now() - started) / 1000) + ' ' + (form.getAttribute('data-seconds') || 's');
                 }, 1000);
             }
             Array.prototype.forEach.call(form.querySelectorAll('button[type=submit]'), function (b) { b.disabled = true; });

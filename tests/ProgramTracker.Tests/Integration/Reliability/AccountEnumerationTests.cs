@@ -32,7 +32,7 @@ public sealed partial class AccountEnumerationTests(ReliabilityPortal portal) : 
             await MessageAsync(client, "huyen", "sai-mat-khau"),
         };
 
-        answers.Should().OnlyContain(a => a == AccountController.SignInRefused);
+        answers.Should().OnlyContain(a => a == ProgramTracker.Core.Localization.Formats.Vietnamese[AccountController.SignInRefused]);
     }
 
     [Fact]

@@ -552,6 +552,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -650,6 +654,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -703,6 +711,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NameEn")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
@@ -983,6 +995,10 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameEn")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 

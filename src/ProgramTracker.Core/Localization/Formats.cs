@@ -1,0 +1,301 @@
+using System.Globalization;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Attainment;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Workflow;
+using ValueType = ProgramTracker.Core.Domain.ValueType;
+
+namespace ProgramTracker.Core.Localization;
+
+/// <summary>
+/// The one formatting service, one instance per culture: words (by key from <see cref="Text"/>), numbers, dates,
+/// amounts, periods and the labels of domain values, and the reading of typed numbers by the culture's rule
+/// (docs/adr/0005-number-input.md). Vietnamese: 14,5 · 1.250.000 · 25/08/2023; English: 14.5 · 1,250,000 · 25 Aug 2023.
+/// Built on fixed NumberFormatInfo so output does not depend on the machine's ICU data. The culture is always explicit:
+/// <see cref="For"/> picks the instance; <see cref="Current"/> is the request's UI culture.
+/// </summary>
+public sealed class Formats
+{
+    public static readonly Formats Vietnamese = new(CultureInfo.GetCultureInfo("vi-VN"), decimalMark: ',', groupMark: '.');
+
+    public static readonly Formats English = new(CultureInfo.GetCultureInfo("en-US"), decimalMark: '.', groupMark: ',');
+
+    private readonly char decimalMark;
+    private readonly char groupMark;
+
+    private Formats(CultureInfo culture, char decimalMark, char groupMark)
+    {
+        Culture = culture;
+        this.decimalMark = decimalMark;
+        this.groupMark = groupMark;
+        Numbers = new NumberFormatInfo
+        {
+            NumberDecimalSeparator = decimalMark.ToString(),
+            NumberGroupSeparator = groupMark.ToString(),
+            NegativeSign = "−",
+        };
+        var formatting = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        formatting.NumberFormat = Numbers;
+        NumberCulture = CultureInfo.ReadOnly(formatting);
+    }
+
+    /// <summary>The formats of a culture: English for any English culture, Vietnamese for everything else.</summary>
+    public static Formats For(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? English : Vietnamese;
+
+    /// <summary>The formats of the current request (its UI culture, set by the request localization middleware).</summary>
+    public static Formats Current => For(CultureInfo.CurrentUICulture);
+
+    /// <summary>The UI culture: vi-VN or en-US.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>"vi" or "en", for the html lang attribute.</summary>
+    public string Language => Culture.TwoLetterISOLanguageName;
+
+    public bool IsEnglish => ReferenceEquals(this, English);
+
+    public NumberFormatInfo Numbers { get; }
+
+    /// <summary>An invariant culture with this culture's number marks, for string.Format of numbers.</summary>
+    public CultureInfo NumberCulture { get; }
+
+    // --- words -------------------------------------------------------------------------------------------------
+
+    /// <summary>The text of a key (docs/localization.md).</summary>
+    public string this[string key] => Text.Get(key, Culture);
+
+    /// <summary>The text of a key with its placeholders ({0}, {1}) filled; numbers in the arguments follow the culture.</summary>
+    public string Format(string key, params object?[] args) => string.Format(NumberCulture, Text.Get(key, Culture), args);
+
+    /// <summary>A catalogue name: in English the English name with the official Vietnamese beside it, or the Vietnamese alone.</summary>
+    public string Name(string vietnamese, string? english) =>
+        IsEnglish && !string.IsNullOrWhiteSpace(english) ? $"{english} ({vietnamese})" : vietnamese;
+
+    /// <summary>A catalogue name, short: the English name alone in English when there is one.</summary>
+    public string ShortName(string vietnamese, string? english) =>
+        IsEnglish && !string.IsNullOrWhiteSpace(english) ? english : vietnamese;
+
+    // --- numbers and dates -------------------------------------------------------------------------------------
+
+    /// <summary>"14,5" / "14.5", "1.500.000" / "1,500,000": no trailing zeros, at most four decimals.</summary>
+    public string Number(decimal value) => value.ToString("#,0.####", Numbers);
+
+    public string Number(decimal? value, string? missing = null) => value is { } v ? Number(v) : missing ?? this["Value.Missing"];
+
+    public string Whole(int value) => value.ToString("#,0", Numbers);
+
+    public string Percent(decimal value) => $"{Number(value)} %";
+
+    public string Percent(decimal? value, string? missing = null) => value is { } v ? Percent(v) : missing ?? this["Value.Missing"];
+
+    /// <summary>"ước 68" / "est. 68", "hơn 119" / "over 119": the qualifier a source put on its number.</summary>
+    public string Qualified(string formatted, ValueQualifier qualifier, bool money = false) => qualifier switch
+    {
+        ValueQualifier.Estimate => Format("Value.Estimate", formatted),
+        ValueQualifier.MoreThan => Format(money ? "Value.MoreThanMoney" : "Value.MoreThan", formatted),
+        _ => formatted,
+    };
+
+    /// <summary>Amounts in VND as officials write them: "119 tỷ đồng" / "119 billion VND", "850 triệu đồng" / "850 million VND".</summary>
+    public string Money(decimal vnd)
+    {
+        var abs = Math.Abs(vnd);
+        if (abs >= 1_000_000_000m)
+        {
+            return Format("Money.Billion", Number(Math.Round(vnd / 1_000_000_000m, 3)));
+        }
+
+        return abs >= 1_000_000m
+            ? Format("Money.Million", Number(Math.Round(vnd / 1_000_000m, 3)))
+            : Format("Money.Dong", Number(vnd));
+    }
+
+    /// <summary>"25/08/2023" / "25 Aug 2023".</summary>
+    public string Date(DateOnly date) =>
+        date.ToString(IsEnglish ? "d MMM yyyy" : "dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public string Date(DateOnly? date, string? missing = null) => date is { } d ? Date(d) : missing ?? this["Date.Unknown"];
+
+    /// <summary>A moment as local date and time: "25/08/2023 14:05" / "25 Aug 2023 14:05".</summary>
+    public string DateTime(DateTime moment) =>
+        moment.ToString(IsEnglish ? "d MMM yyyy HH:mm" : "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"16/19", "14,5/19", "25/38", "2/chưa rõ".</summary>
+    public string Ratio(decimal? met, int? declared) =>
+        $"{Number(met, "?")}/{(declared is { } d ? d.ToString(CultureInfo.InvariantCulture) : this["Value.Unclear"])}";
+
+    public static string ComparatorSymbol(Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast => "≥",
+        Comparator.AtMost => "≤",
+        _ => "=",
+    };
+
+    /// <summary>"Quý III/2023" / "Q3 2023", or "Năm 2023" / "Year 2023": the way reports name a period.</summary>
+    public string Period(int year, int? quarter) =>
+        quarter is { } q ? Format("Period.Quarter", year, IsEnglish ? q.ToString(CultureInfo.InvariantCulture) : Roman(q)) : Format("Period.Year", year);
+
+    private static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
+
+    // --- labels of domain values -------------------------------------------------------------------------------
+
+    public string Tier(CriteriaTier tier) => this[$"Tier.{tier}"];
+
+    public string Level(UnitLevel level) => this[$"Level.{level}"];
+
+    public string ValueTypeName(ValueType type) => this[$"ValueType.{type}"];
+
+    public string Measure(CapitalMeasure measure) => this[$"Measure.{measure}"];
+
+    public string CapitalKindName(CapitalKind kind) => this[$"CapitalKind.{kind}"];
+
+    public string Reported(ReportedKind kind) => this[$"Reported.{kind}"];
+
+    public string Status(IndicatorStatus status) => this[$"IndicatorStatus.{status}"];
+
+    public string Status(SubmissionStatus status) => this[$"Submission.{status}"];
+
+    public string Step(WorkflowStep step) => this[$"Step.{step}"];
+
+    public string Role(string? role) => role is Roles.Admin or Roles.DistrictStaff or Roles.Leader or Roles.CommuneOfficer
+        ? this[$"Role.{role}"]
+        : this["Role.None"];
+
+    /// <summary>"xã" / "commune", "huyện" / "district": the kind of a unit, lower case.</summary>
+    public string UnitKindName(UnitKind kind) => this[$"UnitKind.{kind}"];
+
+    /// <summary>"xã Nam Sơn" / "Nam Sơn commune": the kind with the name, in the language's order.</summary>
+    public string UnitName(UnitKind kind, string name) => Format("UnitName", UnitKindName(kind), name);
+
+    public string Threshold(Comparator comparator, decimal? threshold, ValueType type, string? unit, string? text = null) =>
+        type == ValueType.Boolean ? text is null ? this["Value.Met"] : Format("Threshold.MetWith", text)
+        : threshold is { } t ? $"{ComparatorSymbol(comparator)} {Value(t, type, unit)}"
+        : text is not null ? Format("Threshold.TextOnly", text)
+        : this["Threshold.None"];
+
+    /// <summary>A value as it reads in a table: "0,46 %", "68 triệu đồng/người/năm", "Đạt".</summary>
+    public string Value(decimal? value, ValueType type, string? unit, ValueQualifier qualifier = ValueQualifier.None)
+    {
+        if (value is not { } v)
+        {
+            return this["Value.NoData"];
+        }
+
+        var text = type switch
+        {
+            ValueType.Boolean => v == 1 ? this["Value.Met"] : this["Value.NotMet"],
+            ValueType.Percent => Percent(v),
+            ValueType.Money => Money(v),
+            _ => string.IsNullOrEmpty(unit) ? Number(v) : $"{Number(v)} {unit}",
+        };
+        return Qualified(text, qualifier, type == ValueType.Money);
+    }
+
+    // --- typed numbers (docs/adr/0005-number-input.md) ---------------------------------------------------------
+
+    /// <summary>The rule for typed numbers, as shown beside number fields.</summary>
+    public string NumberRule => this["Number.Rule"];
+
+    /// <summary>Parses what a person types by <see cref="ReadNumber"/>; false for anything it refuses.</summary>
+    public bool TryParseNumber(string? input, out decimal value)
+    {
+        var reading = ReadNumber(input);
+        value = reading.Value;
+        return reading.Ok;
+    }
+
+    /// <summary>
+    /// Reads a typed number by the culture's convention. Vietnamese: "," is the decimal mark, "." (or a space) groups
+    /// thousands; English: the other way round. A grouping is a first group of one to three digits (not starting with 0)
+    /// then groups of exactly three. Refused with a message that shows how to write it: a group mark that is not a
+    /// grouping ("14.5" in Vietnamese, "14,5" in English), a lone group without a decimal mark ("68.125" / "68,125":
+    /// a decimal or thousands?), the other language's order ("1,234.5" in Vietnamese, "1.234,5" in English).
+    /// </summary>
+    public NumberReading ReadNumber(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return NumberReading.Fail(this["Number.Empty"]);
+        }
+
+        var typed = input.Trim();
+        var s = typed.TrimEnd('%').Trim().Replace('\u00a0', ' ').Replace('−', '-');
+        var negative = s.StartsWith('-');
+        var body = negative ? s[1..].TrimStart() : s;
+        if (body.Length == 0 || body.Any(c => !(char.IsAsciiDigit(c) || c is ',' or '.' or ' ')))
+        {
+            return NumberReading.Fail(this["Number.Unreadable"]);
+        }
+
+        var mark = body.IndexOf(decimalMark, StringComparison.Ordinal);
+        if (mark >= 0 && body.IndexOf(decimalMark, mark + 1) >= 0)
+        {
+            return NumberReading.Fail(Format("Number.ManyDecimalMarks", typed));
+        }
+
+        var whole = mark >= 0 ? body[..mark] : body;
+        var fraction = mark >= 0 ? body[(mark + 1)..] : "";
+        if (fraction.Contains(groupMark, StringComparison.Ordinal))
+        {
+            return NumberReading.Fail(Format("Number.OtherOrder", typed, OtherOrderHint(body)));
+        }
+
+        if (fraction.Contains(' ', StringComparison.Ordinal) || (mark >= 0 && fraction.Length == 0) || whole.Length == 0)
+        {
+            return NumberReading.Fail(this["Number.Unreadable"]);
+        }
+
+        var groups = whole.Split(groupMark, ' ');
+        if (groups.Length > 1)
+        {
+            var grouped = groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0' && groups.Skip(1).All(g => g.Length == 3);
+            var marks = whole.Count(c => c == groupMark);
+            if (!grouped)
+            {
+                return NumberReading.Fail(marks == 1 && mark < 0 && groups[1].Length > 0
+                    ? Format("Number.GroupNotDecimal", $"{groups[0]}{decimalMark}{groups[1]}")
+                    : Format("Number.BadGrouping", typed));
+            }
+
+            if (marks == 1 && mark < 0 && groups.Length == 2)
+            {
+                return NumberReading.Fail(Format("Number.Ambiguous", typed, groups[0], groups[1], $"{groups[0]}{decimalMark}{groups[1]}", $"{groups[0]}{groups[1]}"));
+            }
+        }
+
+        var digits = string.Concat(groups) + (fraction.Length > 0 ? "." + fraction : "");
+        if (digits.Length > 40 || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return NumberReading.Fail(this["Number.TooLarge"]);
+        }
+
+        return NumberReading.Of(negative ? -value : value);
+    }
+
+    /// <summary>"1,234.5" as the Vietnamese portal writes it: "1.234,5 hoặc 1234,5" (and the other way round in English).</summary>
+    private string OtherOrderHint(string body)
+    {
+        var point = body.LastIndexOf(groupMark);
+        var whole = body[..point].Replace(decimalMark.ToString(), "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        var fraction = body[(point + 1)..];
+        if (whole.Length == 0 || whole.Any(c => !char.IsAsciiDigit(c)) || fraction.Any(c => !char.IsAsciiDigit(c)) ||
+            !decimal.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var w))
+        {
+            return this["Number.OtherOrderExample"];
+        }
+
+        var plain = fraction.Length > 0 ? $"{whole}{decimalMark}{fraction}" : whole;
+        var grouped = w.ToString("#,0", Numbers) + (fraction.Length > 0 ? decimalMark + fraction : "");
+        return grouped == plain ? plain : Format("Number.Or", grouped, plain);
+    }
+
+    /// <summary>A number as the entry form shows it for editing: no grouping, the culture's decimal mark ("1250,5" / "1250.5").</summary>
+    public string Editable(decimal value) => value.ToString("0.####", Numbers).Replace('−', '-');
+}
+
+/// <summary>A typed number read by <see cref="Formats.ReadNumber"/>: its value, or a message saying how to write it.</summary>
+public readonly record struct NumberReading(bool Ok, decimal Value, string? Error)
+{
+    public static NumberReading Of(decimal value) => new(true, value, null);
+
+    public static NumberReading Fail(string message) => new(false, 0, message);
+}

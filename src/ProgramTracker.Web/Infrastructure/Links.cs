@@ -1,0 +1,34 @@
+using ProgramTracker.Core.Domain;
+
+namespace ProgramTracker.Web.Infrastructure;
+
+/// <summary>
+/// The one place that knows the portal's unit addresses, so that renaming an address is one change: a commune-level
+/// unit lives under /communes/{slug}, a district or province under /districts/{slug}. Controllers' routes match these.
+/// </summary>
+public static class Links
+{
+    /// <summary>"/communes/nam-son" or "/districts/ba-che".</summary>
+    public static string Unit(UnitKind kind, string slug) =>
+        AdministrativeUnit.IsCommuneLevelKind(kind) ? $"/communes/{Uri.EscapeDataString(slug)}" : $"/districts/{Uri.EscapeDataString(slug)}";
+
+    public static string District(string slug) => $"/districts/{Uri.EscapeDataString(slug)}";
+
+    /// <summary>A unit's quarterly entry form: "/communes/nam-son/entry/2023-Q3".</summary>
+    public static string Entry(UnitKind kind, string slug, string periodCode) => $"{Unit(kind, slug)}/entry/{periodCode}";
+
+    /// <summary>A unit's entry form as a workbook to fill offline.</summary>
+    public static string EntryWorkbook(UnitKind kind, string slug, string periodCode) => $"{Entry(kind, slug, periodCode)}/workbook.xlsx";
+
+    /// <summary>The reviewer's workbook of every unit under a district or province.</summary>
+    public static string ReviewerImport(string districtSlug, string periodCode) => $"/entry/{periodCode}/import?unit={Uri.EscapeDataString(districtSlug)}";
+
+    public static string Targets(string districtSlug, int year) => $"{District(districtSlug)}/targets/{year}";
+
+    public static string Capital(string districtSlug, string periodCode) => $"{District(districtSlug)}/capital/{periodCode}";
+
+    public static string Poverty(string districtSlug, string periodCode) => $"{District(districtSlug)}/poverty/{periodCode}";
+
+    /// <summary>The same page in the other language: the switch's address, returning to <paramref name="returnUrl"/>.</summary>
+    public static string Language(string culture, string returnUrl) => $"/language/{culture}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+}

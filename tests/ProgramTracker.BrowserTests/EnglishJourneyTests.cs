@@ -1,0 +1,111 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.BrowserTests;
+
+/// <summary>
+/// The three journeys in English (issue 14), chosen with the language switch of the navigation: a commune officer
+/// enters and submits a form, the district reviewer approves it, the leader reads the dashboard and the summary.
+/// English labels are asserted on each page, and axe (WCAG 2.1 A/AA) runs on every page visited.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class EnglishJourneyTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _fixture = new();
+
+    public async Task InitializeAsync()
+    {
+        await _fixture.InitializeAsync();
+        await TestCatalogue.AddIndicatorsAsync(_fixture.Factory, "ntm-xa-nang-cao");
+    }
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task Officer_submits_reviewer_approves_leader_reads_in_English()
+    {
+        const string form = "/communes/nam-son/entry/2023-Q4";
+        var failures = new List<string>();
+
+        // The officer signs in, switches to English from the navigation with the keyboard, and fills the form.
+        var officer = await EnglishPageAsync("xa.namson", failures);
+        await Visit(officer, form, failures);
+        (await officer.Locator("h1").InnerTextAsync()).Should().StartWith("Data entry");
+        (await officer.Locator("#number-rule").InnerTextAsync()).Should().Contain("A point (.) marks decimals");
+        await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
+        await officer.ClickAsync("#save");
+        (await officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback").InnerTextAsync()).Should().Contain("write 55.5");
+        await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55.5");
+        await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0.9");
+        await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
+        await officer.ClickAsync("#save");
+        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Saved 3 figures");
+        (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("55.5");
+        var submit = officer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
+        (await submit.InnerTextAsync()).Should().Be("Submit");
+        await submit.ClickAsync();
+        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Submitted for review");
+        await Axe(officer, form, failures);
+        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-entry-form-desktop.png"), FullPage = true });
+
+        // The district reviewer finds it in the inbox and approves it.
+        var reviewer = await EnglishPageAsync("huyen", failures);
+        await Visit(reviewer, "/inbox", failures);
+        (await reviewer.Locator("h1").InnerTextAsync()).Should().Be("My tasks");
+        (await reviewer.Locator("#inbox-waiting h2").InnerTextAsync()).Should().Contain("Waiting for review");
+        await reviewer.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
+        var approve = reviewer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
+        (await approve.InnerTextAsync()).Should().Be("Approve");
+        await approve.ClickAsync();
+        (await reviewer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Approved: the new status is Approved");
+        (await reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").InnerTextAsync()).Should().Be("Approved");
+        await Axe(reviewer, form, failures);
+
+        // The leader reads the commune page and the summary in English.
+        var leader = await EnglishPageAsync("lanhdao", failures);
+        await Visit(leader, "/communes/nam-son?period=2023-Q4", failures);
+        (await leader.Locator("h1").InnerTextAsync()).Should().Be("Nam Sơn commune");
+        (await leader.Locator("main").InnerTextAsync()).Should().Contain("Attainment of the criteria sets").And.Contain("Computed from entered figures");
+        await Visit(leader, "/reports/summary?unit=ba-che&period=2023-Q3", failures);
+        var summary = await leader.Locator("#summary").InnerTextAsync();
+        summary.Should().Contain("Summary of the National Target Programmes").And.Contain("Q3 2023").And.Contain("billion VND").And.NotContain("tỷ đồng");
+        await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-summary-desktop.png"), FullPage = true });
+        await Visit(leader, "/dashboard?unit=ba-che&period=2023-Q3", failures);
+        (await leader.Locator("nav[aria-label='Main navigation']").InnerTextAsync()).Should().Contain("Dashboard");
+        (await leader.Locator("#heatmap-title").InnerTextAsync()).Should().StartWith("Attainment of the criteria sets");
+        (await leader.Locator("#at-risk-title").InnerTextAsync()).Should().Be("Communes needing attention");
+        await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-dashboard-desktop.png"), FullPage = true });
+
+        failures.Should().BeEmpty();
+    }
+
+    private static ILocator Cell(IPage page, string code) => page.Locator($"[data-indicator='{code}'] input.value-input");
+
+    /// <summary>Signs in (in Vietnamese, the default), then chooses English with the keyboard from the navigation's switch.</summary>
+    private async Task<IPage> EnglishPageAsync(string user, List<string> failures)
+    {
+        var page = await _fixture.SignedInPageAsync(user);
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("vi");
+        var english = page.Locator(".language-switch a[data-culture='en']");
+        await english.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await Axe(page, page.Url, failures);
+        return page;
+    }
+
+    private static async Task Visit(IPage page, string path, List<string> failures)
+    {
+        await page.GotoAsync(path);
+        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en", path);
+        await Axe(page, path, failures);
+    }
+
+    private static async Task Axe(IPage page, string path, List<string> failures)
+    {
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        failures.AddRange(axe.Violations.Select(v => $"{path} axe {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+    }
+}

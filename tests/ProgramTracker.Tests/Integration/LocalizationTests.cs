@@ -1,0 +1,135 @@
+using System.Net;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>The reader's language: the default, ?culture=, the switch's cookie, and a page cache that keeps them apart.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class LocalizationTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task Vietnamese_is_the_default_and_query_culture_chooses_english_for_one_request()
+    {
+        var client = await fixture.ClientAsync("lanhdao");
+
+        var vi = await client.GetStringAsync("/communes/nam-son");
+        vi.Should().Contain("<html lang=\"vi\"").And.Contain(">Bảng điều khiển</a>");
+
+        foreach (var name in new[] { "en", "en-US", "EN" })
+        {
+            var en = await client.GetStringAsync($"/communes/nam-son?culture={name}");
+            en.Should().Contain("<html lang=\"en\"").And.Contain(">Dashboard</a>").And.NotContain(">Bảng điều khiển</a>");
+        }
+
+        (await client.GetStringAsync("/communes/nam-son?culture=vi-VN")).Should().Contain("<html lang=\"vi\"");
+        (await client.GetStringAsync("/communes/nam-son?culture=fr")).Should().Contain("<html lang=\"vi\"");
+    }
+
+    [Fact]
+    public async Task The_switch_sets_the_cookie_returns_to_the_page_and_the_page_cache_varies_by_language()
+    {
+        // A client of its own: the cookie it gets must not change the language of the shared clients.
+        var client = await fixture.Factory.SignedInClientAsync("lanhdao");
+        const string page = "/dashboard?unit=ba-che&period=2023-Q3";
+
+        (await client.GetStringAsync(page)).Should().Contain("<html lang=\"vi\"");
+        (await client.GetStringAsync(page)).Should().Contain("<html lang=\"vi\""); // now cached in Vietnamese
+
+        var switched = await client.GetAsync($"/language/en?returnUrl={Uri.EscapeDataString(page)}");
+        switched.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        switched.Headers.Location!.OriginalString.Should().Be(page);
+        switched.Headers.GetValues("Set-Cookie").Should().Contain(c => c.StartsWith(".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US", StringComparison.Ordinal));
+
+        var english = await client.GetStringAsync(page);
+        english.Should().Contain("<html lang=\"en\"").And.Contain(">Dashboard</a>");
+
+        // The address's choice wins over the cookie, for that request only.
+        (await client.GetStringAsync(page + "&culture=vi")).Should().Contain("<html lang=\"vi\"");
+        (await client.GetStringAsync(page)).Should().Contain("<html lang=\"en\"");
+
+        await client.GetAsync("/language/vi?returnUrl=%2F");
+        (await client.GetStringAsync(page)).Should().Contain("<html lang=\"vi\"");
+    }
+
+    [Theory]
+    [InlineData("https://example.com/")]
+    [InlineData("//example.com/")]
+    [InlineData("/\\example.com")]
+    public async Task The_switch_returns_only_to_local_addresses(string returnUrl)
+    {
+        var client = fixture.Factory.AnonymousClient();
+
+        var response = await client.GetAsync($"/language/en?returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/");
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_not_found()
+    {
+        var response = await fixture.Factory.AnonymousClient().GetAsync("/language/fr?returnUrl=%2F");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
+
+/// <summary>The English summary says the same facts as the Vietnamese one, from the same data: the same figures, dates and periods.</summary>
+[Collection(PortalCollection.Name)]
+public sealed partial class SummaryLanguageTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task English_and_Vietnamese_summaries_carry_the_same_figures()
+    {
+        var client = await fixture.ClientAsync("lanhdao");
+
+        var vi = Plain(await client.GetStringAsync("/reports/summary?unit=ba-che&period=2023-Q3"));
+        var en = Plain(await client.GetStringAsync("/reports/summary?unit=ba-che&period=2023-Q3&culture=en"));
+
+        en.Should().Contain("Summary of the National Target Programmes").And.Contain("Ba Chẽ district").And.Contain("Q3 2023")
+            .And.Contain("billion VND").And.Contain("0.46 %").And.Contain("14.5").And.NotContain("tỷ đồng").And.NotContain(" đạt ");
+        vi.Should().Contain("Tóm tắt kết quả").And.Contain("huyện Ba Chẽ").And.Contain("0,46 %").And.Contain("14,5");
+
+        var viFigures = Figures(vi, decimalMark: ',');
+        var enFigures = Figures(en, decimalMark: '.');
+        viFigures.Should().HaveCountGreaterThan(40);
+        enFigures.Should().BeEquivalentTo(viFigures, "both texts are written from the same stored values");
+    }
+
+    private static string Plain(string html) =>
+        System.Net.WebUtility.HtmlDecode(PlainText().Match(html).Groups[1].Value);
+
+    /// <summary>Every figure of a text, as values: dates and periods first made language-free, then numbers read by the language's marks.</summary>
+    private static List<string> Figures(string text, char decimalMark)
+    {
+        var months = new[] { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+        text = NumericDate().Replace(text, m => $" D{m.Groups[3].Value}{m.Groups[2].Value}{m.Groups[1].Value} ");
+        text = EnglishDate().Replace(text, m => $" D{m.Groups[3].Value}{Array.IndexOf(months, m.Groups[2].Value) + 1:00}{int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture):00} ");
+        text = VietnameseQuarter().Replace(text, m => $" P{m.Groups[2].Value}Q{m.Groups[1].Value switch { "I" => 1, "II" => 2, "III" => 3, _ => 4 }} ");
+        text = EnglishQuarter().Replace(text, m => $" P{m.Groups[2].Value}Q{m.Groups[1].Value} ");
+        var group = decimalMark == ',' ? "." : ",";
+        return Number().Matches(text)
+            .Select(m => m.Value.StartsWith('D') || m.Value.StartsWith('P') ? m.Value
+                : decimal.Parse(m.Value.Replace(group, "", StringComparison.Ordinal).Replace(decimalMark, '.'), System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<textarea id=""summary-plain""[^>]*>(.*?)</textarea>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex PlainText();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{2})/(\d{2})/(\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex NumericDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex EnglishDate();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Quý (IV|III|II|I)/(\d{4})")]
+    private static partial System.Text.RegularExpressions.Regex VietnameseQuarter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bQ([1-4]) (\d{4})\b")]
+    private static partial System.Text.RegularExpressions.Regex EnglishQuarter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[DP]\d{4}(?:\d{4}|Q\d)|\d+(?:[.,]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex Number();
+}
