@@ -1,8 +1,9 @@
 using ProgramTracker.Web.Infrastructure;
+using System.Globalization;
 using Serilog;
 
 // A plain console logger until the host builds its configured one (a reloadable bootstrap logger can be frozen only once per process).
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {

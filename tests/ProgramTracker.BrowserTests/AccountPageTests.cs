@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class AccountPageTests(BrowserFixture fixture)
+public sealed class AccountPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_Vietnamese_sign_in_page()
@@ -21,9 +22,9 @@ public sealed class AccountPageTests(BrowserFixture fixture)
 
         await page.GotoAsync("/communes/nam-son");
 
-        page.Url.Should().Contain("/account/login?ReturnUrl=%2Fcommunes%2Fnam-son");
-        (await page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập" }).IsVisibleAsync()).Should().BeTrue();
-        (await page.GetByLabel("Tên đăng nhập").IsVisibleAsync()).Should().BeTrue();
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/account/login?ReturnUrl=%2Fcommunes%2Fnam-son")));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Đăng nhập" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Tên đăng nhập")).ToBeVisibleAsync();
         errors.Should().BeEmpty("the CSP blocks nothing the page needs");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("login-desktop.png"), FullPage = true });
     }
@@ -42,7 +43,7 @@ public sealed class AccountPageTests(BrowserFixture fixture)
 
         overflow.Should().BeLessThanOrEqualTo(0);
         await page.WaitForURLAsync("**/districts/ba-che");
-        (await page.Locator("h1").InnerTextAsync()).Should().Be("huyện Ba Chẽ");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("huyện Ba Chẽ", new() { UseInnerText = true });
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         await page.GetByLabel("Mật khẩu").FillAsync("khong-dung");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
-        (await page.GetByRole(AriaRole.Alert).InnerTextAsync()).Should().Contain("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá hay đã bị vô hiệu hoá", new() { UseInnerText = true });
     }
 
     [Theory]
@@ -68,24 +69,24 @@ public sealed class AccountPageTests(BrowserFixture fixture)
     {
         var page = await fixture.SignedInPageAsync(user);
 
-        page.Url.Should().EndWith(home, "each role lands on its home page");
-        (await page.Locator("#signed-in-role").InnerTextAsync()).Should().Be(role);
-        (await page.Locator("#signed-in-user").InnerTextAsync()).Should().Contain(name);
-        (await page.Locator("[data-nav='admin-users']").CountAsync()).Should().Be(adminLink ? 1 : 0);
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(home) + "$")); // each role lands on its home page
+        await Expect(page.Locator("#signed-in-role")).ToHaveTextAsync(role, new() { UseInnerText = true });
+        await Expect(page.Locator("#signed-in-user")).ToContainTextAsync(name, new() { UseInnerText = true });
+        await Expect(page.Locator("[data-nav='admin-users']")).ToHaveCountAsync(adminLink ? 1 : 0);
         if (unitLink is null)
         {
-            (await page.Locator("[data-nav='unit']").CountAsync()).Should().Be(0);
+            await Expect(page.Locator("[data-nav='unit']")).ToHaveCountAsync(0);
         }
         else
         {
-            (await page.Locator("[data-nav='unit']").GetAttributeAsync("href")).Should().Be(unitLink);
+            await Expect(page.Locator("[data-nav='unit']")).ToHaveAttributeAsync("href", unitLink);
         }
 
         if (adminLink)
         {
             await page.Locator("[data-nav='admin-users']").ClickAsync();
             await page.WaitForURLAsync("**/admin/users");
-            (await page.Locator("#users tr[data-user='xa.namson']").InnerTextAsync()).Should().Contain("Cán bộ xã");
+            await Expect(page.Locator("#users tr[data-user='xa.namson']")).ToContainTextAsync("Cán bộ xã", new() { UseInnerText = true });
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("admin-users-desktop.png"), FullPage = true });
         }
 
@@ -93,7 +94,7 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync("**/account/login");
         await page.GotoAsync("/communes");
-        page.Url.Should().Contain("/account/login");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/account/login")));
     }
 
     [Fact]
@@ -108,9 +109,9 @@ public sealed class AccountPageTests(BrowserFixture fixture)
         await page.GetByLabel("Nhập lại mật khẩu").FillAsync("khac");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
 
-        (await page.Locator("[data-valmsg-for='Password']").InnerTextAsync()).Should().Be("Mật khẩu phải có từ 10 đến 128 ký tự.");
-        (await page.Locator("[data-valmsg-for='ConfirmPassword']").InnerTextAsync()).Should().Be("Hai lần nhập mật khẩu không khớp.");
-        (await page.GetByLabel("Tên đăng nhập").InputValueAsync()).Should().Be("xa.moi", "what was typed is kept");
+        await Expect(page.Locator("[data-valmsg-for='Password']")).ToHaveTextAsync("Mật khẩu phải có từ 10 đến 128 ký tự.", new() { UseInnerText = true });
+        await Expect(page.Locator("[data-valmsg-for='ConfirmPassword']")).ToHaveTextAsync("Hai lần nhập mật khẩu không khớp.", new() { UseInnerText = true });
+        await Expect(page.GetByLabel("Tên đăng nhập")).ToHaveValueAsync("xa.moi"); // what was typed is kept
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("admin-user-new-desktop.png"), FullPage = true });
     }
 
@@ -121,8 +122,8 @@ public sealed class AccountPageTests(BrowserFixture fixture)
 
         await page.GotoAsync("/account/two-factor");
 
-        (await page.Locator("#shared-key").InnerTextAsync()).Should().MatchRegex("^[a-z2-7]{4}( [a-z2-7]{1,4})+$");
-        (await page.Locator("#authenticator-uri").TextContentAsync()).Should().StartWith("otpauth://totp/");
+        await Expect(page.Locator("#shared-key")).ToHaveTextAsync(new Regex("^[a-z2-7]{4}( [a-z2-7]{1,4})+$"), new() { UseInnerText = true });
+        await Expect(page.Locator("#authenticator-uri")).ToHaveTextAsync(new Regex("^otpauth://totp/"));
         // The key is masked: it is a secret, and it changes on every run.
         await page.ScreenshotAsync(new PageScreenshotOptions
         {

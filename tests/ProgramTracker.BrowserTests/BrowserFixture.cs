@@ -4,7 +4,8 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.BrowserTests;
 
 /// <summary>
-/// The real portal on Kestrel (a real port, PostgreSQL behind it) and Debian's Chromium driven by Playwright.
+/// The real portal on Kestrel (a real port, PostgreSQL behind it: a copy of the seeded template, <see cref="SeededTemplate"/>)
+/// and Debian's Chromium driven by Playwright.
 /// Playwright never downloads a browser here: it is pointed at the system Chromium.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -18,7 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -83,6 +84,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Kept for test classes written against it; the others take <c>IClassFixture&lt;BrowserFixture&gt;</c>, a portal on a fresh
+/// copy of the seeded database per class, so that no class depends on what another wrote.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {

@@ -1,10 +1,10 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class CommunePageTests(BrowserFixture fixture)
+public sealed class CommunePageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Nam_Son_page_shows_16_of_19_in_Chromium()
@@ -15,8 +15,8 @@ public sealed class CommunePageTests(BrowserFixture fixture)
 
         response!.Status.Should().Be(200);
         var advanced = page.Locator("[data-set='ntm-xa-nang-cao']");
-        (await advanced.GetByText("16/19", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
-        (await advanced.GetByText("72/75", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await Expect(advanced.GetByText("16/19", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(advanced.GetByText("72/75", new() { Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-desktop.png"), FullPage = true });
     }
 
@@ -27,7 +27,7 @@ public sealed class CommunePageTests(BrowserFixture fixture)
 
         await page.GotoAsync("/communes/nam-son");
 
-        (await page.GetByText("16/19", new() { Exact = true }).First.IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.GetByText("16/19", new() { Exact = true }).First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.Should().BeLessThanOrEqualTo(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-phone.png"), FullPage = true });
@@ -39,12 +39,12 @@ public sealed class CommunePageTests(BrowserFixture fixture)
         var page = await fixture.SignedInPageAsync("huyen");
 
         await page.GotoAsync("/districts/ba-che");
-        (await page.Locator("[data-set='ntm-huyen-nang-cao']").GetByText("2/9", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.Locator("[data-set='ntm-huyen-nang-cao']").GetByText("2/9", new() { Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("district-ba-che-desktop.png"), FullPage = true });
 
         await page.Locator("a[href='/communes/don-dac']").Last.ClickAsync();
 
         await page.WaitForURLAsync("**/communes/don-dac");
-        (await page.GetByText("14,5/19", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.GetByText("14,5/19", new() { Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
 
 /// <summary>The dashboard and the summary in Chromium, under the strict Content-Security-Policy the integrator will add.</summary>
-[Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class DashboardPageTests(BrowserFixture fixture)
+public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
     private const string Url = "/dashboard?unit=ba-che&period=2023-Q3";
@@ -29,7 +29,7 @@ public sealed class DashboardPageTests(BrowserFixture fixture)
             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
             let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }");
         painted.Should().BeGreaterThan(500, "the chart should have drawn axes, labels and points");
-        (await page.Locator("[data-unit='nam-son'][data-set='ntm-xa-nang-cao']").InnerTextAsync()).Should().Contain("16/19 tiêu chí");
+        await Expect(page.Locator("[data-unit='nam-son'][data-set='ntm-xa-nang-cao']")).ToContainTextAsync("16/19 tiêu chí", new() { UseInnerText = true });
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "wide tables scroll inside their own box, not the page");
         errors.Should().BeEmpty();
@@ -45,7 +45,7 @@ public sealed class DashboardPageTests(BrowserFixture fixture)
         await page.Locator("[data-unit='don-dac'][data-set='ntm-xa-nang-cao'] a").ClickAsync();
 
         await page.WaitForURLAsync("**/communes/don-dac?period=2023-Q3");
-        (await page.GetByText("14,5/19", new() { Exact = true }).IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.GetByText("14,5/19", new() { Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class DashboardPageTests(BrowserFixture fixture)
 
         await page.GotoAsync("/reports/summary?unit=ba-che&period=2023-Q3&print=1");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        (await page.Locator("#print-now").IsVisibleAsync()).Should().BeFalse("buttons are not printed");
-        (await page.Locator("#summary").GetByText("7/7 xã đạt chuẩn nông thôn mới").IsVisibleAsync()).Should().BeTrue();
+        await Expect(page.Locator("#print-now")).ToBeHiddenAsync(); // buttons are not printed
+        await Expect(page.Locator("#summary").GetByText("7/7 xã đạt chuẩn nông thôn mới")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("summary-print.png"), FullPage = true });
         errors.Should().BeEmpty();
     }

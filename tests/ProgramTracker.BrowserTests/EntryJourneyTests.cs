@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.BrowserTests;
@@ -33,18 +35,18 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("năm mươi");
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("2,5");
         await officer.ClickAsync("#save");
-        (await officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback").InnerTextAsync()).Should().Contain("Không đọc được số");
-        (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("năm mươi");
-        (await Cell(officer, "ntm-xa-nang-cao.t2").InputValueAsync()).Should().Be("2,5");
+        await Expect(officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback")).ToContainTextAsync("Không đọc được số", new() { UseInnerText = true });
+        await Expect(Cell(officer, "ntm-xa-nang-cao.t1")).ToHaveValueAsync("năm mươi");
+        await Expect(Cell(officer, "ntm-xa-nang-cao.t2")).ToHaveValueAsync("2,5");
         (await _fixture.Factory.WithDbAsync(db => Task.FromResult(db.IndicatorValues.Count(v => v.Unit.Slug == "nam-son")))).Should().Be(0);
 
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
         await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
         await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-desktop.png"), FullPage = true });
         await officer.ClickAsync("#save");
-        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 3 số liệu");
+        await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu 3 số liệu", new() { UseInnerText = true });
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
-        (await SetStatus(officer)).Should().Be("Submitted");
+        await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
 
         // The district returns it with a comment, from its inbox.
         var district = await SignedInPageAsync("huyen");
@@ -52,27 +54,28 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await district.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
         await district.FillAsync("[data-set='ntm-xa-nang-cao'] textarea[placeholder^='Nhận xét']", "Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
         await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='return']");
-        (await SetStatus(district)).Should().Be("Returned");
+        await Expect(SetStatus(district)).ToHaveAttributeAsync("data-status", "Returned");
 
         // The officer sees the comment in the inbox, fixes and resubmits.
         await officer.GotoAsync("/inbox");
-        (await officer.Locator("#inbox-returned").InnerTextAsync()).Should().Contain("Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
+        await Expect(officer.Locator("#inbox-returned")).ToContainTextAsync("Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại", new() { UseInnerText = true });
         await officer.Locator("#inbox-returned a").First.ClickAsync();
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0,9");
         await officer.ClickAsync("#save");
-        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu 1 số liệu");
+        await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu 1 số liệu", new() { UseInnerText = true });
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
 
         // The district approves; the form is locked; the commune page shows the new computed attainment.
         await district.GotoAsync(form);
         await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
-        (await SetStatus(district)).Should().Be("Approved");
-        (await Cell(district, "ntm-xa-nang-cao.t1").GetAttributeAsync("readonly")).Should().NotBeNull();
+        await Expect(SetStatus(district)).ToHaveAttributeAsync("data-status", "Approved");
+        await Expect(Cell(district, "ntm-xa-nang-cao.t1")).ToHaveAttributeAsync("readonly", new Regex(".*"));
 
         await officer.GotoAsync("/communes/nam-son?period=2023-Q4");
         var computed = officer.Locator("[data-set='ntm-xa-nang-cao'] .computed");
-        (await computed.InnerTextAsync()).Should().Contain("3/19").And.Contain("3/75");
-        (await officer.Locator("[data-set='ntm-xa-nang-cao'] .reported").First.InnerTextAsync()).Should().Contain("16/19");
+        await Expect(computed).ToContainTextAsync("3/19", new() { UseInnerText = true });
+        await Expect(computed).ToContainTextAsync("3/75", new() { UseInnerText = true });
+        await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .reported").First).ToContainTextAsync("16/19", new() { UseInnerText = true });
 
         var phone = await SignedInPageAsync("xa.namson", 390, 844);
         await phone.GotoAsync(form);
@@ -82,8 +85,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
 
     private static ILocator Cell(IPage page, string code) => page.Locator($"[data-indicator='{code}'] input.value-input");
 
-    private static Task<string?> SetStatus(IPage page) =>
-        page.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").GetAttributeAsync("data-status");
+    private static ILocator SetStatus(IPage page) => page.Locator("[data-set='ntm-xa-nang-cao'] [data-status]");
 
     private async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.TestSupport;
 
@@ -40,15 +41,17 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
         await page.SetInputFilesAsync("#import-file", workbook);
         await page.ClickAsync("#upload");
         await page.WaitForURLAsync("**/import");
-        (await page.Locator("#import-summary").InnerTextAsync()).Should().Contain("2 thay đổi").And.Contain("0 lỗi");
-        (await page.Locator("#import-changes").InnerTextAsync()).Should().Contain("99 % → 98,5 %").And.Contain("96,5 %");
+        await Expect(page.Locator("#import-summary")).ToContainTextAsync("2 thay đổi", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-summary")).ToContainTextAsync("0 lỗi", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-changes")).ToContainTextAsync("99 % → 98,5 %", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-changes")).ToContainTextAsync("96,5 %", new() { UseInnerText = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-desktop.png"), FullPage = true });
 
         await page.ClickAsync("#apply");
         await page.WaitForURLAsync("**" + Form);
-        (await page.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã nhập 2 số liệu từ so-lieu-ba-che.xlsx");
-        (await Cell(page, "dtts-bhyt").InputValueAsync()).Should().Be("98,5");
-        (await Cell(page, "dtts-truyen-hinh").InputValueAsync()).Should().Be("96,5");
+        await Expect(page.Locator("#entry-message")).ToContainTextAsync("Đã nhập 2 số liệu từ so-lieu-ba-che.xlsx", new() { UseInnerText = true });
+        await Expect(Cell(page, "dtts-bhyt")).ToHaveValueAsync("98,5");
+        await Expect(Cell(page, "dtts-truyen-hinh")).ToHaveValueAsync("96,5");
 
         // A second round: someone saves in the browser meanwhile, and the file has a typo.
         workbook = await DownloadAsync(page, "so-lieu-ba-che-2.xlsx");
@@ -70,9 +73,11 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
         await page.SetInputFilesAsync("#import-file", workbook);
         await page.ClickAsync("#upload");
         await page.WaitForURLAsync("**/import");
-        (await page.Locator("#import-errors").InnerTextAsync()).Should().Contain("68.125").And.Contain("không rõ");
-        (await page.Locator("#import-conflicts").InnerTextAsync()).Should().Contain("xa.namson").And.Contain("99,5 %");
-        (await page.Locator("#apply").CountAsync()).Should().Be(0, "a file with errors cannot be applied");
+        await Expect(page.Locator("#import-errors")).ToContainTextAsync("68.125", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-errors")).ToContainTextAsync("không rõ", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-conflicts")).ToContainTextAsync("xa.namson", new() { UseInnerText = true });
+        await Expect(page.Locator("#import-conflicts")).ToContainTextAsync("99,5 %", new() { UseInnerText = true });
+        await Expect(page.Locator("#apply")).ToHaveCountAsync(0); // a file with errors cannot be applied
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-error-conflict-desktop.png"), FullPage = true });
 
         var phone = await _fixture.SignedInPageAsync("huyen", width: 390, height: 844);

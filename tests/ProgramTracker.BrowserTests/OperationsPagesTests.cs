@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
 
 /// <summary>The pages of daily operation in Chromium, each at desktop and phone width, with a screenshot.</summary>
-[Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class OperationsPagesTests(BrowserFixture fixture)
+public sealed class OperationsPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData("huyen", "/inbox", "#inbox-not-submitted", "Chưa gửi", "inbox")]
@@ -29,8 +29,8 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
             var response = await page.GotoAsync(path);
 
             response!.Status.Should().Be(200, path);
-            (await page.Locator(selector).First.IsVisibleAsync()).Should().BeTrue();
-            (await page.Locator("main").InnerTextAsync()).Should().Contain(text);
+            await Expect(page.Locator(selector).First).ToBeVisibleAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync(text, new() { UseInnerText = true });
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             overflow.Should().BeLessThanOrEqualTo(0, $"{path} must not scroll sideways at {width}px");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath($"{name}-{size}.png"), FullPage = true });
@@ -46,8 +46,8 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
         await page.Locator("#figures a", new() { HasTextString = "Thu nhập bình quân đầu người" }).First.ClickAsync();
 
         await page.WaitForURLAsync("**/indicators/*");
-        (await page.Locator("#threshold").InnerTextAsync()).Should().Be("chưa có ngưỡng");
-        (await page.Locator("#values").InnerTextAsync()).Should().Contain("ước 68 triệu đồng/người/năm");
+        await Expect(page.Locator("#threshold")).ToHaveTextAsync("chưa có ngưỡng", new() { UseInnerText = true });
+        await Expect(page.Locator("#values")).ToContainTextAsync("ước 68 triệu đồng/người/năm", new() { UseInnerText = true });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("indicator-desktop.png"), FullPage = true });
     }
 
@@ -60,9 +60,9 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
         await page.Locator("a", new() { HasTextString = "Lịch sử" }).First.ClickAsync();
 
         await page.WaitForURLAsync("**/audit/value?*");
-        (await page.Locator("main h1").InnerTextAsync()).Should().Be("Lịch sử số liệu");
-        (await page.Locator("#cell").InnerTextAsync()).Should().Contain("huyện Ba Chẽ · Quý III/2023");
-        (await page.Locator("main").InnerTextAsync()).Should().Contain("Chưa có thay đổi nào", "seeded values were never edited");
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Lịch sử số liệu", new() { UseInnerText = true });
+        await Expect(page.Locator("#cell")).ToContainTextAsync("huyện Ba Chẽ · Quý III/2023", new() { UseInnerText = true });
+        await Expect(page.Locator("main")).ToContainTextAsync("Chưa có thay đổi nào", new() { UseInnerText = true }); // seeded values were never edited
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("value-history-desktop.png"), FullPage = true });
     }
 
@@ -78,8 +78,8 @@ public sealed class OperationsPagesTests(BrowserFixture fixture)
         await row.Locator("input[name$='.NearPoor']").FillAsync("40");
         await page.ClickAsync("#save");
 
-        (await page.Locator("#poverty-message").InnerTextAsync()).Should().Contain("Chưa lưu");
-        (await page.Locator("#poverty-entry tbody tr").Nth(1).InnerTextAsync()).Should().Contain("vượt tổng số hộ");
-        (await page.Locator("#poverty-entry tbody tr").Nth(1).Locator("input[name$='.Poor']").InputValueAsync()).Should().Be("80");
+        await Expect(page.Locator("#poverty-message")).ToContainTextAsync("Chưa lưu", new() { UseInnerText = true });
+        await Expect(page.Locator("#poverty-entry tbody tr").Nth(1)).ToContainTextAsync("vượt tổng số hộ", new() { UseInnerText = true });
+        await Expect(page.Locator("#poverty-entry tbody tr").Nth(1).Locator("input[name$='.Poor']")).ToHaveValueAsync("80");
     }
 }

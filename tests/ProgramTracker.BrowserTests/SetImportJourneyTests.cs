@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.BrowserTests;
@@ -30,24 +31,25 @@ public sealed class SetImportJourneyTests : IAsyncLifetime
         // First a table with one indicator, applied; then a table that changes it, adds one, and has a bad row.
         await Upload(admin, Csv(Row("bt.1", "50", "40")));
         await admin.ClickAsync("#apply-form button[type='submit']");
-        (await admin.Locator("#import-applied").InnerTextAsync()).Should().Contain("thêm 1");
+        await Expect(admin.Locator("#import-applied")).ToContainTextAsync("thêm 1", new() { UseInnerText = true });
 
         await admin.GotoAsync($"/admin/criteria-sets/{Set}/import");
         await Upload(admin, Csv(Row("bt.1", "60", "45"), Row("bt.2", "90", null, kind: "tỷ lệ %"), Row("bt.3", "abc", null)));
-        (await admin.Locator("#import-errors").InnerTextAsync()).Should().Contain("Dòng 4").And.Contain("“abc” không phải số");
+        await Expect(admin.Locator("#import-errors")).ToContainTextAsync("Dòng 4", new() { UseInnerText = true });
+        await Expect(admin.Locator("#import-errors")).ToContainTextAsync("“abc” không phải số", new() { UseInnerText = true });
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-errors-desktop.png"), FullPage = true });
 
         await Upload(admin, Csv(Row("bt.1", "60", "45"), Row("bt.2", "90", null, kind: "tỷ lệ %")));
-        (await admin.Locator("#count-added").InnerTextAsync()).Should().Be("1");
-        (await admin.Locator("#count-changed").InnerTextAsync()).Should().Be("1");
-        (await admin.Locator("#changed").InnerTextAsync()).Should().Contain("ngưỡng chung: 50 → 60");
+        await Expect(admin.Locator("#count-added")).ToHaveTextAsync("1", new() { UseInnerText = true });
+        await Expect(admin.Locator("#count-changed")).ToHaveTextAsync("1", new() { UseInnerText = true });
+        await Expect(admin.Locator("#changed")).ToContainTextAsync("ngưỡng chung: 50 → 60", new() { UseInnerText = true });
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("set-import-preview-desktop.png"), FullPage = true });
         await admin.SetViewportSizeAsync(390, 844);
         (await admin.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-phone.png"), FullPage = true });
         await admin.SetViewportSizeAsync(1280, 900);
         await admin.ClickAsync("#apply-form button[type='submit']");
-        (await admin.Locator("#import-applied").InnerTextAsync()).Should().Contain("thêm 1, sửa 1");
+        await Expect(admin.Locator("#import-applied")).ToContainTextAsync("thêm 1, sửa 1", new() { UseInnerText = true });
 
         await admin.GotoAsync($"/criteria-sets/{Set}");
         await admin.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("criteria-set-with-import-desktop.png"), FullPage = true });
@@ -60,9 +62,9 @@ public sealed class SetImportJourneyTests : IAsyncLifetime
         await officer.FillAsync("[data-indicator='bt.1'] input[name$='.Raw']", "70");
         await officer.FillAsync("[data-indicator='bt.2'] input[name$='.Raw']", "95");
         await officer.ClickAsync("#save");
-        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Đã lưu");
+        await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu", new() { UseInnerText = true });
         await officer.GotoAsync("/communes/nam-son?period=2023-Q3");
-        (await officer.Locator($"[data-set='{Set}']").InnerTextAsync()).Should().Contain("2/75");
+        await Expect(officer.Locator($"[data-set='{Set}']")).ToContainTextAsync("2/75", new() { UseInnerText = true });
     }
 
     private static async Task Upload(IPage page, string csv)

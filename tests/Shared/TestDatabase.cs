@@ -22,14 +22,28 @@ public sealed class TestDatabase : IAsyncDisposable
             ? cs
             : throw new InvalidOperationException("PROGRAMTRACKER_TEST_PG is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL.");
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>An empty database, or a copy of <paramref name="template"/> (PostgreSQL copies its files: no migration, no seed).</summary>
+    public static async Task<TestDatabase> CreateAsync(string? template = null)
     {
         var name = $"pt_{Guid.NewGuid():N}"[..20];
         await using (var admin = new NpgsqlConnection(ServerConnectionString))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            var sql = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var create = new NpgsqlCommand(sql, admin);
+                try
+                {
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    // "source database is being accessed by other users": another copy is being made this instant.
+                    await Task.Delay(100 * attempt);
+                }
+            }
         }
 
         var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };

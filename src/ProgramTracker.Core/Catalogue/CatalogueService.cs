@@ -207,7 +207,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
     }
 
     /// <summary>The version that starts at <paramref name="from"/> (made when missing) and every later one.</summary>
-    private List<CriteriaSetVersion> TargetVersions(CriteriaSet set, List<CriteriaSetVersion> versions, DateOnly? from)
+    private static List<CriteriaSetVersion> TargetVersions(CriteriaSet set, List<CriteriaSetVersion> versions, DateOnly? from)
     {
         if (versions.Count == 0)
         {

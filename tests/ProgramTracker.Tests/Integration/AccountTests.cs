@@ -7,8 +7,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>Sign-in, sign-out and the hardening around them. Tests that change an account make their own.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class AccountTests(PortalFixture fixture)
+public sealed class AccountTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private const string Password = "mot-mat-khau-du-dai";
 

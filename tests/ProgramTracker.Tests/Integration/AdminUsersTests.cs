@@ -10,8 +10,7 @@ using ProgramTracker.Web.Infrastructure.Security;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>User administration at /admin/users and the create-admin command.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class AdminUsersTests(PortalFixture fixture)
+public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private const string Password = "mat-khau-cua-admin-tao";
 

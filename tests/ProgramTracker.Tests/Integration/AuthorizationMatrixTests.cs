@@ -14,8 +14,7 @@ namespace ProgramTracker.Tests.Integration;
 /// entry fails here; each GET is then called by every role and by an anonymous visitor, and each unsafe action by
 /// every role it does not allow.
 /// </summary>
-[Collection(PortalCollection.Name)]
-public sealed class AuthorizationMatrixTests(PortalFixture fixture)
+public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private enum Access
     {

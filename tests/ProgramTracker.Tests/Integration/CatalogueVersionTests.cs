@@ -18,7 +18,7 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = _factory.Server;
     }
 

@@ -9,8 +9,7 @@ using static ProgramTracker.Tests.Integration.HtmlParts;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The leader dashboard against the seeded Ba Chẽ figures.</summary>
-[Collection(PortalCollection.Name)]
-public sealed partial class DashboardTests(PortalFixture fixture)
+public sealed partial class DashboardTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private const string Url = "/dashboard?unit=ba-che&period=2023-Q3";
 

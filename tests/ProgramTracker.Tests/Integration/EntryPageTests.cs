@@ -15,7 +15,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = _factory.Server;
         await TestCatalogue.AddIndicatorsAsync(_factory, "ntm-xa-nang-cao");
     }

@@ -22,7 +22,7 @@ public sealed class ImportFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         Factory.Settings["Import:MaxFileBytes"] = "2000000";
         Factory.Settings["Import:MaxUncompressedBytes"] = "20000000";
         _ = Factory.Server;

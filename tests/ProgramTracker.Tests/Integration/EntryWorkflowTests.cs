@@ -23,7 +23,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = _factory.Server;
         _indicators = await TestCatalogue.AddIndicatorsAsync(_factory, "ntm-xa-nang-cao");
         (_namSon, _period, _set) = await _factory.WithDbAsync(async db => (

@@ -6,8 +6,7 @@ using MiniExcelLibs;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The Excel exports, read back with MiniExcel: named sheets, Vietnamese headers, numbers as numbers.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class ExportTests(PortalFixture fixture)
+public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     // The one place that makes a client: the integrator switches it to a signed-in user.
     private Task<HttpClient> Client() => fixture.Factory.SignedInClientAsync("lanhdao");

@@ -4,8 +4,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The reader's language: the default, ?culture=, the switch's cookie, and a page cache that keeps them apart.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class LocalizationTests(PortalFixture fixture)
+public sealed class LocalizationTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     [Fact]
     public async Task Vietnamese_is_the_default_and_query_culture_chooses_english_for_one_request()
@@ -75,8 +74,7 @@ public sealed class LocalizationTests(PortalFixture fixture)
 }
 
 /// <summary>The English summary says the same facts as the Vietnamese one, from the same data: the same figures, dates and periods.</summary>
-[Collection(PortalCollection.Name)]
-public sealed partial class SummaryLanguageTests(PortalFixture fixture)
+public sealed partial class SummaryLanguageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     [Fact]
     public async Task English_and_Vietnamese_summaries_carry_the_same_figures()

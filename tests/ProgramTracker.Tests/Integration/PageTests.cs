@@ -4,8 +4,7 @@ using System.Text.RegularExpressions;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The read pages, as district staff of Ba Chẽ (who reads the district and all its communes) sees them.</summary>
-[Collection(PortalCollection.Name)]
-public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime
+public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime, IClassFixture<PortalFixture>
 {
     private HttpClient _client = null!;
 

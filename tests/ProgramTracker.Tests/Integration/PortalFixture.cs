@@ -1,11 +1,18 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.TestSupport;
+using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Tests.Integration;
 
-/// <summary>One seeded portal on its own PostgreSQL database, shared by the page and access tests.</summary>
+/// <summary>
+/// One seeded portal on its own PostgreSQL database (a copy of <see cref="SeededTemplate"/>) for the tests of one class
+/// (<c>IClassFixture&lt;PortalFixture&gt;</c>): every class starts from the seeded state, whatever ran before it, in any order.
+/// </summary>
 public sealed class PortalFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>A second district with one commune and one district staff account, for scoping tests.</summary>
@@ -23,7 +30,7 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = Factory.Server; // start the host: migrations and seeding run here
     }
 
@@ -49,9 +56,14 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    /// <summary>Adds huyện Tiên Yên (with xã Đông Ngũ) and its district staff account, once.</summary>
+    /// <summary>
+    /// Adds huyện Tiên Yên (with xã Đông Ngũ) and its district staff account, once, through the doors an operator uses:
+    /// the units through the seed files, loaded by the code of the app's <c>migrate</c> command; the account through the
+    /// admin page /admin/users/new.
+    /// </summary>
     public async Task EnsureOtherDistrictAsync()
     {
+        var admin = await ClientAsync("admin");
         await _lock.WaitAsync();
         try
         {
@@ -60,18 +72,25 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
                 return;
             }
 
-            var districtId = await Factory.WithDbAsync(async db =>
-            {
-                var province = await db.Units.SingleAsync(u => u.Slug == "quang-ninh");
-                var district = new AdministrativeUnit { Slug = OtherDistrict, Name = "Tiên Yên", Kind = UnitKind.District, Parent = province };
-                db.Units.Add(district);
-                db.Units.Add(new AdministrativeUnit { Slug = OtherCommune, Name = "Đông Ngũ", Kind = UnitKind.Commune, Parent = district });
-                await db.SaveChangesAsync();
-                return district.Id;
-            });
-            var result = await Factory.WithServiceAsync<UserAdministration, Microsoft.AspNetCore.Identity.IdentityResult>(accounts =>
-                accounts.CreateAsync(OtherDistrictUser, OtherDistrictPassword, new AccountSettings("Cán bộ huyện Tiên Yên", Roles.DistrictStaff, [districtId])));
-            result.Succeeded.Should().BeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
+            using var seeds = new TempSeeds();
+            seeds.Edit("units.json", "\"units\": [", $$"""
+                "units": [
+                    { "slug": "{{OtherDistrict}}", "name": "Tiên Yên", "kind": "District", "parent": "quang-ninh", "source": "dvhc-quang-ninh" },
+                    { "slug": "{{OtherCommune}}", "name": "Đông Ngũ", "kind": "Commune", "parent": "{{OtherDistrict}}", "source": "dvhc-quang-ninh" },
+                """);
+            var configuration = new ConfigurationBuilder()
+                .AddConfiguration(Factory.Services.GetRequiredService<IConfiguration>())
+                .AddInMemoryCollection([new("Seed:Directory", seeds.Path)])
+                .Build();
+            await DatabaseInitializer.MigrateAndSeedAsync(Factory.Services, configuration);
+
+            var districtId = await Factory.WithDbAsync(db => db.Units.Where(u => u.Slug == OtherDistrict).Select(u => u.Id).SingleAsync());
+            var token = await admin.AntiforgeryTokenAsync("/admin/users/new");
+            var response = await admin.PostFormAsync("/admin/users/new",
+                [new("UserName", OtherDistrictUser), new("FullName", "Cán bộ huyện Tiên Yên"), new("Role", Roles.DistrictStaff),
+                 new("UnitIds", districtId.ToString(CultureInfo.InvariantCulture)), new("Password", OtherDistrictPassword), new("ConfirmPassword", OtherDistrictPassword)], token);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            response.Headers.Location!.OriginalString.Should().Be("/admin/users");
             _otherDistrict = true;
         }
         finally
@@ -97,6 +116,10 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
     public void Dispose() => _lock.Dispose();
 }
 
+/// <summary>
+/// Kept for test classes written against it while the others moved to <c>IClassFixture&lt;PortalFixture&gt;</c>: classes in
+/// this collection share one database, so their order matters. New test classes take the class fixture.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class PortalCollection : ICollectionFixture<PortalFixture>
 {

@@ -8,7 +8,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Sign_in_posts_beyond_the_configured_limit_get_429_with_a_Vietnamese_page()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         f.Settings["Security:SignInRateLimit:PermitLimit"] = "3";
@@ -31,7 +31,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Behind_a_trusted_proxy_each_client_address_has_its_own_sign_in_limit()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         f.Settings["Security:SignInRateLimit:PermitLimit"] = "2";

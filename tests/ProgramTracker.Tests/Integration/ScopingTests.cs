@@ -10,9 +10,10 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>Who reads and changes which unit, enforced on the server whatever the page shows.</summary>
-[Collection(PortalCollection.Name)]
-public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
+public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime, IClassFixture<PortalFixture>
 {
+    private static readonly string[] DistrictUnits = ["ba-che", "nam-son", "don-dac", "thanh-son", "thanh-lam", "dap-thanh", "luong-mong", "minh-cam", "thi-tran-ba-che", "luong-minh-2024"];
+
     public Task InitializeAsync() => fixture.EnsureOtherDistrictAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -115,7 +116,7 @@ public sealed class ScopingTests(PortalFixture fixture) : IAsyncLifetime
         canReadNeighbour.Should().BeTrue();
         canReadOther.Should().BeFalse();
         scope.All.Should().BeFalse();
-        scope.UnitIds.Should().BeEquivalentTo(new[] { "ba-che", "nam-son", "don-dac", "thanh-son", "thanh-lam", "dap-thanh", "luong-mong", "minh-cam", "thi-tran-ba-che", "luong-minh-2024" }.Select(s => ids[s]));
+        scope.UnitIds.Should().BeEquivalentTo(DistrictUnits.Select(s => ids[s]));
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public static partial class SetImportFiles
             var o => Quote(o.ToString()!, separator),
         }))));
 
-    private static string Quote(string s, char separator) => s.Contains(separator) || s.Contains('"') ? $"\"{s.Replace("\"", "\"\"")}\"" : s;
+    private static string Quote(string s, char separator) => s.Contains(separator, StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

@@ -148,7 +148,7 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         (await again.Content.ReadAsStringAsync()).Should().Contain("Không có thay đổi").And.Contain("id=\"count-unchanged\">75<");
     }
 
-    private (byte[] Bytes, string Name) Bad(string kind)
+    private static (byte[] Bytes, string Name) Bad(string kind)
     {
         var header = Headers(ThresholdScheme.Region);
         object?[] Good(string code = "x.1") => RegionRow(3, code, "Chỉ tiêu thử", "tỷ lệ %", ">=", 80m);
@@ -172,8 +172,8 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
             case "empty-workbook": return (Workbook([]), "trong.xlsx");
             case "header-only": return (Book(), "tieu-de.xlsx");
             case "password": return ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]], "mat-khau.xlsx");
-            case "missing-column": return (Workbook([header.Where(h => !h.EndsWith("(kind)")).ToArray(), Good().Where((_, i) => i != 6).ToArray()]), "thieu.xlsx");
-            case "renamed-column": return (Workbook([header.Select(h => h.EndsWith("(code)") ? "Mã (ma)" : h).ToArray(), Good()]), "doi-ten.xlsx");
+            case "missing-column": return (Workbook([header.Where(h => !h.EndsWith("(kind)", StringComparison.Ordinal)).ToArray(), Good().Where((_, i) => i != 6).ToArray()]), "thieu.xlsx");
+            case "renamed-column": return (Workbook([header.Select(h => h.EndsWith("(code)", StringComparison.Ordinal) ? "Mã (ma)" : h).ToArray(), Good()]), "doi-ten.xlsx");
             case "duplicate-codes": return (Book(Good("x.dup"), Good("x.dup")), "trung.xlsx");
             case "unknown-kind": return (Book(RegionRow(3, "x.1", "Thử", "phần trăm", ">=", 80m)), "kieu.xlsx");
             case "unknown-comparator": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">>", 80m)), "so-sanh.xlsx");
@@ -240,7 +240,7 @@ public sealed class SetImportFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = Factory.Server;
     }
 

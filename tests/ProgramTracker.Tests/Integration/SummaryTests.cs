@@ -5,8 +5,7 @@ using static ProgramTracker.Tests.Integration.HtmlParts;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The generated summary text against the facts of the Ba Chẽ report (shared/seeds/ba-che-facts.md).</summary>
-[Collection(PortalCollection.Name)]
-public sealed class SummaryTests(PortalFixture fixture)
+public sealed class SummaryTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     private const string Url = "/reports/summary?unit=ba-che&period=2023-Q3";
 

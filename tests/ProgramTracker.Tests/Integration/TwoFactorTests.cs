@@ -12,7 +12,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _factory.Settings["Security:RequireTwoFactor"] = "true";
         _ = _factory.Server;
     }

@@ -6,14 +6,14 @@ namespace ProgramTracker.Core.Data.Configurations;
 
 public sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
-    public void Configure(EntityTypeBuilder<ApiToken> b)
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
     {
-        b.ToTable("api_tokens");
-        b.Property(t => t.Name).HasMaxLength(100);
-        b.Property(t => t.SecretHash).HasMaxLength(64);
-        b.Property(t => t.Prefix).HasMaxLength(16);
-        b.HasIndex(t => t.SecretHash).IsUnique();
-        b.HasIndex(t => t.UserId);
-        b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable("api_tokens");
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.SecretHash).HasMaxLength(64);
+        builder.Property(t => t.Prefix).HasMaxLength(16);
+        builder.HasIndex(t => t.SecretHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

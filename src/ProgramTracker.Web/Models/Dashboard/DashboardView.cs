@@ -217,9 +217,11 @@ public static class DashboardView
         _ => "heat-0",
     };
 
+    private static readonly string[] HeatClasses = ["heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none"];
+
     /// <summary>The heat map's legend, in the reader's language.</summary>
     public static IReadOnlyList<(string CssClass, string Label)> Legend =>
-        new[] { "heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none" }.Select(c => (c, Formats.Current[$"Dash.Legend.{c}"])).ToList();
+        HeatClasses.Select(c => (c, Formats.Current[$"Dash.Legend.{c}"])).ToList();
 
     /// <summary>A share (0–1) as "84,2 %".</summary>
     public static string Percent(decimal share) => Formats.Current.Percent(Math.Round(share * 100m, 1));

@@ -11,8 +11,7 @@ namespace ProgramTracker.Tests.Integration.Api;
 /// revoked token, a read-only token, a read-write token, and another user's token (which acts as that user).
 /// Allowed writes are sent so that they fail after authorization (empty body, impossible step): nothing changes.
 /// </summary>
-[Collection(ApiCollection.Name)]
-public sealed class ApiAuthorizationMatrixTests(ApiFixture fixture)
+public sealed class ApiAuthorizationMatrixTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
     private enum Need
     {

@@ -23,7 +23,7 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         Factory.Settings["Api:RateLimit:PermitLimit"] = RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _ = Factory.Server;
         await TestCatalogue.AddIndicatorsAsync(Factory, "ntm-xa-nang-cao");
@@ -79,12 +79,6 @@ public sealed class ApiFixture : IAsyncLifetime
 
         return client;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<ApiFixture>
-{
-    public const string Name = "api portal";
 }
 
 /// <summary>A clock fixed at one instant (tokens made "in the past" to test expiry).</summary>

@@ -10,9 +10,10 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Api;
 
 /// <summary>The API end to end over HTTP: a script's round trip, conflicts, the form's bad inputs, workflow, tokens, OpenAPI, paging, export.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<ApiFixture>
 {
+    private static readonly string[] WrittenUnits = ["thanh-son", "minh-cam", "luong-mong"];
+
     [Fact]
     public async Task A_script_with_a_create_token_token_reads_Nam_Son_2023_Q3_and_writes_one_value_back_seen_on_the_form_and_in_the_audit()
     {
@@ -276,7 +277,7 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
         var writes = Task.Run(async () =>
         {
             var n = 0;
-            foreach (var unit in new[] { "thanh-son", "minh-cam", "luong-mong" })
+            foreach (var unit in WrittenUnits)
             {
                 n += await FillAsync(writer, $"/api/v1/values/{unit}/ntm-xa/2024-Q2", oneByOne: true);
                 // Updates of rows already listed: their keys do not move.

@@ -12,7 +12,7 @@ public sealed partial class CapitalEditTests
     [Fact]
     public async Task A_capital_row_is_added_once_edited_with_its_version_and_deleted_with_an_audit_line()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         var huyen = await f.SignedInClientAsync("huyen");

@@ -80,7 +80,7 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
     [Fact]
     public async Task A_read_only_database_answers_503_at_once_with_a_clear_page_and_pages_still_read()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         var huyen = await f.SignedInClientAsync("huyen");

@@ -12,7 +12,7 @@ public sealed partial class FourEyesTests
     [Fact]
     public async Task A_reviewer_neither_approves_nor_returns_their_own_submission_and_another_reviewer_may()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         // The province reviews the district's own forms (the level above); its staff may also fill them.
@@ -35,7 +35,7 @@ public sealed partial class FourEyesTests
     [Fact]
     public async Task With_AllowSelfApproval_a_one_person_unit_approves_its_own_submission_and_the_audit_says_so()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         f.Settings["Workflow:AllowSelfApproval"] = "true";
@@ -52,7 +52,7 @@ public sealed partial class FourEyesTests
     [Fact]
     public async Task A_return_comment_over_the_limit_says_what_is_wrong_and_changes_nothing()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         var huyen = await f.SignedInClientAsync("huyen");

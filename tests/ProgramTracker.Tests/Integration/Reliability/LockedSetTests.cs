@@ -12,7 +12,7 @@ public sealed partial class LockedSetTests
     [Fact]
     public async Task A_form_posted_as_the_browser_sends_it_saves_when_a_locked_set_holds_a_yes_no_value()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         var xa = await f.SignedInClientAsync("xa.namson");

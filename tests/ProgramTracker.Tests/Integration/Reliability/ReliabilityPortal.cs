@@ -13,7 +13,7 @@ public sealed class ReliabilityPortal : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await PortalFactory.OnPostgresAsync();
+        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = Factory.Server;
     }
 

@@ -97,7 +97,7 @@ public sealed partial class RouteAndErrorPageTests(ReliabilityPortal portal) : I
     [Fact]
     public async Task A_rate_limited_two_factor_POST_gives_429_with_the_Vietnamese_page()
     {
-        var (factory, database) = await PortalFactory.OnPostgresAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
         await using var db = database;
         await using var f = factory;
         f.Settings["Security:SignInRateLimit:PermitLimit"] = "1";

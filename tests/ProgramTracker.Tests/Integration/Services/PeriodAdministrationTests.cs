@@ -20,7 +20,7 @@ public sealed class PeriodAdministrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_factory, _database) = await PortalFactory.OnPostgresAsync();
+        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
         _ = _factory.Server;
     }
 

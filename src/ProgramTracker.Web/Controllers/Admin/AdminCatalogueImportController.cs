@@ -10,7 +10,7 @@ using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 
-namespace ProgramTracker.Web.Controllers;
+namespace ProgramTracker.Web.Controllers.Admin;
 
 /// <summary>
 /// Admins load a set's table from a workbook or CSV: upload → dry run (what would be added, changed, left, and every

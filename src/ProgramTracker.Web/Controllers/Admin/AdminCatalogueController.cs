@@ -6,7 +6,7 @@ using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
-namespace ProgramTracker.Web.Controllers;
+namespace ProgramTracker.Web.Controllers.Admin;
 
 /// <summary>
 /// Admins complete the catalogue: a set's declared totals are often known before its indicators are, so

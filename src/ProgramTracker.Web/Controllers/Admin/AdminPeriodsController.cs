@@ -4,7 +4,7 @@ using ProgramTracker.Core.Periods;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
-namespace ProgramTracker.Web.Controllers;
+namespace ProgramTracker.Web.Controllers.Admin;
 
 /// <summary>Admins open periods, set deadlines and lock or unlock them; <see cref="PeriodAdministration"/> writes and audits.</summary>
 [Authorize(Policy = Policies.Administer)]
