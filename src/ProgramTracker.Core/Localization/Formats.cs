@@ -140,6 +140,19 @@ public sealed class Formats
 
     public string Tier(CriteriaTier tier) => this[$"Tier.{tier}"];
 
+    /// <summary>A threshold zone (region or commune group, see <see cref="Zones"/>) by its code: "Zone.Tdmnpb", "Zone.Nhom1"; the code itself when unknown.</summary>
+    public string Zone(string zone)
+    {
+        if (zone == Zones.Common)
+        {
+            return this["Zone.Common"];
+        }
+
+        var key = "Zone." + string.Concat(zone.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        var text = this[key];
+        return text == key ? zone : text;
+    }
+
     public string Level(UnitLevel level) => this[$"Level.{level}"];
 
     public string ValueTypeName(ValueType type) => this[$"ValueType.{type}"];

@@ -104,6 +104,11 @@ public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime, I
 
         var ntm = await GetText("/programmes/ntm");
         ntm.Should().Contain("/criteria-sets/ntm-xa-nang-cao").And.Contain("hơn 55 tỷ đồng").And.Contain("Lúa J02");
+
+        // In English: the English name with the official Vietnamese beside it, and the page's own words in English.
+        var en = await GetText("/programmes/ntm?culture=en");
+        en.Should().Contain("National Target Programme on New Rural Development (Chương trình MTQG xây dựng nông thôn mới)")
+            .And.Contain("Criteria sets and indicators").And.Contain("more than 55 billion VND").And.NotContain("Bộ tiêu chí, chỉ tiêu");
     }
 
     [Fact]
@@ -115,6 +120,10 @@ public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime, I
         html.Should().Contain("III. Kinh tế và tổ chức sản xuất").And.Contain("Nhóm chưa xác nhận").And.Contain("19. Quốc phòng và An ninh");
         var reported = Table(html, "reported");
         reported.Should().Contain("16/19").And.Contain("14,5/19").And.Contain("65,5/75").And.Contain("Bình quân của nhóm");
+
+        var en = await GetText("/criteria-sets/ntm-xa-nang-cao?culture=en");
+        en.Should().Contain("Group not confirmed").And.Contain("criteria declared").And.NotContain("Nhóm chưa xác nhận");
+        Table(en, "reported").Should().Contain("14.5/19").And.Contain("65.5/75");
     }
 
     [Fact]

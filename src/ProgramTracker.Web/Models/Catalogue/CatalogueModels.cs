@@ -3,7 +3,7 @@ using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Catalogue;
 
-public sealed record ProgrammeRow(string Code, string Name, string? LocalName, string? LegalBasis, string? Phase, int ProjectCount, int SetCount, string? Targets = null);
+public sealed record ProgrammeRow(string Code, string Name, string? LocalName, string? LegalBasis, string? Phase, int ProjectCount, int SetCount, string? Targets = null, string? NameEn = null);
 
 public sealed record ProgrammePageModel(
     ProgrammeRow Programme,
@@ -13,7 +13,7 @@ public sealed record ProgrammePageModel(
     IReadOnlyList<CapitalRow> Capital,
     IReadOnlyList<HighlightRow> Highlights);
 
-public sealed record SetRow(string Code, string Name, UnitLevel Level, CriteriaTier Tier, string Phase, string? LegalBasis, int? DeclaredCriteria, int? DeclaredIndicators, int DefinedCriteria, int DefinedIndicators);
+public sealed record SetRow(string Code, string Name, UnitLevel Level, CriteriaTier Tier, string Phase, string? LegalBasis, int? DeclaredCriteria, int? DeclaredIndicators, int DefinedCriteria, int DefinedIndicators, string? NameEn = null);
 
 public sealed record CriteriaSetPageModel(
     SetRow Set,
@@ -28,11 +28,11 @@ public sealed record CriteriaSetPageModel(
     ThresholdScheme Scheme,
     DateOnly? ValidTo);
 
-public sealed record CriterionRow(int Number, string Name, string? Group, IReadOnlyList<IndicatorRow> Indicators);
+public sealed record CriterionRow(int Number, string Name, string? Group, IReadOnlyList<IndicatorRow> Indicators, string? NameEn = null);
 
 /// <summary>An indicator with its rule in the version shown: the common threshold and those by region or commune group.</summary>
 public sealed record IndicatorRow(int Id, string Code, string Name, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, Comparator Comparator, decimal? Threshold,
-    string? ThresholdText = null, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule>? ZoneThresholds = null, SourceRef? Source = null)
+    string? ThresholdText = null, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule>? ZoneThresholds = null, SourceRef? Source = null, string? NameEn = null)
 {
     public IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> ByZone => ZoneThresholds?.Where(z => z.Zone != Zones.Common).ToList() ?? [];
 }
@@ -50,6 +50,8 @@ public sealed record IndicatorPageModel(
     int CriterionNumber,
     string SetCode,
     string SetName,
+    string? CriterionNameEn,
+    string? SetNameEn,
     IReadOnlyList<(int Version, DateOnly? From, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> Rules)> Versions,
     IReadOnlyList<IndicatorValueRow> Values,
     IReadOnlyList<IndicatorTargetRow> Targets);

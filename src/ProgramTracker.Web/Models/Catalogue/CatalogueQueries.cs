@@ -3,6 +3,7 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Catalogue;
@@ -15,13 +16,13 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
 {
     public Task<List<ProgrammeRow>> ProgrammesAsync(CancellationToken ct) =>
         db.Programmes.AsNoTracking().OrderBy(p => p.SortOrder)
-            .Select(p => new ProgrammeRow(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Projects.Count, p.CriteriaSets.Count))
+            .Select(p => new ProgrammeRow(p.Code, p.Name, p.LocalName, p.LegalBasis, p.Phase, p.Projects.Count, p.CriteriaSets.Count, null, p.NameEn))
             .ToListAsync(ct);
 
     public async Task<ProgrammePageModel?> ProgrammeAsync(string code, ReadScope scope, CancellationToken ct)
     {
         var p = await db.Programmes.AsNoTracking().Where(x => x.Code == code)
-            .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count, x.Targets), x.Id, x.Source })
+            .Select(x => new { Row = new ProgrammeRow(x.Code, x.Name, x.LocalName, x.LegalBasis, x.Phase, x.Projects.Count, x.CriteriaSets.Count, x.Targets, x.NameEn), x.Id, x.Source })
             .FirstOrDefaultAsync(ct);
         if (p is null)
         {
@@ -34,12 +35,12 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                 .OrderBy(c => c.UnitId).ThenBy(c => c.Measure)
                 .Select(c => new { c.Programme.Code, c.Programme.Name, Project = c.Project != null ? c.Project.Name : null, c.Period.Year, c.Period.Quarter, c.Measure, c.Kind, c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, c.Source, UnitName = c.Unit.Name, UnitKind = c.Unit.Kind })
                 .ToListAsync(ct))
-            .Select(c => new CapitalRow(c.Code, $"{UnitQueries.KindLabel(c.UnitKind)} {c.UnitName}", c.Project, UnitQueries.PeriodLabel(c.Year, c.Quarter), c.Measure, c.Kind,
+            .Select(c => new CapitalRow(c.Code, Formats.Current.UnitName(c.UnitKind, c.UnitName), c.Project, Formats.Current.Period(c.Year, c.Quarter), c.Measure, c.Kind,
                 c.FundingSource, c.AmountVnd, c.Qualifier, c.WorksCount, c.AsOf, c.Description, SourceRef.From(c.Source)))
             .ToList();
         var highlights = (await Scoped(db.ReportHighlights.AsNoTracking().Where(h => h.ProgrammeId == p.Id), scope).OrderBy(h => h.SortOrder)
                 .Select(h => new { h.Topic, h.Text, h.Period.Year, h.Period.Quarter, h.Source }).ToListAsync(ct))
-            .Select(h => new HighlightRow(code, h.Topic, h.Text, UnitQueries.PeriodLabel(h.Year, h.Quarter), SourceRef.From(h.Source)!))
+            .Select(h => new HighlightRow(code, h.Topic, h.Text, Formats.Current.Period(h.Year, h.Quarter), SourceRef.From(h.Source)!))
             .ToList();
         return new ProgrammePageModel(p.Row, SourceRef.From(p.Source), projects, sets, capital, highlights);
     }
@@ -62,15 +63,15 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var criteria = (await db.Criteria.AsNoTracking().Where(c => c.CriteriaSetId == set.Id).OrderBy(c => c.Number)
                 .Select(c => new
                 {
-                    c.Number, c.Name, c.GroupName,
-                    Indicators = c.Indicators.OrderBy(i => i.SortOrder).Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.Source }).ToList(),
+                    c.Number, c.Name, c.NameEn, c.GroupName,
+                    Indicators = c.Indicators.OrderBy(i => i.SortOrder).Select(i => new { i.Id, i.Code, i.Name, i.NameEn, i.Unit, i.ValueType, i.Source }).ToList(),
                 })
                 .ToListAsync(ct))
             .Select(c => new CriterionRow(c.Number, c.Name, c.GroupName, c.Indicators
                 .Select(i => (i, Rules: latest is null ? [] : book.ZoneRules(latest.Id, i.Id)))
                 .Where(x => x.Rules.Count > 0)
-                .Select(x => Row(x.i.Id, x.i.Code, x.i.Name, x.i.Unit, x.i.ValueType, x.Rules, SourceRef.From(x.i.Source)))
-                .ToList()))
+                .Select(x => Row(x.i.Id, x.i.Code, x.i.Name, x.i.Unit, x.i.ValueType, x.Rules, SourceRef.From(x.i.Source), x.i.NameEn))
+                .ToList(), c.NameEn))
             .ToList();
         var versions = await db.CriteriaSetVersions.AsNoTracking().Where(v => v.CriteriaSetId == set.Id).OrderBy(v => v.Number)
             .Select(v => new VersionRow(v.Number, v.EffectiveFrom, v.Changes, v.CreatedBy, v.CreatedAtUtc, v.Thresholds.Count(t => t.Zone == Zones.Common)))
@@ -91,8 +92,8 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                     Scope = r.Scope.OrderBy(s => s.UnitId).Select(s => new { s.Unit.Slug, s.Unit.Name, s.Unit.Kind }).ToList(),
                 })
                 .ToListAsync(ct))
-            .Select(r => new SetReportedRow(UnitQueries.PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
-                r.Scope.Select(s => (s.Slug, $"{UnitQueries.KindLabel(s.Kind)} {s.Name}", s.Kind == UnitKind.District)).ToList(), r.Note, SourceRef.From(r.Source)!))
+            .Select(r => new SetReportedRow(Formats.Current.Period(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
+                r.Scope.Select(s => (s.Slug, Formats.Current.UnitName(s.Kind, s.Name), s.Kind == UnitKind.District)).ToList(), r.Note, SourceRef.From(r.Source)!))
             .ToList();
         return new CriteriaSetPageModel(row, set.ProgrammeCode, set.ProgrammeName, set.Note, set.ValidFrom, SourceRef.From(set.Source), criteria, reported,
             versions, set.ThresholdScheme, set.ValidTo);
@@ -103,8 +104,9 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Code, x.Name, x.Unit, x.ValueType, x.Source, x.Note, x.Frequency,
+                x.Id, x.Code, x.Name, x.NameEn, x.Unit, x.ValueType, x.Source, x.Note, x.Frequency,
                 CriterionName = x.Criterion.Name, CriterionNumber = x.Criterion.Number, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code, SetName = x.Criterion.CriteriaSet.Name,
+                CriterionNameEn = x.Criterion.NameEn, SetNameEn = x.Criterion.CriteriaSet.NameEn,
             })
             .FirstOrDefaultAsync(ct);
         if (i is null)
@@ -115,7 +117,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var book = await RuleBook.LoadAsync(db, [i.SetId], [], ct);
         var ruleVersions = book.Versions(i.SetId).Select(v => (v.Number, v.EffectiveFrom, book.ZoneRules(v.Id, i.Id))).Where(v => v.Item3.Count > 0).ToList();
         var shown = ruleVersions.Count > 0 ? ruleVersions[^1].Item3 : [];
-        var row = Row(i.Id, i.Code, i.Name, i.Unit, i.ValueType, shown, SourceRef.From(i.Source));
+        var row = Row(i.Id, i.Code, i.Name, i.Unit, i.ValueType, shown, SourceRef.From(i.Source), i.NameEn);
 
         // Bounded: the most recent 200 values; national scale has thousands of units per indicator.
         var values = (await Scoped(db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id), scope)
@@ -123,21 +125,21 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                 .Take(200)
                 .Select(v => new { v.Unit.Slug, v.Unit.Name, v.Unit.Kind, v.Period.Year, v.Period.Quarter, v.Value, v.Qualifier, v.AsOf, v.Note, v.Source })
                 .ToListAsync(ct))
-            .Select(v => new IndicatorValueRow(v.Slug, $"{UnitQueries.KindLabel(v.Kind)} {v.Name}", v.Kind == UnitKind.District,
-                UnitQueries.PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier, v.AsOf, v.Note, SourceRef.From(v.Source)))
+            .Select(v => new IndicatorValueRow(v.Slug, Formats.Current.UnitName(v.Kind, v.Name), v.Kind == UnitKind.District,
+                Formats.Current.Period(v.Year, v.Quarter), v.Value, v.Qualifier, v.AsOf, v.Note, SourceRef.From(v.Source)))
             .ToList();
         var targets = (await Scoped(db.Targets.AsNoTracking().Where(t => t.IndicatorId == id), scope).OrderBy(t => t.Year)
                 .Select(t => new { t.Year, t.Comparator, t.Value, t.Note, t.Source, t.Unit.Name, t.Unit.Kind }).ToListAsync(ct))
-            .Select(t => new IndicatorTargetRow($"{UnitQueries.KindLabel(t.Kind)} {t.Name}", t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
+            .Select(t => new IndicatorTargetRow(Formats.Current.UnitName(t.Kind, t.Name), t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
             .ToList();
-        return new IndicatorPageModel(row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName,
+        return new IndicatorPageModel(row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, i.CriterionNameEn, i.SetNameEn,
             ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets);
     }
 
-    private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueType type, IReadOnlyList<ZoneRule> rules, SourceRef? source)
+    private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueType type, IReadOnlyList<ZoneRule> rules, SourceRef? source, string? nameEn = null)
     {
         var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
-        return new IndicatorRow(id, code, name, unit, type, common?.Comparator ?? Comparator.AtLeast, common?.Value, common?.Text, rules, source);
+        return new IndicatorRow(id, code, name, unit, type, common?.Comparator ?? Comparator.AtLeast, common?.Value, common?.Text, rules, source, nameEn);
     }
 
     private static IQueryable<CapitalFigure> Scoped(IQueryable<CapitalFigure> rows, ReadScope scope) =>
@@ -155,5 +157,5 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
     private static IQueryable<SetRow> SetRows(IQueryable<CriteriaSet> sets) =>
         sets.AsNoTracking().OrderBy(s => s.SortOrder)
             .Select(s => new SetRow(s.Code, s.Name, s.Level, s.Tier, s.Phase, s.LegalBasis, s.DeclaredCriteria, s.DeclaredIndicators,
-                s.Criteria.Count, s.Criteria.SelectMany(c => c.Indicators).Count()));
+                s.Criteria.Count, s.Criteria.SelectMany(c => c.Indicators).Count(), s.NameEn));
 }
