@@ -29,7 +29,7 @@ public sealed record ReorganisationLink(
 /// <summary>
 /// What every page reads and only a catalogue change alters (scope 1 of <c>data_version</c>, docs/adr/0008): units,
 /// reporting periods, criteria sets with their versions, thresholds and indicators, units' classifications,
-/// reorganisations and users' bound units. Built once per catalogue version and shared, read-only, by every request,
+/// reorganisations, users' bound units, poverty standards and sources. Built once per catalogue version and shared, read-only, by every request,
 /// so a page asks the database only for its figures (docs/adr/0010).
 /// </summary>
 public sealed class CatalogueSnapshot
@@ -42,8 +42,10 @@ public sealed class CatalogueSnapshot
     private readonly ILookup<int, ReorganisationLink> _byPredecessor;
 
     private CatalogueSnapshot(long version, List<UnitNode> units, List<ReportingPeriod> periods, List<SetNode> sets, List<IndicatorNode> indicators,
-        RuleBook rules, Dictionary<string, IReadOnlyList<UnitPlace>> userUnits, List<ReorganisationLink> links)
+        RuleBook rules, Dictionary<string, IReadOnlyList<UnitPlace>> userUnits, List<ReorganisationLink> links, List<PovertyStandard> standards, List<Source> sources)
     {
+        PovertyStandards = standards;
+        Sources = sources.ToFrozenDictionary(x => x.Id);
         Version = version;
         _units = units.ToFrozenDictionary(u => u.Id);
         _bySlug = units.ToFrozenDictionary(u => u.Slug, StringComparer.Ordinal);
@@ -68,6 +70,12 @@ public sealed class CatalogueSnapshot
     public IReadOnlyList<SetNode> Sets { get; }
 
     public IReadOnlyDictionary<int, IndicatorNode> Indicators { get; }
+
+    /// <summary>The poverty standards, by sort order (detached rows: read, never change).</summary>
+    public IReadOnlyList<PovertyStandard> PovertyStandards { get; }
+
+    /// <summary>Every cited source by id (detached rows: read, never change).</summary>
+    public IReadOnlyDictionary<int, Source> Sources { get; }
 
     /// <summary>The rules of every set for every unit (shared: its resolved rules are cached for all requests).</summary>
     public RuleBook Rules { get; }
@@ -134,6 +142,9 @@ public sealed class CatalogueSnapshot
             .Select(p => new ReorganisationLink(p.PredecessorId, p.PredecessorName, p.SuccessorId, p.Whole, p.Reorganisation.ActNumber, p.Reorganisation.EffectiveOn))
             .ToListAsync(ct);
 
+        var standards = await db.PovertyStandards.AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
+        var sources = await db.Sources.AsNoTracking().ToListAsync(ct);
+
         var byId = units.ToDictionary(u => u.Id);
         UnitPlace PlaceOf(int id)
         {
@@ -142,7 +153,7 @@ public sealed class CatalogueSnapshot
         }
 
         return new CatalogueSnapshot(version, units, periods, sets, indicators, rules,
-            userUnits.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<UnitPlace>)kv.Value.Select(PlaceOf).ToList()), links);
+            userUnits.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<UnitPlace>)kv.Value.Select(PlaceOf).ToList()), links, standards, sources);
     }
 }
 

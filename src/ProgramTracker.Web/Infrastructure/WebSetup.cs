@@ -7,6 +7,7 @@ using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
 using Serilog;
+using Serilog.Events;
 
 namespace ProgramTracker.Web.Infrastructure;
 
@@ -65,7 +66,11 @@ public static class WebSetup
         app.UseMiddleware<DatabaseRetry>();
         app.UseProgramTrackerApiResponses();
         app.UseMiddleware<InputGuard>();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
+            // A client that went away mid-request (a closed tab, a load test ending) is not a server error.
+            ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested ? LogEventLevel.Information
+            : ex is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : LogEventLevel.Information);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseProgramTrackerSecurity();

@@ -43,6 +43,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
     {
         ["Errors.Show"] = new(Access.Anonymous, "/error/404"),
         ["Account.Login"] = new(Access.Anonymous, "/account/login"),
+        ["Language.Set"] = new(Access.Anonymous, "/language/en?returnUrl=/"),
         ["Account.LoginTwoFactor"] = new(Access.Anonymous, "/account/login-2fa"),
         ["Account.Logout"] = new(Access.SignedIn, "/account/logout"),
         ["Account.TwoFactor"] = new(Access.SignedIn, "/account/two-factor"),

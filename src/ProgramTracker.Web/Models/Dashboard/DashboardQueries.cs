@@ -172,12 +172,6 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown)));
         }
 
-        var standards = await db.PovertyStandards.AsNoTracking()
-            .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
-                || db.PovertyRecords.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id && unitIds.Contains(p.UnitId)))
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new PovertyStandardInfo(s.Id, s.Code, s.Name, s.ShortName))
-            .ToListAsync(ct);
         var poverty = (await db.PovertyRecords.AsNoTracking()
                 .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId))
                 .Select(p => new
@@ -206,6 +200,12 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 AsOf = g.Max(p => p.AsOf),
             })
             .ToListAsync(ct);
+        // The standards in force in the period, and any other that a figure of the period was recorded under.
+        var standards = snapshot.PovertyStandards
+            .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
+                || poverty.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id))
+            .Select(s => new PovertyStandardInfo(s.Id, s.Code, s.Name, s.ShortName))
+            .ToList();
         // A district without its own record gets rates from its communes' counts, but only when every commune has counts.
         foreach (var s in communeSums.Where(s => communes.Count > 0 && s.Counted >= communes.Count
                      && !poverty.Any(p => p.UnitId == did && p.PeriodId == s.PeriodId && p.StandardId == s.StandardId)))
@@ -297,9 +297,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .Concat(capital.SelectMany(c => c.SourceIds).Select(i => (int?)i)).Concat(targets.Select(t => t.SourceId)).Concat(targets.Select(t => t.ActualSourceId))
             .Concat(figures.Select(f => f.SourceId)).Concat(highlights.Select(h => (int?)h.SourceId))
             .OfType<int>().Distinct().ToList();
-        var sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
-            .Select(s => new { s.Id, Ref = new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn) })
-            .ToDictionaryAsync(s => s.Id, s => s.Ref, ct);
+        var sources = sourceIds.Where(snapshot.Sources.ContainsKey).Select(id => snapshot.Sources[id])
+            .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
 
         return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
             targets, figures, highlights, sources, approvedOnly);
