@@ -4,10 +4,7 @@ using Microsoft.Extensions.Options;
 using ProgramTracker.Web.Models.Dashboard;
 
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure.Security;
 
 using ProgramTracker.Web.Infrastructure;
@@ -16,7 +13,7 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The leaders' dashboard of a district for a period, and the same tables as an Excel workbook.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, ProgramTrackerDbContext db) : Controller
+public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access) : Controller
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
@@ -63,22 +60,6 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     }
 
     /// <summary>Without a unit, the dashboard opens on the first district the person may read.</summary>
-    private async Task<string?> DefaultDistrictAsync(CancellationToken ct)
-    {
-        // The district or province the person is bound to comes first; else the first district they may read.
-        var profile = await access.ProfileAsync(User, ct);
-        var bound = profile.Units.Where(u => u.Kind is UnitKind.District or UnitKind.Province or UnitKind.City).Select(u => u.Id).ToList();
-        if (bound.Count > 0)
-        {
-            return await db.Units.AsNoTracking().Where(u => bound.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.Id).Select(u => u.Slug).FirstOrDefaultAsync(ct);
-        }
-
-        var scope = await access.ReadScopeAsync(User, ct);
-        var ids = scope.UnitIds;
-        return await db.Units.AsNoTracking()
-            .Where(u => u.Kind == UnitKind.District && (scope.All || ids.Contains(u.Id)))
-            .OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id)
-            .Select(u => u.Slug)
-            .FirstOrDefaultAsync(ct);
-    }
+    private async Task<string?> DefaultDistrictAsync(CancellationToken ct) =>
+        await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
 }

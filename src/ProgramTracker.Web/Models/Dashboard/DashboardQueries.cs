@@ -35,6 +35,22 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         return snapshot.Unit(unitSlug.Trim()) is { } unit && IsDashboardUnit(unit.Kind) ? unit.Id : null;
     }
 
+    /// <summary>
+    /// The dashboard a person opens without naming a unit: the district or province they are bound to; else the first
+    /// district they may read. From the catalogue snapshot, no query.
+    /// </summary>
+    public async Task<string?> DefaultUnitSlugAsync(AccessProfile profile, ReadScope readable, CancellationToken ct)
+    {
+        var snapshot = await catalogue.GetAsync(ct);
+        var bound = profile.Units.Where(u => IsDashboardUnit(u.Kind)).OrderBy(u => u.Kind).ThenBy(u => u.Id).FirstOrDefault();
+        if (bound is not null)
+        {
+            return snapshot.Unit(bound.Id)?.Slug;
+        }
+
+        return snapshot.UpperUnits.FirstOrDefault(u => u.Kind == UnitKind.District && readable.Includes(u.Id))?.Slug;
+    }
+
     private static bool IsDashboardUnit(UnitKind kind) => kind is UnitKind.District or UnitKind.Province or UnitKind.City;
 
     /// <param name="selector">

@@ -39,8 +39,8 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
     {
         var snapshot = await catalogue.GetAsync(ct);
         var successors = snapshot.PartsFrom(unitId)
-            .Select(p => snapshot.Unit(p.SuccessorId)!)
-            .Zip(snapshot.PartsFrom(unitId), (u, p) => new LineageLink(u.Slug, AdministrativeUnit.FullNameOf(u.Kind, u.Name), true, p.Whole, p.ActNumber, p.EffectiveOn, null))
+            .Select(p => (Part: p, Unit: snapshot.Unit(p.SuccessorId)!))
+            .Select(x => new LineageLink(x.Unit.Slug, AdministrativeUnit.FullNameOf(x.Unit.Kind, x.Unit.Name), true, x.Part.Whole, x.Part.ActNumber, x.Part.EffectiveOn, null))
             .ToList();
         var predecessors = new List<LineageLink>();
         var seen = new HashSet<int> { unitId };
