@@ -29,9 +29,6 @@ public sealed partial class ViewTextScanTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        "Views/Planning/Capital.cshtml",
-        "Views/Planning/Targets.cshtml",
-        "Views/PovertyEntry/Form.cshtml",
         "Views/Shared/Components/ExcelImport/Default.cshtml",
         "Views/AdminCatalogueImport/Preview.cshtml",
         "Views/AdminCatalogueImport/Upload.cshtml",
@@ -42,8 +39,6 @@ public sealed partial class ViewTextScanTests
         "Views/EntryWorkbook/Reviewer.cshtml",
         "Controllers/Admin/AdminCatalogueImportController.cs",
         "Controllers/EntryWorkbookController.cs",
-        "Controllers/PlanningController.cs",
-        "Controllers/PovertyEntryController.cs",
         "Controllers/Api/ApiCatalogueController.cs",
         "Controllers/Api/ApiDataController.cs",
         "Controllers/Api/ApiExportController.cs",
