@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
@@ -84,8 +85,8 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Formats.Current.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Formats.Current.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
         (page.Message, page.IsError) = (result.Message ?? "Chưa lưu: người khác đã sửa mục tiêu sau khi bạn mở trang.", true);

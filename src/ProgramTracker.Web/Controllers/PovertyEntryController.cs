@@ -2,6 +2,7 @@ using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Poverty;
@@ -74,8 +75,8 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu: {c.CurrentNote} (nghèo/cận nghèo/tổng). Bấm Lưu lần nữa để ghi số của bạn.";
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = $"{c.By ?? "Người khác"} vừa lưu: {c.CurrentNote} (nghèo/cận nghèo/tổng). Bấm Lưu lần nữa để ghi số của bạn.";
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
         page.Message = result.Message ?? "Chưa lưu: người khác đã sửa số liệu sau khi bạn mở trang.";
@@ -91,7 +92,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
             return (null, null);
         }
 
-        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw, Formats.Current);
+        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueKind.Count, raw, Formats.Current);
         return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? "Số quá lớn." : null) : (null, parsed.Error);
     }
 }

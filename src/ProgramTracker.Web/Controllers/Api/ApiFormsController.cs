@@ -120,7 +120,7 @@ public sealed class ApiFormsController(
             SaveOutcome.Saved => new PutValuesResult(result.Changed, ToDto(current!)),
             SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, "Chưa lưu: người khác đã lưu số liệu này",
                 "Some values changed since they were read (version mismatch); nothing was saved. 'conflicts' has the current values; 'current' the whole set.",
-                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.IndicatorId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
+                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.RowId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
             _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? "Không lưu được",
                 "The values cannot be changed now (period locked, or the set is submitted or approved); nothing was saved."),
         };
