@@ -39,10 +39,6 @@ public sealed partial class ViewTextScanTests
         "Views/EntryWorkbook/Reviewer.cshtml",
         "Controllers/Admin/AdminCatalogueImportController.cs",
         "Controllers/EntryWorkbookController.cs",
-        "Controllers/Api/ApiCatalogueController.cs",
-        "Controllers/Api/ApiDataController.cs",
-        "Controllers/Api/ApiExportController.cs",
-        "Controllers/Api/ApiFormsController.cs",
     ];
 
     public static TheoryData<string> Files()
