@@ -216,7 +216,7 @@ public sealed class EntryWorkbookController(
             return File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
         }
 
-        XlsxWorkbook.Write(buffer, bundle, stamps);
+        XlsxWorkbook.Write(buffer, bundle, stamps, Formats.Current);
         return File(buffer.ToArray(), XlsxType, name + ".xlsx");
     }
 
@@ -263,7 +263,7 @@ public sealed class EntryWorkbookController(
 
         if (file.Length > limits.MaxFileBytes)
         {
-            return Refuse(Messages.TooLarge(limits));
+            return Refuse(Messages.TooLarge(limits, Formats.Current));
         }
 
         FileRead read;
@@ -277,18 +277,18 @@ public sealed class EntryWorkbookController(
             {
                 if (extension == ".csv" && !zip)
                 {
-                    read = CsvWorkbook.Read(buffer, limits);
+                    read = CsvWorkbook.Read(buffer, limits, Formats.Current);
                 }
                 else if (zip && extension is ".xlsx" or ".xlsm" or "")
                 {
-                    ZipGuard.Check(buffer, limits);
-                    read = XlsxWorkbook.Read(buffer, limits);
+                    ZipGuard.Check(buffer, limits, Formats.Current);
+                    read = XlsxWorkbook.Read(buffer, limits, Formats.Current);
                 }
                 else
                 {
                     return Refuse(extension == ".xls"
                         ? Formats.Current["Workbook.XlsNotSupported"]
-                        : Messages.NotAWorkbook);
+                        : Messages.NotAWorkbook(Formats.Current));
                 }
             }
             catch (ImportFileException e)
@@ -298,7 +298,7 @@ public sealed class EntryWorkbookController(
         }
 
         timings += $"read={watch.ElapsedMilliseconds} ";
-        var analyzer = new ImportAnalyzer(stamps);
+        var analyzer = new ImportAnalyzer(stamps, Formats.Current);
         var identified = analyzer.Identify(read, period.Id, period.Label);
         if (identified.UnitIds.Count == 0)
         {
