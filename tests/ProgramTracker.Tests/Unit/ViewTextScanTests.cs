@@ -20,6 +20,7 @@ public sealed partial class ViewTextScanTests
         "API",
         "OpenAPI",
         "Scalar",
+        "Authorization: Bearer", // an HTTP header, written as is in every language
     ];
 
     /// <summary>
@@ -28,26 +29,10 @@ public sealed partial class ViewTextScanTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        "Views/Overview/Index.cshtml",
-        "Views/AdminReorganisations/Index.cshtml",
-        "Views/AdminCatalogue/Indicator.cshtml",
-        "Views/AdminPeriods/Index.cshtml",
-        "Views/Account/TwoFactor.cshtml",
-        "Views/AdminUsers/Create.cshtml",
-        "Views/AdminUsers/Edit.cshtml",
-        "Views/AdminUsers/Index.cshtml",
-        "Views/AdminUsers/ResetPassword.cshtml",
-        "Views/AdminUsers/_UserSettingsFields.cshtml",
-        "Views/AccountTokens/Index.cshtml",
-        "Controllers/AccountController.cs",
-        "Controllers/Admin/AdminCatalogueController.cs",
-        "Controllers/Admin/AdminPeriodsController.cs",
         "Controllers/Api/ApiCatalogueController.cs",
         "Controllers/Api/ApiDataController.cs",
         "Controllers/Api/ApiExportController.cs",
         "Controllers/Api/ApiFormsController.cs",
-        "Controllers/Admin/AdminReorganisationsController.cs",
-        "Controllers/Admin/AdminUsersController.cs",
     ];
 
     public static TheoryData<string> Files()

@@ -105,7 +105,7 @@ public static class ApiSetup
         app.Use(async (context, next) =>
         {
             var api = false;
-            if (context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            if (context.Request.Path.StartsWithSegments(Links.ApiReference, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers.ContentSecurityPolicy = ReferenceContentSecurityPolicy;
             }
@@ -141,7 +141,7 @@ public static class ApiSetup
         // The document describes endpoints, not data: scripts and client generators fetch it without signing in.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The interactive reference is for signed-in users (the fallback policy: the portal's cookie).
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("ProgramTracker API").WithOpenApiRoutePattern(DocumentPath))
+        app.MapScalarApiReference(Links.ApiReference, o => o.WithTitle("ProgramTracker API").WithOpenApiRoutePattern(DocumentPath))
             .RequireAuthorization(new AuthorizeAttribute());
         return app;
     }
