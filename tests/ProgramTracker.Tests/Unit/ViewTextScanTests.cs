@@ -29,10 +29,6 @@ public sealed partial class ViewTextScanTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        "Controllers/Api/ApiCatalogueController.cs",
-        "Controllers/Api/ApiDataController.cs",
-        "Controllers/Api/ApiExportController.cs",
-        "Controllers/Api/ApiFormsController.cs",
     ];
 
     public static TheoryData<string> Files()
