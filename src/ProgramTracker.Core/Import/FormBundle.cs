@@ -1,6 +1,6 @@
 using System.Globalization;
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Import;
 
@@ -10,7 +10,7 @@ public sealed record FormRow(
     string Code,
     string Name,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     string Threshold,
     decimal? PreviousValue,
     decimal? Value,
@@ -40,9 +40,9 @@ public static class WorkbookText
     public static string Key(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>A value as the import preview shows it to its reader: "14,5" / "14.5", "Đạt" / "Met", "(trống)" / "(empty)".</summary>
-    public static string Display(decimal? value, ValueType type, Formats f) => value is not { } v ? f["Workbook.Empty"]
-        : type == ValueType.Boolean ? (v == 1 ? f["Value.Met"] : f["Value.NotMet"])
-        : type == ValueType.Percent ? f.Percent(v)
+    public static string Display(decimal? value, ValueKind type, Formats f) => value is not { } v ? f["Workbook.Empty"]
+        : type == ValueKind.Boolean ? (v == 1 ? f["Value.Met"] : f["Value.NotMet"])
+        : type == ValueKind.Percent ? f.Percent(v)
         : f.Number(v);
 
     /// <summary>A CSV or xlsx text of a previous-period value back to its key: "Đạt" → "1", "14,5" → "14.5".</summary>

@@ -1,8 +1,8 @@
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProgramTracker.Core.Entry;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Import;
 
@@ -312,7 +312,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
     /// A value cell: numbers stored as numbers are already numbers; text is read the Vietnamese way (the file's notation,
     /// whatever the reader's language) by the entry form's rules; the messages are in <paramref name="f"/>'s language.
     /// </summary>
-    public static ParsedValue ParseValue(ValueType type, CellRead cell, Formats f)
+    public static ParsedValue ParseValue(ValueKind type, CellRead cell, Formats f)
     {
         if (cell.IsEmpty || string.IsNullOrWhiteSpace(cell.Text))
         {
@@ -331,14 +331,14 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
         }
 
         var text = cell.Text.Trim();
-        if (type != ValueType.Boolean && AmbiguousGrouping().IsMatch(text))
+        if (type != ValueKind.Boolean && AmbiguousGrouping().IsMatch(text))
         {
             var (left, right) = (text[..text.IndexOf('.', StringComparison.Ordinal)], text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..]);
             return ParsedValue.Fail(f.Format("Import.AmbiguousGrouping", text, left, right));
         }
 
         // Workbooks and CSV files write numbers the Vietnamese way whatever the reader's language (docs/excel-import.md).
-        if (type == ValueType.Boolean)
+        if (type == ValueKind.Boolean)
         {
             return ValueParser.Parse(type, text, f); // both languages' words are read
         }

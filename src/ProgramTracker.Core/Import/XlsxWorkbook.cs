@@ -6,7 +6,7 @@ using Formats = ProgramTracker.Core.Localization.Formats;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
+using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Import;
 
@@ -127,23 +127,23 @@ public static class XlsxWorkbook
             }
         }
 
-        Add(Refs(r => r.ValueType == ValueType.Boolean), new DataValidation(new Formula1($"\"{WorkbookText.Met},{WorkbookText.NotMet}\""))
+        Add(Refs(r => r.ValueType == ValueKind.Boolean), new DataValidation(new Formula1($"\"{WorkbookText.Met},{WorkbookText.NotMet}\""))
         {
             Type = DataValidationValues.List, Error = f["Workbook.ValidMet"],
         });
-        Add(Refs(r => r.ValueType == ValueType.Percent), new DataValidation(new Formula1("0"), new Formula2("100"))
+        Add(Refs(r => r.ValueType == ValueKind.Percent), new DataValidation(new Formula1("0"), new Formula2("100"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = f["Workbook.ValidPercent"],
         });
-        Add(Refs(r => r.ValueType == ValueType.Count), new DataValidation(new Formula1("0"))
+        Add(Refs(r => r.ValueType == ValueKind.Count), new DataValidation(new Formula1("0"))
         {
             Type = DataValidationValues.Whole, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = f["Workbook.ValidCount"],
         });
-        Add(Refs(r => r.ValueType == ValueType.Money), new DataValidation(new Formula1("0"))
+        Add(Refs(r => r.ValueType == ValueKind.Money), new DataValidation(new Formula1("0"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = f["Workbook.ValidMoney"],
         });
-        Add(Refs(r => r.ValueType == ValueType.Number), new DataValidation(new Formula1("-1000000000000000"), new Formula2("1000000000000000"))
+        Add(Refs(r => r.ValueType == ValueKind.Number), new DataValidation(new Formula1("-1000000000000000"), new Formula2("1000000000000000"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = f["Workbook.ValidNumber"],
         });
@@ -166,19 +166,19 @@ public static class XlsxWorkbook
     private static Cell Text(string reference, string text, uint style) =>
         new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
-    private static Cell ValueCell(string reference, decimal? value, ValueType type, bool locked)
+    private static Cell ValueCell(string reference, decimal? value, ValueKind type, bool locked)
     {
-        if (type == ValueType.Boolean)
+        if (type == ValueKind.Boolean)
         {
             return Text(reference, value is { } b ? (b == 1 ? WorkbookText.Met : WorkbookText.NotMet) : "", locked ? LockedText : InputText);
         }
 
         var style = (type, locked) switch
         {
-            (ValueType.Percent, true) => LockedPercent,
-            (ValueType.Percent, false) => InputPercent,
-            (ValueType.Count or ValueType.Money, true) => LockedInteger,
-            (ValueType.Count or ValueType.Money, false) => InputInteger,
+            (ValueKind.Percent, true) => LockedPercent,
+            (ValueKind.Percent, false) => InputPercent,
+            (ValueKind.Count or ValueKind.Money, true) => LockedInteger,
+            (ValueKind.Count or ValueKind.Money, false) => InputInteger,
             (_, true) => LockedGeneral,
             _ => InputGeneral,
         };

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
@@ -84,8 +85,8 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = Formats.Current.Format("Planning.TargetConflict", c.By ?? Formats.Current["Entry.SomeoneElse"], Formats.Current.Number(c.CurrentValue, Formats.Current["Planning.EmptyTarget"]));
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = Formats.Current.Format("Planning.TargetConflict", c.By ?? Formats.Current["Entry.SomeoneElse"], Formats.Current.Number(c.CurrentValue, Formats.Current["Planning.EmptyTarget"]));
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
         (page.Message, page.IsError) = (result.Message ?? Formats.Current["Planning.TargetsNotSaved"], true);

@@ -2,6 +2,7 @@ using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Poverty;
@@ -74,8 +75,8 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = Formats.Current.Format("Poverty.Conflict", c.By ?? Formats.Current["Entry.SomeoneElse"], c.CurrentNote);
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = Formats.Current.Format("Poverty.Conflict", c.By ?? Formats.Current["Entry.SomeoneElse"], c.CurrentNote);
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
         page.Message = result.Message ?? Formats.Current["Poverty.NotSavedConflict"];
@@ -91,7 +92,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
             return (null, null);
         }
 
-        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw, Formats.Current);
+        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueKind.Count, raw, Formats.Current);
         return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? Formats.Current["Number.TooLarge"] : null) : (null, parsed.Error);
     }
 }

@@ -118,7 +118,7 @@ public sealed class ApiFormsController(
         {
             SaveOutcome.Saved => new PutValuesResult(result.Changed, ToDto(current!)),
             SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.NotSavedConflict"], F["Api.NotSavedConflictDetail"],
-                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.IndicatorId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
+                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.RowId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
             _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? F["Api.NotSaved"], F["Api.NotSavedLockedDetail"]),
         };
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
@@ -72,25 +71,25 @@ public static class SetTableShape
     }
 
     /// <summary>The word the export writes for a kind: the Vietnamese word, or the English name (Boolean, Number…); the import takes both.</summary>
-    public static string KindWord(ValueType type, Formats f) => f.IsEnglish ? type.ToString() : type switch
+    public static string KindWord(ValueKind type, Formats f) => f.IsEnglish ? type.ToString() : type switch
     {
-        ValueType.Boolean => "đạt/không đạt",
-        ValueType.Number => "số",
-        ValueType.Percent => "tỷ lệ %",
-        ValueType.Money => "tiền",
+        ValueKind.Boolean => "đạt/không đạt",
+        ValueKind.Number => "số",
+        ValueKind.Percent => "tỷ lệ %",
+        ValueKind.Money => "tiền",
         _ => "số đếm",
     };
 
-    public static bool TryParseKind(string? text, out ValueType type)
+    public static bool TryParseKind(string? text, out ValueKind type)
     {
         var t = Normalize(text);
-        ValueType? found = t switch
+        ValueKind? found = t switch
         {
-            "boolean" or "đạt/không đạt" or "đạt / không đạt" or "đạt-không đạt" => ValueType.Boolean,
-            "number" or "số" => ValueType.Number,
-            "percent" or "tỷ lệ %" or "tỷ lệ (%)" or "tỷ lệ" or "%" => ValueType.Percent,
-            "money" or "tiền" or "số tiền" => ValueType.Money,
-            "count" or "số đếm" => ValueType.Count,
+            "boolean" or "đạt/không đạt" or "đạt / không đạt" or "đạt-không đạt" => ValueKind.Boolean,
+            "number" or "số" => ValueKind.Number,
+            "percent" or "tỷ lệ %" or "tỷ lệ (%)" or "tỷ lệ" or "%" => ValueKind.Percent,
+            "money" or "tiền" or "số tiền" => ValueKind.Money,
+            "count" or "số đếm" => ValueKind.Count,
             _ => null,
         };
         type = found ?? default;

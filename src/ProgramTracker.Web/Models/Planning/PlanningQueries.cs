@@ -22,7 +22,7 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries unit
         }
 
         var indicators = await db.Indicators.AsNoTracking()
-            .Where(i => i.Criterion.CriteriaSet.Level == UnitLevel.District && i.ValueType != ProgramTracker.Core.Domain.ValueType.Boolean)
+            .Where(i => i.Criterion.CriteriaSet.Level == UnitLevel.District && i.ValueType != ProgramTracker.Core.Domain.ValueKind.Boolean)
             .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
             .Select(i => new { i.Id, i.Name, i.NameEn, i.Unit, SetName = i.Criterion.CriteriaSet.Name })
             .ToListAsync(ct);
