@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.TestSupport;
 
@@ -23,9 +22,9 @@ public static class TestCatalogue
         static Dictionary<string, ThresholdInput> Common(decimal? value) => new() { [Zones.Common] = new ThresholdInput(value) };
         IndicatorDefinition[] rows =
         [
-            new($"{setCode}.t1", numbers[0], "Thu nhập bình quân (thử)", "triệu đồng/người/năm", ValueType.Number, Comparator.AtLeast, Common(50m)),
-            new($"{setCode}.t2", numbers[1], "Tỷ lệ hộ nghèo (thử)", "%", ValueType.Percent, Comparator.AtMost, Common(1.5m)),
-            new($"{setCode}.t3", numbers[2], "Có quy hoạch được duyệt (thử)", null, ValueType.Boolean, Comparator.Equal, Common(null)),
+            new($"{setCode}.t1", numbers[0], "Thu nhập bình quân (thử)", "triệu đồng/người/năm", ValueKind.Number, Comparator.AtLeast, Common(50m)),
+            new($"{setCode}.t2", numbers[1], "Tỷ lệ hộ nghèo (thử)", "%", ValueKind.Percent, Comparator.AtMost, Common(1.5m)),
+            new($"{setCode}.t3", numbers[2], "Có quy hoạch được duyệt (thử)", null, ValueKind.Boolean, Comparator.Equal, Common(null)),
         ];
         var result = await catalogue.ApplyAsync(setCode, rows, null, "Dữ liệu thử");
         if (!result.Ok)

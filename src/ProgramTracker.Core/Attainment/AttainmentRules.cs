@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Attainment;
 
@@ -26,7 +25,7 @@ public enum CriterionStatus
 /// The definition of one indicator as the rules need it. <paramref name="Zone"/> and <paramref name="Why"/> say which
 /// threshold applied to the unit and why ("" and null for the common one).
 /// </summary>
-public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueType ValueType, Comparator Comparator, decimal? Threshold,
+public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueKind ValueType, Comparator Comparator, decimal? Threshold,
     string Zone = "", string? ThresholdText = null, string? Why = null);
 
 /// <summary>An unmet indicator with how far it is from its threshold (null for đạt/không đạt indicators).</summary>
@@ -51,14 +50,14 @@ public sealed record SetAttainment(
 /// <summary>The attainment rules: pure functions, no storage.</summary>
 public static class AttainmentRules
 {
-    public static IndicatorStatus Evaluate(ValueType valueType, Comparator comparator, decimal? threshold, decimal? value)
+    public static IndicatorStatus Evaluate(ValueKind valueType, Comparator comparator, decimal? threshold, decimal? value)
     {
         if (value is not { } v)
         {
             return IndicatorStatus.NoValue;
         }
 
-        if (valueType == ValueType.Boolean)
+        if (valueType == ValueKind.Boolean)
         {
             return v == 1m ? IndicatorStatus.Met : IndicatorStatus.NotMet;
         }
@@ -88,7 +87,7 @@ public static class AttainmentRules
     };
 
     /// <summary>
-    /// <see cref="Evaluate(ValueType, Comparator, decimal?, decimal?)"/> == Met, as a SQL expression over the given
+    /// <see cref="Evaluate(ValueKind, Comparator, decimal?, decimal?)"/> == Met, as a SQL expression over the given
     /// columns, generated from the enums (no number is written by hand). A property test evaluates both on
     /// PostgreSQL over every value kind, comparator and null case.
     /// </summary>
@@ -98,7 +97,7 @@ public static class AttainmentRules
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"WHEN {comparator} = {(int)c} THEN {value} {SqlOperator(c)} {threshold}")));
         return string.Create(CultureInfo.InvariantCulture, $"""
             CASE WHEN {value} IS NULL THEN false
-                 WHEN {valueType} = {(int)ValueType.Boolean} THEN {value} = 1
+                 WHEN {valueType} = {(int)ValueKind.Boolean} THEN {value} = 1
                  WHEN {threshold} IS NULL THEN false
                  {comparisons}
                  ELSE {value} = {threshold} END
@@ -171,7 +170,7 @@ public static class AttainmentRules
     }
 
     private static decimal? Distance(IndicatorRule rule, decimal? value) =>
-        rule.ValueType == ValueType.Boolean || value is null || rule.Threshold is null
+        rule.ValueType == ValueKind.Boolean || value is null || rule.Threshold is null
             ? null
             : Math.Abs(value.Value - rule.Threshold.Value);
 }

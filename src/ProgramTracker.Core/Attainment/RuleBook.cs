@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Attainment;
 
@@ -26,7 +25,7 @@ public sealed record SetRules(
 public sealed class RuleBook
 {
     private sealed record SetInfo(int Id, ThresholdScheme Scheme, int? DeclaredCriteria, int? DeclaredIndicators, List<int> CriterionIds);
-    private sealed record Row(int VersionId, int IndicatorId, int CriterionId, ValueType ValueType, int Sort, ZoneRule Rule);
+    private sealed record Row(int VersionId, int IndicatorId, int CriterionId, ValueKind ValueType, int Sort, ZoneRule Rule);
     private sealed record Classification(int UnitId, DateOnly? From, DateOnly? To, UnitZone Zone);
 
     private readonly Dictionary<int, SetInfo> _sets;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Catalogue;
 
@@ -16,7 +15,7 @@ public sealed record IndicatorDefinition(
     int CriterionNumber,
     string Name,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     Comparator Comparator,
     IReadOnlyDictionary<string, ThresholdInput> Thresholds,
     string? Note = null,

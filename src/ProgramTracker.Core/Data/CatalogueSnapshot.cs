@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Data;
 
@@ -20,7 +19,7 @@ public sealed record SetNode(
 }
 
 /// <summary>An indicator's names and kind.</summary>
-public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueType ValueType, int CriterionId, int SortOrder);
+public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueKind ValueType, int CriterionId, int SortOrder);
 
 /// <summary>One part of a reorganisation (a predecessor going, whole or in part, into a successor).</summary>
 public sealed record ReorganisationLink(

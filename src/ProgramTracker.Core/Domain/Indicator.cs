@@ -1,6 +1,6 @@
 namespace ProgramTracker.Core.Domain;
 
-public enum ValueType
+public enum ValueKind
 {
     /// <summary>đạt / không đạt.</summary>
     Boolean = 1,
@@ -31,7 +31,7 @@ public class Indicator
     /// <summary>An English name, shown to English readers beside the official Vietnamese (docs/localization.md); null when none is given.</summary>
     public string? NameEn { get; set; }
     public string? Unit { get; set; }
-    public ValueType ValueType { get; set; }
+    public ValueKind ValueType { get; set; }
     public string? Frequency { get; set; }
     public int SortOrder { get; set; }
     public string? Note { get; set; }

@@ -14,49 +14,6 @@ public sealed record CellInput(int IndicatorId, decimal? Value, string? Note, in
 /// <summary>The cells of one unit in a save of several units (a reviewer's workbook).</summary>
 public sealed record UnitCells(int UnitId, IReadOnlyCollection<CellInput> Cells);
 
-/// <summary>A cell someone else saved after the form was opened.</summary>
-public sealed record CellConflict(int IndicatorId, decimal? CurrentValue, string? CurrentNote, int CurrentVersion, string? By, DateTime? AtUtc);
-
-public enum SaveOutcome
-{
-    Saved = 1,
-    Conflict = 2,
-    Refused = 3,
-}
-
-public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<CellConflict> Conflicts, string? Message)
-{
-    public static SaveResult Refused(string message) => new(SaveOutcome.Refused, 0, [], message);
-
-    /// <summary>
-    /// Ends a versioned save: cells found stale while applying make a conflict and nothing is written; otherwise the
-    /// changes are saved and committed, and a race lost at the database (version token, unique key) is a conflict too.
-    /// </summary>
-    public static async Task<SaveResult> CommitAsync(
-        ProgramTracker.Core.Data.ProgramTrackerDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx,
-        int changed, IReadOnlyList<CellConflict> conflicts, string raceMessage, CancellationToken ct)
-    {
-        if (conflicts.Count > 0)
-        {
-            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new SaveResult(SaveOutcome.Conflict, 0, [], raceMessage);
-        }
-
-        return new SaveResult(SaveOutcome.Saved, changed, [], null);
-    }
-}
-
 /// <summary>
 /// Saves a whole entry form in one transaction: every changed cell with an audit entry, or nothing.
 /// A cell changed by someone else since the form was opened turns the save into a conflict.

@@ -1,5 +1,5 @@
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Entry;
 
@@ -16,7 +16,7 @@ public static class ValueParser
 {
     public const decimal MaxMagnitude = 1_000_000_000_000_000m;
 
-    public static ParsedValue Parse(ValueType type, string? raw, Formats f)
+    public static ParsedValue Parse(ValueKind type, string? raw, Formats f)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -24,7 +24,7 @@ public static class ValueParser
         }
 
         var text = raw.Trim();
-        if (type == ValueType.Boolean)
+        if (type == ValueKind.Boolean)
         {
             return text.ToLowerInvariant() switch
             {
@@ -48,9 +48,9 @@ public static class ValueParser
     /// The form's rules for a number already read (the JSON API sends numbers): range by value type, whole counts,
     /// at most four decimals, 0 or 1 for đạt/không đạt.
     /// </summary>
-    public static ParsedValue Check(ValueType type, decimal value, Formats f)
+    public static ParsedValue Check(ValueKind type, decimal value, Formats f)
     {
-        if (type == ValueType.Boolean)
+        if (type == ValueKind.Boolean)
         {
             return value is 0 or 1 ? ParsedValue.Of(value) : ParsedValue.Fail(f["Parse.ChooseMet"]);
         }
@@ -62,17 +62,17 @@ public static class ValueParser
 
         return type switch
         {
-            ValueType.Percent when value is < 0 or > 100 => ParsedValue.Fail(f["Parse.PercentRange"]),
-            ValueType.Count when value < 0 => ParsedValue.Fail(f["Parse.CountNegative"]),
-            ValueType.Count when value != decimal.Truncate(value) => ParsedValue.Fail(f["Parse.CountWhole"]),
-            ValueType.Money when value < 0 => ParsedValue.Fail(f["Parse.MoneyNegative"]),
+            ValueKind.Percent when value is < 0 or > 100 => ParsedValue.Fail(f["Parse.PercentRange"]),
+            ValueKind.Count when value < 0 => ParsedValue.Fail(f["Parse.CountNegative"]),
+            ValueKind.Count when value != decimal.Truncate(value) => ParsedValue.Fail(f["Parse.CountWhole"]),
+            ValueKind.Money when value < 0 => ParsedValue.Fail(f["Parse.MoneyNegative"]),
             _ when decimal.Round(value, 4) != value => ParsedValue.Fail(f["Parse.FourDecimals"]),
             _ => ParsedValue.Of(value),
         };
     }
 
     /// <summary>A number with at most four decimals (targets, thresholds): never rounded unseen by the database's scale.</summary>
-    public static ParsedValue ParseNumber(string? raw, Formats f) => Parse(ValueType.Number, raw, f);
+    public static ParsedValue ParseNumber(string? raw, Formats f) => Parse(ValueKind.Number, raw, f);
 
     /// <summary>
     /// An amount in đồng (capital figures): a whole number, not negative. Decimals are refused, not rounded:

@@ -1,6 +1,6 @@
 using System.Text;
 using Sylvan.Data.Csv;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
+using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Import;
 
@@ -28,8 +28,8 @@ public static class CsvWorkbook
         }
     }
 
-    private static string Text(decimal? value, ValueType type) => value is not { } v ? ""
-        : type == ValueType.Boolean ? (v == 1 ? WorkbookText.Met : WorkbookText.NotMet)
+    private static string Text(decimal? value, ValueKind type) => value is not { } v ? ""
+        : type == ValueKind.Boolean ? (v == 1 ? WorkbookText.Met : WorkbookText.NotMet)
         : WorkbookText.CsvNumber(v);
 
     private static string Quote(string s) =>

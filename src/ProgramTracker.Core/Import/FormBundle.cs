@@ -1,6 +1,6 @@
 using System.Globalization;
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Import;
 
@@ -10,7 +10,7 @@ public sealed record FormRow(
     string Code,
     string Name,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     string Threshold,
     decimal? PreviousValue,
     decimal? Value,
@@ -39,9 +39,9 @@ public static class WorkbookText
     /// <summary>An exact, culture-free key for a number: "14.5", "72".</summary>
     public static string Key(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Display(decimal? value, ValueType type) => value is not { } v ? "(trống)"
-        : type == ValueType.Boolean ? (v == 1 ? Met : NotMet)
-        : type == ValueType.Percent ? Formats.Current.Percent(v)
+    public static string Display(decimal? value, ValueKind type) => value is not { } v ? "(trống)"
+        : type == ValueKind.Boolean ? (v == 1 ? Met : NotMet)
+        : type == ValueKind.Percent ? Formats.Current.Percent(v)
         : Formats.Current.Number(v);
 
     /// <summary>A CSV or xlsx text of a previous-period value back to its key: "Đạt" → "1", "14,5" → "14.5".</summary>

@@ -1,8 +1,8 @@
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ProgramTracker.Core.Entry;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Import;
 
@@ -307,7 +307,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
     }
 
     /// <summary>A value cell: numbers stored as numbers are already numbers; text goes through the entry form's parser.</summary>
-    public static ParsedValue ParseValue(ValueType type, CellRead cell)
+    public static ParsedValue ParseValue(ValueKind type, CellRead cell)
     {
         if (cell.IsEmpty || string.IsNullOrWhiteSpace(cell.Text))
         {
@@ -326,7 +326,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
         }
 
         var text = cell.Text.Trim();
-        if (type != ValueType.Boolean && AmbiguousGrouping().IsMatch(text))
+        if (type != ValueKind.Boolean && AmbiguousGrouping().IsMatch(text))
         {
             var (left, right) = (text[..text.IndexOf('.', StringComparison.Ordinal)], text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..]);
             return ParsedValue.Fail($"“{text}” không rõ là {left}{right} (dấu chấm phân cách hàng nghìn) hay {left},{right} (số thập phân). " +

@@ -5,7 +5,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
+using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Import;
 
@@ -125,23 +125,23 @@ public static class XlsxWorkbook
             }
         }
 
-        Add(Refs(r => r.ValueType == ValueType.Boolean), new DataValidation(new Formula1($"\"{WorkbookText.Met},{WorkbookText.NotMet}\""))
+        Add(Refs(r => r.ValueType == ValueKind.Boolean), new DataValidation(new Formula1($"\"{WorkbookText.Met},{WorkbookText.NotMet}\""))
         {
             Type = DataValidationValues.List, Error = "Chọn Đạt hoặc Không đạt trong danh sách.",
         });
-        Add(Refs(r => r.ValueType == ValueType.Percent), new DataValidation(new Formula1("0"), new Formula2("100"))
+        Add(Refs(r => r.ValueType == ValueKind.Percent), new DataValidation(new Formula1("0"), new Formula2("100"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = "Tỷ lệ là một số từ 0 đến 100 (%).",
         });
-        Add(Refs(r => r.ValueType == ValueType.Count), new DataValidation(new Formula1("0"))
+        Add(Refs(r => r.ValueType == ValueKind.Count), new DataValidation(new Formula1("0"))
         {
             Type = DataValidationValues.Whole, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = "Số đếm là số nguyên không âm.",
         });
-        Add(Refs(r => r.ValueType == ValueType.Money), new DataValidation(new Formula1("0"))
+        Add(Refs(r => r.ValueType == ValueKind.Money), new DataValidation(new Formula1("0"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = "Số tiền là một số không âm.",
         });
-        Add(Refs(r => r.ValueType == ValueType.Number), new DataValidation(new Formula1("-1000000000000000"), new Formula2("1000000000000000"))
+        Add(Refs(r => r.ValueType == ValueKind.Number), new DataValidation(new Formula1("-1000000000000000"), new Formula2("1000000000000000"))
         {
             Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = "Nhập một số (ví dụ 14,5).",
         });
@@ -164,19 +164,19 @@ public static class XlsxWorkbook
     private static Cell Text(string reference, string text, uint style) =>
         new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
-    private static Cell ValueCell(string reference, decimal? value, ValueType type, bool locked)
+    private static Cell ValueCell(string reference, decimal? value, ValueKind type, bool locked)
     {
-        if (type == ValueType.Boolean)
+        if (type == ValueKind.Boolean)
         {
             return Text(reference, value is { } b ? (b == 1 ? WorkbookText.Met : WorkbookText.NotMet) : "", locked ? LockedText : InputText);
         }
 
         var style = (type, locked) switch
         {
-            (ValueType.Percent, true) => LockedPercent,
-            (ValueType.Percent, false) => InputPercent,
-            (ValueType.Count or ValueType.Money, true) => LockedInteger,
-            (ValueType.Count or ValueType.Money, false) => InputInteger,
+            (ValueKind.Percent, true) => LockedPercent,
+            (ValueKind.Percent, false) => InputPercent,
+            (ValueKind.Count or ValueKind.Money, true) => LockedInteger,
+            (ValueKind.Count or ValueKind.Money, false) => InputInteger,
             (_, true) => LockedGeneral,
             _ => InputGeneral,
         };

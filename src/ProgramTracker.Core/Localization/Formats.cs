@@ -3,7 +3,6 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Workflow;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Localization;
 
@@ -155,7 +154,7 @@ public sealed class Formats
 
     public string Level(UnitLevel level) => this[$"Level.{level}"];
 
-    public string ValueTypeName(ValueType type) => this[$"ValueType.{type}"];
+    public string ValueTypeName(ValueKind type) => this[$"ValueType.{type}"];
 
     public string Measure(CapitalMeasure measure) => this[$"Measure.{measure}"];
 
@@ -179,14 +178,14 @@ public sealed class Formats
     /// <summary>"xã Nam Sơn" / "Nam Sơn commune": the kind with the name, in the language's order.</summary>
     public string UnitName(UnitKind kind, string name) => Format("UnitName", UnitKindName(kind), name);
 
-    public string Threshold(Comparator comparator, decimal? threshold, ValueType type, string? unit, string? text = null) =>
-        type == ValueType.Boolean ? text is null ? this["Value.Met"] : Format("Threshold.MetWith", text)
+    public string Threshold(Comparator comparator, decimal? threshold, ValueKind type, string? unit, string? text = null) =>
+        type == ValueKind.Boolean ? text is null ? this["Value.Met"] : Format("Threshold.MetWith", text)
         : threshold is { } t ? $"{ComparatorSymbol(comparator)} {Value(t, type, unit)}"
         : text is not null ? Format("Threshold.TextOnly", text)
         : this["Threshold.None"];
 
     /// <summary>A value as it reads in a table: "0,46 %", "68 triệu đồng/người/năm", "Đạt".</summary>
-    public string Value(decimal? value, ValueType type, string? unit, ValueQualifier qualifier = ValueQualifier.None)
+    public string Value(decimal? value, ValueKind type, string? unit, ValueQualifier qualifier = ValueQualifier.None)
     {
         if (value is not { } v)
         {
@@ -195,12 +194,12 @@ public sealed class Formats
 
         var text = type switch
         {
-            ValueType.Boolean => v == 1 ? this["Value.Met"] : this["Value.NotMet"],
-            ValueType.Percent => Percent(v),
-            ValueType.Money => Money(v),
+            ValueKind.Boolean => v == 1 ? this["Value.Met"] : this["Value.NotMet"],
+            ValueKind.Percent => Percent(v),
+            ValueKind.Money => Money(v),
             _ => string.IsNullOrEmpty(unit) ? Number(v) : $"{Number(v)} {unit}",
         };
-        return Qualified(text, qualifier, type == ValueType.Money);
+        return Qualified(text, qualifier, type == ValueKind.Money);
     }
 
     // --- typed numbers (docs/adr/0005-number-input.md) ---------------------------------------------------------

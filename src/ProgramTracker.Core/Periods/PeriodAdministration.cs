@@ -4,7 +4,7 @@ using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Core.Periods;
 
-/// <summary>What an admin's change to a period came to: the period (null when the code names none) or a refusal.</summary>
+/// <summary>What an admin's change to a period came to: the period (null when the code names none) or a refusal (a resource key).</summary>
 public sealed record PeriodChange(ReportingPeriod? Period, string? Error)
 {
     public bool Ok => Period is not null && Error is null;
@@ -16,11 +16,11 @@ public sealed record PeriodChange(ReportingPeriod? Period, string? Error)
 /// </summary>
 public sealed class PeriodAdministration(ProgramTrackerDbContext db)
 {
-    /// <summary>The messages this service shows people (Vietnamese), kept together.</summary>
+    /// <summary>The refusals this service gives, as keys of the shared resource (Text.resx): the caller shows them in the reader's language.</summary>
     public static class Messages
     {
-        public const string Exists = "Kỳ này đã có.";
-        public const string BadCode = "Mã kỳ có dạng 2024-Q1 (quý) hoặc 2024 (năm).";
+        public const string Exists = "AdminPeriods.Exists";
+        public const string BadCode = "AdminPeriods.BadCode";
     }
 
     /// <summary>Opens the period named by <paramref name="code"/> (2024-Q1 or 2024), refusing one that exists.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Core.Planning;
 
@@ -58,7 +59,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             target.Version++;
         }
 
-        return await SaveResult.CommitAsync(db, tx, changed, conflicts, "Người khác vừa lưu mục tiêu này. Tải lại trang để xem số mới.", ct);
+        return await SaveResult.CommitAsync(db, tx, changed, conflicts, Formats.Current["Planning.TargetConflictReload"], ct);
     }
 
     public async Task<SaveResult> AddCapitalAsync(int periodId, CapitalInput input, CancellationToken ct = default)
@@ -66,13 +67,13 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         if (period.IsLocked)
         {
-            return SaveResult.Refused($"{period.Label} đã khóa: không thể thêm số liệu vốn.");
+            return SaveResult.Refused(Formats.Current.Format("Planning.LockedNoAdd", period.Label));
         }
 
         // A double click (or the same row typed twice) must not inflate the totals: an identical row is refused.
         if (await SameRowExistsAsync(periodId, input, exceptId: null, ct))
         {
-            return SaveResult.Refused("Đã có một dòng vốn giống hệt (cùng chương trình, dự án, đơn vị, loại, nguồn vốn, số tiền và nội dung): không thêm lần nữa. Nếu đây là một khoản khác, ghi rõ nội dung để phân biệt.");
+            return SaveResult.Refused(Formats.Current["Planning.DuplicateRow"]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -101,22 +102,22 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         var figure = await db.CapitalFigures.Include(c => c.Period).FirstOrDefaultAsync(c => c.Id == figureId, ct);
         if (figure is null)
         {
-            return SaveResult.Refused("Dòng vốn này không còn (có thể người khác vừa xóa). Tải lại trang.");
+            return SaveResult.Refused(Formats.Current["Planning.RowGone"]);
         }
 
         if (figure.Period.IsLocked)
         {
-            return SaveResult.Refused($"{figure.Period.Label} đã khóa: không thể sửa hoặc xóa số liệu vốn.");
+            return SaveResult.Refused(Formats.Current.Format("Planning.LockedNoChange", figure.Period.Label));
         }
 
         if (figure.Version != expectedVersion)
         {
-            return new SaveResult(SaveOutcome.Conflict, 0, [], $"{figure.UpdatedBy ?? "Người khác"} vừa sửa dòng vốn này ({Describe(figure.Measure, figure.AmountVnd)}). Tải lại trang để xem số mới rồi sửa lại.");
+            return new SaveResult(SaveOutcome.Conflict, 0, [], Formats.Current.Format("Planning.CapitalConflict", figure.UpdatedBy ?? Formats.Current["Entry.SomeoneElse"], $"{Formats.Current.Measure(figure.Measure)} {Formats.Current.Money(figure.AmountVnd)}"));
         }
 
         if (input is not null && await SameRowExistsAsync(figure.PeriodId, input, exceptId: figure.Id, ct))
         {
-            return SaveResult.Refused("Sau khi sửa, dòng này sẽ giống hệt một dòng vốn khác: không lưu. Ghi rõ nội dung để phân biệt, hoặc xóa dòng thừa.");
+            return SaveResult.Refused(Formats.Current["Planning.WouldDuplicate"]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -145,7 +146,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         }
 
         figure.Version++;
-        return await SaveResult.CommitAsync(db, tx, 1, [], "Người khác vừa sửa dòng vốn này. Tải lại trang để xem số mới.", ct);
+        return await SaveResult.CommitAsync(db, tx, 1, [], Formats.Current["Planning.CapitalConflictReload"], ct);
     }
 
     private Task<bool> SameRowExistsAsync(int periodId, CapitalInput input, int? exceptId, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Core.Poverty;
 
@@ -14,20 +15,20 @@ public sealed record PovertyInput(int UnitId, int? Households, int? Poor, int? N
 /// </summary>
 public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider clock)
 {
-    /// <summary>Checks one row: counts are non-negative and the poor and near-poor fit in the total.</summary>
-    public static string? Validate(int? households, int? poor, int? nearPoor)
+    /// <summary>Checks one row: counts are non-negative and the poor and near-poor fit in the total; the message in <paramref name="f"/>'s language.</summary>
+    public static string? Validate(int? households, int? poor, int? nearPoor, Formats f)
     {
         if (households is < 0 || poor is < 0 || nearPoor is < 0)
         {
-            return "Số hộ không được âm.";
+            return f["Poverty.Negative"];
         }
 
         if ((poor is not null || nearPoor is not null) && households is null or 0)
         {
-            return "Nhập tổng số hộ (lớn hơn 0) để tính tỷ lệ.";
+            return f["Poverty.NeedHouseholds"];
         }
 
-        return (poor ?? 0) + (nearPoor ?? 0) > households ? "Số hộ nghèo và cận nghèo cộng lại vượt tổng số hộ." : null;
+        return (poor ?? 0) + (nearPoor ?? 0) > households ? f["Poverty.TooMany"] : null;
     }
 
     public async Task<SaveResult> SaveAsync(int periodId, int standardId, IReadOnlyCollection<PovertyInput> rows, CancellationToken ct = default)
@@ -35,7 +36,7 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         if (period.IsLocked)
         {
-            return SaveResult.Refused($"{period.Label} đã khóa: không thể thay đổi số liệu.");
+            return SaveResult.Refused(Formats.Current.Format("Entry.LockedNoChange", period.Label));
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -74,7 +75,7 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
             changed++;
         }
 
-        return await SaveResult.CommitAsync(db, tx, changed, conflicts, "Người khác vừa lưu số liệu này. Tải lại trang để xem số mới.", ct);
+        return await SaveResult.CommitAsync(db, tx, changed, conflicts, Formats.Current["Poverty.ConflictReload"], ct);
     }
 
     private static string? Counts(PovertyRecord? r) =>

@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Core.Seeding;
 
@@ -35,7 +34,7 @@ public sealed record CriteriaSetSeed(
     ThresholdScheme ThresholdScheme = ThresholdScheme.Common);
 public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null, string? NameEn = null);
 /// <summary>An indicator with its common threshold and, where the source gives them, thresholds by region or commune group.</summary>
-public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueType ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,
+public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueKind ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,
     string? ThresholdText = null, IReadOnlyDictionary<string, decimal?>? Thresholds = null, string? Source = null);
 
 public sealed record PovertyStandardsFile(IReadOnlyList<PovertyStandardSeed> Standards);

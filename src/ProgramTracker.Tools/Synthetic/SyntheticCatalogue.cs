@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tools.Synthetic;
 
@@ -14,7 +13,7 @@ public sealed record SyntheticIndicator(
     string Code,
     string Name,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     Comparator Comparator,
     decimal Threshold,
     double Spread,
@@ -46,15 +45,15 @@ public static class SyntheticCatalogue
     public static IReadOnlyList<string> DistrictSets { get; } = [DistrictAdvancedSet];
 
     /// <summary>A commune template: the standard threshold, the advanced one, and whether only the advanced set has it.</summary>
-    private sealed record CommuneTemplate(int Criterion, string Name, string? Unit, ValueType Type, Comparator Comparator,
+    private sealed record CommuneTemplate(int Criterion, string Name, string? Unit, ValueKind Type, Comparator Comparator,
         decimal Standard, decimal Advanced, double Spread, bool AdvancedOnly = false);
 
-    private sealed record DistrictTemplate(int Criterion, string Name, string? Unit, ValueType Type, Comparator Comparator, decimal Threshold, double Spread);
+    private sealed record DistrictTemplate(int Criterion, string Name, string? Unit, ValueKind Type, Comparator Comparator, decimal Threshold, double Spread);
 
-    private const ValueType B = ValueType.Boolean;
-    private const ValueType N = ValueType.Number;
-    private const ValueType P = ValueType.Percent;
-    private const ValueType C = ValueType.Count;
+    private const ValueKind B = ValueKind.Boolean;
+    private const ValueKind N = ValueKind.Number;
+    private const ValueKind P = ValueKind.Percent;
+    private const ValueKind C = ValueKind.Count;
     private const Comparator Ge = Comparator.AtLeast;
     private const Comparator Le = Comparator.AtMost;
     private const Comparator Eq = Comparator.Equal;

@@ -1,22 +1,21 @@
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tools.Synthetic;
 
 /// <summary>An indicator as the value model needs it, with the database id it is written under.</summary>
-public sealed record ModelIndicator(int Id, string Code, ValueType ValueType, Comparator Comparator, decimal? Threshold, double Spread, double Difficulty)
+public sealed record ModelIndicator(int Id, string Code, ValueKind ValueType, Comparator Comparator, decimal? Threshold, double Spread, double Difficulty)
 {
     public ulong Key { get; } = Mix.Of(Code);
 
     /// <summary>An indicator the generator did not define (an administrator's): spread and difficulty follow from its type.</summary>
-    public static ModelIndicator Generic(int id, string code, ValueType type, Comparator comparator, decimal? threshold)
+    public static ModelIndicator Generic(int id, string code, ValueKind type, Comparator comparator, decimal? threshold)
     {
         var t = (double)(threshold ?? 0);
         var spread = type switch
         {
-            ValueType.Boolean => 1,
-            ValueType.Percent => 25,
-            ValueType.Count => Math.Max(2, t),
+            ValueKind.Boolean => 1,
+            ValueKind.Percent => 25,
+            ValueKind.Count => Math.Max(2, t),
             _ => Math.Max(1, 0.35 * Math.Abs(t)),
         };
         return new ModelIndicator(id, code, type, comparator, threshold, spread, 0.5);
@@ -49,7 +48,7 @@ public static class ValueModel
     {
         var noise = Mix.Symmetric(unitKey, indicator.Key, 3, (ulong)timeIndex);
         var gap = trend.StartGap - trend.Pace * timeIndex;
-        if (indicator.ValueType == ValueType.Boolean)
+        if (indicator.ValueType == ValueKind.Boolean)
         {
             // Yes/no indicators rarely flip back: little noise.
             return gap + 0.02 * noise <= 0 ? 1m : 0m;
@@ -63,17 +62,17 @@ public static class ValueModel
         value = Math.Max(0, value);
         return indicator.ValueType switch
         {
-            ValueType.Percent => Math.Round((decimal)Math.Min(100, value), 2, MidpointRounding.AwayFromZero),
-            ValueType.Count => Math.Round((decimal)value, 0, MidpointRounding.AwayFromZero),
-            ValueType.Money => Math.Round((decimal)value, 0, MidpointRounding.AwayFromZero),
+            ValueKind.Percent => Math.Round((decimal)Math.Min(100, value), 2, MidpointRounding.AwayFromZero),
+            ValueKind.Count => Math.Round((decimal)value, 0, MidpointRounding.AwayFromZero),
+            ValueKind.Money => Math.Round((decimal)value, 0, MidpointRounding.AwayFromZero),
             _ => Math.Round((decimal)value, 1, MidpointRounding.AwayFromZero),
         };
     }
 
-    private static decimal DefaultThreshold(ValueType type) => type switch
+    private static decimal DefaultThreshold(ValueKind type) => type switch
     {
-        ValueType.Percent => 80,
-        ValueType.Count => 2,
+        ValueKind.Percent => 80,
+        ValueKind.Count => 2,
         _ => 10,
     };
 }

@@ -21,7 +21,8 @@ public sealed class AccountController(
     IOptions<SecurityOptions> security,
     ILogger<AccountController> logger) : Controller
 {
-    private const string Issuer = "ProgramTracker Ba Chẽ";
+    /// <summary>The name the authenticator app shows beside the account: one name whatever the language of the page.</summary>
+    private static readonly string Issuer = Formats.Vietnamese["TwoFactor.Issuer"];
 
     [AllowAnonymous]
     [HttpGet("login")]

@@ -39,7 +39,7 @@ public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTok
 
         logger.LogInformation("User {UserName} revoked API token {TokenId}", User.Identity?.Name, id);
         TempData["TokenMessage"] = Formats.Current["Tokens.Revoked"];
-        return Redirect("/account/tokens");
+        return RedirectToAction(nameof(Index));
     }
 
     private string UserId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;

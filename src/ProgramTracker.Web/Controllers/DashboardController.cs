@@ -32,7 +32,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
         }
 
         return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
-            ? View(DashboardView.Build(data, options.Value.AtRiskShare))
+            ? View(DashboardPageBuilder.Build(data, options.Value.AtRiskShare))
             : NotFound();
     }
 
@@ -55,7 +55,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
             return NotFound();
         }
 
-        var bytes = DashboardExcel.Write(DashboardView.Build(data, options.Value.AtRiskShare));
+        var bytes = DashboardExcel.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare));
         return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.District.Slug}-{data.Period.Code}.xlsx");
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
@@ -128,7 +129,7 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
             case SaveOutcome.Conflict:
                 foreach (var conflict in result.Conflicts)
                 {
-                    var row = rows[conflict.IndicatorId];
+                    var row = rows[conflict.RowId];
                     row.Version = conflict.CurrentVersion;
                     row.ConflictText = Formats.Current.Format("Entry.ConflictBy", conflict.By ?? Formats.Current["Entry.SomeoneElse"],
                         conflict.AtUtc is { } at ? Formats.Current.DateTime(at.ToLocalTime()) : "", Formats.Current.Value(conflict.CurrentValue, row.ValueType, row.Unit));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
@@ -52,7 +53,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             if (ModelState.GetFieldValidationState($"Rows[{i}].Comparator") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
                 // A malformed comparator is refused, never read as the default "at least".
-                row.Error = "Cách so sánh không hợp lệ: chọn ≥, ≤ hoặc = trong danh sách.";
+                row.Error = Formats.Current["Planning.BadComparator"];
             }
             else if (string.IsNullOrWhiteSpace(post.Value))
             {
@@ -64,13 +65,13 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             }
             else
             {
-                row.Error = $"{ValueParser.ParseNumber(post.Value, Formats.Current).Error} Để trống nếu không đặt mục tiêu.";
+                row.Error = Formats.Current.Format("Planning.LeaveEmpty", ValueParser.ParseNumber(post.Value, Formats.Current).Error);
             }
         }
 
         if (page.Rows.Any(r => r.Error is not null))
         {
-            (page.Message, page.IsError) = ("Chưa lưu: có dòng sai (đánh dấu đỏ). Các số khác vẫn giữ như bạn đã nhập.", true);
+            (page.Message, page.IsError) = (Formats.Current["Planning.RowsWrong"], true);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Targets", page);
         }
@@ -78,17 +79,17 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
         var result = await planning.SaveTargetsAsync(page.District.Id, year, inputs, ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
-            TempData["PlanningMessage"] = $"Đã lưu {result.Changed} mục tiêu.";
+            TempData["PlanningMessage"] = Formats.Current.Format("Planning.TargetsSaved", result.Changed);
             return Redirect(page.Path);
         }
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu mục tiêu {Formats.Current.Number(c.CurrentValue, "(trống)")}. Bấm Lưu lần nữa để ghi số của bạn.";
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = Formats.Current.Format("Planning.TargetConflict", c.By ?? Formats.Current["Entry.SomeoneElse"], Formats.Current.Number(c.CurrentValue, Formats.Current["Planning.EmptyTarget"]));
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
-        (page.Message, page.IsError) = (result.Message ?? "Chưa lưu: người khác đã sửa mục tiêu sau khi bạn mở trang.", true);
+        (page.Message, page.IsError) = (result.Message ?? Formats.Current["Planning.TargetsNotSaved"], true);
         Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Targets", page);
     }
@@ -129,7 +130,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return View("Capital", page);
         }
 
-        return Changed(page, await planning.ChangeCapitalAsync(id, version, input, ct), "Đã lưu dòng vốn.");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, input, ct), Formats.Current["Planning.CapitalSaved"]);
     }
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
@@ -142,7 +143,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return refusal!;
         }
 
-        return Changed(page, await planning.ChangeCapitalAsync(id, version, null, ct), "Đã xóa dòng vốn (vẫn ghi trong nhật ký).");
+        return Changed(page, await planning.ChangeCapitalAsync(id, version, null, ct), Formats.Current["Planning.CapitalDeleted"]);
     }
 
     private IActionResult Changed(CapitalPage page, SaveResult result, string done)
@@ -183,7 +184,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
             return View("Capital", page);
         }
 
-        TempData["PlanningMessage"] = "Đã thêm số liệu vốn.";
+        TempData["PlanningMessage"] = Formats.Current["Planning.CapitalAdded"];
         return Redirect(page.Path);
     }
 
@@ -196,22 +197,22 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     {
         if (form.ProgrammeId is not { } programme || page.Programmes.All(p => p.Id != programme))
         {
-            ModelState.AddModelError(nameof(form.ProgrammeId), "Chọn chương trình.");
+            ModelState.AddModelError(nameof(form.ProgrammeId), Formats.Current["Planning.ChooseProgramme"]);
         }
 
         if (form.ProjectId is { } project && page.Projects.All(p => p.Id != project || p.ProgrammeId != form.ProgrammeId))
         {
-            ModelState.AddModelError(nameof(form.ProjectId), "Dự án không thuộc chương trình đã chọn.");
+            ModelState.AddModelError(nameof(form.ProjectId), Formats.Current["Planning.ProjectNotInProgramme"]);
         }
 
         if (form.UnitId is not { } unit || page.Units.All(u => u.Id != unit))
         {
-            ModelState.AddModelError(nameof(form.UnitId), "Chọn huyện hoặc một xã của huyện.");
+            ModelState.AddModelError(nameof(form.UnitId), Formats.Current["Planning.ChooseUnit"]);
         }
 
         if (form.Measure is not { } measure || !Enum.IsDefined(measure))
         {
-            ModelState.AddModelError(nameof(form.Measure), "Chọn loại số liệu vốn.");
+            ModelState.AddModelError(nameof(form.Measure), Formats.Current["Planning.ChooseMeasure"]);
         }
 
         var parsedAmount = ValueParser.ParseAmountVnd(form.Amount, Formats.Current);
@@ -222,7 +223,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
         if (form.FundingSource?.Length > 120 || form.Description?.Length > 1000)
         {
-            ModelState.AddModelError(nameof(form.Description), "Nguồn vốn tối đa 120 ký tự, nội dung tối đa 1000 ký tự.");
+            ModelState.AddModelError(nameof(form.Description), Formats.Current["Planning.TooLong"]);
         }
 
         if (!ModelState.IsValid || !Enum.IsDefined(form.Kind))

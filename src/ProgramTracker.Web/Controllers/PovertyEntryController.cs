@@ -2,6 +2,7 @@ using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Poverty;
@@ -49,7 +50,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
             (row.Households, row.Poor, row.NearPoor, row.Version) = (post.Households, post.Poor, post.NearPoor, post.Version);
             var (h, p, n) = (Count(post.Households), Count(post.Poor), Count(post.NearPoor));
-            row.Error = h.Error ?? p.Error ?? n.Error ?? PovertyEntryService.Validate(h.Value, p.Value, n.Value);
+            row.Error = h.Error ?? p.Error ?? n.Error ?? PovertyEntryService.Validate(h.Value, p.Value, n.Value, Formats.Current);
             if (row.Error is null)
             {
                 inputs.Add(new PovertyInput(post.UnitId, h.Value, p.Value, n.Value, post.Version));
@@ -58,7 +59,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
         if (page.Rows.Any(r => r.Error is not null))
         {
-            page.Message = "Chưa lưu: có dòng sai (đánh dấu đỏ). Sửa rồi lưu lại; số bạn đã nhập vẫn còn.";
+            page.Message = Formats.Current["Poverty.RowsWrong"];
             page.IsError = true;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Form", page);
@@ -68,17 +69,17 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
         var result = await service.SaveAsync(page.Period.Id, standardId, inputs, ct);
         if (result.Outcome == SaveOutcome.Saved)
         {
-            TempData["PovertyMessage"] = $"Đã lưu {result.Changed} dòng.";
+            TempData["PovertyMessage"] = Formats.Current.Format("Poverty.Saved", result.Changed);
             return Redirect(page.Path);
         }
 
         foreach (var c in result.Conflicts)
         {
-            rows[c.IndicatorId].Error = $"{c.By ?? "Người khác"} vừa lưu: {c.CurrentNote} (nghèo/cận nghèo/tổng). Bấm Lưu lần nữa để ghi số của bạn.";
-            rows[c.IndicatorId].Version = c.CurrentVersion;
+            rows[c.RowId].Error = Formats.Current.Format("Poverty.Conflict", c.By ?? Formats.Current["Entry.SomeoneElse"], c.CurrentNote);
+            rows[c.RowId].Version = c.CurrentVersion;
         }
 
-        page.Message = result.Message ?? "Chưa lưu: người khác đã sửa số liệu sau khi bạn mở trang.";
+        page.Message = result.Message ?? Formats.Current["Poverty.NotSavedConflict"];
         page.IsError = true;
         Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Form", page);
@@ -91,7 +92,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
             return (null, null);
         }
 
-        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueType.Count, raw, Formats.Current);
-        return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? "Số quá lớn." : null) : (null, parsed.Error);
+        var parsed = ValueParser.Parse(ProgramTracker.Core.Domain.ValueKind.Count, raw, Formats.Current);
+        return parsed.Ok ? (parsed.Value is { } v && v <= int.MaxValue ? (int)v : null, parsed.Value > int.MaxValue ? Formats.Current["Number.TooLarge"] : null) : (null, parsed.Error);
     }
 }

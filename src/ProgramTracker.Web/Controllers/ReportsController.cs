@@ -30,6 +30,6 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
             return Forbid();
         }
 
-        return await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data ? View(new SummaryPage(data, SummaryBuilder.Build(data), print == "1")) : NotFound();
+        return await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1")) : NotFound();
     }
 }

@@ -12,6 +12,8 @@ public static class Links
     public static string Unit(UnitKind kind, string slug) =>
         AdministrativeUnit.IsCommuneLevelKind(kind) ? $"/communes/{Uri.EscapeDataString(slug)}" : $"/districts/{Uri.EscapeDataString(slug)}";
 
+    public static string Commune(string slug) => $"/communes/{Uri.EscapeDataString(slug)}";
+
     public static string District(string slug) => $"/districts/{Uri.EscapeDataString(slug)}";
 
     /// <summary>A unit's quarterly entry form: "/communes/nam-son/entry/2023-Q3".</summary>
@@ -28,6 +30,12 @@ public static class Links
     public static string Capital(string districtSlug, string periodCode) => $"{District(districtSlug)}/capital/{periodCode}";
 
     public static string Poverty(string districtSlug, string periodCode) => $"{District(districtSlug)}/poverty/{periodCode}";
+
+    /// <summary>The JSON API's root (its controllers' routes start here).</summary>
+    public const string Api = "/api/v1";
+
+    /// <summary>The API's reference pages (Scalar), mapped in ApiSetup.</summary>
+    public const string ApiReference = "/api/reference";
 
     /// <summary>The same page in the other language: the switch's address, returning to <paramref name="returnUrl"/>.</summary>
     public static string Language(string culture, string returnUrl) => $"/language/{culture}?returnUrl={Uri.EscapeDataString(returnUrl)}";

@@ -3,12 +3,11 @@ using Npgsql;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.TestSupport;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>
-/// The attainment rule has one definition in C# (<see cref="AttainmentRules.Evaluate(ValueType, Comparator, decimal?, decimal?)"/>)
+/// The attainment rule has one definition in C# (<see cref="AttainmentRules.Evaluate(ValueKind, Comparator, decimal?, decimal?)"/>)
 /// and is generated into SQL for the bulk rebuild (<see cref="AttainmentRules.MetSql"/>). This property test runs the
 /// generated SQL on PostgreSQL over every value kind, comparator, null value, null threshold and a spread of values
 /// around the threshold, and holds it to the C# answer row by row.
@@ -21,7 +20,7 @@ public sealed class AttainmentSqlTests
     [Fact]
     public async Task The_generated_sql_judges_every_kind_comparator_and_null_case_as_the_csharp_rule_does()
     {
-        var cases = (from kind in Enum.GetValues<ValueType>()
+        var cases = (from kind in Enum.GetValues<ValueKind>()
                      from comparator in Enum.GetValues<Comparator>()
                      from threshold in Thresholds
                      from value in Values
@@ -44,7 +43,7 @@ public sealed class AttainmentSqlTests
         }
 
         var fromCSharp = cases.Select(c => AttainmentRules.Evaluate(c.Kind, c.Comparator, c.Threshold, c.Value) == IndicatorStatus.Met).ToList();
-        cases.Count.Should().Be(Enum.GetValues<ValueType>().Length * Enum.GetValues<Comparator>().Length * Thresholds.Length * Values.Length);
+        cases.Count.Should().Be(Enum.GetValues<ValueKind>().Length * Enum.GetValues<Comparator>().Length * Thresholds.Length * Values.Length);
         fromSql.Should().HaveCount(cases.Count);
         var differences = cases.Where((c, i) => fromSql[i] != fromCSharp[i]).ToList();
         differences.Should().BeEmpty("the SQL of the bulk rebuild must judge as AttainmentRules does");
@@ -60,8 +59,8 @@ public sealed class AttainmentSqlTests
             {
                 foreach (var threshold in Thresholds.OfType<decimal>())
                 {
-                    var figure = new ProgramTracker.Web.Models.Dashboard.TargetFigure(1, 1, "x", null, ValueType.Number, 2026, comparator, threshold, value, ValueQualifier.None, null, null, null, null);
-                    figure.Met.Should().Be(AttainmentRules.Evaluate(ValueType.Number, comparator, threshold, value) == IndicatorStatus.Met);
+                    var figure = new ProgramTracker.Web.Models.Dashboard.TargetFigure(1, 1, "x", null, ValueKind.Number, 2026, comparator, threshold, value, ValueQualifier.None, null, null, null, null);
+                    figure.Met.Should().Be(AttainmentRules.Evaluate(ValueKind.Number, comparator, threshold, value) == IndicatorStatus.Met);
                 }
             }
         }

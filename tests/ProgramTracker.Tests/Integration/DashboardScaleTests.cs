@@ -8,7 +8,6 @@ using ProgramTracker.Core.Poverty;
 using ProgramTracker.TestSupport;
 using Xunit.Abstractions;
 using static ProgramTracker.Tests.Integration.HtmlParts;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Integration;
 
@@ -57,14 +56,14 @@ public sealed class ScaleFixture : IAsyncLifetime
         // Indicators for three criteria of the commune NTM set, so that attainment can be computed from values.
         // Through the catalogue's door, as an admin's form or import would add them.
         await db.SaveChangesAsync();
-        static IndicatorDefinition Def(int criterion, string code, ValueType type, Comparator comparator, decimal? threshold) =>
+        static IndicatorDefinition Def(int criterion, string code, ValueKind type, Comparator comparator, decimal? threshold) =>
             new(code, criterion, $"Chỉ tiêu thử {code}", "%", type, comparator, new Dictionary<string, ThresholdInput> { [Zones.Common] = new(threshold) });
         var added = await new CatalogueService(db, TimeProvider.System, new SummaryUpdater(db)).ApplyAsync("ntm-xa",
         [
-            Def(1, "tn-quy-hoach", ValueType.Boolean, Comparator.Equal, null),
-            Def(2, "tn-giao-thong", ValueType.Percent, Comparator.AtLeast, 70m),
-            Def(4, "tn-thuy-loi", ValueType.Percent, Comparator.AtLeast, 80m),
-            Def(4, "tn-thiet-hai", ValueType.Number, Comparator.AtMost, 5m),
+            Def(1, "tn-quy-hoach", ValueKind.Boolean, Comparator.Equal, null),
+            Def(2, "tn-giao-thong", ValueKind.Percent, Comparator.AtLeast, 70m),
+            Def(4, "tn-thuy-loi", ValueKind.Percent, Comparator.AtLeast, 80m),
+            Def(4, "tn-thiet-hai", ValueKind.Number, Comparator.AtMost, 5m),
         ], null, "Dữ liệu thử");
         added.Ok.Should().BeTrue(string.Join(" ", added.Errors));
         var byCode = await db.Indicators.Where(i => i.Code.StartsWith("tn-")).ToDictionaryAsync(i => i.Code);

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.TestSupport;

@@ -5,6 +5,7 @@ using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.TestSupport;
@@ -231,8 +232,9 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
             .Should().Be((0.28m, 0.9m, true));
         record.ReportedPoorRate.Should().Be(0.27m, "the reported rate stays as the source printed it");
         (await Audit(AuditAction.PovertyChanged)).Should().HaveCount(2);
-        PovertyEntryService.Validate(100, 60, 50).Should().Contain("vượt tổng số hộ");
-        PovertyEntryService.Validate(null, 1, null).Should().Contain("tổng số hộ");
+        PovertyEntryService.Validate(100, 60, 50, Formats.Vietnamese).Should().Contain("vượt tổng số hộ");
+        PovertyEntryService.Validate(null, 1, null, Formats.Vietnamese).Should().Contain("tổng số hộ");
+        PovertyEntryService.Validate(100, 60, 50, Formats.English).Should().Be("Poor and near-poor households together exceed the total number of households.");
     }
 
     private async Task<SaveResult> WithPoverty(string user, Func<PovertyEntryService, Task<SaveResult>> work)

@@ -5,7 +5,6 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.TestSupport;
 using ProgramTracker.Tools.Synthetic;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Integration;
 
@@ -133,7 +132,7 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         var indicators = await db.Indicators.Where(i => i.Code.StartsWith("syn.")).ToListAsync();
         indicators.Should().HaveCount(CommuneIndicators + DistrictIndicators)
             .And.OnlyContain(i => i.Note == "Chỉ tiêu tổng hợp để đo tải, không phải số liệu thật" && i.Name.StartsWith("[TH] "));
-        indicators.Select(i => i.ValueType).Distinct().Should().BeEquivalentTo([ValueType.Boolean, ValueType.Number, ValueType.Percent, ValueType.Count]);
+        indicators.Select(i => i.ValueType).Distinct().Should().BeEquivalentTo([ValueKind.Boolean, ValueKind.Number, ValueKind.Percent, ValueKind.Count]);
         (await db.IndicatorThresholds.Where(t => t.Indicator.Code.StartsWith("syn.") && t.Zone == Zones.Common).Select(t => t.Comparator).Distinct().ToListAsync())
             .Should().BeEquivalentTo([Comparator.AtLeast, Comparator.AtMost, Comparator.Equal]);
 
@@ -192,9 +191,9 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
             .ToListAsync();
 
         rows.Should().OnlyContain(r => r.Value != null && r.Value >= 0);
-        rows.Where(r => r.ValueType == ValueType.Percent).Should().OnlyContain(r => r.Value <= 100);
-        rows.Where(r => r.ValueType == ValueType.Boolean).Should().OnlyContain(r => r.Value == 0 || r.Value == 1);
-        rows.Where(r => r.ValueType == ValueType.Count).Should().OnlyContain(r => r.Value == decimal.Truncate(r.Value!.Value));
+        rows.Where(r => r.ValueType == ValueKind.Percent).Should().OnlyContain(r => r.Value <= 100);
+        rows.Where(r => r.ValueType == ValueKind.Boolean).Should().OnlyContain(r => r.Value == 0 || r.Value == 1);
+        rows.Where(r => r.ValueType == ValueKind.Count).Should().OnlyContain(r => r.Value == decimal.Truncate(r.Value!.Value));
 
         double MetShare(int year, int quarter) => rows.Where(r => r.Year == year && r.Quarter == quarter)
             .Average(r => AttainmentRules.Evaluate(r.ValueType, r.Comparator, r.Threshold, r.Value) == IndicatorStatus.Met ? 1.0 : 0.0);

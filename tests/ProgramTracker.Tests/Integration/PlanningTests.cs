@@ -94,6 +94,31 @@ public sealed class PlanningTests : IAsyncLifetime
         (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.CapitalChanged))).Should().Be(1);
     }
 
+    [Fact]
+    public async Task The_planning_and_poverty_pages_and_their_refusals_speak_English_when_asked()
+    {
+        var client = await _factory.SignedInClientAsync("huyen");
+        var (gnbv, namSon) = await _factory.WithDbAsync(async db => (
+            await db.Programmes.Where(p => p.Code == "gnbv").Select(p => p.Id).SingleAsync(),
+            await db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync()));
+        const string path = "/districts/ba-che/capital/2023-Q3?culture=en";
+        string Id(int v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var capital = await client.GetStringAsync(path);
+        var targets = await client.GetStringAsync("/districts/ba-che/targets/2023?culture=en");
+        var poverty = await client.GetStringAsync("/districts/ba-che/poverty/2023-Q3?culture=en");
+        var bad = await client.PostFormAsync(path, new Dictionary<string, string>
+        {
+            ["ProgrammeId"] = Id(gnbv), ["UnitId"] = Id(namSon), ["Measure"] = "Disbursed", ["Kind"] = "Recurrent", ["Amount"] = "850.000.000",
+        }, await client.AntiforgeryTokenAsync(path));
+
+        capital.Should().Contain("Capital: Ba Chẽ district · Q3 2023").And.Contain("Add a capital figure").And.NotContain("Thêm số liệu vốn");
+        targets.Should().Contain("Targets for 2023: Ba Chẽ district").And.Contain("Save targets").And.NotContain("Lưu mục tiêu");
+        poverty.Should().Contain("Poor and near-poor households: Ba Chẽ district").And.Contain("Save household counts").And.NotContain("Lưu số hộ");
+        bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "850.000.000 is not an English number");
+        (await bad.Content.ReadAsStringAsync()).Should().Contain("Kind of capital").And.NotContain("Loại vốn");
+    }
+
     private static async Task<int> RowIndexAsync(HttpClient client, int indicatorId)
     {
         var html = await client.GetStringAsync("/districts/ba-che/targets/2023");

@@ -1,6 +1,5 @@
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Unit;
 
@@ -13,21 +12,21 @@ public class AttainmentRulesTests
     [InlineData(Comparator.AtMost, 1.5, 2.17, IndicatorStatus.NotMet)]
     [InlineData(Comparator.Equal, 0, 0, IndicatorStatus.Met)]
     public void Number_indicator_is_judged_by_its_comparator(Comparator comparator, double threshold, double value, IndicatorStatus expected) =>
-        AttainmentRules.Evaluate(ValueType.Number, comparator, (decimal)threshold, (decimal)value).Should().Be(expected);
+        AttainmentRules.Evaluate(ValueKind.Number, comparator, (decimal)threshold, (decimal)value).Should().Be(expected);
 
     [Fact]
     public void Missing_value_is_no_value_not_unmet() =>
-        AttainmentRules.Evaluate(ValueType.Percent, Comparator.AtLeast, 90m, null).Should().Be(IndicatorStatus.NoValue);
+        AttainmentRules.Evaluate(ValueKind.Percent, Comparator.AtLeast, 90m, null).Should().Be(IndicatorStatus.NoValue);
 
     [Fact]
     public void Unknown_threshold_is_never_guessed() =>
-        AttainmentRules.Evaluate(ValueType.Number, Comparator.AtLeast, null, 68m).Should().Be(IndicatorStatus.NoThreshold);
+        AttainmentRules.Evaluate(ValueKind.Number, Comparator.AtLeast, null, 68m).Should().Be(IndicatorStatus.NoThreshold);
 
     [Theory]
     [InlineData(1, IndicatorStatus.Met)]
     [InlineData(0, IndicatorStatus.NotMet)]
     public void Boolean_indicator_needs_no_threshold(int value, IndicatorStatus expected) =>
-        AttainmentRules.Evaluate(ValueType.Boolean, Comparator.Equal, null, value).Should().Be(expected);
+        AttainmentRules.Evaluate(ValueKind.Boolean, Comparator.Equal, null, value).Should().Be(expected);
 
     [Fact]
     public void Criterion_with_one_unmet_indicator_is_not_met() =>
@@ -47,9 +46,9 @@ public class AttainmentRulesTests
         // Two criteria defined of 19 declared, three indicators defined of 75 declared.
         IndicatorRule[] rules =
         [
-            new(1, 10, ValueType.Boolean, Comparator.Equal, null),
-            new(2, 10, ValueType.Number, Comparator.AtLeast, 70m),
-            new(3, 11, ValueType.Percent, Comparator.AtMost, 1.5m),
+            new(1, 10, ValueKind.Boolean, Comparator.Equal, null),
+            new(2, 10, ValueKind.Number, Comparator.AtLeast, 70m),
+            new(3, 11, ValueKind.Percent, Comparator.AtMost, 1.5m),
         ];
         var values = new Dictionary<int, decimal?> { [1] = 1m, [2] = 72m, [3] = 2.17m };
 
@@ -67,7 +66,7 @@ public class AttainmentRulesTests
     [Fact]
     public void Set_is_achieved_only_when_every_declared_criterion_is_met()
     {
-        IndicatorRule[] rules = [new(1, 10, ValueType.Boolean, Comparator.Equal, null), new(2, 11, ValueType.Boolean, Comparator.Equal, null)];
+        IndicatorRule[] rules = [new(1, 10, ValueKind.Boolean, Comparator.Equal, null), new(2, 11, ValueKind.Boolean, Comparator.Equal, null)];
         var values = new Dictionary<int, decimal?> { [1] = 1m, [2] = 1m };
 
         AttainmentRules.Evaluate([10, 11], rules, values, 2, 2).Achieved.Should().BeTrue();
@@ -78,7 +77,7 @@ public class AttainmentRulesTests
     [Fact]
     public void Boolean_gap_has_no_distance()
     {
-        IndicatorRule[] rules = [new(1, 10, ValueType.Boolean, Comparator.Equal, null)];
+        IndicatorRule[] rules = [new(1, 10, ValueKind.Boolean, Comparator.Equal, null)];
         var result = AttainmentRules.Evaluate([10], rules, new Dictionary<int, decimal?> { [1] = 0m }, 1, 1);
         result.Gaps.Should().ContainSingle().Which.Distance.Should().BeNull();
     }

@@ -6,7 +6,6 @@ using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.TestSupport;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Unit;
 
@@ -73,7 +72,7 @@ public sealed partial class ResourceTests
         {
             var labels = Enum.GetValues<CriteriaTier>().Select(f.Tier)
                 .Concat(Enum.GetValues<UnitLevel>().Select(f.Level))
-                .Concat(Enum.GetValues<ValueType>().Select(f.ValueTypeName))
+                .Concat(Enum.GetValues<ValueKind>().Select(f.ValueTypeName))
                 .Concat(Enum.GetValues<CapitalMeasure>().Select(f.Measure))
                 .Concat(Enum.GetValues<CapitalKind>().Select(f.CapitalKindName))
                 .Concat(Enum.GetValues<ReportedKind>().Select(f.Reported))

@@ -1,22 +1,22 @@
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Entry;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Unit;
 
 public class ValueParserTests
 {
     [Theory]
-    [InlineData(ValueType.Number, "14,5", 14.5)]
-    [InlineData(ValueType.Number, "1.250,5", 1250.5)]
-    [InlineData(ValueType.Percent, "0,46", 0.46)]
-    [InlineData(ValueType.Percent, "100", 100)]
-    [InlineData(ValueType.Count, "7", 7)]
-    [InlineData(ValueType.Money, "119.000.000.000", 119000000000)]
-    [InlineData(ValueType.Boolean, "1", 1)]
-    [InlineData(ValueType.Boolean, "Đạt", 1)]
-    [InlineData(ValueType.Boolean, "0", 0)]
-    public void Accepts_what_people_type(ValueType type, string raw, double expected)
+    [InlineData(ValueKind.Number, "14,5", 14.5)]
+    [InlineData(ValueKind.Number, "1.250,5", 1250.5)]
+    [InlineData(ValueKind.Percent, "0,46", 0.46)]
+    [InlineData(ValueKind.Percent, "100", 100)]
+    [InlineData(ValueKind.Count, "7", 7)]
+    [InlineData(ValueKind.Money, "119.000.000.000", 119000000000)]
+    [InlineData(ValueKind.Boolean, "1", 1)]
+    [InlineData(ValueKind.Boolean, "Đạt", 1)]
+    [InlineData(ValueKind.Boolean, "0", 0)]
+    public void Accepts_what_people_type(ValueKind type, string raw, double expected)
     {
         var parsed = ValueParser.Parse(type, raw, Formats.Vietnamese);
         parsed.Ok.Should().BeTrue();
@@ -27,24 +27,24 @@ public class ValueParserTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
-    public void Empty_means_no_value(string? raw) => ValueParser.Parse(ValueType.Number, raw, Formats.Vietnamese).Should().Be(ParsedValue.Empty);
+    public void Empty_means_no_value(string? raw) => ValueParser.Parse(ValueKind.Number, raw, Formats.Vietnamese).Should().Be(ParsedValue.Empty);
 
     [Theory]
-    [InlineData(ValueType.Number, "mười", "Không đọc được số")]
-    [InlineData(ValueType.Number, "1,2,3", "nhiều dấu phẩy")]
-    [InlineData(ValueType.Number, "68.125", "hãy viết 68,125")]
-    [InlineData(ValueType.Money, "1,234.5", "kiểu tiếng Anh")]
-    [InlineData(ValueType.Percent, "101", "từ 0 đến 100")]
-    [InlineData(ValueType.Percent, "-1", "từ 0 đến 100")]
-    [InlineData(ValueType.Count, "-3", "không được âm")]
-    [InlineData(ValueType.Count, "2,5", "số nguyên")]
-    [InlineData(ValueType.Money, "-5", "không được âm")]
-    [InlineData(ValueType.Boolean, "có lẽ", "Đạt")]
-    [InlineData(ValueType.Number, "1e9", "Không đọc được số")]
-    [InlineData(ValueType.Number, "99999999999999999999999", "Số quá lớn")]
-    [InlineData(ValueType.Number, "1,123456", "4 chữ số thập phân")]
-    [InlineData(ValueType.Number, "<script>", "Không đọc được số")]
-    public void Refuses_bad_input_with_a_vietnamese_message(ValueType type, string raw, string message)
+    [InlineData(ValueKind.Number, "mười", "Không đọc được số")]
+    [InlineData(ValueKind.Number, "1,2,3", "nhiều dấu phẩy")]
+    [InlineData(ValueKind.Number, "68.125", "hãy viết 68,125")]
+    [InlineData(ValueKind.Money, "1,234.5", "kiểu tiếng Anh")]
+    [InlineData(ValueKind.Percent, "101", "từ 0 đến 100")]
+    [InlineData(ValueKind.Percent, "-1", "từ 0 đến 100")]
+    [InlineData(ValueKind.Count, "-3", "không được âm")]
+    [InlineData(ValueKind.Count, "2,5", "số nguyên")]
+    [InlineData(ValueKind.Money, "-5", "không được âm")]
+    [InlineData(ValueKind.Boolean, "có lẽ", "Đạt")]
+    [InlineData(ValueKind.Number, "1e9", "Không đọc được số")]
+    [InlineData(ValueKind.Number, "99999999999999999999999", "Số quá lớn")]
+    [InlineData(ValueKind.Number, "1,123456", "4 chữ số thập phân")]
+    [InlineData(ValueKind.Number, "<script>", "Không đọc được số")]
+    public void Refuses_bad_input_with_a_vietnamese_message(ValueKind type, string raw, string message)
     {
         var parsed = ValueParser.Parse(type, raw, Formats.Vietnamese);
         parsed.Ok.Should().BeFalse();

@@ -20,6 +20,7 @@ public sealed partial class ViewTextScanTests
         "API",
         "OpenAPI",
         "Scalar",
+        "Authorization: Bearer", // an HTTP header, written as is in every language
     ];
 
     /// <summary>
@@ -28,41 +29,16 @@ public sealed partial class ViewTextScanTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        "Views/Overview/Index.cshtml",
-        "Views/AdminReorganisations/Index.cshtml",
-        "Views/AdminCatalogue/Indicator.cshtml",
-        "Views/Planning/Capital.cshtml",
-        "Views/Planning/Targets.cshtml",
-        "Views/PovertyEntry/Form.cshtml",
         "Views/Shared/Components/ExcelImport/Default.cshtml",
         "Views/AdminCatalogueImport/Preview.cshtml",
         "Views/AdminCatalogueImport/Upload.cshtml",
         "Views/AdminCatalogueImport/_Errors.cshtml",
         "Views/AdminCatalogueImport/_Form.cshtml",
-        "Views/AdminPeriods/Index.cshtml",
-        "Views/Account/TwoFactor.cshtml",
         "Views/EntryWorkbook/Applied.cshtml",
         "Views/EntryWorkbook/Preview.cshtml",
         "Views/EntryWorkbook/Reviewer.cshtml",
-        "Views/AdminUsers/Create.cshtml",
-        "Views/AdminUsers/Edit.cshtml",
-        "Views/AdminUsers/Index.cshtml",
-        "Views/AdminUsers/ResetPassword.cshtml",
-        "Views/AdminUsers/_UserSettingsFields.cshtml",
-        "Views/AccountTokens/Index.cshtml",
-        "Controllers/AccountController.cs",
-        "Controllers/Admin/AdminCatalogueController.cs",
         "Controllers/Admin/AdminCatalogueImportController.cs",
-        "Controllers/Admin/AdminPeriodsController.cs",
         "Controllers/EntryWorkbookController.cs",
-        "Controllers/PlanningController.cs",
-        "Controllers/PovertyEntryController.cs",
-        "Controllers/Api/ApiCatalogueController.cs",
-        "Controllers/Api/ApiDataController.cs",
-        "Controllers/Api/ApiExportController.cs",
-        "Controllers/Api/ApiFormsController.cs",
-        "Controllers/Admin/AdminReorganisationsController.cs",
-        "Controllers/Admin/AdminUsersController.cs",
     ];
 
     public static TheoryData<string> Files()

@@ -47,7 +47,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         var criterion = form.CriterionId is { } cid ? page.Criteria.FirstOrDefault(c => c.Id == cid) : default;
         if (form.CriterionId is not null && criterion == default)
         {
-            ModelState.AddModelError(nameof(form.CriterionId), "Tiêu chí không thuộc bộ này.");
+            ModelState.AddModelError(nameof(form.CriterionId), Formats.Current["AdminIndicator.CriterionNotInSet"]);
         }
 
         DateOnly? from = null;
@@ -59,7 +59,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
             }
             else
             {
-                ModelState.AddModelError(nameof(form.EffectiveFrom), "Kỳ áp dụng có dạng 2026-Q1, hoặc để trống để áp dụng từ đầu.");
+                ModelState.AddModelError(nameof(form.EffectiveFrom), Formats.Current["AdminIndicator.EffectiveFromBad"]);
             }
         }
 
@@ -78,13 +78,13 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         {
             var number = page.Numbers[criterion.Id];
             var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note, NameEn: form.NameEn ?? "");
-            var result = await catalogue.ApplyAsync(setCode, [definition], from, "Biểu mẫu quản trị", ct);
+            var result = await catalogue.ApplyAsync(setCode, [definition], from, Formats.Vietnamese["AdminIndicator.FormSource"], ct);
             if (result.Ok)
             {
                 TempData["CatalogueMessage"] = result.HasChanges
-                    ? $"Đã lưu chỉ tiêu {form.Code} (phiên bản {result.VersionNumber})."
-                    : "Không có thay đổi nào.";
-                return Redirect($"/criteria-sets/{setCode}");
+                    ? Formats.Current.Format("AdminIndicator.Saved", form.Code, result.VersionNumber)
+                    : Formats.Current["AdminIndicator.NoChanges"];
+                return RedirectToAction(nameof(CriteriaSetsController.Show), "CriteriaSets", new { code = setCode });
             }
 
             foreach (var error in result.Errors)
@@ -109,7 +109,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
             return t;
         }
 
-        ModelState.AddModelError(field, "Ngưỡng phải là số (ví dụ 14,5), hoặc để trống nếu chưa biết.");
+        ModelState.AddModelError(field, Formats.Current["AdminIndicator.ThresholdBad"]);
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
@@ -22,11 +23,11 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
             var result = await periods.OpenAsync(form.Code!, form.Deadline, ct);
             if (result is { Ok: true, Period: { } period })
             {
-                TempData["AdminMessage"] = $"Đã mở {period.Label}.";
-                return Redirect("/admin/periods");
+                TempData["AdminMessage"] = Formats.Current.Format("AdminPeriods.Opened", period.Label);
+                return RedirectToAction(nameof(Index));
             }
 
-            ModelState.AddModelError(nameof(form.Code), result.Error!);
+            ModelState.AddModelError(nameof(form.Code), Formats.Current[result.Error!]);
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -47,8 +48,8 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
             return NotFound();
         }
 
-        TempData["AdminMessage"] = $"Đã cập nhật hạn nộp {period.Label}.";
-        return Redirect("/admin/periods");
+        TempData["AdminMessage"] = Formats.Current.Format("AdminPeriods.DeadlineSet", period.Label);
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<IActionResult> SetLocked(string code, bool locked, CancellationToken ct)
@@ -58,7 +59,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
             return NotFound();
         }
 
-        TempData["AdminMessage"] = $"{period.Label}: {(locked ? "đã khóa" : "đã mở khóa")}.";
-        return Redirect("/admin/periods");
+        TempData["AdminMessage"] = Formats.Current.Format(locked ? "AdminPeriods.LockedNow" : "AdminPeriods.UnlockedNow", period.Label);
+        return RedirectToAction(nameof(Index));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Units;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
@@ -14,7 +15,8 @@ namespace ProgramTracker.Web.Controllers.Admin;
 [Route("/admin/reorganisations")]
 public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, ReorganisationService service) : Controller
 {
-    private const string PartSuffix = "(một phần)";
+    /// <summary>"(một phần)" / "(in part)" at the end of a line of units outside the system: either language's is read.</summary>
+    private static readonly string[] PartSuffixes = [Formats.Vietnamese["Reorg.PartSuffix"], Formats.English["Reorg.PartSuffix"]];
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -26,8 +28,8 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
         if (ModelState.IsValid)
         {
             var others = (form.OtherPredecessors ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => line.EndsWith(PartSuffix, StringComparison.Ordinal)
-                    ? new PredecessorInput(null, line[..^PartSuffix.Length].Trim(), false)
+                .Select(line => PartSuffixes.FirstOrDefault(s => line.EndsWith(s, StringComparison.OrdinalIgnoreCase)) is { } suffix
+                    ? new PredecessorInput(null, line[..^suffix.Length].Trim(), false)
                     : new PredecessorInput(null, line, true));
             var input = new ReorganisationInput(
                 form.Code!, form.ActNumber!, form.ActDate!.Value, form.EffectiveOn!.Value,
@@ -37,8 +39,8 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
             var result = await service.RecordAsync(input, ct);
             if (result.Ok)
             {
-                TempData["AdminMessage"] = $"Đã ghi nhận sắp xếp {form.Code}.";
-                return Redirect("/admin/reorganisations");
+                TempData["AdminMessage"] = Formats.Current.Format("Reorg.Recorded", form.Code);
+                return RedirectToAction(nameof(Index));
             }
 
             foreach (var (field, message) in result.Errors)
@@ -63,7 +65,7 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
             .Select(r => new ReorganisationRow(r.Code, r.ActNumber, r.ActDate, r.EffectiveOn,
                 r.Parts.Count > 0 ? AdministrativeUnit.FullNameOf(r.Parts[0].Kind, r.Parts[0].Name) : "—", r.Parts.FirstOrDefault()?.Slug,
                 r.Parts.Count > 0 && AdministrativeUnit.IsCommuneLevelKind(r.Parts[0].Kind),
-                r.Parts.Select(p => p.PredecessorName + (p.Whole ? "" : " (một phần)")).ToList(), r.CreatedBy, r.Note))
+                r.Parts.Select(p => p.PredecessorName + (p.Whole ? "" : " " + Formats.Current["Reorg.PartSuffix"])).ToList(), r.CreatedBy, r.Note))
             .ToList();
         var units = (await db.Units.AsNoTracking().Where(u => !u.IsSynthetic).OrderBy(u => u.Kind).ThenBy(u => u.Name)
                 .Select(u => new { u.Id, u.Kind, u.Name, u.ValidFrom, u.ValidTo, Parent = u.Parent != null ? u.Parent.Name : null })

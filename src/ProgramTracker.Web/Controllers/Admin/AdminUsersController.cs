@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -68,7 +69,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
 
         if (IsSelf(id) && model.Role != Roles.Admin)
         {
-            ModelState.AddModelError(nameof(model.Role), "Không thể tự bỏ vai trò quản trị của chính mình.");
+            ModelState.AddModelError(nameof(model.Role), Formats.Current["AdminUsers.CannotDropOwnAdmin"]);
         }
 
         if (ModelState.IsValid)

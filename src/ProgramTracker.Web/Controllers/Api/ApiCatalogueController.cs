@@ -17,7 +17,7 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
 
     [HttpGet("programmes/{code}")]
     public async Task<ActionResult<ProgrammeDto>> Programme(string code, CancellationToken ct) =>
-        await ProgrammeQuery(db.Programmes.Where(p => p.Code == code)).FirstOrDefaultAsync(ct) is { } p ? p : NotFoundProblem("Không tìm thấy", $"No programme '{code}'.");
+        await ProgrammeQuery(db.Programmes.Where(p => p.Code == code)).FirstOrDefaultAsync(ct) is { } p ? p : NotFoundProblem(F.Format("Api.NoProgramme", code));
 
     [HttpGet("criteria-sets")]
     public async Task<ActionResult<Page<CriteriaSetDto>>> CriteriaSets(string? programme, CancellationToken ct) =>
@@ -29,7 +29,7 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
         var set = await SetQuery(db.CriteriaSets.Where(s => s.Code == code)).FirstOrDefaultAsync(ct);
         if (set is null)
         {
-            return NotFoundProblem("Không tìm thấy", $"No criteria set '{code}'.");
+            return NotFoundProblem(F.Format("Api.NoSet", code));
         }
 
         var criteria = await db.Criteria.AsNoTracking().Where(c => c.CriteriaSet.Code == code).OrderBy(c => c.Number)
@@ -55,7 +55,7 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
 
         if (!Cursor.TryDecode(cursor, 1, out var after))
         {
-            return BadRequestProblem("Yêu cầu không hợp lệ", "Unknown cursor.");
+            return BadRequestProblem(F["Api.UnknownCursor"]);
         }
 
         var take = Cursor.Limit(limit);

@@ -177,7 +177,7 @@ public sealed class ApiDataController(ProgramTrackerDbContext db, ApiFilters fil
         var p = await filters.PeriodAsync(period, ct);
         if (indicatorId is null || p is null)
         {
-            return NotFoundProblem("Không tìm thấy", indicatorId is null ? $"No indicator '{indicator}'." : $"No period '{period}'.");
+            return NotFoundProblem(indicatorId is null ? F.Format("Api.NoIndicator", indicator) : F.Format("Api.NoPeriod", period));
         }
 
         var last = f.After?[0] ?? 0;
@@ -201,7 +201,7 @@ public sealed class ApiDataController(ProgramTrackerDbContext db, ApiFilters fil
 
         if (!Cursor.TryDecode(cursor, cursorParts, out var after))
         {
-            return new Filters(null, null, 0, 0, null, 0, BadRequestProblem("Yêu cầu không hợp lệ", "Unknown cursor: pass the 'next' of the previous page."));
+            return new Filters(null, null, 0, 0, null, 0, BadRequestProblem(F["Api.UnknownCursor"]));
         }
 
         var (units, unitError) = await filters.UnitsAsync(User, unit, ct);

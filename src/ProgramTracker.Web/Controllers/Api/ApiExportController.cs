@@ -27,7 +27,7 @@ public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters f
         var csv = format is null or "csv";
         if (!csv && format != "jsonl")
         {
-            return BadRequestProblem("Yêu cầu không hợp lệ", "format is csv (default) or jsonl.");
+            return BadRequestProblem(F["Api.ExportFormat"]);
         }
 
         var (lo, hi, periodError) = ApiFilters.PeriodRange(null, from, to);

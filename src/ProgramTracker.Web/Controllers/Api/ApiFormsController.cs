@@ -59,17 +59,17 @@ public sealed class ApiFormsController(
 
         if (!await access.CanEditAsync(User, form!.Page.Unit.Id, ct))
         {
-            return ForbiddenProblem($"The token's user may not change the data of unit '{unit}'.");
+            return ForbiddenProblem(F.Format("Api.MayNotChange", unit));
         }
 
         if (!form.Page.UnitValidInPeriod)
         {
-            return ApiProblems.Result(StatusCodes.Status409Conflict, "Đơn vị không tồn tại trong kỳ này", $"Unit '{unit}' did not exist in {period}: nothing can be entered.");
+            return ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.UnitNotInPeriod"], F.Format("Api.UnitNotInPeriodNoEntry", unit, period));
         }
 
         if (request.Values.Count == 0)
         {
-            return BadRequestProblem("Yêu cầu không hợp lệ", "Send at least one value: {\"values\": [{\"indicator\": …, \"value\": …, \"version\": …}]}.");
+            return BadRequestProblem(F.Format("Api.SendValues", """{"values": [{"indicator": …, "value": …, "version": …}]}"""));
         }
 
         var rows = form.Set.Criteria.SelectMany(c => c.Rows).ToList();
@@ -79,21 +79,21 @@ public sealed class ApiFormsController(
         {
             var key = posted.Indicator?.Trim() ?? "";
             var row = rows.FirstOrDefault(r => r.Code == key || r.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) == key);
-            var parsed = row is null ? ParsedValue.Fail("Chỉ tiêu không thuộc bộ tiêu chí này trong kỳ này.")
+            var parsed = row is null ? ParsedValue.Fail(F["Api.IndicatorNotInSet"])
                 : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw, Formats.Vietnamese)
                 : posted.Value is { } number ? ValueParser.Check(row.ValueType, number, Formats.Vietnamese)
                 : ParsedValue.Empty;
             if (row is not null && cells.Any(c => c.IndicatorId == row.IndicatorId))
             {
-                parsed = ParsedValue.Fail("Chỉ tiêu được gửi hai lần.");
+                parsed = ParsedValue.Fail(F["Api.SentTwice"]);
             }
             else if (parsed.Ok && posted.Note?.Length > MaxNoteLength)
             {
-                parsed = ParsedValue.Fail($"Ghi chú dài tối đa {MaxNoteLength} ký tự.");
+                parsed = ParsedValue.Fail(F.Format("Api.NoteTooLong", MaxNoteLength));
             }
             else if (parsed.Ok && (!InputGuard.IsValid(posted.Note) || !InputGuard.IsValid(posted.Raw)))
             {
-                parsed = ParsedValue.Fail("Có ký tự không hợp lệ.");
+                parsed = ParsedValue.Fail(F["Api.InvalidCharacters"]);
             }
 
             if (!parsed.Ok)
@@ -108,8 +108,7 @@ public sealed class ApiFormsController(
 
         if (errors.Count > 0)
         {
-            return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, $"Chưa lưu: {errors.Count} giá trị có lỗi",
-                "Some values are not valid for their indicator; nothing was saved. See 'errors' (messages in Vietnamese, as the form shows them).",
+            return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, F.Format("Api.NotSavedErrors", errors.Count), F["Api.NotSavedErrorsDetail"],
                 new { Errors = errors });
         }
 
@@ -118,11 +117,9 @@ public sealed class ApiFormsController(
         return result.Outcome switch
         {
             SaveOutcome.Saved => new PutValuesResult(result.Changed, ToDto(current!)),
-            SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, "Chưa lưu: người khác đã lưu số liệu này",
-                "Some values changed since they were read (version mismatch); nothing was saved. 'conflicts' has the current values; 'current' the whole set.",
-                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.IndicatorId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
-            _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? "Không lưu được",
-                "The values cannot be changed now (period locked, or the set is submitted or approved); nothing was saved."),
+            SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.NotSavedConflict"], F["Api.NotSavedConflictDetail"],
+                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.RowId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
+            _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? F["Api.NotSaved"], F["Api.NotSavedLockedDetail"]),
         };
     }
 
@@ -135,7 +132,7 @@ public sealed class ApiFormsController(
     {
         if (!StrictEnum.TryParse<WorkflowStep>(step, out var parsed))
         {
-            return NotFoundProblem("Không tìm thấy", $"No workflow step '{step}': use submit, approve, return or reopen.");
+            return NotFoundProblem(F.Format("Api.NoStep", step));
         }
 
         var (form, error) = await FormAsync(unit, set, period, ct);
@@ -150,24 +147,23 @@ public sealed class ApiFormsController(
             : await access.CanEditAsync(User, page.Unit.Id, ct);
         if (!allowed)
         {
-            return ForbiddenProblem($"The token's user may not {step} unit '{unit}' for {period}.");
+            return ForbiddenProblem(F.Format("Api.MayNotStep", step, unit, period));
         }
 
         if (!page.UnitValidInPeriod)
         {
-            return ApiProblems.Result(StatusCodes.Status409Conflict, "Đơn vị không tồn tại trong kỳ này", $"Unit '{unit}' did not exist in {period}.");
+            return ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.UnitNotInPeriod"], F.Format("Api.UnitNotInPeriodDetail", unit, period));
         }
 
         if (parsed == WorkflowStep.Submit && await access.ReviewerAsync(page.Unit.Id, page.Period, ct) is null)
         {
-            return ApiProblems.Result(StatusCodes.Status409Conflict, "Không có cấp duyệt", $"Unit '{unit}' has no reviewing level in {period}.");
+            return ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.NoReviewer"], F.Format("Api.NoReviewerDetail", unit, period));
         }
 
         var result = await workflow.ApplyAsync(page.Unit.Id, form.Set.Id, page.Period.Id, parsed, request?.Comment, $"qua API: {TokenName}", ct);
         return result.Ok
             ? new WorkflowResultDto(unit, set, period, result.Status)
-            : ApiProblems.Result(StatusCodes.Status409Conflict, result.Error ?? "Không thực hiện được",
-                $"The step '{step}' is not possible now (status {result.Status}); see the title for the reason.");
+            : ApiProblems.Result(StatusCodes.Status409Conflict, result.Error ?? F["Api.NotDone"], F.Format("Api.StepNotPossible", step, F.Status(result.Status)));
     }
 
     private sealed record Form(EntryPageModel Page, EntrySet Set);
@@ -179,18 +175,18 @@ public sealed class ApiFormsController(
         var p = await filters.PeriodAsync(period, ct);
         if (header is null || p is null || p.Quarter is null)
         {
-            return (null, NotFoundProblem("Không tìm thấy", header is null ? $"No unit '{unit}' with an entry form." : $"No quarter '{period}' (use 2023-Q3)."));
+            return (null, NotFoundProblem(header is null ? F.Format("Api.NoUnitForm", unit) : F.Format("Api.NoQuarter", period)));
         }
 
         if (!await access.CanReadAsync(User, header.Id, ct))
         {
-            return (null, ForbiddenProblem($"The token's user may not read unit '{unit}'."));
+            return (null, ForbiddenProblem(F.Format("Api.MayNotRead", unit)));
         }
 
         var page = await queries.PageAsync(header, p, ct);
         var entrySet = page.Sets.FirstOrDefault(s => s.Code == set);
         return entrySet is null
-            ? (null, NotFoundProblem("Không tìm thấy", $"Criteria set '{set}' has no indicators for unit '{unit}' in {period}."))
+            ? (null, NotFoundProblem(F.Format("Api.SetNoIndicators", set, unit, period)))
             : (new Form(page, entrySet), null);
     }
 

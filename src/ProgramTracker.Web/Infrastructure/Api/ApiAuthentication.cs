@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Api;
 
@@ -56,11 +57,10 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Chưa xác thực",
-            "Send a valid personal access token: 'Authorization: Bearer pt_…' (create one at /account/tokens). Cookies do not authenticate the API.");
+        return ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, Formats.Current["Api.Unauthorized"],
+            Formats.Current.Format("Api.UnauthorizedDetail", "/account/tokens"));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Không có quyền",
-            "The token's user may not do this, or the token is read-only.");
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden, Formats.Current["Api.Forbidden"], Formats.Current["Api.ForbiddenDetail"]);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Api;
 
@@ -26,11 +27,14 @@ public abstract class ApiControllerBase : ControllerBase
 {
     protected string TokenName => User.FindFirstValue(ApiTokenAuthenticationHandler.TokenNameClaim) ?? "?";
 
-    protected static ObjectResult NotFoundProblem(string title, string detail) => ApiProblems.Result(StatusCodes.Status404NotFound, title, detail);
+    /// <summary>The caller's language (?culture= or the culture cookie, Vietnamese by default) for problem texts.</summary>
+    protected static Formats F => Formats.Current;
 
-    protected static ObjectResult BadRequestProblem(string title, string detail) => ApiProblems.Result(StatusCodes.Status400BadRequest, title, detail);
+    protected static ObjectResult NotFoundProblem(string detail) => ApiProblems.Result(StatusCodes.Status404NotFound, F["Api.NotFound"], detail);
 
-    protected static ObjectResult ForbiddenProblem(string detail) => ApiProblems.Result(StatusCodes.Status403Forbidden, "Không có quyền", detail);
+    protected static ObjectResult BadRequestProblem(string detail) => ApiProblems.Result(StatusCodes.Status400BadRequest, F["Api.BadRequest"], detail);
+
+    protected static ObjectResult ForbiddenProblem(string detail) => ApiProblems.Result(StatusCodes.Status403Forbidden, F["Api.Forbidden"], detail);
 }
 
 /// <summary>
@@ -70,10 +74,10 @@ public sealed class DataVersionETagAttribute : Attribute, IAsyncActionFilter
 
 public static class FilterErrors
 {
-    public static ObjectResult ToResult(this Models.Api.FilterError error) => ApiProblems.Result(error.Status, error.Status switch
+    public static ObjectResult ToResult(this Models.Api.FilterError error) => ApiProblems.Result(error.Status, Formats.Current[error.Status switch
     {
-        StatusCodes.Status404NotFound => "Không tìm thấy",
-        StatusCodes.Status403Forbidden => "Không có quyền",
-        _ => "Yêu cầu không hợp lệ",
-    }, error.Detail);
+        StatusCodes.Status404NotFound => "Api.NotFound",
+        StatusCodes.Status403Forbidden => "Api.Forbidden",
+        _ => "Api.BadRequest",
+    }], error.Detail);
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ProgramTracker.Web.Infrastructure.Api;
 
-/// <summary>RFC 9457 problem details for the API: a Vietnamese title for people, an English detail for scripts.</summary>
+/// <summary>RFC 9457 problem details for the API: title and detail in the caller's language (Vietnamese by default, <c>?culture=en</c> for English).</summary>
 public static class ApiProblems
 {
     public const string ContentType = "application/problem+json";

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Localization;
 using Scalar.AspNetCore;
 
 namespace ProgramTracker.Web.Infrastructure.Api;
@@ -47,8 +48,8 @@ public static class ApiSetup
                 if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = window.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Quá nhiều yêu cầu",
-                        $"This token made more than {permits} requests in {window} s; retry later.");
+                    await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Formats.Current["Api.TooMany"],
+                        Formats.Current.Format("Api.TooManyDetail", permits, window));
                 }
                 else if (portal is not null)
                 {
@@ -59,9 +60,9 @@ public static class ApiSetup
         services.Configure<JsonOptions>(o => Configure(o.JsonSerializerOptions));
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
-            ApiProblems.Result(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ",
+            ApiProblems.Result(StatusCodes.Status400BadRequest, Formats.Current["Api.BadRequest"],
                 string.Join(" ", context.ModelState.Where(e => e.Value?.Errors.Count > 0)
-                    .Select(e => $"{e.Key}: {string.Join("; ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? "invalid value" : x.ErrorMessage))}."))));
+                    .Select(e => $"{e.Key}: {string.Join("; ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? Formats.Current["Api.InvalidValue"] : x.ErrorMessage))}."))));
 
         services.AddOpenApi("v1", o =>
         {
@@ -105,7 +106,7 @@ public static class ApiSetup
         app.Use(async (context, next) =>
         {
             var api = false;
-            if (context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            if (context.Request.Path.StartsWithSegments(Links.ApiReference, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers.ContentSecurityPolicy = ReferenceContentSecurityPolicy;
             }
@@ -126,11 +127,12 @@ public static class ApiSetup
                 && string.IsNullOrEmpty(context.Response.ContentType))
             {
                 var status = context.Response.StatusCode;
+                var f = Formats.Current;
                 var (title, detail) = status switch
                 {
-                    StatusCodes.Status404NotFound => ("Không tìm thấy", $"No API endpoint answers {context.Request.Path}; the list is at /openapi/v1.json."),
-                    StatusCodes.Status405MethodNotAllowed => ("Phương thức không được hỗ trợ", $"{context.Request.Method} is not accepted at {context.Request.Path}."),
-                    _ => ("Yêu cầu không thực hiện được", $"The request ended with status {status}."),
+                    StatusCodes.Status404NotFound => (f["Api.NotFound"], f.Format("Api.NoEndpoint", context.Request.Path)),
+                    StatusCodes.Status405MethodNotAllowed => (f["Api.MethodNotAllowed"], f.Format("Api.MethodNotAccepted", context.Request.Method, context.Request.Path)),
+                    _ => (f["Api.Failed"], f.Format("Api.EndedWithStatus", status)),
                 };
                 await ApiProblems.WriteAsync(context, status, title, detail);
             }
@@ -141,7 +143,7 @@ public static class ApiSetup
         // The document describes endpoints, not data: scripts and client generators fetch it without signing in.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The interactive reference is for signed-in users (the fallback policy: the portal's cookie).
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("ProgramTracker API").WithOpenApiRoutePattern(DocumentPath))
+        app.MapScalarApiReference(Links.ApiReference, o => o.WithTitle("ProgramTracker API").WithOpenApiRoutePattern(DocumentPath))
             .RequireAuthorization(new AuthorizeAttribute());
         return app;
     }

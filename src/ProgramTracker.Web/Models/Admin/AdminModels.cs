@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.Admin;
 
@@ -38,7 +37,7 @@ public sealed class IndicatorForm
     public string? Unit { get; set; }
 
     [Required(ErrorMessage = "Check.IndicatorForm.ValueType.Required")]
-    public ValueType? ValueType { get; set; }
+    public ValueKind? ValueType { get; set; }
 
     [Required(ErrorMessage = "Check.IndicatorForm.Comparator.Required")]
     public Comparator? Comparator { get; set; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
@@ -40,20 +39,20 @@ public sealed class IndicatorFormQueries(ProgramTrackerDbContext db)
         var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == setCode)
             .Select(s => new
             {
-                s.Code, s.Name, s.DeclaredIndicators, s.ThresholdScheme,
+                s.Code, s.Name, s.NameEn, s.DeclaredIndicators, s.ThresholdScheme,
                 Defined = s.Criteria.SelectMany(c => c.Indicators).Count(),
-                Criteria = s.Criteria.OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.Name }).ToList(),
+                Criteria = s.Criteria.OrderBy(c => c.Number).Select(c => new { c.Id, c.Number, c.Name, c.NameEn }).ToList(),
                 Versions = s.Versions.OrderBy(v => v.Number).Select(v => new { v.Number, v.EffectiveFrom }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         return set is null
             ? null
-            : new IndicatorFormPage(set.Code, set.Name, set.DeclaredIndicators, set.Defined,
-                set.Criteria.Select(c => (c.Id, $"{c.Number}. {c.Name}")).ToList(), form)
+            : new IndicatorFormPage(set.Code, Formats.Current.Name(set.Name, set.NameEn), set.DeclaredIndicators, set.Defined,
+                set.Criteria.Select(c => (c.Id, $"{c.Number}. {Formats.Current.Name(c.Name, c.NameEn)}")).ToList(), form)
             {
                 Numbers = set.Criteria.ToDictionary(c => c.Id, c => c.Number),
                 ZoneChoices = Zones.Of(set.ThresholdScheme),
-                Versions = set.Versions.Select(v => $"Phiên bản {v.Number}: từ {(v.EffectiveFrom is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "đầu")}").ToList(),
+                Versions = set.Versions.Select(v => Formats.Current.Format("AdminIndicator.Version", v.Number, v.EffectiveFrom is { } f ? Formats.Current.Date(f) : Formats.Current["AdminIndicator.VersionFromStart"])).ToList(),
             };
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Api;
 
@@ -84,12 +85,12 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
         var unit = await db.Units.AsNoTracking().Where(u => u.Slug == slug).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         if (unit is not { } id)
         {
-            return (null, new FilterError(StatusCodes.Status404NotFound, $"No unit '{slug}'."));
+            return (null, new FilterError(StatusCodes.Status404NotFound, Formats.Current.Format("Api.NoUnit", slug)));
         }
 
         if (!scope.Includes(id))
         {
-            return (null, new FilterError(StatusCodes.Status403Forbidden, $"The token's user may not read unit '{slug}'."));
+            return (null, new FilterError(StatusCodes.Status403Forbidden, Formats.Current.Format("Api.MayNotRead", slug)));
         }
 
         var ids = await db.Units.AsNoTracking()
@@ -106,7 +107,7 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
         }
 
         var id = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        return id is null ? (null, new FilterError(StatusCodes.Status404NotFound, $"No criteria set '{code}'.")) : (id, null);
+        return id is null ? (null, new FilterError(StatusCodes.Status404NotFound, Formats.Current.Format("Api.NoSet", code))) : (id, null);
     }
 
     /// <summary>
@@ -126,7 +127,7 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
         {
             if (!PeriodCode.TryParse(from, out var y, out var q))
             {
-                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, $"'{from}' is not a period: use 2023-Q3 or 2023."));
+                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, Formats.Current.Format("Api.NotAPeriod", from)));
             }
 
             lower = (y * 10) + (q ?? 0);
@@ -136,7 +137,7 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
         {
             if (!PeriodCode.TryParse(to, out var y, out var q))
             {
-                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, $"'{to}' is not a period: use 2023-Q3 or 2023."));
+                return (0, 0, new FilterError(StatusCodes.Status400BadRequest, Formats.Current.Format("Api.NotAPeriod", to)));
             }
 
             upper = (y * 10) + (q ?? 9);

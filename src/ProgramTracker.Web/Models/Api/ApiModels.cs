@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.Api;
 
@@ -19,7 +18,7 @@ public sealed record CriteriaSetDetailDto(CriteriaSetDto Set, IReadOnlyList<Crit
 
 public sealed record CriterionDto(int Number, string Name, string? Group, IReadOnlyList<IndicatorDto> Indicators);
 
-public sealed record IndicatorDto(int Id, string Code, string Name, string? Unit, ValueType ValueType, string? Frequency);
+public sealed record IndicatorDto(int Id, string Code, string Name, string? Unit, ValueKind ValueType, string? Frequency);
 
 public sealed record VersionDto(int Number, DateOnly? EffectiveFrom, string? Changes, IReadOnlyList<ThresholdDto> Thresholds);
 
@@ -61,7 +60,7 @@ public sealed record AuditDto(long Id, DateTime AtUtc, string UserName, AuditAct
 /// <summary>The values of one unit, set and period: every indicator of the set's version in force, entered or not.</summary>
 public sealed record FormValuesDto(string Unit, string Set, string Period, SubmissionStatus Status, bool PeriodLocked, IReadOnlyList<FormValueDto> Values);
 
-public sealed record FormValueDto(int IndicatorId, string Indicator, string Name, ValueType ValueType, string? Unit, decimal? Value, ValueQualifier Qualifier,
+public sealed record FormValueDto(int IndicatorId, string Indicator, string Name, ValueKind ValueType, string? Unit, decimal? Value, ValueQualifier Qualifier,
     string? Note, int Version, string? UpdatedBy, DateTime? UpdatedAtUtc);
 
 /// <summary>What PUT sends: each value with the version it was read at (0 for a value never entered).</summary>

@@ -31,7 +31,7 @@ public sealed record CriteriaSetPageModel(
 public sealed record CriterionRow(int Number, string Name, string? Group, IReadOnlyList<IndicatorRow> Indicators, string? NameEn = null);
 
 /// <summary>An indicator with its rule in the version shown: the common threshold and those by region or commune group.</summary>
-public sealed record IndicatorRow(int Id, string Code, string Name, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, Comparator Comparator, decimal? Threshold,
+public sealed record IndicatorRow(int Id, string Code, string Name, string? Unit, ProgramTracker.Core.Domain.ValueKind ValueType, Comparator Comparator, decimal? Threshold,
     string? ThresholdText = null, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule>? ZoneThresholds = null, SourceRef? Source = null, string? NameEn = null)
 {
     public IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> ByZone => ZoneThresholds?.Where(z => z.Zone != Zones.Common).ToList() ?? [];

@@ -136,7 +136,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets);
     }
 
-    private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueType type, IReadOnlyList<ZoneRule> rules, SourceRef? source, string? nameEn = null)
+    private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueKind type, IReadOnlyList<ZoneRule> rules, SourceRef? source, string? nameEn = null)
     {
         var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
         return new IndicatorRow(id, code, name, unit, type, common?.Comparator ?? Comparator.AtLeast, common?.Value, common?.Text, rules, source, nameEn);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ProgramTracker.Core.Domain;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
@@ -68,25 +67,25 @@ public static class SetTableShape
     }
 
     /// <summary>The word the export writes for a kind; the import also takes the English names.</summary>
-    public static string KindWord(ValueType type) => type switch
+    public static string KindWord(ValueKind type) => type switch
     {
-        ValueType.Boolean => "đạt/không đạt",
-        ValueType.Number => "số",
-        ValueType.Percent => "tỷ lệ %",
-        ValueType.Money => "tiền",
+        ValueKind.Boolean => "đạt/không đạt",
+        ValueKind.Number => "số",
+        ValueKind.Percent => "tỷ lệ %",
+        ValueKind.Money => "tiền",
         _ => "số đếm",
     };
 
-    public static bool TryParseKind(string? text, out ValueType type)
+    public static bool TryParseKind(string? text, out ValueKind type)
     {
         var t = Normalize(text);
-        ValueType? found = t switch
+        ValueKind? found = t switch
         {
-            "boolean" or "đạt/không đạt" or "đạt / không đạt" or "đạt-không đạt" => ValueType.Boolean,
-            "number" or "số" => ValueType.Number,
-            "percent" or "tỷ lệ %" or "tỷ lệ (%)" or "tỷ lệ" or "%" => ValueType.Percent,
-            "money" or "tiền" or "số tiền" => ValueType.Money,
-            "count" or "số đếm" => ValueType.Count,
+            "boolean" or "đạt/không đạt" or "đạt / không đạt" or "đạt-không đạt" => ValueKind.Boolean,
+            "number" or "số" => ValueKind.Number,
+            "percent" or "tỷ lệ %" or "tỷ lệ (%)" or "tỷ lệ" or "%" => ValueKind.Percent,
+            "money" or "tiền" or "số tiền" => ValueKind.Money,
+            "count" or "số đếm" => ValueKind.Count,
             _ => null,
         };
         type = found ?? default;

@@ -1,7 +1,6 @@
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.Dashboard;
 
@@ -148,7 +147,7 @@ public sealed record TargetFigure(
     int IndicatorId,
     string IndicatorName,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     int Year,
     Comparator Comparator,
     decimal Target,
@@ -170,7 +169,7 @@ public sealed record IndicatorFigure(
     string Code,
     string Name,
     string? Unit,
-    ValueType ValueType,
+    ValueKind ValueType,
     decimal? Value,
     ValueQualifier Qualifier,
     DateOnly? AsOf,

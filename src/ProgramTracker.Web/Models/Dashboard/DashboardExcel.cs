@@ -52,7 +52,7 @@ public static class DashboardExcel
                 Indicator = f.Name,
                 MeasureUnit = f.Unit,
                 Value = f.Value,
-                Qualifier = QualifierWord(f.Qualifier, f.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
+                Qualifier = QualifierWord(f.Qualifier, f.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
                 Period = data.PeriodById(f.PeriodId)?.Label,
                 AsOf = f.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Note = f.Note,
@@ -106,11 +106,11 @@ public static class DashboardExcel
                         Unit = unit.FullName,
                         Set = set.Name,
                         Period = period.Label,
-                        CriteriaMet = DashboardView.CriteriaText(f) is null ? null : f.CriteriaMet,
+                        CriteriaMet = FigureText.CriteriaText(f) is null ? null : f.CriteriaMet,
                         CriteriaDeclared = set.DeclaredCriteria,
                         IndicatorsMet = f.IndicatorsMet,
                         IndicatorsDeclared = set.DeclaredIndicators,
-                        Origin = DashboardView.Origin(f.Kind).Label,
+                        Origin = DashboardPageBuilder.Origin(f.Kind).Label,
                     });
                 }
             }
@@ -133,7 +133,7 @@ public static class DashboardExcel
                 Households = p.Households,
                 Poor = p.PoorHouseholds,
                 NearPoor = p.NearPoorHouseholds,
-                Origin = DashboardView.PovertyOriginLabel(p.Origin),
+                Origin = FigureText.PovertyOriginLabel(p.Origin),
                 AsOf = p.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Source = data.Source(p.SourceId)?.Citation,
             }).ToList();

@@ -1,7 +1,6 @@
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Web.Models.Entry;
 
@@ -58,7 +57,7 @@ public sealed class EntryRow
     public required string Code { get; init; }
     public required string Name { get; init; }
     public string? Unit { get; init; }
-    public ValueType ValueType { get; init; }
+    public ValueKind ValueType { get; init; }
     public Comparator Comparator { get; init; }
     public decimal? Threshold { get; init; }
     /// <summary>The threshold's wording when the source gives a rule rather than a number.</summary>

@@ -116,8 +116,8 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
     }
 
     /// <summary>The text a cell shows for a stored value: "14,5", or "1"/"0" for đạt/không đạt selects.</summary>
-    public static string? RawOf(decimal? value, ProgramTracker.Core.Domain.ValueType type) =>
+    public static string? RawOf(decimal? value, ProgramTracker.Core.Domain.ValueKind type) =>
         value is not { } v ? null
-        : type == ProgramTracker.Core.Domain.ValueType.Boolean ? (v == 1 ? "1" : "0")
+        : type == ProgramTracker.Core.Domain.ValueKind.Boolean ? (v == 1 ? "1" : "0")
         : Formats.Current.Editable(v);
 }

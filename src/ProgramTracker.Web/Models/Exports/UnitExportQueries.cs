@@ -102,9 +102,9 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
                 Indicator = v.Name,
                 MeasureUnit = v.Unit,
                 Value = v.Value?.Value,
-                Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueType.Money),
-                Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? null : rules.GetValueOrDefault(v.Id)?.Threshold,
-                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueType.Boolean ? "Đạt"
+                Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
+                Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueKind.Boolean ? null : rules.GetValueOrDefault(v.Id)?.Threshold,
+                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueKind.Boolean ? "Đạt"
                     : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? "chưa có ngưỡng" : Formats.ComparatorSymbol(rule.Comparator),
                 Status = rules.GetValueOrDefault(v.Id) is { } r
                     ? Formats.Current.Status(AttainmentRules.Evaluate(v.ValueType, r.Comparator, r.Threshold, v.Value?.Value))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Overview;
 
@@ -11,7 +12,7 @@ public sealed record OverviewModel(
     string? UnitSlug,
     string Title,
     string ChildLabel,
-    string ChildLink,
+    bool ChildrenAreProvinces,
     ReportingPeriod? Period,
     IReadOnlyList<ReportingPeriod> Periods,
     string SetCode,
@@ -40,7 +41,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
         }
 
         var sets = await db.CriteriaSets.AsNoTracking().Where(s => s.Level == UnitLevel.Commune).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Code, s.Name, s.DeclaredCriteria }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Code, s.Name, s.NameEn, s.DeclaredCriteria }).ToListAsync(ct);
         var set = setCode is null ? sets.FirstOrDefault(s => s.Code == "ntm-xa-nang-cao") ?? sets.FirstOrDefault() : sets.FirstOrDefault(s => s.Code == setCode);
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
         ReportingPeriod? period;
@@ -126,12 +127,13 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
             return new OverviewRow(n.Slug, n.Name, n.IsSynthetic, countByKey.GetValueOrDefault(n.Id), a?.WithData ?? 0, a?.Achieved ?? 0, a?.Approved ?? 0, a?.Average);
         }).ToList();
 
+        var f = Formats.Current;
         return new OverviewModel(
             province?.Slug,
-            province is null ? "Toàn quốc" : $"Tỉnh {province.Name}",
-            province is null ? "Tỉnh" : "Huyện",
-            province is null ? "/overview?unit=" : "/districts/",
-            period, periods, set.Code, set.Name, set.DeclaredCriteria,
-            sets.Select(s => (s.Code, s.Name)).ToList(), rows, approvedOnly);
+            province is null ? f["Overview.Country"] : f.UnitName(province.Kind, province.Name),
+            province is null ? f["Overview.Provinces"] : f["Overview.Districts"],
+            province is null,
+            period, periods, set.Code, f.Name(set.Name, set.NameEn), set.DeclaredCriteria,
+            sets.Select(s => (s.Code, f.Name(s.Name, s.NameEn))).ToList(), rows, approvedOnly);
     }
 }

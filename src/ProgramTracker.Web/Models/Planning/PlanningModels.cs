@@ -19,6 +19,7 @@ public sealed class TargetRowEdit
     public required int IndicatorId { get; init; }
     public required int Index { get; init; }
     public required string Name { get; init; }
+    public string? NameEn { get; init; }
     public string? Unit { get; init; }
     public string? SetName { get; init; }
     public Comparator Comparator { get; set; } = Comparator.AtLeast;

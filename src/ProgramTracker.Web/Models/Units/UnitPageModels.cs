@@ -53,14 +53,14 @@ public sealed record ReportedRow(
 
 public sealed record ComputedBlock(SetAttainment Attainment, IReadOnlyList<GapRow> Gaps, int ValuesEntered);
 
-public sealed record GapRow(int IndicatorId, string IndicatorName, string? Unit, ProgramTracker.Core.Domain.ValueType ValueType, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);
+public sealed record GapRow(int IndicatorId, string IndicatorName, string? Unit, ProgramTracker.Core.Domain.ValueKind ValueType, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);
 
 public sealed record IndicatorFigure(
     int IndicatorId,
     string Code,
     string Name,
     string? Unit,
-    ProgramTracker.Core.Domain.ValueType ValueType,
+    ProgramTracker.Core.Domain.ValueKind ValueType,
     string PeriodLabel,
     decimal? Value,
     ValueQualifier Qualifier,

@@ -73,7 +73,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
                 })
                 .ToListAsync(ct))
             .Select(r => new PredecessorFigure(r.Slug, AdministrativeUnit.FullNameOf(r.UnitKind, r.Name), r.SetName, PeriodLabel(r.Year, r.Quarter), r.AsOf,
-                Summary(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators), r.Kind == ReportedKind.GroupAverage, SourceRef.From(r.Source)!))
+                MetCountsText(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators), r.Kind == ReportedKind.GroupAverage, SourceRef.From(r.Source)!))
             .ToList();
         return new UnitLineage(successors, predecessors, history);
     }
@@ -228,7 +228,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         return rows.GroupBy(r => r.UnitId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<string>)g.GroupBy(r => r.SetId).Select(s => s.OrderByDescending(r => r.AsOf).First())
-                .Select(r => $"{r.SetName}: {Summary(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators)}"
+                .Select(r => $"{r.SetName}: {MetCountsText(r.CriteriaMet, r.DeclaredCriteria, r.IndicatorsMet, r.DeclaredIndicators)}"
                     + (r.Kind == ReportedKind.GroupAverage ? $" ({Formats.Current["Dash.HowAverage"]})" : ""))
                 .ToList());
     }
@@ -272,7 +272,8 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         return DefaultPeriod.Pick(periods, p => p.Id, p => DefaultPeriod.SortKey(p.Year, p.Quarter), withFigures);
     }
 
-    public static string Summary(decimal? criteriaMet, int? declaredCriteria, decimal? indicatorsMet, int? declaredIndicators)
+    /// <summary>"16/19 tiêu chí, 72/75 chỉ tiêu": the met counts against the declared ones, in the reader's language.</summary>
+    public static string MetCountsText(decimal? criteriaMet, int? declaredCriteria, decimal? indicatorsMet, int? declaredIndicators)
     {
         var parts = new List<string>();
         if (criteriaMet is not null)

@@ -80,6 +80,29 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
     }
 
     [Fact]
+    public async Task Problem_details_speak_the_callers_language_Vietnamese_by_default()
+    {
+        var (_, secret) = await fixture.CreateTokenAsync("huyen", write: false);
+        using var api = fixture.Client(secret);
+        using var anonymous = fixture.Client(null);
+
+        var vietnamese = await (await api.GetAsync("/api/v1/criteria-sets/no-such-set")).JsonAsync();
+        var english = await (await api.GetAsync("/api/v1/criteria-sets/no-such-set?culture=en")).JsonAsync();
+        using var byCookie = new HttpRequestMessage(HttpMethod.Get, "/api/v1/no-such-thing");
+        byCookie.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var cookie = await (await api.SendAsync(byCookie)).JsonAsync();
+        var unauthenticated = await (await anonymous.GetAsync("/api/v1/periods?culture=en")).JsonAsync();
+
+        vietnamese["title"]!.GetValue<string>().Should().Be("Không tìm thấy");
+        vietnamese["detail"]!.GetValue<string>().Should().Be("Không có bộ tiêu chí 'no-such-set'.");
+        english["title"]!.GetValue<string>().Should().Be("Not found");
+        english["detail"]!.GetValue<string>().Should().Be("No criteria set 'no-such-set'.");
+        cookie["title"]!.GetValue<string>().Should().Be("Not found");
+        cookie["detail"]!.GetValue<string>().Should().StartWith("No API endpoint answers /api/v1/no-such-thing");
+        unauthenticated["title"]!.GetValue<string>().Should().Be("Not authenticated");
+    }
+
+    [Fact]
     public async Task A_stale_version_is_a_409_with_the_current_values_and_nothing_is_written()
     {
         var (_, secret) = await fixture.CreateTokenAsync("huyen", write: true);

@@ -2,12 +2,11 @@ using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Reports;
-using ValueType = ProgramTracker.Core.Domain.ValueType;
 
 namespace ProgramTracker.Tests.Unit;
 
 /// <summary>The summary text from hand-built figures: no database, no web host.</summary>
-public class SummaryBuilderTests
+public class MeetingBriefBuilderTests
 {
     private static readonly DashPeriod Q2 = new(1, 2023, 2);
     private static readonly DashPeriod Q3 = new(2, 2023, 3);
@@ -114,7 +113,7 @@ public class SummaryBuilderTests
     [Fact]
     public void Income_estimate_below_target_states_the_shortfall_and_keeps_uoc()
     {
-        var target = new TargetFigure(District.Id, 9, "Thu nhập bình quân đầu người trên địa bàn huyện", "triệu đồng/người/năm", ValueType.Number, 2023,
+        var target = new TargetFigure(District.Id, 9, "Thu nhập bình quân đầu người trên địa bàn huyện", "triệu đồng/người/năm", ValueKind.Number, 2023,
             Comparator.AtLeast, 70, 68, ValueQualifier.Estimate, Q3.Id, AsOf, 1, 1);
 
         Build(targets: [target]).Paragraphs.Single(p => p.Id == "indicators").Text.Should().Be(
@@ -126,9 +125,9 @@ public class SummaryBuilderTests
     {
         var text = Build(figures:
             [
-                new IndicatorFigure(1, "a", "Tỷ lệ hộ nghèo toàn huyện", "%", ValueType.Percent, 0.62m, ValueQualifier.None, new DateOnly(2022, 12, 31), EndOf2022.Id, null, 1),
-                new IndicatorFigure(2, "b", "Tỷ lệ hộ dân được sử dụng nước sinh hoạt hợp vệ sinh", "%", ValueType.Percent, 99, ValueQualifier.MoreThan, AsOf, Q3.Id, null, 1),
-                new IndicatorFigure(3, "c", "Số địa bàn đặc biệt khó khăn còn lại", "địa bàn", ValueType.Count, 0, ValueQualifier.None, AsOf, Q3.Id, null, 1),
+                new IndicatorFigure(1, "a", "Tỷ lệ hộ nghèo toàn huyện", "%", ValueKind.Percent, 0.62m, ValueQualifier.None, new DateOnly(2022, 12, 31), EndOf2022.Id, null, 1),
+                new IndicatorFigure(2, "b", "Tỷ lệ hộ dân được sử dụng nước sinh hoạt hợp vệ sinh", "%", ValueKind.Percent, 99, ValueQualifier.MoreThan, AsOf, Q3.Id, null, 1),
+                new IndicatorFigure(3, "c", "Số địa bàn đặc biệt khó khăn còn lại", "địa bàn", ValueKind.Count, 0, ValueQualifier.None, AsOf, Q3.Id, null, 1),
             ]).Paragraphs.Single(p => p.Id == "indicators").Text;
 
         text.Should().Be("Các chỉ tiêu khác của huyện Ba Chẽ: tỷ lệ hộ nghèo toàn huyện (cuối năm 2022) là 0,62 %; tỷ lệ hộ dân được sử dụng nước sinh hoạt hợp vệ sinh đạt trên 99 %; số địa bàn đặc biệt khó khăn còn lại là 0 địa bàn.");
@@ -165,14 +164,14 @@ public class SummaryBuilderTests
     private static CapitalLine Capital(CapitalMeasure measure, decimal amount, ValueQualifier qualifier, int? works, string programme, CapitalKind kind) =>
         new(true, programme, $"Chương trình {programme}", programme == "ntm" ? 1 : 2, null, null, null, kind, measure, amount, qualifier, works, AsOf, 1, null, [1]);
 
-    private static SummaryText Build(
+    private static MeetingBrief Build(
         IReadOnlyList<AttainmentFigure>? attainment = null,
         IReadOnlyList<AchievementFigure>? achievements = null,
         IReadOnlyList<PovertyFigure>? poverty = null,
         IReadOnlyList<CapitalLine>? capital = null,
         IReadOnlyList<TargetFigure>? targets = null,
         IReadOnlyList<IndicatorFigure>? figures = null) =>
-        SummaryBuilder.Build(new DashboardData(
+        MeetingBriefBuilder.Build(new DashboardData(
             District,
             [NamSon, DonDac, ThanhSon, LuongMong, MinhCam, Town],
             Q3,

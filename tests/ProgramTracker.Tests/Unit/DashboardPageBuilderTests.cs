@@ -4,7 +4,7 @@ using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Tests.Unit;
 
-public class DashboardViewTests
+public class DashboardPageBuilderTests
 {
     private static readonly DashPeriod Q2 = new(1, 2023, 2);
     private static readonly DashPeriod Q3 = new(2, 2023, 3);
@@ -23,7 +23,7 @@ public class DashboardViewTests
     [InlineData(0.55, "heat-1")]
     [InlineData(0.2222, "heat-0")]
     public void Heat_colour_follows_the_share_of_declared_criteria_met(double? share, string expected) =>
-        DashboardView.HeatClass((decimal?)share).Should().Be(expected);
+        DashboardPageBuilder.HeatClass((decimal?)share).Should().Be(expected);
 
     [Fact]
     public void Share_uses_criteria_and_falls_back_to_indicators_where_no_criteria_are_declared()
@@ -39,13 +39,13 @@ public class DashboardViewTests
     {
         var data = Data([Figure(A, 16, 72), Figure(B, 14.5m, 65.5m, FigureKind.GroupAverage)]);
 
-        var at80 = DashboardView.Risk(data, 0.8m);
+        var at80 = DashboardPageBuilder.Risk(data, 0.8m);
         at80.AtRisk.Select(r => r.Unit.Slug).Should().Equal("b");
         at80.AtRisk[0].Reasons.Should().Equal("Xã nông thôn mới nâng cao: 14,5/19 tiêu chí, 65,5/75 chỉ tiêu (76,3 %, bình quân nhóm), dưới ngưỡng 80 %");
         at80.WithoutData.Should().Equal(C);
 
-        DashboardView.Risk(data, 0.9m).AtRisk.Select(r => r.Unit.Slug).Should().Equal("a", "b");
-        DashboardView.Risk(data, 0.5m).AtRisk.Should().BeEmpty();
+        DashboardPageBuilder.Risk(data, 0.9m).AtRisk.Select(r => r.Unit.Slug).Should().Equal("a", "b");
+        DashboardPageBuilder.Risk(data, 0.5m).AtRisk.Should().BeEmpty();
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DashboardViewTests
     {
         var data = Data([Figure(A, 17, 73), Figure(A, 18, 74, period: Q2)]);
 
-        DashboardView.Risk(data, 0.8m).AtRisk.Single().Reasons
+        DashboardPageBuilder.Risk(data, 0.8m).AtRisk.Single().Reasons
             .Should().Equal("Xã nông thôn mới nâng cao: giảm từ 18 tiêu chí (Quý II/2023) xuống 17 tiêu chí (Quý III/2023)");
     }
 
@@ -63,7 +63,7 @@ public class DashboardViewTests
         var computed = new AttainmentFigure(A.Id, Advanced.Id, Q3.Id, FigureKind.Computed, 3, 19, 10, 75, null, null, [A.Id], new ComputedCounts(12, 12, 12, 16));
         var data = Data([computed, Figure(A, 16, 72)]);
 
-        var cell = DashboardView.Cell(data, A, Advanced);
+        var cell = DashboardPageBuilder.Cell(data, A, Advanced);
 
         cell.CriteriaText.Should().Be("16/19 tiêu chí");
         cell.Origin.Should().Be("theo báo cáo");
@@ -73,7 +73,7 @@ public class DashboardViewTests
     [Fact]
     public void Disbursement_rate_needs_both_a_plan_and_a_disbursement()
     {
-        var rows = DashboardView.Capital(
+        var rows = DashboardPageBuilder.Capital(
         [
             Line("x", CapitalMeasure.Planned, 10_000_000_000m),
             Line("x", CapitalMeasure.Allocated, 8_000_000_000m),
@@ -85,7 +85,7 @@ public class DashboardViewTests
         rows.Single(r => r.ProgrammeCode == "x").RateText.Should().Be("25 %", "the allocated plan is the base where there is one");
         rows.Single(r => r.ProgrammeCode == "y").RateText.Should().Be("chưa có số liệu giải ngân");
         rows.Single(r => r.ProgrammeCode == "z").RateText.Should().Be("chưa có kế hoạch vốn để tính tỷ lệ");
-        DashboardView.Amount(rows.Single(r => r.ProgrammeCode == "y").Get(CapitalMeasure.Allocated)!).Should().Be("hơn 119 tỷ đồng");
+        FigureText.Amount(rows.Single(r => r.ProgrammeCode == "y").Get(CapitalMeasure.Allocated)!).Should().Be("hơn 119 tỷ đồng");
     }
 
     [Fact]

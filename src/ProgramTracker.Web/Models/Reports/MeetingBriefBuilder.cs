@@ -6,41 +6,17 @@ using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Reports;
 
-public sealed record SummaryParagraph(string Id, string Heading, string Text, IReadOnlyList<SourceRef> Sources);
-
-public sealed record SummaryText(string Title, IReadOnlyList<SummaryParagraph> Paragraphs)
-{
-    /// <summary>The text the copy button puts on the clipboard: headings, paragraphs and their sources.</summary>
-    public string PlainText
-    {
-        get
-        {
-            var text = new StringBuilder(Title).Append('\n');
-            foreach (var p in Paragraphs)
-            {
-                text.Append('\n').Append(p.Heading).Append('\n').Append(p.Text).Append('\n');
-                if (p.Sources.Count > 0)
-                {
-                    text.Append(Formats.Current["Summary.SourcesOpen"]).Append(string.Join("; ", p.Sources.Select(s => s.Citation))).Append(")\n");
-                }
-            }
-
-            return text.ToString();
-        }
-    }
-}
-
 /// <summary>
-/// Writes the summary a district presents at a steering-committee meeting, from figures already loaded:
+/// Writes the meeting brief a district presents at a steering-committee meeting, from figures already loaded:
 /// each number as stored (qualifiers "ước", "hơn", "trên" kept), each group average called one,
 /// every gap said as "chưa có số liệu". Pure: no storage, no clock.
 /// </summary>
-public static class SummaryBuilder
+public static class MeetingBriefBuilder
 {
-    public static SummaryText Build(DashboardData data)
+    public static MeetingBrief Build(DashboardData data)
     {
-        var paragraphs = new List<SummaryParagraph>();
-        var achievements = DashboardView.Achievements(data);
+        var paragraphs = new List<BriefParagraph>();
+        var achievements = DashboardPageBuilder.Achievements(data);
         foreach (var programme in data.Sets.GroupBy(s => (s.ProgrammeCode, s.ProgrammeName, s.ProgrammeSort)).OrderBy(g => g.Key.ProgrammeSort))
         {
             paragraphs.Add(ProgrammeParagraph(data, programme.Key.ProgrammeCode, Formats.Current.Name(programme.Key.ProgrammeName, programme.First().ProgrammeNameEn), programme.ToList(),
@@ -52,15 +28,15 @@ public static class SummaryBuilder
         paragraphs.Add(CapitalParagraph(data));
         if (data.Highlights.Count > 0)
         {
-            paragraphs.Add(new SummaryParagraph("highlights", Formats.Current["Summary.Highlights"],
+            paragraphs.Add(new BriefParagraph("highlights", Formats.Current["Summary.Highlights"],
                 string.Join(" ", data.Highlights.Select(h => $"{h.Topic}: {EndSentence(h.Text)}")),
                 Sources(data, data.Highlights.Select(h => (int?)h.SourceId))));
         }
 
-        return new SummaryText(Formats.Current.Format("Summary.Title", data.District.FullName, data.Period.Label), paragraphs);
+        return new MeetingBrief(Formats.Current.Format("Summary.Title", data.District.FullName, data.Period.Label), paragraphs);
     }
 
-    private static SummaryParagraph ProgrammeParagraph(DashboardData data, string code, string name, IReadOnlyList<DashSet> sets, IReadOnlyList<AchievementView> achievements)
+    private static BriefParagraph ProgrammeParagraph(DashboardData data, string code, string name, IReadOnlyList<DashSet> sets, IReadOnlyList<AchievementView> achievements)
     {
         var sentences = new List<string>();
         var sourceIds = new List<int?>();
@@ -85,7 +61,7 @@ public static class SummaryBuilder
             var when = date is { } d && d != lastDate ? Formats.Current.Format("Summary.AsOfComma", DateLabel(d)) : "";
             lastDate = date;
             var level = set.Level == UnitLevel.District && communeSets ? Formats.Current["Summary.AtDistrictLevel"] : "";
-            sentences.Add(DashboardView.Capitalise(when + level + Formats.Current.Format("Summary.BySet", DashboardView.Lower(set.Name), string.Join("; ", statements))));
+            sentences.Add(FigureText.Capitalise(when + level + Formats.Current.Format("Summary.BySet", FigureText.Lower(set.Name), string.Join("; ", statements))));
         }
 
         if (sets.Any(s => s.Level == UnitLevel.Commune))
@@ -94,22 +70,22 @@ public static class SummaryBuilder
             var silent = data.Communes.Where(c => communeSetIds.All(id => data.Figure(c.Id, id, data.Period.Id) is null)).ToList();
             if (silent.Count > 0 && silent.Count < data.Communes.Count)
             {
-                sentences.Add(Formats.Current.Format("Summary.SilentUnits", DashboardView.Capitalise(string.Join(", ", silent.Select(u => u.FullName)))));
+                sentences.Add(Formats.Current.Format("Summary.SilentUnits", FigureText.Capitalise(string.Join(", ", silent.Select(u => u.FullName)))));
             }
         }
 
         if (setsWithout.Count > 0)
         {
-            sentences.Add(Formats.Current.Format("Summary.SetsWithout", string.Join(", ", setsWithout.Select(s => DashboardView.Lower(s.Name)))));
+            sentences.Add(Formats.Current.Format("Summary.SetsWithout", string.Join(", ", setsWithout.Select(s => FigureText.Lower(s.Name)))));
         }
 
         foreach (var group in achievements.GroupBy(a => a.Figure.AsOf))
         {
-            sentences.Add($"{DashboardView.Capitalise(DateLabel(group.Key))}, {AchievementClause(data, group.ToList())}.");
+            sentences.Add($"{FigureText.Capitalise(DateLabel(group.Key))}, {AchievementClause(data, group.ToList())}.");
             sourceIds.AddRange(group.Select(a => a.Figure.SourceId));
         }
 
-        return new SummaryParagraph($"programme-{code}", name, string.Join(" ", sentences), Sources(data, sourceIds));
+        return new BriefParagraph($"programme-{code}", name, string.Join(" ", sentences), Sources(data, sourceIds));
     }
 
     /// <summary>"xã Nam Sơn đạt 16/19 tiêu chí, 72/75 chỉ tiêu", one per report statement, in the order of the units.</summary>
@@ -122,7 +98,7 @@ public static class SummaryBuilder
             var f = group.First();
             var names = f.ScopeUnitIds.Select(data.Unit).OfType<DashUnit>().ToList();
             statements.Add((names.Min(n => order[n.Id]),
-                Formats.Current.Format("Summary.GroupAverage", DashboardView.ScopeNoun(data, f.ScopeUnitIds), string.Join(", ", names.Select(n => n.Name)), DashboardView.Achieved(f))));
+                Formats.Current.Format("Summary.GroupAverage", FigureText.ScopeNoun(data, f.ScopeUnitIds), string.Join(", ", names.Select(n => n.Name)), FigureText.Achieved(f))));
         }
 
         foreach (var group in figures.Where(f => f.Kind == FigureKind.Reported).GroupBy(f => (f.CriteriaMet, f.IndicatorsMet, f.AsOf)))
@@ -130,14 +106,14 @@ public static class SummaryBuilder
             var units = group.Select(f => data.Unit(f.UnitId)!).ToList();
             var f = group.First();
             statements.Add((units.Min(u => order[u.Id]), units.Count == 1
-                ? Formats.Current.Format("Summary.UnitAchieved", units[0].FullName, DashboardView.Achieved(f))
-                : Formats.Current.Format("Summary.UnitsAllAchieved", units.Count, DashboardView.ScopeNoun(data, units.Select(u => u.Id)), string.Join(", ", units.Select(u => u.Name)), DashboardView.Achieved(f))));
+                ? Formats.Current.Format("Summary.UnitAchieved", units[0].FullName, FigureText.Achieved(f))
+                : Formats.Current.Format("Summary.UnitsAllAchieved", units.Count, FigureText.ScopeNoun(data, units.Select(u => u.Id)), string.Join(", ", units.Select(u => u.Name)), FigureText.Achieved(f))));
         }
 
         foreach (var f in figures.Where(f => f.Kind == FigureKind.Computed))
         {
             var unit = data.Unit(f.UnitId)!;
-            var achieved = DashboardView.Achieved(f);
+            var achieved = FigureText.Achieved(f);
             var coverage = f.Computed is { } c ? Formats.Current.Format("Summary.Coverage", c.IndicatorsWithValue, c.DefinedIndicators) : "";
             statements.Add((order[unit.Id], !f.Judged || achieved.Length == 0
                 ? Formats.Current.Format("Summary.ComputedNotJudged", unit.FullName, coverage)
@@ -155,7 +131,7 @@ public static class SummaryBuilder
         AchievementView? first = null;
         foreach (var a in achievements)
         {
-            var standard = DashboardView.StandardName(a.Set);
+            var standard = FigureText.StandardName(a.Set);
             var scope = a.Figure.ScopeUnitIds;
             if (a.Set.Level == UnitLevel.District || scope.Count == 1)
             {
@@ -165,10 +141,10 @@ public static class SummaryBuilder
                 continue;
             }
 
-            var noun = DashboardView.ScopeNoun(data, scope);
+            var noun = FigureText.ScopeNoun(data, scope);
             var count = a.Figure.UnitsAchieved >= scope.Count
                 ? $"{a.Figure.UnitsAchieved}/{scope.Count} {noun}"
-                : $"{DashboardView.Works(a.Figure.UnitsAchieved)} {noun}";
+                : $"{FigureText.Works(a.Figure.UnitsAchieved)} {noun}";
             var nested = first is not null && first.Set.Tier < a.Set.Tier && first.Figure.ScopeUnitIds.SequenceEqual(scope);
             communeClauses.Add(Formats.Current.Format(nested ? "Summary.OfWhichMeet" : "Summary.CountMeet", count, standard));
             first ??= a;
@@ -179,7 +155,7 @@ public static class SummaryBuilder
         return string.Join("; ", all);
     }
 
-    private static SummaryParagraph PovertyParagraph(DashboardData data)
+    private static BriefParagraph PovertyParagraph(DashboardData data)
     {
         var figures = data.Poverty.Where(p => p.PeriodId == data.Period.Id).ToList();
         var sentences = new List<string>();
@@ -194,11 +170,11 @@ public static class SummaryBuilder
 
             var where = unit.IsDistrict ? Formats.Current.Format("Summary.Whole", unit.FullName) : unit.FullName;
             var clauses = own.Select(x =>
-                Formats.Current.Format("Summary.PovertyClause", DashboardView.Lower(x.Standard.ShortName), where, Formats.Current.Percent(x.Figure!.PoorRate, Formats.Current["Value.NoData"]),
-                    Formats.Current.Percent(x.Figure.NearPoorRate, Formats.Current["Value.NoData"]), DashboardView.PovertyOriginLabel(x.Figure.Origin)));
+                Formats.Current.Format("Summary.PovertyClause", FigureText.Lower(x.Standard.ShortName), where, Formats.Current.Percent(x.Figure!.PoorRate, Formats.Current["Value.NoData"]),
+                    Formats.Current.Percent(x.Figure.NearPoorRate, Formats.Current["Value.NoData"]), FigureText.PovertyOriginLabel(x.Figure.Origin)));
             var asOf = own.Select(x => x.Figure!.AsOf).OfType<DateOnly>().Distinct().ToList();
-            var when = asOf.Count == 1 ? DashboardView.Capitalise(Formats.Current.Format("Summary.AsOfComma", DateLabel(asOf[0]))) : "";
-            sentences.Add(DashboardView.Capitalise($"{when}{string.Join("; ", clauses)}."));
+            var when = asOf.Count == 1 ? FigureText.Capitalise(Formats.Current.Format("Summary.AsOfComma", DateLabel(asOf[0]))) : "";
+            sentences.Add(FigureText.Capitalise($"{when}{string.Join("; ", clauses)}."));
         }
 
         if (sentences.Count == 0)
@@ -206,10 +182,10 @@ public static class SummaryBuilder
             sentences.Add(Formats.Current.Format("Summary.NoPoverty", data.Period.Label));
         }
 
-        return new SummaryParagraph("poverty", Formats.Current["Summary.PovertyHeading"], string.Join(" ", sentences), Sources(data, figures.Select(f => f.SourceId)));
+        return new BriefParagraph("poverty", Formats.Current["Summary.PovertyHeading"], string.Join(" ", sentences), Sources(data, figures.Select(f => f.SourceId)));
     }
 
-    private static SummaryParagraph IndicatorParagraph(DashboardData data)
+    private static BriefParagraph IndicatorParagraph(DashboardData data)
     {
         var sentences = new List<string>();
         var sourceIds = new List<int?>();
@@ -254,7 +230,7 @@ public static class SummaryBuilder
                     ValueQualifier.MoreThan => Formats.Current.Format("Summary.IsOver", value),
                     _ => Formats.Current.Format("Summary.Is", value),
                 };
-                return $"{DashboardView.Lower(f.Name)}{when} {phrase}";
+                return $"{FigureText.Lower(f.Name)}{when} {phrase}";
             });
             sentences.Add(Formats.Current.Format("Summary.OtherIndicators", data.District.FullName, string.Join("; ", clauses)));
             sourceIds.AddRange(others.Select(f => f.SourceId));
@@ -265,12 +241,12 @@ public static class SummaryBuilder
             sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label));
         }
 
-        return new SummaryParagraph("indicators", Formats.Current["Summary.IndicatorsHeading"], string.Join(" ", sentences), Sources(data, sourceIds));
+        return new BriefParagraph("indicators", Formats.Current["Summary.IndicatorsHeading"], string.Join(" ", sentences), Sources(data, sourceIds));
     }
 
-    private static SummaryParagraph CapitalParagraph(DashboardData data)
+    private static BriefParagraph CapitalParagraph(DashboardData data)
     {
-        var rows = DashboardView.Capital(data.Capital);
+        var rows = DashboardPageBuilder.Capital(data.Capital);
         var sentences = new List<string>();
         foreach (var row in rows)
         {
@@ -282,9 +258,9 @@ public static class SummaryBuilder
                     continue;
                 }
 
-                var works = line.WorksCount is { } w ? Formats.Current.Format("Summary.Works", DashboardView.Works(w)) : "";
+                var works = line.WorksCount is { } w ? Formats.Current.Format("Summary.Works", FigureText.Works(w)) : "";
                 var asOf = line.AsOf is { } d ? $" ({Formats.Current.Format("Common.AsOf", DateLabel(d))})" : "";
-                parts.Add($"{MeasurePhrase(measure, row.Kind)} {DashboardView.Amount(line)}{works}{asOf}");
+                parts.Add($"{MeasurePhrase(measure, row.Kind)} {FigureText.Amount(line)}{works}{asOf}");
             }
 
             if (row.RateBase is not null || row.Get(CapitalMeasure.Disbursed) is not null)
@@ -292,7 +268,7 @@ public static class SummaryBuilder
                 parts.Add(row.Rate is not null ? Formats.Current.Format("Summary.DisbursementRate", row.RateText) : row.RateText);
             }
 
-            var subject = row.ProgrammeName + (row.ProjectLabel is { } p ? $", {DashboardView.Lower(p)}" : "")
+            var subject = row.ProgrammeName + (row.ProjectLabel is { } p ? $", {FigureText.Lower(p)}" : "")
                 + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.DistrictOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
             sentences.Add($"{subject}: {string.Join("; ", parts)}.");
         }
@@ -302,7 +278,7 @@ public static class SummaryBuilder
             sentences.Add(Formats.Current.Format("Summary.NoCapital", data.Period.Label));
         }
 
-        return new SummaryParagraph("capital", Formats.Current["Unit.Capital"], string.Join(" ", sentences),
+        return new BriefParagraph("capital", Formats.Current["Unit.Capital"], string.Join(" ", sentences),
             Sources(data, rows.SelectMany(r => r.SourceIds).Select(i => (int?)i)));
     }
 
@@ -329,5 +305,3 @@ public static class SummaryBuilder
     private static IReadOnlyList<SourceRef> Sources(DashboardData data, IEnumerable<int?> ids) =>
         ids.OfType<int>().Distinct().Select(i => data.Source(i)).OfType<SourceRef>().DistinctBy(s => s.Code).ToList();
 }
-
-public sealed record SummaryPage(DashboardData Data, SummaryText Summary, bool Print);

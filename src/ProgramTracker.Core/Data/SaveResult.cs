@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ProgramTracker.Core.Data;
+
+/// <summary>
+/// A row someone else saved after the form was opened. <paramref name="RowId"/> is the id the form keys its rows by:
+/// the indicator on an entry form and on the district targets, the commune (unit) on the poverty form.
+/// </summary>
+public sealed record CellConflict(int RowId, decimal? CurrentValue, string? CurrentNote, int CurrentVersion, string? By, DateTime? AtUtc);
+
+/// <summary>How a versioned save of a form ended.</summary>
+public enum SaveOutcome
+{
+    Saved = 1,
+    Conflict = 2,
+    Refused = 3,
+}
+
+/// <summary>The result of a versioned save of a form (indicator entry, district targets, poverty figures).</summary>
+public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<CellConflict> Conflicts, string? Message)
+{
+    public static SaveResult Refused(string message) => new(SaveOutcome.Refused, 0, [], message);
+
+    /// <summary>
+    /// Ends a versioned save: cells found stale while applying make a conflict and nothing is written; otherwise the
+    /// changes are saved and committed, and a race lost at the database (version token, unique key) is a conflict too.
+    /// </summary>
+    public static async Task<SaveResult> CommitAsync(
+        ProgramTrackerDbContext db, IDbContextTransaction tx,
+        int changed, IReadOnlyList<CellConflict> conflicts, string raceMessage, CancellationToken ct)
+    {
+        if (conflicts.Count > 0)
+        {
+            return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return new SaveResult(SaveOutcome.Conflict, 0, [], raceMessage);
+        }
+
+        return new SaveResult(SaveOutcome.Saved, changed, [], null);
+    }
+}

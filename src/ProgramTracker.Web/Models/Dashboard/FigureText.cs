@@ -1,0 +1,59 @@
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
+
+namespace ProgramTracker.Web.Models.Dashboard;
+
+/// <summary>How the dashboard, the meeting brief and the export say a figure in words, in the reader's language.</summary>
+public static class FigureText
+{
+    /// <summary>A share (0–1) as "84,2 %".</summary>
+    public static string Percent(decimal share) => Formats.Current.Percent(Math.Round(share * 100m, 1));
+
+    /// <summary>"16/19 tiêu chí"; a computed count is shown only against declared criteria.</summary>
+    public static string? CriteriaText(AttainmentFigure f) =>
+        f.CriteriaMet is null || (f.Kind == FigureKind.Computed && f.CriteriaDeclared is null)
+            ? null
+            : Formats.Current.Format("Dash.CriteriaRatio", Formats.Current.Ratio(f.CriteriaMet, f.CriteriaDeclared));
+
+    public static string? IndicatorsText(AttainmentFigure f) =>
+        f.IndicatorsMet is null ? null : Formats.Current.Format("Dash.IndicatorsRatio", Formats.Current.Ratio(f.IndicatorsMet, f.IndicatorsDeclared));
+
+    /// <summary>"16/19 tiêu chí, 72/75 chỉ tiêu".</summary>
+    public static string Achieved(AttainmentFigure f) =>
+        string.Join(", ", new[] { CriteriaText(f), IndicatorsText(f) }.OfType<string>());
+
+    public static string Amount(CapitalLine line) => Formats.Current.Qualified(Formats.Current.Money(line.AmountVnd), line.Qualifier, money: true);
+
+    /// <summary>"06": works counts the way district reports write them.</summary>
+    public static string Works(int count) => count.ToString("00", Formats.Vietnamese.NumberCulture);
+
+    public static string PovertyOriginLabel(PovertyOrigin origin) => origin switch
+    {
+        PovertyOrigin.Counts => Formats.Current["Dash.PovertyFromCounts"],
+        PovertyOrigin.CommuneCounts => Formats.Current["Dash.PovertyFromCommuneCounts"],
+        _ => Formats.Current["Dash.OriginReported"],
+    };
+
+    /// <summary>"nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao": the standard, without the unit noun.</summary>
+    public static string StandardName(DashSet set)
+    {
+        var name = set.ShortName;
+        foreach (var prefix in new[] { "xã ", "huyện " })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return name[prefix.Length..];
+            }
+        }
+
+        return Lower(name);
+    }
+
+    /// <summary>"xã", or "xã, thị trấn" when a town is in the group.</summary>
+    public static string ScopeNoun(DashboardData data, IEnumerable<int> unitIds) =>
+        Formats.Current[unitIds.Any(id => data.Unit(id)?.Kind == UnitKind.Town) ? "Dash.CommunesAndTowns" : "Dash.Communes"];
+
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    public static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+}
