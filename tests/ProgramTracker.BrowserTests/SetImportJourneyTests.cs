@@ -75,7 +75,7 @@ public sealed class SetImportJourneyTests : IAsyncLifetime
     }
 
     private static string Csv(params string[] rows) =>
-        string.Join("\r\n", [string.Join(';', SetTableShape.Columns(ProgramTracker.Core.Domain.ThresholdScheme.Region).Select(c => c.Header)), .. rows]);
+        string.Join("\r\n", [string.Join(';', SetTableShape.Columns(ProgramTracker.Core.Domain.ThresholdScheme.Region, ProgramTracker.Core.Localization.Formats.Vietnamese).Select(c => c.Header)), .. rows]);
 
     private static string Row(string code, string common, string? tdmnpb, string kind = "số") =>
         string.Join(';', new[] { "1", "", "", code, $"Chỉ tiêu thử {code}", kind == "số" ? "điểm" : "%", kind, ">=", common, "", tdmnpb ?? "", "", "", "", "", "", "", "" });

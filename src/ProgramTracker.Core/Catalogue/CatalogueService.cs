@@ -108,7 +108,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             .Where(i => codes.Contains(i.Code) && i.Criterion.CriteriaSetId != set.Id)
             .Select(i => new { i.Code, Set = i.Criterion.CriteriaSet.Code })
             .ToListAsync(ct);
-        errors.AddRange(elsewhere.Select(e => $"Mã {e.Code} đã dùng cho một chỉ tiêu của bộ “{e.Set}”: mỗi mã chỉ dùng một lần."));
+        errors.AddRange(elsewhere.Select(e => $"{CodePrefix}{e.Code} đã dùng cho một chỉ tiêu của bộ “{e.Set}”: mỗi mã chỉ dùng một lần."));
 
         var versions = set.Versions.OrderBy(v => v.EffectiveFrom ?? DateOnly.MinValue).ToList();
         var baseVersion = effectiveFrom is null ? versions.FirstOrDefault() : versions.LastOrDefault(v => v.EffectiveFrom is null || v.EffectiveFrom <= effectiveFrom) ?? versions.FirstOrDefault();
@@ -241,24 +241,27 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         return versions.Where(v => v == start || (v.EffectiveFrom is { } e && e > from)).OrderBy(v => v.EffectiveFrom ?? DateOnly.MinValue).ToList();
     }
 
+    /// <summary>How a plan error that concerns one indicator starts: "Mã 8.1: …" (the import page adds the file's row).</summary>
+    public const string CodePrefix = "Mã ";
+
     private static List<string> Validate(CriteriaSet set, IReadOnlyList<IndicatorDefinition> rows)
     {
         var errors = new List<string>();
         foreach (var dup in rows.GroupBy(r => r.Code).Where(g => g.Count() > 1))
         {
-            errors.Add($"Mã {dup.Key} xuất hiện {dup.Count()} lần.");
+            errors.Add($"{CodePrefix}{dup.Key} xuất hiện {dup.Count()} lần.");
         }
 
         foreach (var row in rows)
         {
             if (set.Criteria.All(c => c.Number != row.CriterionNumber))
             {
-                errors.Add($"Mã {row.Code}: bộ này không có tiêu chí số {row.CriterionNumber}.");
+                errors.Add($"{CodePrefix}{row.Code}: bộ này không có tiêu chí số {row.CriterionNumber}.");
             }
 
             foreach (var zone in row.Thresholds.Keys.Where(z => !Zones.IsKnown(set.ThresholdScheme, z)))
             {
-                errors.Add($"Mã {row.Code}: “{zone}” không phải vùng hoặc nhóm xã của bộ này.");
+                errors.Add($"{CodePrefix}{row.Code}: “{zone}” không phải vùng hoặc nhóm xã của bộ này.");
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ProgramTracker.Core.Localization;
 using Sylvan.Data.Csv;
 using ProgramTracker.Core.Domain;
 
@@ -35,7 +36,7 @@ public static class CsvWorkbook
     private static string Quote(string s) =>
         s.IndexOfAny([',', ';', '"', '\r', '\n']) >= 0 || s.StartsWith(' ') || s.EndsWith(' ') ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 
-    public static FileRead Read(Stream input, ImportOptions options)
+    public static FileRead Read(Stream input, ImportOptions options, Formats f)
     {
         using var text = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 65536, leaveOpen: true);
         CsvDataReader csv;
@@ -45,7 +46,7 @@ public static class CsvWorkbook
         }
         catch (CsvFormatException)
         {
-            throw new ImportFileException(Messages.NotAWorkbook);
+            throw new ImportFileException(Messages.NotAWorkbook(f));
         }
 
         using (csv)
@@ -53,8 +54,7 @@ public static class CsvWorkbook
             var headers = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
             if (!headers.Take(FormColumns.CsvHeaders.Length).SequenceEqual(FormColumns.CsvHeaders, StringComparer.OrdinalIgnoreCase))
             {
-                throw new ImportFileException(
-                    $"Tệp CSV không có đúng các cột của biểu mẫu. Dòng đầu phải là: {string.Join(", ", FormColumns.CsvHeaders)}. Tải tệp CSV từ trang nhập số liệu rồi điền vào.");
+                throw new ImportFileException(f.Format("Import.CsvColumns", string.Join(", ", FormColumns.CsvHeaders)));
             }
 
             var rows = new List<RowRead>();
@@ -67,7 +67,7 @@ public static class CsvWorkbook
                     line++;
                     if (rows.Count >= options.MaxRows)
                     {
-                        throw new ImportFileException($"Tệp có hơn {options.MaxRows} dòng số liệu: quá lớn cho một lần tải lên.");
+                        throw new ImportFileException(f.Format("Import.TooManyRows", options.MaxRows));
                     }
 
                     CellRead At(int i) => i < csv.RowFieldCount ? Cell(csv.GetString(i)) : default;
@@ -75,7 +75,7 @@ public static class CsvWorkbook
                     {
                         if (!string.IsNullOrWhiteSpace(csv.GetString(extra)))
                         {
-                            errors.Add(new ImportIssue("CSV", line, XlsxWorkbook.ColumnName(extra + 1), "Dòng có thêm cột ngoài các cột của biểu mẫu."));
+                            errors.Add(new ImportIssue("CSV", line, XlsxWorkbook.ColumnName(extra + 1), f["Import.ExtraColumn"]));
                         }
                     }
 
@@ -92,7 +92,7 @@ public static class CsvWorkbook
             }
             catch (CsvFormatException)
             {
-                throw new ImportFileException($"Tệp CSV bị lỗi định dạng gần dòng {line + 1} (dấu ngoặc kép không đóng?).");
+                throw new ImportFileException(f.Format("Import.CsvMalformed", line + 1));
             }
 
             return new FileRead(true, [new SheetRead("CSV", rows)], null, errors);

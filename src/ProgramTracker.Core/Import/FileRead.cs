@@ -1,13 +1,15 @@
+using ProgramTracker.Core.Localization;
+
 namespace ProgramTracker.Core.Import;
 
 /// <summary>An error or note about an uploaded file, located by sheet, row and column where it has one.</summary>
 public sealed record ImportIssue(string? Sheet, int? Row, string? Column, string Message)
 {
-    public string Where => string.Join(", ", new[]
+    public string Where(Formats f) => string.Join(", ", new[]
     {
-        Sheet is null ? null : $"trang “{Sheet}”",
-        Row is null ? null : $"dòng {Row}",
-        Column is null ? null : $"cột {Column}",
+        Sheet is null ? null : f.Format("Import.WhereSheet", Sheet),
+        Row is null ? null : f.Format("Import.WhereRow", Row),
+        Column is null ? null : f.Format("Import.WhereColumn", Column),
     }.Where(s => s is not null));
 }
 
@@ -54,10 +56,12 @@ public static class FormColumns
     public const string Note = "G";
     public const string Stamp = "H";
 
+    /// <summary>The CSV file's first line: read back by header text, so it stays Vietnamese whatever the downloader's language.</summary>
     public static readonly string[] CsvHeaders = ["Đơn vị", "Mã", "Chỉ tiêu", "Đơn vị tính", "Ngưỡng", "Kỳ trước", "Giá trị", "Ghi chú", "Dấu kiểm"];
 
-    public static string[] Headers(string? previousLabel, string periodLabel) =>
-        ["Mã", "Chỉ tiêu", "Đơn vị tính", "Ngưỡng", previousLabel ?? "Kỳ trước", $"Giá trị {periodLabel}", "Ghi chú", "Dấu kiểm (không sửa)"];
+    /// <summary>The xlsx headers in the downloader's language (the xlsx is read by column letter, never by header text).</summary>
+    public static string[] Headers(string? previousLabel, string periodLabel, Formats f) =>
+        [f["Workbook.ColCode"], f["Common.Indicator"], f["Workbook.ColUnit"], f["Common.Threshold"], previousLabel ?? f["Entry.PreviousPeriod"], f.Format("Entry.ValueIn", periodLabel), f["Common.Note"], f["Workbook.ColStamp"]];
 }
 
 /// <summary>A file refused before its rows are read: not a workbook, too large, a zip bomb.</summary>

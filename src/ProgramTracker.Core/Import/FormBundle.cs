@@ -39,10 +39,11 @@ public static class WorkbookText
     /// <summary>An exact, culture-free key for a number: "14.5", "72".</summary>
     public static string Key(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? "";
 
-    public static string Display(decimal? value, ValueKind type) => value is not { } v ? "(trống)"
-        : type == ValueKind.Boolean ? (v == 1 ? Met : NotMet)
-        : type == ValueKind.Percent ? Formats.Current.Percent(v)
-        : Formats.Current.Number(v);
+    /// <summary>A value as the import preview shows it to its reader: "14,5" / "14.5", "Đạt" / "Met", "(trống)" / "(empty)".</summary>
+    public static string Display(decimal? value, ValueKind type, Formats f) => value is not { } v ? f["Workbook.Empty"]
+        : type == ValueKind.Boolean ? (v == 1 ? f["Value.Met"] : f["Value.NotMet"])
+        : type == ValueKind.Percent ? f.Percent(v)
+        : f.Number(v);
 
     /// <summary>A CSV or xlsx text of a previous-period value back to its key: "Đạt" → "1", "14,5" → "14.5".</summary>
     public static string KeyOfText(string? text)

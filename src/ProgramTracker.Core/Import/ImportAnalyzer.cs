@@ -34,7 +34,7 @@ public sealed record Identified(IReadOnlyList<int> UnitIds, IReadOnlyList<Import
 /// Compares an uploaded form with the portal as it is now: checks structure and stamps, reads each value with the same
 /// parser as the entry form, and sorts each row into unchanged, change, conflict or error. Writes nothing.
 /// </summary>
-public sealed partial class ImportAnalyzer(ImportStamps stamps)
+public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
 {
     private readonly Dictionary<RowRead, RowStamp?> _decoded = [];
 
@@ -47,14 +47,14 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
             if (book is null)
             {
                 errors.Add(new ImportIssue(FormColumns.StampSheet, null, null, file.WorkbookStamp is null
-                    ? "Sổ tính không có trang dấu kiểm: không phải sổ tính tải từ cổng thông tin, hoặc trang đó đã bị xóa. Tải sổ tính từ trang nhập số liệu."
-                    : "Trang dấu kiểm của sổ tính đã bị sửa. Tải lại sổ tính mới từ trang nhập số liệu."));
+                    ? f["Import.NoStampSheet"]
+                    : f["Import.StampSheetChanged"]));
                 return new Identified([], errors, null);
             }
 
             if (book.PeriodId != periodId)
             {
-                errors.Add(new ImportIssue(null, null, null, $"Sổ tính này là biểu mẫu của kỳ {book.PeriodCode}, không phải {periodLabel}. Tải lên tại trang nhập số liệu của kỳ đó."));
+                errors.Add(new ImportIssue(null, null, null, f.Format("Import.OtherPeriod", book.PeriodCode, periodLabel)));
                 return new Identified([], errors, book);
             }
 
@@ -63,7 +63,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
             if (!expected.SequenceEqual(actual))
             {
                 errors.Add(new ImportIssue(null, null, null,
-                    $"Các trang tính đã bị đổi tên, thêm, xóa hoặc đổi thứ tự. Sổ tính tải về có: {string.Join(", ", expected.Select(Q))}; tệp tải lên có: {string.Join(", ", actual.Select(Q))}. Giữ nguyên tên và thứ tự các trang."));
+                    f.Format("Import.SheetsChanged", string.Join(", ", expected.Select(Q)), string.Join(", ", actual.Select(Q)))));
                 return new Identified([], errors, book);
             }
 
@@ -92,13 +92,13 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
 
         if (otherPeriod > 0)
         {
-            errors.Add(new ImportIssue(null, null, null, $"Tệp có {otherPeriod} dòng của kỳ khác, không phải {periodLabel}. Tải lên tại trang nhập số liệu của đúng kỳ."));
+            errors.Add(new ImportIssue(null, null, null, f.Format("Import.RowsOtherPeriod", otherPeriod, periodLabel)));
             return new Identified([], errors, null);
         }
 
         if (units.Count == 0)
         {
-            errors.Add(new ImportIssue(null, null, null, "Không có dòng nào mang dấu kiểm hợp lệ: tệp không phải biểu mẫu tải từ cổng thông tin, hoặc cột “Dấu kiểm” đã bị sửa."));
+            errors.Add(new ImportIssue(null, null, null, f["Import.NoValidStamp"]));
         }
 
         return new Identified(units, errors, null);
@@ -111,7 +111,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
         preview.UnitNames.AddRange(bundle.Units.Select(u => u.FullName));
         if (bundle.PeriodLocked)
         {
-            preview.Errors.Add(new ImportIssue(null, null, null, $"{bundle.PeriodLabel} đã khóa: không thể thay đổi số liệu."));
+            preview.Errors.Add(new ImportIssue(null, null, null, f.Format("Entry.LockedNoChange", bundle.PeriodLabel)));
         }
 
         var units = bundle.Units.ToDictionary(u => u.UnitId);
@@ -142,7 +142,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
                 }
                 else
                 {
-                    preview.Errors.Add(new ImportIssue(null, row.Row, "“Đơn vị”", $"Đơn vị “{row.UnitSlug}” không thuộc tệp này (dấu kiểm thiếu hoặc bị sửa)."));
+                    preview.Errors.Add(new ImportIssue(null, row.Row, Q(FormColumns.CsvHeaders[0]), f.Format("Import.UnitNotInFile", row.UnitSlug)));
                 }
             }
 
@@ -174,7 +174,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
 
         if (expected is { } n && rows.Count != n)
         {
-            Error(null, null, $"Trang có {rows.Count} dòng chỉ tiêu, sổ tính tải về có {n}: có dòng bị xóa hoặc thêm vào. Không xóa hay thêm dòng; để trống ô nếu chưa có số liệu.");
+            Error(null, null, f.Format("Import.RowCountChanged", rows.Count, n));
         }
 
         foreach (var row in rows)
@@ -185,52 +185,52 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
                 .FirstOrDefault(c => c.Item1.IsFormula);
             if (formula.Item2 is not null)
             {
-                Error(row.Row, Col(formula.Item2, formula.Item3), "Ô chứa công thức. Chỉ nhập giá trị (sao chép rồi “Dán giá trị”), không dùng công thức.");
+                Error(row.Row, Col(formula.Item2, formula.Item3), f["Import.Formula"]);
                 continue;
             }
 
             var codeText = row.Code.Text?.Trim() ?? "";
             if (codeText.Length > 0 && !codes.Contains(codeText))
             {
-                Error(row.Row, Col(FormColumns.Code, 1), $"Mã chỉ tiêu “{codeText}” không có trong biểu mẫu của {unit.FullName} {bundle.PeriodLabel}.");
+                Error(row.Row, Col(FormColumns.Code, 1), f.Format("Import.UnknownCode", codeText, unit.FullName, bundle.PeriodLabel));
                 continue;
             }
 
             var stamp = Decode(row);
             if (row.Stamp.IsEmpty)
             {
-                Error(row.Row, Col(FormColumns.Stamp, 8), "Dòng không có dấu kiểm: dòng được thêm vào hoặc dấu kiểm bị xóa. Không thêm dòng; tải lại tệp mới nếu cần.");
+                Error(row.Row, Col(FormColumns.Stamp, 8), f["Import.NoStamp"]);
                 continue;
             }
 
             if (stamp is null)
             {
-                Error(row.Row, Col(FormColumns.Stamp, 8), "Dấu kiểm của dòng đã bị sửa: không dùng được dòng này. Không sửa cột “Dấu kiểm”; tải lại tệp mới từ cổng thông tin.");
+                Error(row.Row, Col(FormColumns.Stamp, 8), f["Import.StampChanged"]);
                 continue;
             }
 
             if (stamp.UnitId != unit.UnitId || stamp.PeriodId != bundle.PeriodId)
             {
-                Error(row.Row, Col(FormColumns.Stamp, 8), $"Dòng này được chép từ biểu mẫu của đơn vị hoặc kỳ khác, không phải {unit.FullName} {bundle.PeriodLabel}.");
+                Error(row.Row, Col(FormColumns.Stamp, 8), f.Format("Import.CopiedRow", unit.FullName, bundle.PeriodLabel));
                 continue;
             }
 
             if (!byId.TryGetValue(stamp.IndicatorId, out var form))
             {
-                Error(row.Row, Col(FormColumns.Code, 1), "Chỉ tiêu của dòng này không còn trong biểu mẫu (danh mục đã thay đổi). Tải lại tệp mới.");
+                Error(row.Row, Col(FormColumns.Code, 1), f["Import.IndicatorGone"]);
                 continue;
             }
 
             if (seen.TryGetValue(form.IndicatorId, out var first))
             {
-                Error(row.Row, null, $"Dòng trùng với dòng {first} (cùng chỉ tiêu {form.Code}). Xóa dòng thừa.");
+                Error(row.Row, null, f.Format("Import.DuplicateRow", first, form.Code));
                 continue;
             }
 
             seen[form.IndicatorId] = row.Row;
             if (codeText != form.Code)
             {
-                Error(row.Row, Col(FormColumns.Code, 1), $"Mã “{codeText}” không khớp với dòng đã tải về (“{form.Code}”): dòng bị sửa hoặc chuyển chỗ.");
+                Error(row.Row, Col(FormColumns.Code, 1), f.Format("Import.CodeMismatch", codeText, form.Code));
                 continue;
             }
 
@@ -242,11 +242,11 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
                     : (row.Threshold.Text ?? "") != form.Threshold ? Col(FormColumns.Threshold, 4)
                     : WorkbookText.KeyOfText(row.Previous.Text) != WorkbookText.Key(form.PreviousValue) ? Col(FormColumns.Previous, 5)
                     : null;
-                Error(row.Row, column, "Ô bị khóa (mã, chỉ tiêu, đơn vị tính, ngưỡng, kỳ trước) đã bị sửa. Chỉ nhập vào cột Giá trị và Ghi chú; trả lại nội dung cũ hoặc tải lại tệp mới.");
+                Error(row.Row, column, f["Import.LockedCellChanged"]);
                 continue;
             }
 
-            var parsed = ParseValue(form.ValueType, row.Value);
+            var parsed = ParseValue(form.ValueType, row.Value, f);
             if (!parsed.Ok)
             {
                 Error(row.Row, Col(FormColumns.Value, 6), $"{form.Code}: {parsed.Error}");
@@ -256,7 +256,7 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
             var note = WorkbookText.CleanNote(row.Note.Text);
             if (note?.Length > 1000)
             {
-                Error(row.Row, Col(FormColumns.Note, 7), "Ghi chú dài tối đa 1000 ký tự.");
+                Error(row.Row, Col(FormColumns.Note, 7), f["Entry.NoteTooLong"]);
                 continue;
             }
 
@@ -276,21 +276,21 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
             if (form.Version != stamp.Version)
             {
                 preview.Conflicts.Add(new PreviewConflict(sheet, row.Row, unit.FullName, form.Code, form.Name,
-                    WorkbookText.Display(parsed.Value, form.ValueType) + (note is null ? "" : $" (ghi chú: {note})"),
-                    WorkbookText.Display(form.Value, form.ValueType) + (form.Note is null ? "" : $" (ghi chú: {form.Note})"),
+                    WithNote(WorkbookText.Display(parsed.Value, form.ValueType, f), note),
+                    WithNote(WorkbookText.Display(form.Value, form.ValueType, f), form.Note),
                     form.UpdatedBy, form.UpdatedAtUtc));
                 cells.Add(new PlanCell(form.IndicatorId, parsed.Value, note, form.Version, true));
                 continue;
             }
 
             preview.Changes.Add(new PreviewChange(sheet, row.Row, unit.FullName, form.Code, form.Name,
-                WorkbookText.Display(form.Value, form.ValueType), WorkbookText.Display(parsed.Value, form.ValueType), WorkbookText.CleanNote(form.Note), note));
+                WorkbookText.Display(form.Value, form.ValueType, f), WorkbookText.Display(parsed.Value, form.ValueType, f), WorkbookText.CleanNote(form.Note), note));
             cells.Add(new PlanCell(form.IndicatorId, parsed.Value, note, stamp.Version, false));
         }
 
         foreach (var missing in unit.Rows.Where(r => !seen.ContainsKey(r.IndicatorId)))
         {
-            Error(null, null, $"{unit.FullName}: thiếu dòng của chỉ tiêu {missing.Code} ({missing.Name}). Dòng bị xóa, hoặc chỉ tiêu mới được thêm sau khi bạn tải tệp: tải lại tệp mới.");
+            Error(null, null, f.Format("Import.MissingRow", unit.FullName, missing.Code, missing.Name));
         }
 
         return cells;
@@ -306,8 +306,13 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
         return stamp;
     }
 
-    /// <summary>A value cell: numbers stored as numbers are already numbers; text goes through the entry form's parser.</summary>
-    public static ParsedValue ParseValue(ValueKind type, CellRead cell)
+    private string WithNote(string value, string? note) => note is null ? value : f.Format("Import.WithNote", value, note);
+
+    /// <summary>
+    /// A value cell: numbers stored as numbers are already numbers; text is read the Vietnamese way (the file's notation,
+    /// whatever the reader's language) by the entry form's rules; the messages are in <paramref name="f"/>'s language.
+    /// </summary>
+    public static ParsedValue ParseValue(ValueKind type, CellRead cell, Formats f)
     {
         if (cell.IsEmpty || string.IsNullOrWhiteSpace(cell.Text))
         {
@@ -318,23 +323,34 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps)
         {
             if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
-                return ParsedValue.Fail("Ô số không đọc được.");
+                return ParsedValue.Fail(f["Import.NumberCellUnreadable"]);
             }
 
             // Spreadsheets store binary doubles: 14.1 may come back as 14.099999999999999.
-            return ValueParser.Parse(type, WorkbookText.CsvNumber(Math.Round(number, 9)), Formats.Vietnamese);
+            return ValueParser.Check(type, Math.Round(number, 9), f);
         }
 
         var text = cell.Text.Trim();
         if (type != ValueKind.Boolean && AmbiguousGrouping().IsMatch(text))
         {
             var (left, right) = (text[..text.IndexOf('.', StringComparison.Ordinal)], text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..]);
-            return ParsedValue.Fail($"“{text}” không rõ là {left}{right} (dấu chấm phân cách hàng nghìn) hay {left},{right} (số thập phân). " +
-                $"Viết {left},{right} nếu là số thập phân, hoặc {left}{right} nếu là số nguyên: dấu phẩy là dấu thập phân, dấu chấm chỉ để phân cách hàng nghìn.");
+            return ParsedValue.Fail(f.Format("Import.AmbiguousGrouping", text, left, right));
         }
 
         // Workbooks and CSV files write numbers the Vietnamese way whatever the reader's language (docs/excel-import.md).
-        return ValueParser.Parse(type, text, Formats.Vietnamese);
+        if (type == ValueKind.Boolean)
+        {
+            return ValueParser.Parse(type, text, f); // both languages' words are read
+        }
+
+        var reading = Formats.Vietnamese.ReadNumber(text);
+        if (!reading.Ok)
+        {
+            // The Vietnamese rule's own message says how to write it; in English, the same rule in English words.
+            return ParsedValue.Fail(f.IsEnglish ? f.Format("Import.FileNumber", text) : reading.Error!);
+        }
+
+        return ValueParser.Check(type, reading.Value, f);
     }
 
     private static string Q(string s) => $"“{s}”";

@@ -22,7 +22,7 @@ public sealed class ImportOptions
 /// <summary>Checks an xlsx container before any XML is parsed: entry count and actual (not declared) uncompressed sizes.</summary>
 public static class ZipGuard
 {
-    public static void Check(Stream stream, ImportOptions options)
+    public static void Check(Stream stream, ImportOptions options, Formats f)
     {
         ZipArchive zip;
         try
@@ -31,19 +31,19 @@ public static class ZipGuard
         }
         catch (InvalidDataException)
         {
-            throw new ImportFileException(Messages.NotAWorkbook);
+            throw new ImportFileException(Messages.NotAWorkbook(f));
         }
 
         using (zip)
         {
             if (zip.Entries.Count > options.MaxEntries)
             {
-                throw new ImportFileException($"Tệp có {zip.Entries.Count} phần bên trong, quá giới hạn {options.MaxEntries}: không phải sổ tính tải từ cổng thông tin.");
+                throw new ImportFileException(f.Format("Import.TooManyParts", zip.Entries.Count, options.MaxEntries));
             }
 
             if (zip.Entries.Sum(e => e.Length) > options.MaxUncompressedBytes)
             {
-                throw new ImportFileException(Messages.TooLargeUncompressed(options));
+                throw new ImportFileException(Messages.TooLargeUncompressed(options, f));
             }
 
             // Declared sizes can lie: inflate every part, counting, and stop at the limit.
@@ -60,14 +60,14 @@ public static class ZipGuard
                         total += read;
                         if (total > options.MaxUncompressedBytes)
                         {
-                            throw new ImportFileException(Messages.TooLargeUncompressed(options));
+                            throw new ImportFileException(Messages.TooLargeUncompressed(options, f));
                         }
                     }
                 }
             }
             catch (InvalidDataException)
             {
-                throw new ImportFileException(Messages.NotAWorkbook);
+                throw new ImportFileException(Messages.NotAWorkbook(f));
             }
         }
 
@@ -75,14 +75,12 @@ public static class ZipGuard
     }
 }
 
+/// <summary>The refusals of an uploaded file, in the reader's language.</summary>
 public static class Messages
 {
-    public const string NotAWorkbook =
-        "Tệp không phải là sổ tính Excel (.xlsx) hoặc tệp CSV của biểu mẫu. Tải sổ tính từ trang nhập số liệu, điền rồi tải lên lại (Excel: Lưu thành “Sổ làm việc Excel (.xlsx)”).";
+    public static string NotAWorkbook(Formats f) => f["Import.NotAWorkbook"];
 
-    public static string TooLargeUncompressed(ImportOptions o) =>
-        $"Tệp giải nén ra hơn {o.MaxUncompressedBytes / 1024 / 1024} MB: quá lớn hoặc không phải sổ tính của biểu mẫu. Không có gì được lưu.";
+    public static string TooLargeUncompressed(ImportOptions o, Formats f) => f.Format("Import.TooLargeUncompressed", o.MaxUncompressedBytes / 1024 / 1024);
 
-    public static string TooLarge(ImportOptions o) =>
-        $"Tệp lớn hơn giới hạn {Formats.Vietnamese.Number(Math.Round(o.MaxFileBytes / 1024m / 1024m, 1))} MB. Tải lên sổ tính của biểu mẫu (thường dưới 1 MB).";
+    public static string TooLarge(ImportOptions o, Formats f) => f.Format("Import.TooLarge", f.Number(Math.Round(o.MaxFileBytes / 1024m / 1024m, 1)));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Formats = ProgramTracker.Core.Localization.Formats;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -20,7 +21,8 @@ public static class XlsxWorkbook
     private const uint Title = 1, Header = 2, LockedText = 3, LockedGeneral = 4, LockedPercent = 5, LockedInteger = 6,
         InputGeneral = 7, InputPercent = 8, InputInteger = 9, InputText = 10, Hint = 11;
 
-    public static void Write(Stream output, FormBundle bundle, ImportStamps stamps)
+    /// <summary>Writes the form; its words (titles, headers, cell messages) in <paramref name="f"/>'s language, its values the Vietnamese way.</summary>
+    public static void Write(Stream output, FormBundle bundle, ImportStamps stamps, Formats f)
     {
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var book = doc.AddWorkbookPart();
@@ -34,7 +36,7 @@ public static class XlsxWorkbook
         {
             var name = SheetName(unit.FullName, names);
             var part = book.AddNewPart<WorksheetPart>();
-            WriteSheet(part, bundle, unit, stamps);
+            WriteSheet(part, bundle, unit, stamps, f);
             sheets.Append(new Sheet { Id = book.GetIdOfPart(part), SheetId = sheetId++, Name = name });
             sheetStamps.Add(new SheetStamp(name, unit.UnitId, unit.Slug, unit.FullName, unit.Rows.Count));
         }
@@ -44,7 +46,7 @@ public static class XlsxWorkbook
         {
             w.WriteStartElement(new Worksheet());
             w.WriteStartElement(new SheetData());
-            WriteRow(w, 1, [Text("A1", "Trang dấu kiểm của biểu mẫu: không sửa, không xóa.", 0)]);
+            WriteRow(w, 1, [Text("A1", f["Workbook.StampSheetNote"], 0)]);
             WriteRow(w, 2, [Text("A2", stamps.Protect(new WorkbookStamp(bundle.PeriodId, bundle.PeriodCode, sheetStamps)), 0)]);
             w.WriteEndElement();
             w.WriteElement(new SheetProtection { Sheet = true, Objects = true, Scenarios = true });
@@ -59,7 +61,7 @@ public static class XlsxWorkbook
         book.Workbook.Save();
     }
 
-    private static void WriteSheet(WorksheetPart part, FormBundle bundle, FormUnit unit, ImportStamps stamps)
+    private static void WriteSheet(WorksheetPart part, FormBundle bundle, FormUnit unit, ImportStamps stamps, Formats f)
     {
         using var w = OpenXmlWriter.Create(part);
         w.WriteStartElement(new Worksheet());
@@ -71,9 +73,9 @@ public static class XlsxWorkbook
             Col(1, 22), Col(2, 60), Col(3, 18), Col(4, 16), Col(5, 14), Col(6, 16), Col(7, 40),
             new Column { Min = 8, Max = 8, Width = 12, CustomWidth = true, Hidden = true }));
         w.WriteStartElement(new SheetData());
-        WriteRow(w, 1, [Text("A1", $"Nhập số liệu: {unit.FullName} – {bundle.PeriodLabel}", Title)]);
-        WriteRow(w, 2, [Text("A2", "Chỉ nhập vào cột Giá trị và Ghi chú (ô nền vàng). Số thập phân theo cài đặt tiếng Việt (14,5); đạt/không đạt chọn trong danh sách. Không thêm, xóa, đổi thứ tự dòng hay đổi tên trang.", Hint)]);
-        var headers = FormColumns.Headers(bundle.PreviousLabel, bundle.PeriodLabel);
+        WriteRow(w, 1, [Text("A1", f.Format("Workbook.SheetTitle", unit.FullName, bundle.PeriodLabel), Title)]);
+        WriteRow(w, 2, [Text("A2", f["Workbook.SheetHint"], Hint)]);
+        var headers = FormColumns.Headers(bundle.PreviousLabel, bundle.PeriodLabel, f);
         WriteRow(w, FormColumns.HeaderRow, headers.Select((h, i) => Text($"{(char)('A' + i)}{FormColumns.HeaderRow}", h, Header)).ToList());
 
         var r = FormColumns.FirstDataRow;
@@ -96,7 +98,7 @@ public static class XlsxWorkbook
 
         w.WriteEndElement(); // sheetData
         w.WriteElement(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
-        var validations = Validations(unit.Rows);
+        var validations = Validations(unit.Rows, f);
         if (validations.Count > 0)
         {
             w.WriteElement(new DataValidations(validations) { Count = (uint)validations.Count });
@@ -109,7 +111,7 @@ public static class XlsxWorkbook
         unitId, periodId, row.IndicatorId, row.Version, WorkbookText.Key(row.Value), ImportStamps.Hash(WorkbookText.CleanNote(row.Note)),
         ImportStamps.LockedHash(row.Code, row.Name, row.Unit, row.Threshold, WorkbookText.Key(row.PreviousValue)));
 
-    private static List<DataValidation> Validations(IReadOnlyList<FormRow> rows)
+    private static List<DataValidation> Validations(IReadOnlyList<FormRow> rows, Formats f)
     {
         string Refs(Func<FormRow, bool> which) => string.Join(' ', rows.Select((row, i) => (row, i)).Where(x => which(x.row)).Select(x => $"F{FormColumns.FirstDataRow + x.i}"));
         var list = new List<DataValidation>();
@@ -120,30 +122,30 @@ public static class XlsxWorkbook
                 v.SequenceOfReferences = new ListValue<StringValue>(refs.Split(' ').Select(s => new StringValue(s)));
                 v.AllowBlank = true;
                 v.ShowErrorMessage = true;
-                v.ErrorTitle = "Giá trị không hợp lệ";
+                v.ErrorTitle = f["Workbook.InvalidValue"];
                 list.Add(v);
             }
         }
 
         Add(Refs(r => r.ValueType == ValueKind.Boolean), new DataValidation(new Formula1($"\"{WorkbookText.Met},{WorkbookText.NotMet}\""))
         {
-            Type = DataValidationValues.List, Error = "Chọn Đạt hoặc Không đạt trong danh sách.",
+            Type = DataValidationValues.List, Error = f["Workbook.ValidMet"],
         });
         Add(Refs(r => r.ValueType == ValueKind.Percent), new DataValidation(new Formula1("0"), new Formula2("100"))
         {
-            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = "Tỷ lệ là một số từ 0 đến 100 (%).",
+            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = f["Workbook.ValidPercent"],
         });
         Add(Refs(r => r.ValueType == ValueKind.Count), new DataValidation(new Formula1("0"))
         {
-            Type = DataValidationValues.Whole, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = "Số đếm là số nguyên không âm.",
+            Type = DataValidationValues.Whole, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = f["Workbook.ValidCount"],
         });
         Add(Refs(r => r.ValueType == ValueKind.Money), new DataValidation(new Formula1("0"))
         {
-            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = "Số tiền là một số không âm.",
+            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.GreaterThanOrEqual, Error = f["Workbook.ValidMoney"],
         });
         Add(Refs(r => r.ValueType == ValueKind.Number), new DataValidation(new Formula1("-1000000000000000"), new Formula2("1000000000000000"))
         {
-            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = "Nhập một số (ví dụ 14,5).",
+            Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.Between, Error = f["Workbook.ValidNumber"],
         });
         return list;
     }
@@ -256,7 +258,7 @@ public static class XlsxWorkbook
     /// reviewer's workbook of 60 units has ~45,000 cells, and materialising a <c>Cell</c> for each was most of the
     /// preview's time. Element names are matched without their namespace, so Strict OOXML reads the same way.
     /// </summary>
-    public static FileRead Read(Stream input, ImportOptions options)
+    public static FileRead Read(Stream input, ImportOptions options, Formats f)
     {
         ZipArchive zip;
         try
@@ -265,28 +267,28 @@ public static class XlsxWorkbook
         }
         catch (InvalidDataException)
         {
-            throw new ImportFileException(Messages.NotAWorkbook);
+            throw new ImportFileException(Messages.NotAWorkbook(f));
         }
 
         using (zip)
         {
             try
             {
-                return Read(new Package(zip), options);
+                return Read(new Package(zip), options, f);
             }
             catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
             {
-                throw new ImportFileException(Messages.NotAWorkbook);
+                throw new ImportFileException(Messages.NotAWorkbook(f));
             }
         }
     }
 
-    private static FileRead Read(Package package, ImportOptions options)
+    private static FileRead Read(Package package, ImportOptions options, Formats f)
     {
         var bookPath = package.Relationships("").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
         if (bookPath is null || !package.Has(bookPath))
         {
-            throw new ImportFileException(Messages.NotAWorkbook);
+            throw new ImportFileException(Messages.NotAWorkbook(f));
         }
 
         var bookRels = package.Relationships(bookPath).ToDictionary(r => r.Id, StringComparer.Ordinal);
@@ -304,7 +306,7 @@ public static class XlsxWorkbook
 
         if (sheetList.Count == 0)
         {
-            throw new ImportFileException(Messages.NotAWorkbook);
+            throw new ImportFileException(Messages.NotAWorkbook(f));
         }
 
         var strings = bookRels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target is { } stringsPath && package.Has(stringsPath)
@@ -340,7 +342,7 @@ public static class XlsxWorkbook
                 {
                     if (!cell.IsEmpty)
                     {
-                        errors.Add(new ImportIssue(name, row, ColumnName(col), "Ô nằm ngoài vùng nhập (ô bị khóa) có nội dung. Chỉ nhập vào cột Giá trị và Ghi chú; xóa nội dung ô này."));
+                        errors.Add(new ImportIssue(name, row, ColumnName(col), f["Import.OutsideInput"]));
                     }
 
                     continue;
@@ -350,7 +352,7 @@ public static class XlsxWorkbook
                 {
                     if (++total > options.MaxRows)
                     {
-                        throw new ImportFileException($"Tệp có hơn {options.MaxRows} dòng số liệu: quá lớn cho một lần tải lên.");
+                        throw new ImportFileException(f.Format("Import.TooManyRows", options.MaxRows));
                     }
 
                     rows[row] = cells = [];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 
@@ -12,18 +13,18 @@ public sealed class CriteriaSetTablesController(SetTableQueries queries) : Contr
     [HttpGet("/criteria-sets/{code}/export.xlsx")]
     public async Task<IActionResult> Export([FromRoute] string code, CancellationToken ct) =>
         await queries.LoadAsync(code, ct) is { } table
-            ? File(SetTableWriter.ToXlsx(table, template: false), SetTableWriter.XlsxContentType, $"{table.SetCode}.xlsx")
+            ? File(SetTableWriter.ToXlsx(table, template: false, Formats.Current), SetTableWriter.XlsxContentType, $"{table.SetCode}.xlsx")
             : NotFound();
 
     [HttpGet("/criteria-sets/{code}/export.csv")]
     public async Task<IActionResult> ExportCsv([FromRoute] string code, CancellationToken ct) =>
         await queries.LoadAsync(code, ct) is { } table
-            ? File(SetTableWriter.ToCsv(table), "text/csv; charset=utf-8", $"{table.SetCode}.csv")
+            ? File(SetTableWriter.ToCsv(table, Formats.Current), "text/csv; charset=utf-8", $"{table.SetCode}.csv")
             : NotFound();
 
     [HttpGet("/criteria-sets/{code}/template.xlsx")]
     public async Task<IActionResult> Template([FromRoute] string code, CancellationToken ct) =>
         await queries.LoadAsync(code, ct) is { } table
-            ? File(SetTableWriter.ToXlsx(table, template: true), SetTableWriter.XlsxContentType, $"{table.SetCode}-mau.xlsx")
+            ? File(SetTableWriter.ToXlsx(table, template: true, Formats.Current), SetTableWriter.XlsxContentType, $"{table.SetCode}-mau.xlsx")
             : NotFound();
 }

@@ -120,7 +120,7 @@ public sealed class EntryWorkbookController(
         if (parsed is null || parsed.PeriodId != p.Id)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Applied", ("Bản xem trước đã hết hạn hoặc không hợp lệ. Tải tệp lên lại để xem trước rồi áp dụng; chưa có gì được lưu.", "/inbox"));
+            return View("Applied", (Formats.Current["Workbook.PreviewExpired"], "/inbox"));
         }
 
         if (parsed.User != (User.Identity?.Name ?? ""))
@@ -159,7 +159,7 @@ public sealed class EntryWorkbookController(
                     || cell.N?.Length > 1000)
                 {
                     Response.StatusCode = StatusCodes.Status409Conflict;
-                    return View("Applied", ("Biểu mẫu đã thay đổi sau khi xem trước (danh mục chỉ tiêu khác). Tải lại tệp mới; chưa có gì được lưu.", back));
+                    return View("Applied", (Formats.Current["Workbook.FormChanged"], back));
                 }
 
                 list.Add(new CellInput(cell.I, cell.V, cell.N, cell.E));
@@ -168,7 +168,8 @@ public sealed class EntryWorkbookController(
             cells.Add(new UnitCells(form.UnitId, list));
         }
 
-        var source = parsed.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? $"nhập từ tệp CSV: {parsed.FileName}" : $"nhập từ Excel: {parsed.FileName}";
+        // The source is stored with the values: in Vietnamese, whatever the uploader reads.
+        var source = Formats.Vietnamese.Format(parsed.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "Workbook.SourceCsv" : "Workbook.SourceXlsx", parsed.FileName);
         timings += $"checked={watch.ElapsedMilliseconds} ";
         var result = await entry.SaveManyAsync(p.Id, cells, source, ct);
         timings += $"saved={watch.ElapsedMilliseconds}";
@@ -179,15 +180,15 @@ public sealed class EntryWorkbookController(
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                var message = result.Changed == 0 ? $"Không có thay đổi nào để lưu từ {parsed.FileName}." : $"Đã nhập {result.Changed} số liệu từ {parsed.FileName}.";
+                var message = result.Changed == 0 ? Formats.Current.Format("Workbook.NoChangesFrom", parsed.FileName) : Formats.Current.Format("Workbook.Imported", result.Changed, parsed.FileName);
                 TempData[headers.Count == 1 ? "EntryMessage" : "ImportMessage"] = message;
                 return Redirect(back);
             case SaveOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Applied", ($"Chưa lưu gì: {Math.Max(result.Conflicts.Count, 1)} ô vừa được người khác lưu trên cổng thông tin sau khi bạn xem trước. Tải tệp lên lại để xem các xung đột mới.", back));
+                return View("Applied", (Formats.Current.Format("Workbook.ApplyConflict", Math.Max(result.Conflicts.Count, 1)), back));
             default:
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Applied", ($"Chưa lưu gì: {result.Message}", back));
+                return View("Applied", (Formats.Current.Format("Workbook.NothingSaved", result.Message), back));
         }
     }
 
@@ -216,7 +217,7 @@ public sealed class EntryWorkbookController(
             return File(buffer.ToArray(), "text/csv; charset=utf-8", name + ".csv");
         }
 
-        XlsxWorkbook.Write(buffer, bundle, stamps);
+        XlsxWorkbook.Write(buffer, bundle, stamps, Formats.Current);
         return File(buffer.ToArray(), XlsxType, name + ".xlsx");
     }
 
@@ -258,12 +259,12 @@ public sealed class EntryWorkbookController(
 
         if (file is null || file.Length == 0)
         {
-            return Refuse("Chọn tệp .xlsx hoặc .csv của biểu mẫu để tải lên.");
+            return Refuse(Formats.Current["Workbook.ChooseFile"]);
         }
 
         if (file.Length > limits.MaxFileBytes)
         {
-            return Refuse(Messages.TooLarge(limits));
+            return Refuse(Messages.TooLarge(limits, Formats.Current));
         }
 
         FileRead read;
@@ -277,18 +278,18 @@ public sealed class EntryWorkbookController(
             {
                 if (extension == ".csv" && !zip)
                 {
-                    read = CsvWorkbook.Read(buffer, limits);
+                    read = CsvWorkbook.Read(buffer, limits, Formats.Current);
                 }
                 else if (zip && extension is ".xlsx" or ".xlsm" or "")
                 {
-                    ZipGuard.Check(buffer, limits);
-                    read = XlsxWorkbook.Read(buffer, limits);
+                    ZipGuard.Check(buffer, limits, Formats.Current);
+                    read = XlsxWorkbook.Read(buffer, limits, Formats.Current);
                 }
                 else
                 {
                     return Refuse(extension == ".xls"
-                        ? "Tệp .xls (Excel 97–2003) không được hỗ trợ. Mở tệp trong Excel hoặc LibreOffice và lưu thành .xlsx, hoặc tải sổ tính mới từ trang nhập số liệu."
-                        : Messages.NotAWorkbook);
+                        ? Formats.Current["Workbook.XlsNotSupported"]
+                        : Messages.NotAWorkbook(Formats.Current));
                 }
             }
             catch (ImportFileException e)
@@ -298,7 +299,7 @@ public sealed class EntryWorkbookController(
         }
 
         timings += $"read={watch.ElapsedMilliseconds} ";
-        var analyzer = new ImportAnalyzer(stamps);
+        var analyzer = new ImportAnalyzer(stamps, Formats.Current);
         var identified = analyzer.Identify(read, period.Id, period.Label);
         if (identified.UnitIds.Count == 0)
         {
@@ -312,12 +313,12 @@ public sealed class EntryWorkbookController(
         if (only is not null && (headers.Count != 1 || headers[0].Id != only.Id))
         {
             var names = string.Join(", ", headers.Select(h => h.FullName));
-            return Refuse($"Tệp này là biểu mẫu của {(names.Length > 0 ? names : "đơn vị khác")}, không phải của {only.FullName}. Tải lên tại trang nhập số liệu của đúng đơn vị.");
+            return Refuse(Formats.Current.Format("Workbook.OtherUnit", names.Length > 0 ? names : Formats.Current["Workbook.AnotherUnit"], only.FullName));
         }
 
         if (headers.Count != identified.UnitIds.Count)
         {
-            return Refuse("Tệp có đơn vị không còn trong danh mục. Tải lại sổ tính mới.");
+            return Refuse(Formats.Current["Workbook.UnitGone"]);
         }
 
         if (!await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct))

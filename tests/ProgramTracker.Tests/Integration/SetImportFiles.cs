@@ -14,7 +14,7 @@ namespace ProgramTracker.Tests.Integration;
 /// <summary>Builds tables (good and bad) for the import tests, and posts them through the admin's upload form.</summary>
 public static partial class SetImportFiles
 {
-    public static string[] Headers(ThresholdScheme scheme) => SetTableShape.Columns(scheme).Select(c => c.Header).ToArray();
+    public static string[] Headers(ThresholdScheme scheme) => SetTableShape.Columns(scheme, ProgramTracker.Core.Localization.Formats.Vietnamese).Select(c => c.Header).ToArray();
 
     /// <summary>A workbook with one sheet "Chỉ tiêu"; decimals and ints are number cells, strings inline strings, "=..." a formula.</summary>
     public static byte[] Workbook(IReadOnlyList<object?[]> rows, string? merge = null)
@@ -55,7 +55,7 @@ public static partial class SetImportFiles
             }
 
             part.Worksheet = merge is null ? new Worksheet(data) : new Worksheet(data, new MergeCells(new MergeCell { Reference = merge }));
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(part), SheetId = 1, Name = SetTableShape.SheetName }));
+            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(part), SheetId = 1, Name = SetTableShape.SheetName(ProgramTracker.Core.Localization.Formats.Vietnamese) }));
             wb.Workbook.Save();
         }
 

@@ -18,6 +18,23 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
     private readonly PortalFactory _factory = fixture.Factory;
 
     [Fact]
+    public async Task A_table_downloaded_in_English_imports_the_same_as_the_Vietnamese_one()
+    {
+        var admin = await _factory.SignedInClientAsync("admin");
+        var english = await _factory.SignedInClientAsync("admin");
+        (await english.GetAsync("/language/en?returnUrl=%2F")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var xlsx = await english.GetByteArrayAsync("/criteria-sets/ntm-xa/export.xlsx");
+        var csv = await english.GetByteArrayAsync("/criteria-sets/ntm-xa/export.csv");
+
+        System.Text.Encoding.UTF8.GetString(csv).Should().Contain("Indicator code (code)").And.Contain("Threshold Northern Midlands and Mountains (threshold_tdmnpb)").And.NotContain("Mã chỉ tiêu");
+        foreach (var (client, bytes, name, nothing) in new[] { (admin, xlsx, "en.xlsx", "Không có thay đổi"), (admin, csv, "en.csv", "Không có thay đổi"), (english, xlsx, "en.xlsx", "No changes"), (english, csv, "en.csv", "No changes") })
+        {
+            var html = await (await UploadAsync(client, "ntm-xa", bytes, name)).Content.ReadAsStringAsync();
+            html.Should().Contain(nothing, name).And.Contain("id=\"count-unchanged\">12<", name);
+        }
+    }
+
+    [Fact]
     public async Task Export_of_ntm_xa_imports_back_with_no_change_and_applying_it_changes_nothing()
     {
         var admin = await _factory.SignedInClientAsync("admin");
@@ -40,7 +57,7 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         var result = await _factory.WithServiceAsync<SetTableImporter, ParsedImport>(async importer =>
         {
             var set = await _factory.WithDbAsync(db => db.CriteriaSets.Include(s => s.Criteria).SingleAsync(s => s.Code == "ntm-xa"));
-            return await importer.ParseAsync(set, new FormFile(new MemoryStream(bytes), 0, bytes.Length, "file", "ntm-xa.xlsx"), default);
+            return await importer.ParseAsync(set, new FormFile(new MemoryStream(bytes), 0, bytes.Length, "file", "ntm-xa.xlsx"), ProgramTracker.Core.Localization.Formats.Vietnamese, default);
         });
         result.Errors.Should().BeEmpty();
         result.Rows.Should().HaveCount(12);

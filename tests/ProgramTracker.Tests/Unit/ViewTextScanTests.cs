@@ -29,16 +29,6 @@ public sealed partial class ViewTextScanTests
     /// </summary>
     private static readonly string[] Pending =
     [
-        "Views/Shared/Components/ExcelImport/Default.cshtml",
-        "Views/AdminCatalogueImport/Preview.cshtml",
-        "Views/AdminCatalogueImport/Upload.cshtml",
-        "Views/AdminCatalogueImport/_Errors.cshtml",
-        "Views/AdminCatalogueImport/_Form.cshtml",
-        "Views/EntryWorkbook/Applied.cshtml",
-        "Views/EntryWorkbook/Preview.cshtml",
-        "Views/EntryWorkbook/Reviewer.cshtml",
-        "Controllers/Admin/AdminCatalogueImportController.cs",
-        "Controllers/EntryWorkbookController.cs",
     ];
 
     public static TheoryData<string> Files()

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ProgramTracker.Core.Import;
+using Formats = ProgramTracker.Core.Localization.Formats;
 
 namespace ProgramTracker.Tests.Unit;
 
@@ -15,7 +16,7 @@ public class XlsxReadTests
     [Fact]
     public void Reads_shared_and_inline_strings_numbers_formulas_and_the_stamp_sheet_as_Excel_writes_them()
     {
-        var read = XlsxWorkbook.Read(new MemoryStream(Workbook()), new ImportOptions());
+        var read = XlsxWorkbook.Read(new MemoryStream(Workbook()), new ImportOptions(), Formats.Vietnamese);
 
         read.Sheets.Select(s => s.Name).Should().Equal("xã Nam Sơn");
         read.WorkbookStamp.Should().Be("dấu kiểm");
@@ -51,8 +52,8 @@ public class XlsxReadTests
             part.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
         }
 
-        var read = () => XlsxWorkbook.Read(new MemoryStream(buffer.ToArray()), new ImportOptions());
-        read.Should().Throw<ImportFileException>().WithMessage(Messages.NotAWorkbook);
+        var read = () => XlsxWorkbook.Read(new MemoryStream(buffer.ToArray()), new ImportOptions(), Formats.English);
+        read.Should().Throw<ImportFileException>().WithMessage(Messages.NotAWorkbook(Formats.English)).Which.Message.Should().StartWith("The file is not an Excel workbook");
     }
 
     private static byte[] Workbook()

@@ -7,6 +7,7 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 
@@ -48,12 +49,12 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         var page = Page(set, effectiveFrom);
         if (!TryPeriod(effectiveFrom, out var from))
         {
-            page.Errors.Add(new ImportError(null, "Áp dụng từ kỳ", "Kỳ áp dụng có dạng 2026-Q1, hoặc để trống để áp dụng từ phiên bản đầu."));
+            page.Errors.Add(new ImportError(null, Formats.Current["SetImport.EffectiveFrom"], Formats.Current["SetImport.BadPeriod"]));
             return Unprocessable("Upload", page);
         }
 
         var watch = Stopwatch.StartNew();
-        var parsed = await importer.ParseAsync(set, file, ct);
+        var parsed = await importer.ParseAsync(set, file, Formats.Current, ct);
         page.FileName = parsed.FileName;
         page.Sha256 = parsed.Sha256;
         page.Errors.AddRange(parsed.Errors);
@@ -94,13 +95,13 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         if (data is null || !TryPeriod(data.EffectiveFrom, out var from))
         {
             var page = Page(set, null);
-            page.Errors.Add(new ImportError(null, null, "Bản xem trước đã hết hạn hoặc không hợp lệ: hãy tải tệp lên lại để xem trước rồi áp dụng."));
+            page.Errors.Add(new ImportError(null, null, Formats.Current["SetImport.PreviewExpired"]));
             return Unprocessable("Upload", page);
         }
 
         var watch = Stopwatch.StartNew();
         var result = await catalogue.ApplyAsync(setCode, data.Rows, from,
-            $"Nhập bảng từ tệp {data.FileName} (SHA-256 {data.Sha256[..Math.Min(12, data.Sha256.Length)]})", ct);
+            Formats.Vietnamese.Format("SetImport.AuditNote", data.FileName, data.Sha256[..Math.Min(12, data.Sha256.Length)]), ct); // stored: in Vietnamese
         var done = Page(set, data.EffectiveFrom);
         done.FileName = data.FileName;
         done.Sha256 = data.Sha256;
@@ -130,7 +131,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
     private static ImportError ErrorOf(string message, ParsedImport parsed)
     {
         // CatalogueService names the indicator by code ("Mã 8.1: …"); give the row too when the code is in the file.
-        var code = message.StartsWith("Mã ", StringComparison.Ordinal) ? message[3..].Split([':', ' '], 2)[0] : null;
+        var code = message.StartsWith(CatalogueService.CodePrefix, StringComparison.Ordinal) ? message[CatalogueService.CodePrefix.Length..].Split([':', ' '], 2)[0] : null;
         var row = code is null ? null : parsed.RowNumbers.Count > 0 ? parsed.RowOf(code) : null;
         return new ImportError(row, null, message);
     }
@@ -166,6 +167,6 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         MaxFileBytes = importer.Options.MaxFileBytes,
         MaxRows = importer.Options.MaxRows,
         Versions = set.Versions.OrderBy(v => v.Number)
-            .Select(v => $"Phiên bản {v.Number}: từ {(v.EffectiveFrom is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "đầu")}").ToList(),
+            .Select(v => Formats.Current.Format("SetImport.Version", v.Number, v.EffectiveFrom is { } f ? Formats.Current.Date(f) : Formats.Current["SetImport.VersionStart"])).ToList(),
     };
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using Formats = ProgramTracker.Core.Localization.Formats;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
@@ -20,7 +21,7 @@ public sealed record SetTable(
     int? VersionNumber,
     DateOnly? VersionFrom)
 {
-    public IReadOnlyList<TableColumn> Columns => SetTableShape.Columns(Scheme);
+    public IReadOnlyList<TableColumn> Columns(Formats f) => SetTableShape.Columns(Scheme, f);
 }
 
 public sealed class SetTableQueries(ProgramTrackerDbContext db)
@@ -66,7 +67,7 @@ public sealed class SetTableQueries(ProgramTrackerDbContext db)
                     [SetTableShape.Code] = i.Code,
                     [SetTableShape.Wording] = i.Name,
                     [SetTableShape.Unit] = i.Unit,
-                    [SetTableShape.Kind] = SetTableShape.KindWord(i.ValueType),
+                    [SetTableShape.Kind] = SetTableShape.KindWord(i.ValueType, Formats.Current),
                     [SetTableShape.Comparator] = SetTableShape.ComparatorSymbol(common.Comparator),
                     [SetTableShape.Threshold] = common.Value,
                     [SetTableShape.ThresholdText] = common.Text,
@@ -91,7 +92,8 @@ public static class SetTableWriter
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] ToXlsx(SetTable table, bool template)
+    /// <summary>The workbook with its headers and sheet names in <paramref name="f"/>'s language; the import reads either.</summary>
+    public static byte[] ToXlsx(SetTable table, bool template, Formats f)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -102,9 +104,9 @@ public static class SetTableWriter
             styles.Stylesheet = Stylesheet();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
 
-            var columns = table.Columns;
+            var columns = table.Columns(f);
             var rows = template ? [] : table.Rows;
-            AddSheet(workbookPart, sheets, 1, SetTableShape.SheetName,
+            AddSheet(workbookPart, sheets, 1, SetTableShape.SheetName(f),
                 columns.Select(c => c.Header).ToList(),
                 rows.Select(r => columns.Select(c => r.GetValueOrDefault(c.Key)).ToList()).ToList(),
                 columns.Select(c => c.Key switch
@@ -113,8 +115,8 @@ public static class SetTableWriter
                     SetTableShape.Criterion => 14d,
                     _ => 20d,
                 }).ToList());
-            AddSheet(workbookPart, sheets, 2, SetTableShape.CriteriaSheetName,
-                ["Số tiêu chí (criterion)", "Tên tiêu chí (criterion_name)", "Nhóm tiêu chí (group)"],
+            AddSheet(workbookPart, sheets, 2, SetTableShape.CriteriaSheetName(f),
+                [$"{f["SetTable.Criterion"]} ({SetTableShape.Criterion})", $"{f["SetTable.CriterionName"]} ({SetTableShape.CriterionName})", $"{f["SetTable.Group"]} ({SetTableShape.Group})"],
                 table.Criteria.Select(c => new List<object?> { c.Number, c.Name, c.Group }).ToList(),
                 [14d, 48d, 40d]);
             workbookPart.Workbook.Save();
@@ -124,9 +126,9 @@ public static class SetTableWriter
     }
 
     /// <summary>CSV of the same columns: UTF-8 with a byte-order mark (Excel opens it as UTF-8), comma-separated, quoted as RFC 4180.</summary>
-    public static byte[] ToCsv(SetTable table)
+    public static byte[] ToCsv(SetTable table, Formats f)
     {
-        var columns = table.Columns;
+        var columns = table.Columns(f);
         var sb = new StringBuilder();
         sb.AppendJoin(',', columns.Select(c => Quote(c.Header))).Append("\r\n");
         foreach (var row in table.Rows)
@@ -134,7 +136,8 @@ public static class SetTableWriter
             sb.AppendJoin(',', columns.Select(c => Quote(row.GetValueOrDefault(c.Key) switch
             {
                 null => "",
-                decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+                // Numbers the Vietnamese way (14,5), as the import reads them whatever the reader's language.
+                decimal d => d.ToString("0.##########", Formats.Vietnamese.Numbers).Replace('−', '-'),
                 int n => n.ToString(CultureInfo.InvariantCulture),
                 var o => o.ToString() ?? "",
             }))).Append("\r\n");

@@ -29,18 +29,18 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
     public CatalogueImportOptions Options => options.Value;
 
     /// <summary>Reads the upload (bounded by the size limit) and maps it to indicator definitions of the set.</summary>
-    public async Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, CancellationToken ct)
+    public async Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, Formats f, CancellationToken ct)
     {
         var limits = options.Value;
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
         {
-            return Fail("", new ImportError(null, null, "Chưa chọn tệp: chọn một tệp .xlsx hoặc .csv."));
+            return Fail("", new ImportError(null, null, f["SetImport.NoFile"]));
         }
 
         var name = Path.GetFileName(file.FileName);
         if (file.Length > limits.MaxFileBytes)
         {
-            return Fail(name, new ImportError(null, null, $"Tệp {Mb(file.Length)} vượt giới hạn {Mb(limits.MaxFileBytes)}: chia bảng thành nhiều tệp nhỏ hơn."));
+            return Fail(name, new ImportError(null, null, f.Format("SetImport.TooLarge", Mb(file.Length, f), Mb(limits.MaxFileBytes, f))));
         }
 
         var bytes = new byte[file.Length];
@@ -50,19 +50,20 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var raw = SetTableReader.Read(name, bytes, limits);
+        var raw = SetTableReader.Read(name, bytes, limits, f);
         if (raw.Errors.Count > 0)
         {
             return new ParsedImport(name, hash, [], [], raw.Errors);
         }
 
         var sources = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
-        return Map(set, name, hash, raw, sources);
+        return Map(set, name, hash, raw, sources, f);
     }
 
-    private static ParsedImport Map(CriteriaSet set, string name, string hash, RawTable raw, IReadOnlyDictionary<string, int> sources)
+    private static ParsedImport Map(CriteriaSet set, string name, string hash, RawTable raw, IReadOnlyDictionary<string, int> sources, Formats f)
     {
-        var columns = SetTableShape.Columns(set.ThresholdScheme);
+        // The columns are found by the key in each header's parentheses, so a table downloaded in either language reads the same.
+        var columns = SetTableShape.Columns(set.ThresholdScheme, f);
         var errors = new List<ImportError>();
         var header = raw.Rows[0];
         var at = new Dictionary<string, int>();
@@ -76,17 +77,17 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
             var letter = SetTableWriter.ColumnName(index);
             if (columns.All(c => c.Key != key))
             {
-                errors.Add(new ImportError(header.Number, letter, $"Cột “{cell.Text.Trim()}” không có trong mẫu của bộ này (đã đổi tên hoặc thêm cột?). Tiêu đề cột phải giữ nguyên như tệp mẫu."));
+                errors.Add(new ImportError(header.Number, letter, f.Format("SetImport.UnknownColumn", cell.Text.Trim())));
             }
             else if (!at.TryAdd(key, index))
             {
-                errors.Add(new ImportError(header.Number, letter, $"Cột “{cell.Text.Trim()}” xuất hiện hai lần."));
+                errors.Add(new ImportError(header.Number, letter, f.Format("SetImport.ColumnTwice", cell.Text.Trim())));
             }
         }
 
         foreach (var missing in columns.Where(c => !at.ContainsKey(c.Key)))
         {
-            errors.Add(new ImportError(header.Number, null, $"Thiếu cột “{missing.Header}”. Hãy dùng tệp mẫu của bộ này (tải ở trang bộ tiêu chí)."));
+            errors.Add(new ImportError(header.Number, null, f.Format("SetImport.MissingColumn", missing.Header)));
         }
 
         if (errors.Count > 0)
@@ -117,27 +118,28 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
                     return null;
                 }
 
-                if (Formats.Current.TryParseNumber(cell.Text, out var parsed))
+                // Files write numbers the Vietnamese way whatever the reader's language (docs/localization.md).
+                if (Formats.Vietnamese.TryParseNumber(cell.Text, out var parsed))
                 {
                     return parsed;
                 }
 
-                Error(key, $"“{cell.Text.Trim()}” không phải số: {what} phải là số (ví dụ 80 hoặc 14,5), hoặc để trống nếu chưa có.");
+                Error(key, f.Format("SetImport.NotANumber", cell.Text.Trim(), what));
                 return null;
             }
 
             var code = Text(SetTableShape.Code);
             if (code is null)
             {
-                Error(SetTableShape.Code, "Thiếu mã chỉ tiêu.");
+                Error(SetTableShape.Code, f["SetImport.MissingCode"]);
             }
             else if (code.Length > 64)
             {
-                Error(SetTableShape.Code, "Mã chỉ tiêu dài quá 64 ký tự.");
+                Error(SetTableShape.Code, f["SetImport.CodeTooLong"]);
             }
             else if (seen.TryGetValue(code, out var first))
             {
-                Error(SetTableShape.Code, $"Mã {code} trùng với dòng {first}: mỗi mã chỉ một dòng.");
+                Error(SetTableShape.Code, f.Format("SetImport.CodeTwice", code, first));
             }
             else
             {
@@ -145,15 +147,15 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
             }
 
             var criterion = 0;
-            if (Number(SetTableShape.Criterion, "số tiêu chí") is { } c)
+            if (Number(SetTableShape.Criterion, f["SetImport.CriterionNumberWhat"]) is { } c)
             {
                 if (c != decimal.Truncate(c) || c < 1 || c > 1000)
                 {
-                    Error(SetTableShape.Criterion, $"“{Cell(SetTableShape.Criterion).Text}” không phải số tiêu chí.");
+                    Error(SetTableShape.Criterion, f.Format("SetImport.NotACriterion", Cell(SetTableShape.Criterion).Text));
                 }
                 else if (set.Criteria.All(x => x.Number != (int)c))
                 {
-                    Error(SetTableShape.Criterion, $"Bộ này không có tiêu chí số {(int)c}.");
+                    Error(SetTableShape.Criterion, f.Format("SetImport.NoSuchCriterion", (int)c));
                 }
                 else
                 {
@@ -162,34 +164,34 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
             }
             else if (Text(SetTableShape.Criterion) is null)
             {
-                Error(SetTableShape.Criterion, "Thiếu số tiêu chí.");
+                Error(SetTableShape.Criterion, f["SetImport.MissingCriterion"]);
             }
 
             var wording = Text(SetTableShape.Wording);
             if (wording is null)
             {
-                Error(SetTableShape.Wording, "Thiếu nội dung chỉ tiêu.");
+                Error(SetTableShape.Wording, f["SetImport.MissingWording"]);
             }
             else if (wording.Length > 1000)
             {
-                Error(SetTableShape.Wording, "Nội dung chỉ tiêu dài quá 1000 ký tự.");
+                Error(SetTableShape.Wording, f["SetImport.WordingTooLong"]);
             }
 
             var kindText = Text(SetTableShape.Kind);
             if (!SetTableShape.TryParseKind(kindText, out var kind))
             {
-                Error(SetTableShape.Kind, kindText is null ? $"Thiếu kiểu giá trị ({SetTableShape.KindChoices})." : $"Kiểu “{kindText}” không có: dùng {SetTableShape.KindChoices}.");
+                Error(SetTableShape.Kind, kindText is null ? f.Format("SetImport.MissingKind", f["SetImport.KindChoices"]) : f.Format("SetImport.UnknownKind", kindText, f["SetImport.KindChoices"]));
             }
 
             var comparatorText = Text(SetTableShape.Comparator);
             if (!SetTableShape.TryParseComparator(comparatorText, out var comparator))
             {
-                Error(SetTableShape.Comparator, comparatorText is null ? $"Thiếu phép so sánh ({SetTableShape.ComparatorChoices})." : $"Phép so sánh “{comparatorText}” không có: dùng {SetTableShape.ComparatorChoices}.");
+                Error(SetTableShape.Comparator, comparatorText is null ? f.Format("SetImport.MissingComparator", f["SetImport.ComparatorChoices"]) : f.Format("SetImport.UnknownComparator", comparatorText, f["SetImport.ComparatorChoices"]));
             }
 
             var thresholds = new Dictionary<string, ThresholdInput>
             {
-                [Zones.Common] = new(Number(SetTableShape.Threshold, "ngưỡng chung"), Text(SetTableShape.ThresholdText)),
+                [Zones.Common] = new(Number(SetTableShape.Threshold, f["SetImport.CommonThresholdWhat"]), Text(SetTableShape.ThresholdText)),
             };
             foreach (var zone in columns.Where(x => x.Zone is not null))
             {
@@ -208,7 +210,7 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
                 }
                 else
                 {
-                    Error(SetTableShape.Source, $"Không có nguồn mã “{source}” trong danh mục nguồn; để trống nếu chưa có.");
+                    Error(SetTableShape.Source, f.Format("SetImport.UnknownSource", source));
                 }
             }
 
@@ -221,7 +223,7 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
 
         if (raw.Rows.Count == 1 && errors.Count == 0)
         {
-            errors.Add(new ImportError(null, null, "Bảng chỉ có dòng tiêu đề, không có dòng chỉ tiêu nào."));
+            errors.Add(new ImportError(null, null, f["SetImport.HeaderOnly"]));
         }
 
         return new ParsedImport(name, hash, rows, numbers, errors);
@@ -264,5 +266,5 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
 
     private static ParsedImport Fail(string name, ImportError error) => new(name, "", [], [], [error]);
 
-    private static string Mb(long bytes) => $"{Formats.Current.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
+    private static string Mb(long bytes, Formats f) => $"{f.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
 }

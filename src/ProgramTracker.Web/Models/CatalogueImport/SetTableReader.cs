@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Formats = ProgramTracker.Core.Localization.Formats;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
@@ -31,8 +32,9 @@ public sealed class CatalogueImportOptions
 /// <summary>A problem of the upload, by row and column where it has one. Rows are numbered as the spreadsheet shows them.</summary>
 public sealed record ImportError(int? Row, string? Column, string Message)
 {
-    public string Where =>
-        Row is { } r && Column is { } c ? $"Dòng {r}, cột {c}" : Row is { } r2 ? $"Dòng {r2}" : Column is { } c2 ? $"Cột {c2}" : "Tệp";
+    /// <summary>"Dòng 5, cột C" / "Row 5, column C", or the file as a whole.</summary>
+    public string Where(Formats f) =>
+        Row is { } r && Column is { } c ? f.Format("SetImport.WhereRowColumn", r, c) : Row is { } r2 ? f.Format("SetImport.WhereRow", r2) : Column is { } c2 ? f.Format("SetImport.WhereColumn", c2) : f["SetImport.WhereFile"];
 }
 
 /// <summary>A cell as read: its text, and its number when the workbook stores a number.</summary>
@@ -43,8 +45,11 @@ public sealed record RawRow(int Number, IReadOnlyDictionary<int, RawCell> Cells)
     public bool IsBlank => Cells.Values.All(c => string.IsNullOrWhiteSpace(c.Text));
 }
 
-public sealed class RawTable
+/// <summary>The rows read, and the errors in the language of <see cref="Formats"/> (the reader's).</summary>
+public sealed class RawTable(Formats f)
 {
+    public Formats Formats { get; } = f;
+
     public List<RawRow> Rows { get; } = [];
     public List<ImportError> Errors { get; } = [];
 }
@@ -60,18 +65,17 @@ public static class SetTableReader
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private const int MaxErrors = 200;
 
-    public static RawTable Read(string fileName, byte[] bytes, CatalogueImportOptions options)
+    public static RawTable Read(string fileName, byte[] bytes, CatalogueImportOptions options, Formats f)
     {
-        var table = new RawTable();
+        var table = new RawTable(f);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (bytes.Length == 0)
         {
-            table.Errors.Add(new ImportError(null, null, "Tệp rỗng (0 byte)."));
+            table.Errors.Add(new ImportError(null, null, f["SetImport.EmptyFile"]));
         }
         else if (bytes.AsSpan().StartsWith(OleSignature))
         {
-            table.Errors.Add(new ImportError(null, null,
-                "Tệp được đặt mật khẩu (bảng tính mã hóa) hoặc là tệp Excel cũ .xls: hãy gỡ mật khẩu, lưu lại dạng .xlsx rồi tải lên lại."));
+            table.Errors.Add(new ImportError(null, null, f["SetImport.Encrypted"]));
         }
         else if (extension == ".csv")
         {
@@ -83,7 +87,7 @@ public static class SetTableReader
         }
         else
         {
-            table.Errors.Add(new ImportError(null, null, $"Tệp “{fileName}” không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv (UTF-8)."));
+            table.Errors.Add(new ImportError(null, null, f.Format("SetImport.NotATable", fileName)));
         }
 
         return table;
@@ -91,7 +95,7 @@ public static class SetTableReader
 
     private static void ReadXlsx(byte[] bytes, CatalogueImportOptions options, RawTable table)
     {
-        var notWorkbook = new ImportError(null, null, "Tệp không phải bảng tính Excel .xlsx hợp lệ (không mở được). Hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại.");
+        var notWorkbook = new ImportError(null, null, table.Formats["SetImport.NotXlsx"]);
         if (!bytes.AsSpan().StartsWith(ZipSignature))
         {
             table.Errors.Add(notWorkbook);
@@ -104,7 +108,7 @@ public static class SetTableReader
             if (Unpack(bytes, options) is not { } unpacked)
             {
                 table.Errors.Add(new ImportError(null, null,
-                    $"Tệp nén bất thường (quá {options.MaxZipEntries} thành phần hoặc giải nén ra quá {options.MaxUncompressedBytes / (1024 * 1024)} MB): không đọc tệp này."));
+                    table.Formats.Format("SetImport.ZipStrange", options.MaxZipEntries, options.MaxUncompressedBytes / (1024 * 1024))));
                 return;
             }
 
@@ -174,15 +178,15 @@ public static class SetTableReader
         var workbook = doc.WorkbookPart;
         if (workbook?.Workbook is null)
         {
-            table.Errors.Add(new ImportError(null, null, "Tệp không phải bảng tính Excel .xlsx hợp lệ (không có phần workbook). Hãy mở bằng Excel, lưu lại dạng .xlsx rồi tải lên lại."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NoWorkbookPart"]));
             return;
         }
 
         var sheets = workbook?.Workbook?.Sheets?.Elements<Sheet>().ToList() ?? [];
-        var sheet = sheets.FirstOrDefault(s => s.Name?.Value == SetTableShape.SheetName) ?? sheets.FirstOrDefault();
+        var sheet = sheets.FirstOrDefault(s => s.Name?.Value == SetTableShape.SheetName(Formats.Vietnamese) || s.Name?.Value == SetTableShape.SheetName(Formats.English)) ?? sheets.FirstOrDefault();
         if (workbook is null || sheet?.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
         {
-            table.Errors.Add(new ImportError(null, null, "Bảng tính trống: không có trang tính nào."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NoSheets"]));
             return;
         }
 
@@ -204,7 +208,7 @@ public static class SetTableReader
                     if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
                     {
                         table.Errors.Add(new ImportError(null, null,
-                            $"Bảng có hơn {options.MaxRows:N0} dòng chỉ tiêu: chia thành nhiều tệp, mỗi tệp tối đa {options.MaxRows:N0} dòng.".Replace(',', '.')));
+                            table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
                         return;
                     }
 
@@ -220,7 +224,7 @@ public static class SetTableReader
                 if (merged.Count > 0)
                 {
                     table.Errors.Add(new ImportError(null, null,
-                        $"Bảng có ô gộp ({string.Join(", ", merged.Take(10))}{(merged.Count > 10 ? ", …" : "")}): bỏ gộp ô (Unmerge) và điền giá trị vào từng ô rồi tải lên lại."));
+                        table.Formats.Format("SetImport.Merged", $"{string.Join(", ", merged.Take(10))}{(merged.Count > 10 ? ", …" : "")}")));
                 }
 
                 continue;
@@ -234,7 +238,7 @@ public static class SetTableReader
 
         if (table.Rows.Count == 0 && table.Errors.Count == 0)
         {
-            table.Errors.Add(new ImportError(null, null, "Bảng tính trống: trang tính không có dòng nào."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NoRows"]));
         }
     }
 
@@ -248,7 +252,7 @@ public static class SetTableReader
             if (cell.CellFormula is not null)
             {
                 AddError(table, new ImportError(number, SetTableWriter.ColumnName(column),
-                    $"Ô {SetTableWriter.Reference(column, (uint)number)} chứa công thức: không nhận công thức, hãy dán giá trị (Paste Values) rồi tải lên lại."));
+                    table.Formats.Format("SetImport.Formula", SetTableWriter.Reference(column, (uint)number))));
                 continue;
             }
 
@@ -265,7 +269,7 @@ public static class SetTableReader
             }
             else if (type == CellValues.Error)
             {
-                AddError(table, new ImportError(number, SetTableWriter.ColumnName(column), $"Ô {SetTableWriter.Reference(column, (uint)number)} chứa lỗi ({value})."));
+                AddError(table, new ImportError(number, SetTableWriter.ColumnName(column), table.Formats.Format("SetImport.CellError", SetTableWriter.Reference(column, (uint)number), value)));
                 continue;
             }
             else if ((type is null || type == CellValues.Number) && value is not null
@@ -313,13 +317,13 @@ public static class SetTableReader
         }
         catch (DecoderFallbackException)
         {
-            table.Errors.Add(new ImportError(null, null, "Tệp CSV phải mã hóa UTF-8 (trong Excel: Lưu thành → CSV UTF-8)."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.CsvUtf8"]));
             return;
         }
 
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            table.Errors.Add(new ImportError(null, null, "Tệp không phải bảng tính: chỉ nhận tệp .xlsx (Excel) hoặc .csv (UTF-8)."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NotATableNoName"]));
             return;
         }
 
@@ -383,7 +387,7 @@ public static class SetTableReader
                 if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
                 {
                     table.Errors.Add(new ImportError(null, null,
-                        $"Bảng có hơn {options.MaxRows:N0} dòng chỉ tiêu: chia thành nhiều tệp, mỗi tệp tối đa {options.MaxRows:N0} dòng.".Replace(',', '.')));
+                        table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
                     return;
                 }
 
@@ -393,7 +397,7 @@ public static class SetTableReader
 
         if (table.Rows.Count == 0)
         {
-            table.Errors.Add(new ImportError(null, null, "Tệp CSV trống: không có dòng nào."));
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.CsvEmpty"]));
         }
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
-/// <summary>One column of a set's table: a stable machine key and a Vietnamese label; zone columns carry their zone code.</summary>
+/// <summary>One column of a set's table: a stable machine key and a label in the downloader's language; zone columns carry their zone code.</summary>
 public sealed record TableColumn(string Key, string Label, string? Zone = null)
 {
     /// <summary>The header cell as written: "Mã chỉ tiêu (code)". The key in the last parentheses is what the import reads.</summary>
@@ -16,8 +17,10 @@ public sealed record TableColumn(string Key, string Label, string? Zone = null)
 /// </summary>
 public static class SetTableShape
 {
-    public const string SheetName = "Chỉ tiêu";
-    public const string CriteriaSheetName = "Tiêu chí";
+    /// <summary>The indicator sheet's name in a language; the import finds it by either language's name, else takes the first sheet.</summary>
+    public static string SheetName(Formats f) => f["SetTable.IndicatorSheet"];
+
+    public static string CriteriaSheetName(Formats f) => f["SetTable.CriteriaSheet"];
 
     public const string Criterion = "criterion";
     public const string CriterionName = "criterion_name";
@@ -32,20 +35,21 @@ public static class SetTableShape
     public const string Source = "source";
     public const string ZonePrefix = "threshold_";
 
-    public static IReadOnlyList<TableColumn> Columns(ThresholdScheme scheme) =>
+    /// <summary>The columns with their labels in <paramref name="f"/>'s language; the import reads the keys, so both languages' tables read alike.</summary>
+    public static IReadOnlyList<TableColumn> Columns(ThresholdScheme scheme, Formats f) =>
     [
-        new(Criterion, "Số tiêu chí"),
-        new(CriterionName, "Tên tiêu chí"),
-        new(Group, "Nhóm tiêu chí"),
-        new(Code, "Mã chỉ tiêu"),
-        new(Wording, "Nội dung chỉ tiêu"),
-        new(Unit, "Đơn vị tính"),
-        new(Kind, "Kiểu giá trị"),
-        new(Comparator, "So sánh"),
-        new(Threshold, "Ngưỡng chung"),
-        new(ThresholdText, "Ngưỡng bằng lời"),
-        .. Zones.Of(scheme).Select(z => new TableColumn(ZonePrefix + z.Code, $"Ngưỡng {z.Name}", z.Code)),
-        new(Source, "Nguồn (mã)"),
+        new(Criterion, f["SetTable.Criterion"]),
+        new(CriterionName, f["SetTable.CriterionName"]),
+        new(Group, f["SetTable.Group"]),
+        new(Code, f["SetTable.Code"]),
+        new(Wording, f["SetTable.Wording"]),
+        new(Unit, f["SetTable.Unit"]),
+        new(Kind, f["SetTable.Kind"]),
+        new(Comparator, f["SetTable.Comparator"]),
+        new(Threshold, f["SetTable.Threshold"]),
+        new(ThresholdText, f["SetTable.ThresholdText"]),
+        .. Zones.Of(scheme).Select(z => new TableColumn(ZonePrefix + z.Code, f.Format("SetTable.ZoneThreshold", f.Zone(z.Code)), z.Code)),
+        new(Source, f["SetTable.Source"]),
     ];
 
     /// <summary>The key of a header cell: the text in its last parentheses, or the column whose label it is.</summary>
@@ -66,8 +70,8 @@ public static class SetTableShape
             ?? text.ToLowerInvariant();
     }
 
-    /// <summary>The word the export writes for a kind; the import also takes the English names.</summary>
-    public static string KindWord(ValueKind type) => type switch
+    /// <summary>The word the export writes for a kind: the Vietnamese word, or the English name (Boolean, Number…); the import takes both.</summary>
+    public static string KindWord(ValueKind type, Formats f) => f.IsEnglish ? type.ToString() : type switch
     {
         ValueKind.Boolean => "đạt/không đạt",
         ValueKind.Number => "số",
@@ -112,9 +116,6 @@ public static class SetTableShape
         return found is not null;
     }
 
-    public static string KindChoices => "đạt/không đạt, số, tỷ lệ %, tiền, số đếm (hoặc Boolean, Number, Percent, Money, Count)";
-
-    public static string ComparatorChoices => ">=, <=, = (hoặc AtLeast, AtMost, Equal)";
 
     private static string Normalize(string? text) =>
         (text ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC).ToLower(CultureInfo.GetCultureInfo("vi-VN")).Replace("  ", " ", StringComparison.Ordinal);
