@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Localization;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -55,7 +56,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
             return NotFound();
         }
 
-        var bytes = DashboardExcel.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare));
+        var bytes = DashboardExcel.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare), Formats.Current);
         return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.District.Slug}-{data.Period.Code}.xlsx");
     }
 

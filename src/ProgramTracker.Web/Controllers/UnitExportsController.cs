@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Exports;
 
@@ -32,6 +33,6 @@ public sealed class UnitExportsController(UnitExportQueries queries, UnitQueries
             return Forbid();
         }
 
-        return await queries.LoadAsync(slug, communeLevel, period, ct) is { } export ? File(export.ToXlsx(), DashboardExcel.ContentType, export.FileName) : NotFound();
+        return await queries.LoadAsync(slug, communeLevel, period, ct) is { } export ? File(export.ToXlsx(Formats.Current), DashboardExcel.ContentType, export.FileName) : NotFound();
     }
 }

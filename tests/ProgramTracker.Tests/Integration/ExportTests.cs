@@ -139,6 +139,21 @@ public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFix
         (group["Số tiêu chí đạt"], group["Loại số liệu"], group["Số đơn vị trong phạm vi"]).Should().Be((14.5d, "Bình quân của nhóm", 4d));
     }
 
+    [Fact]
+    public async Task Exports_downloaded_in_English_have_English_sheets_headers_and_words_with_the_same_numbers()
+    {
+        using var dashboard = new MemoryStream(await (await Client()).GetByteArrayAsync("/dashboard/export?unit=ba-che&period=2023-Q3&culture=en"));
+        using var district = new MemoryStream(await (await Client()).GetByteArrayAsync("/districts/ba-che/export?period=2023-Q3&culture=en"));
+
+        MiniExcel.GetSheetNames(dashboard).Should().Equal("Criteria", "Trends", "Standard met", "Poverty", "Capital", "Targets", "District indicators", "At risk");
+        MiniExcel.GetSheetNames(district).Should().Equal("Indicators", "As reported");
+        var income = Row(Rows(district, "Indicators"), "Indicator code", "dtts-thu-nhap");
+        (income["Value"], income["Qualifier"], income["Assessment"]).Should().Be((68d, "est.", "No threshold"));
+        var capital = Rows(dashboard, "Capital");
+        capital.Should().NotBeEmpty().And.OnlyContain(r => r.ContainsKey("Amount (VND)") && r.ContainsKey("Kind of capital"));
+        capital.Select(r => r["Amount (VND)"]).Should().Equal((await Sheet("/dashboard/export?unit=ba-che&period=2023-Q3", "Vốn")).Select(r => r["Số tiền (đồng)"]));
+    }
+
     private async Task<List<IDictionary<string, object?>>> Sheet(string url, string sheet)
     {
         var response = await (await Client()).GetAsync(url);

@@ -1,5 +1,5 @@
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
+using System.Reflection;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
@@ -7,32 +7,33 @@ using ProgramTracker.Web.Infrastructure;
 namespace ProgramTracker.Web.Models.Dashboard;
 
 /// <summary>
-/// The dashboard's tables as an .xlsx workbook, one named sheet per table, Vietnamese headers, numbers as numbers
-/// (typed rows: MiniExcel writes decimal and int properties as numeric cells and keeps headers on empty sheets).
+/// The dashboard's tables as an .xlsx workbook, one named sheet per table, sheet names, headers and words in the
+/// downloader's language (<see cref="HeaderAttribute"/>), numbers as numbers (decimal and int values are numeric cells).
 /// </summary>
 public static class DashboardExcel
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(DashboardPage page)
+    public static byte[] Write(DashboardPage page, Formats f)
     {
         var data = page.Data;
+        var missing = f["Value.NoData"];
         var sheets = new Dictionary<string, object>
         {
-            ["Tiêu chí"] = OrPlaceholder(AttainmentRows(page), () => new AttainmentSheetRow { Status = Missing }),
-            ["Xu hướng"] = OrPlaceholder(TrendRows(data), () => new TrendSheetRow { Origin = Missing }),
-            ["Đạt chuẩn"] = OrPlaceholder(page.Achievements.Select(a => new AchievementSheetRow
+            [f["Excel.Sheet.Criteria"]] = Sheet(OrPlaceholder(AttainmentRows(page, f), () => new AttainmentSheetRow { Status = missing }), f),
+            [f["Excel.Sheet.Trends"]] = Sheet(OrPlaceholder(TrendRows(data), () => new TrendSheetRow { Origin = missing }), f),
+            [f["Excel.Sheet.Achieved"]] = Sheet(OrPlaceholder(page.Achievements.Select(a => new AchievementSheetRow
             {
                 Set = a.Set.Name,
                 Statement = a.Text,
                 Achieved = a.Figure.UnitsAchieved,
                 InScope = a.Figure.ScopeUnitIds.Count,
-                AsOf = Formats.Current.Date(a.Figure.AsOf),
+                AsOf = f.Date(a.Figure.AsOf),
                 Source = a.Source?.Citation,
-            }).ToList(), () => new AchievementSheetRow { Statement = Missing }),
-            ["Nghèo"] = OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = Missing }),
-            ["Vốn"] = OrPlaceholder(CapitalRows(page), () => new CapitalSheetRow { Note = Missing }),
-            ["Mục tiêu"] = OrPlaceholder(data.Targets.Select(t => new TargetSheetRow
+            }).ToList(), () => new AchievementSheetRow { Statement = missing }), f),
+            [f["Excel.Sheet.Poverty"]] = Sheet(OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = missing }), f),
+            [f["Excel.Sheet.Capital"]] = Sheet(OrPlaceholder(CapitalRows(page, f), () => new CapitalSheetRow { Note = missing }), f),
+            [f["Excel.Sheet.Targets"]] = Sheet(OrPlaceholder(data.Targets.Select(t => new TargetSheetRow
             {
                 Unit = data.Unit(t.UnitId)?.FullName ?? "",
                 Indicator = t.IndicatorName,
@@ -41,26 +42,26 @@ public static class DashboardExcel
                 Comparator = Formats.ComparatorSymbol(t.Comparator),
                 Target = t.Target,
                 Actual = t.Actual,
-                Qualifier = QualifierWord(t.ActualQualifier),
+                Qualifier = QualifierWord(t.ActualQualifier, f),
                 ActualPeriod = t.ActualPeriodId is { } p ? data.PeriodById(p)?.Label : null,
                 Gap = t.Gap,
-                Verdict = t.Met switch { true => "Đạt", false => "Chưa đạt", null => "Chưa có số liệu" },
+                Verdict = f[t.Met switch { true => "Value.Met", false => "Excel.NotMet", null => "Excel.NoData" }],
                 Source = data.Source(t.SourceId)?.Citation,
-            }).ToList(), () => new TargetSheetRow { Verdict = Missing }),
-            ["Chỉ tiêu huyện"] = OrPlaceholder(data.DistrictFigures.Select(f => new FigureSheetRow
+            }).ToList(), () => new TargetSheetRow { Verdict = missing }), f),
+            [f["Excel.Sheet.DistrictIndicators"]] = Sheet(OrPlaceholder(data.DistrictFigures.Select(x => new FigureSheetRow
             {
-                Indicator = f.Name,
-                MeasureUnit = f.Unit,
-                Value = f.Value,
-                Qualifier = QualifierWord(f.Qualifier, f.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
-                Period = data.PeriodById(f.PeriodId)?.Label,
-                AsOf = f.AsOf is { } d ? Formats.Current.Date(d) : null,
-                Note = f.Note,
-                Source = data.Source(f.SourceId)?.Citation,
-            }).ToList(), () => new FigureSheetRow { Note = Missing }),
-            ["Nguy cơ"] = OrPlaceholder(page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
-                .Concat(page.Risk.WithoutData.Select(u => new RiskSheetRow { Unit = u.FullName, Reason = "Chưa có số liệu đánh giá trong kỳ" }))
-                .ToList(), () => new RiskSheetRow { Reason = "Không có xã nào dưới ngưỡng hoặc giảm so với kỳ trước" }),
+                Indicator = x.Name,
+                MeasureUnit = x.Unit,
+                Value = x.Value,
+                Qualifier = QualifierWord(x.Qualifier, f, x.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
+                Period = data.PeriodById(x.PeriodId)?.Label,
+                AsOf = x.AsOf is { } d ? f.Date(d) : null,
+                Note = x.Note,
+                Source = data.Source(x.SourceId)?.Citation,
+            }).ToList(), () => new FigureSheetRow { Note = missing }), f),
+            [f["Excel.Sheet.Risk"]] = Sheet(OrPlaceholder(page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
+                .Concat(page.Risk.WithoutData.Select(u => new RiskSheetRow { Unit = u.FullName, Reason = f["Excel.RiskNoData"] }))
+                .ToList(), () => new RiskSheetRow { Reason = f["Excel.RiskNone"] }), f),
         };
 
         using var stream = new MemoryStream();
@@ -68,11 +69,11 @@ public static class DashboardExcel
         return stream.ToArray();
     }
 
-    private static List<AttainmentSheetRow> AttainmentRows(DashboardPage page) =>
+    private static List<AttainmentSheetRow> AttainmentRows(DashboardPage page, Formats f) =>
         page.CommuneRows.Append(page.DistrictRow).SelectMany(row => row.Cells).Select(c => new AttainmentSheetRow
         {
             Unit = c.Unit.FullName,
-            Level = c.Unit.IsDistrict ? "Huyện" : "Xã, thị trấn",
+            Level = f[c.Unit.IsDistrict ? "Excel.LevelDistrict" : "Excel.LevelCommune"],
             Set = c.Set.Name,
             CriteriaMet = c.CriteriaText is not null ? c.Figure?.CriteriaMet : null,
             CriteriaDeclared = c.Set.DeclaredCriteria,
@@ -138,7 +139,7 @@ public static class DashboardExcel
                 Source = data.Source(p.SourceId)?.Citation,
             }).ToList();
 
-    private static List<CapitalSheetRow> CapitalRows(DashboardPage page)
+    private static List<CapitalSheetRow> CapitalRows(DashboardPage page, Formats f)
     {
         var data = page.Data;
         var rows = new List<CapitalSheetRow>();
@@ -155,7 +156,7 @@ public static class DashboardExcel
                     Kind = Formats.Current.CapitalKindName(row.Kind),
                     Measure = Formats.Current.Measure(line.Measure),
                     AmountVnd = line.AmountVnd,
-                    Qualifier = QualifierWord(line.Qualifier, money: true),
+                    Qualifier = QualifierWord(line.Qualifier, f, money: true),
                     WorksCount = line.WorksCount,
                     DisbursementRate = line.Measure == CapitalMeasure.Disbursed ? row.Rate : null,
                     AsOf = line.AsOf is { } d ? Formats.Current.Date(d) : null,
@@ -172,120 +173,137 @@ public static class DashboardExcel
         return rows;
     }
 
-    private const string Missing = "chưa có số liệu";
-
     /// <summary>MiniExcel writes no header for an empty list: an empty table gets one row that says so, never a made-up number.</summary>
     public static List<T> OrPlaceholder<T>(List<T> rows, Func<T> placeholder) => rows.Count > 0 ? rows : [placeholder()];
 
-    public static string? QualifierWord(ValueQualifier qualifier, bool money = false) => qualifier switch
+    public static string? QualifierWord(ValueQualifier qualifier, Formats f, bool money = false) => qualifier switch
     {
-        ValueQualifier.Estimate => "ước",
-        ValueQualifier.MoreThan => money ? "hơn" : "trên",
+        ValueQualifier.Estimate => f["Excel.Estimate"],
+        ValueQualifier.MoreThan => f[money ? "Excel.MoreThanMoney" : "Excel.MoreThan"],
         _ => null,
     };
+
+    /// <summary>
+    /// Typed rows as the sheet writes them: one dictionary per row keyed by each column's header in <paramref name="f"/>'s
+    /// language (<see cref="HeaderAttribute"/>), in the order the properties are declared; values keep their types.
+    /// </summary>
+    public static List<Dictionary<string, object?>> Sheet<T>(List<T> rows, Formats f)
+    {
+        var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => (Property: p, Header: f[p.GetCustomAttribute<HeaderAttribute>()?.Key ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} names no header")]))
+            .ToList();
+        return rows.Select(r => columns.ToDictionary(c => c.Header, c => c.Property.GetValue(r))).ToList();
+    }
+}
+
+/// <summary>The resource key of a sheet column's header (docs/localization.md): a workbook speaks its downloader's language.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class HeaderAttribute(string key) : Attribute
+{
+    public string Key { get; } = key;
 }
 
 public sealed class AttainmentSheetRow
 {
-    [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
-    [ExcelColumnName("Cấp")] public string Level { get; init; } = "";
-    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
-    [ExcelColumnName("Số tiêu chí đạt")] public decimal? CriteriaMet { get; init; }
-    [ExcelColumnName("Tổng số tiêu chí")] public int? CriteriaDeclared { get; init; }
-    [ExcelColumnName("Số chỉ tiêu đạt")] public decimal? IndicatorsMet { get; init; }
-    [ExcelColumnName("Tổng số chỉ tiêu")] public int? IndicatorsDeclared { get; init; }
-    [ExcelColumnName("Tỷ lệ so với chuẩn (%)")] public decimal? SharePercent { get; init; }
-    [ExcelColumnName("Tình trạng")] public string? Status { get; init; }
-    [ExcelColumnName("Cách có số")] public string Origin { get; init; } = "";
-    [ExcelColumnName("Ghi chú")] public string? Detail { get; init; }
-    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Unit")] public string Unit { get; init; } = "";
+    [Header("Excel.Col.Level")] public string Level { get; init; } = "";
+    [Header("Excel.Col.Set")] public string Set { get; init; } = "";
+    [Header("Excel.Col.CriteriaMet")] public decimal? CriteriaMet { get; init; }
+    [Header("Excel.Col.CriteriaDeclared")] public int? CriteriaDeclared { get; init; }
+    [Header("Excel.Col.IndicatorsMet")] public decimal? IndicatorsMet { get; init; }
+    [Header("Excel.Col.IndicatorsDeclared")] public int? IndicatorsDeclared { get; init; }
+    [Header("Excel.Col.SharePercent")] public decimal? SharePercent { get; init; }
+    [Header("Excel.Col.Condition")] public string? Status { get; init; }
+    [Header("Excel.Col.Origin")] public string Origin { get; init; } = "";
+    [Header("Excel.Col.Note")] public string? Detail { get; init; }
+    [Header("Excel.Col.DataAsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class TrendSheetRow
 {
-    [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
-    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
-    [ExcelColumnName("Kỳ")] public string Period { get; init; } = "";
-    [ExcelColumnName("Số tiêu chí đạt")] public decimal? CriteriaMet { get; init; }
-    [ExcelColumnName("Tổng số tiêu chí")] public int? CriteriaDeclared { get; init; }
-    [ExcelColumnName("Số chỉ tiêu đạt")] public decimal? IndicatorsMet { get; init; }
-    [ExcelColumnName("Tổng số chỉ tiêu")] public int? IndicatorsDeclared { get; init; }
-    [ExcelColumnName("Cách có số")] public string Origin { get; init; } = "";
+    [Header("Excel.Col.Unit")] public string Unit { get; init; } = "";
+    [Header("Excel.Col.Set")] public string Set { get; init; } = "";
+    [Header("Excel.Col.Period")] public string Period { get; init; } = "";
+    [Header("Excel.Col.CriteriaMet")] public decimal? CriteriaMet { get; init; }
+    [Header("Excel.Col.CriteriaDeclared")] public int? CriteriaDeclared { get; init; }
+    [Header("Excel.Col.IndicatorsMet")] public decimal? IndicatorsMet { get; init; }
+    [Header("Excel.Col.IndicatorsDeclared")] public int? IndicatorsDeclared { get; init; }
+    [Header("Excel.Col.Origin")] public string Origin { get; init; } = "";
 }
 
 public sealed class AchievementSheetRow
 {
-    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
-    [ExcelColumnName("Kết quả")] public string Statement { get; init; } = "";
-    [ExcelColumnName("Số đơn vị đạt chuẩn")] public int? Achieved { get; init; }
-    [ExcelColumnName("Số đơn vị trong nhóm")] public int? InScope { get; init; }
-    [ExcelColumnName("Thời điểm")] public string? AsOf { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Set")] public string Set { get; init; } = "";
+    [Header("Excel.Col.Statement")] public string Statement { get; init; } = "";
+    [Header("Excel.Col.UnitsAchieved")] public int? Achieved { get; init; }
+    [Header("Excel.Col.UnitsInGroup")] public int? InScope { get; init; }
+    [Header("Excel.Col.AsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class PovertySheetRow
 {
-    [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
-    [ExcelColumnName("Chuẩn nghèo")] public string Standard { get; init; } = "";
-    [ExcelColumnName("Kỳ")] public string Period { get; init; } = "";
-    [ExcelColumnName("Tỷ lệ hộ nghèo (%)")] public decimal? PoorRate { get; init; }
-    [ExcelColumnName("Tỷ lệ hộ cận nghèo (%)")] public decimal? NearPoorRate { get; init; }
-    [ExcelColumnName("Tổng số hộ")] public int? Households { get; init; }
-    [ExcelColumnName("Số hộ nghèo")] public int? Poor { get; init; }
-    [ExcelColumnName("Số hộ cận nghèo")] public int? NearPoor { get; init; }
-    [ExcelColumnName("Cách có số")] public string Origin { get; init; } = "";
-    [ExcelColumnName("Thời điểm")] public string? AsOf { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Unit")] public string Unit { get; init; } = "";
+    [Header("Excel.Col.Standard")] public string Standard { get; init; } = "";
+    [Header("Excel.Col.Period")] public string Period { get; init; } = "";
+    [Header("Excel.Col.PoorRate")] public decimal? PoorRate { get; init; }
+    [Header("Excel.Col.NearPoorRate")] public decimal? NearPoorRate { get; init; }
+    [Header("Excel.Col.Households")] public int? Households { get; init; }
+    [Header("Excel.Col.Poor")] public int? Poor { get; init; }
+    [Header("Excel.Col.NearPoor")] public int? NearPoor { get; init; }
+    [Header("Excel.Col.Origin")] public string Origin { get; init; } = "";
+    [Header("Excel.Col.AsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class CapitalSheetRow
 {
-    [ExcelColumnName("Cấp")] public string Level { get; init; } = "";
-    [ExcelColumnName("Chương trình")] public string Programme { get; init; } = "";
-    [ExcelColumnName("Dự án")] public string? Project { get; init; }
-    [ExcelColumnName("Nguồn vốn")] public string? FundingSource { get; init; }
-    [ExcelColumnName("Loại vốn")] public string Kind { get; init; } = "";
-    [ExcelColumnName("Nội dung")] public string Measure { get; init; } = "";
-    [ExcelColumnName("Số tiền (đồng)")] public decimal? AmountVnd { get; init; }
-    [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
-    [ExcelColumnName("Số dự án, công trình")] public int? WorksCount { get; init; }
-    [ExcelColumnName("Tỷ lệ giải ngân (%)")] public decimal? DisbursementRate { get; init; }
-    [ExcelColumnName("Ghi chú")] public string? Note { get; set; }
-    [ExcelColumnName("Thời điểm")] public string? AsOf { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Level")] public string Level { get; init; } = "";
+    [Header("Excel.Col.Programme")] public string Programme { get; init; } = "";
+    [Header("Excel.Col.Project")] public string? Project { get; init; }
+    [Header("Excel.Col.FundingSource")] public string? FundingSource { get; init; }
+    [Header("Excel.Col.CapitalKind")] public string Kind { get; init; } = "";
+    [Header("Excel.Col.Content")] public string Measure { get; init; } = "";
+    [Header("Excel.Col.AmountVnd")] public decimal? AmountVnd { get; init; }
+    [Header("Excel.Col.Qualifier")] public string? Qualifier { get; init; }
+    [Header("Excel.Col.WorksCount")] public int? WorksCount { get; init; }
+    [Header("Excel.Col.DisbursementRate")] public decimal? DisbursementRate { get; init; }
+    [Header("Excel.Col.Note")] public string? Note { get; set; }
+    [Header("Excel.Col.AsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class TargetSheetRow
 {
-    [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
-    [ExcelColumnName("Chỉ tiêu")] public string Indicator { get; init; } = "";
-    [ExcelColumnName("Đơn vị tính")] public string? MeasureUnit { get; init; }
-    [ExcelColumnName("Năm")] public int? Year { get; init; }
-    [ExcelColumnName("So sánh")] public string Comparator { get; init; } = "";
-    [ExcelColumnName("Mục tiêu")] public decimal? Target { get; init; }
-    [ExcelColumnName("Thực hiện")] public decimal? Actual { get; init; }
-    [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
-    [ExcelColumnName("Kỳ thực hiện")] public string? ActualPeriod { get; init; }
-    [ExcelColumnName("Chênh lệch")] public decimal? Gap { get; init; }
-    [ExcelColumnName("Đánh giá")] public string Verdict { get; init; } = "";
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Unit")] public string Unit { get; init; } = "";
+    [Header("Excel.Col.Indicator")] public string Indicator { get; init; } = "";
+    [Header("Excel.Col.MeasureUnit")] public string? MeasureUnit { get; init; }
+    [Header("Excel.Col.Year")] public int? Year { get; init; }
+    [Header("Excel.Col.Comparator")] public string Comparator { get; init; } = "";
+    [Header("Excel.Col.Target")] public decimal? Target { get; init; }
+    [Header("Excel.Col.Actual")] public decimal? Actual { get; init; }
+    [Header("Excel.Col.Qualifier")] public string? Qualifier { get; init; }
+    [Header("Excel.Col.ActualPeriod")] public string? ActualPeriod { get; init; }
+    [Header("Excel.Col.Gap")] public decimal? Gap { get; init; }
+    [Header("Excel.Col.Verdict")] public string Verdict { get; init; } = "";
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class FigureSheetRow
 {
-    [ExcelColumnName("Chỉ tiêu")] public string Indicator { get; init; } = "";
-    [ExcelColumnName("Đơn vị tính")] public string? MeasureUnit { get; init; }
-    [ExcelColumnName("Giá trị")] public decimal? Value { get; init; }
-    [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
-    [ExcelColumnName("Kỳ")] public string? Period { get; init; }
-    [ExcelColumnName("Thời điểm")] public string? AsOf { get; init; }
-    [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Indicator")] public string Indicator { get; init; } = "";
+    [Header("Excel.Col.MeasureUnit")] public string? MeasureUnit { get; init; }
+    [Header("Excel.Col.Value")] public decimal? Value { get; init; }
+    [Header("Excel.Col.Qualifier")] public string? Qualifier { get; init; }
+    [Header("Excel.Col.Period")] public string? Period { get; init; }
+    [Header("Excel.Col.AsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Note")] public string? Note { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class RiskSheetRow
 {
-    [ExcelColumnName("Đơn vị")] public string Unit { get; init; } = "";
-    [ExcelColumnName("Lý do")] public string Reason { get; init; } = "";
+    [Header("Excel.Col.Unit")] public string Unit { get; init; } = "";
+    [Header("Excel.Col.Reason")] public string Reason { get; init; } = "";
 }

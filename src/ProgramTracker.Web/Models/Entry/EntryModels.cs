@@ -39,7 +39,8 @@ public sealed record EntrySet(
     string? ReviewedBy,
     DateTime? ReviewedAtUtc,
     IReadOnlyList<EntryCriterion> Criteria,
-    int? VersionNumber = null)
+    int? VersionNumber = null,
+    string? NameEn = null)
 {
     public bool LocksValues => ProgramTracker.Core.Workflow.WorkflowRules.LocksValues(Status);
 
@@ -48,7 +49,7 @@ public sealed record EntrySet(
     public int IndicatorCount => Criteria.Sum(c => c.Rows.Count);
 }
 
-public sealed record EntryCriterion(int Number, string Name, string? Group, IReadOnlyList<EntryRow> Rows);
+public sealed record EntryCriterion(int Number, string Name, string? Group, IReadOnlyList<EntryRow> Rows, string? NameEn = null);
 
 public sealed class EntryRow
 {
@@ -56,6 +57,8 @@ public sealed class EntryRow
     public required int Index { get; init; }
     public required string Code { get; init; }
     public required string Name { get; init; }
+    /// <summary>The indicator's English name, shown to English readers beside <see cref="Name"/> (docs/localization.md).</summary>
+    public string? NameEn { get; init; }
     public string? Unit { get; init; }
     public ValueKind ValueType { get; init; }
     public Comparator Comparator { get; init; }

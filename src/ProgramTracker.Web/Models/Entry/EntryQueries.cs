@@ -50,7 +50,7 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
         var allSets = await db.CriteriaSets.AsNoTracking()
             .Where(s => levels.Contains(s.Level) && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Level, s.Code, s.Name, s.DeclaredCriteria, s.DeclaredIndicators })
+            .Select(s => new { s.Id, s.Level, s.Code, s.Name, s.NameEn, s.DeclaredCriteria, s.DeclaredIndicators })
             .ToListAsync(ct);
         var book = await RuleBook.LoadAsync(db, allSets.Select(s => s.Id).ToList(), unitIds, ct);
         var rulesOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id,
@@ -61,8 +61,8 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
                 .Where(i => ruleIds.Contains(i.Id))
                 .Select(i => new
                 {
-                    i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder,
-                    CriterionNumber = i.Criterion.Number, CriterionName = i.Criterion.Name, i.Criterion.GroupName,
+                    i.Id, i.Code, i.Name, i.NameEn, i.Unit, i.ValueType, i.CriterionId, i.SortOrder,
+                    CriterionNumber = i.Criterion.Number, CriterionName = i.Criterion.Name, CriterionNameEn = i.Criterion.NameEn, i.Criterion.GroupName,
                 })
                 .ToListAsync(ct))
             .ToDictionary(i => i.Id);
@@ -96,7 +96,7 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
                 var criteria = setRules.Indicators
                     .Select(r => (Rule: r, Info: indicators[r.IndicatorId]))
                     .OrderBy(x => x.Info.CriterionNumber).ThenBy(x => x.Info.SortOrder)
-                    .GroupBy(x => (x.Info.CriterionNumber, x.Info.CriterionName, x.Info.GroupName))
+                    .GroupBy(x => (x.Info.CriterionNumber, x.Info.CriterionName, x.Info.GroupName, x.Info.CriterionNameEn))
                     .Select(c => new EntryCriterion(c.Key.CriterionNumber, c.Key.CriterionName, c.Key.GroupName,
                         c.Select(x =>
                         {
@@ -105,17 +105,17 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
                             before.TryGetValue(i.Id, out var p);
                             return new EntryRow
                             {
-                                IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, Unit = i.Unit, ValueType = i.ValueType,
+                                IndicatorId = i.Id, Index = index++, Code = i.Code, Name = i.Name, NameEn = i.NameEn, Unit = i.Unit, ValueType = i.ValueType,
                                 Comparator = rule.Comparator, Threshold = rule.Threshold, ThresholdText = rule.ThresholdText, ThresholdWhy = rule.Why,
                                 PreviousValue = p?.Value, StoredValue = v?.Value,
                                 StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
                                 Status = AttainmentRules.Evaluate(i.ValueType, rule.Comparator, rule.Threshold, v?.Value),
                                 Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
                             };
-                        }).ToList())).ToList();
+                        }).ToList(), c.Key.CriterionNameEn)).ToList();
                 return new EntrySet(set.Id, set.Code, set.Name, set.DeclaredCriteria, set.DeclaredIndicators,
                     s?.Status ?? SubmissionStatus.Draft, s?.Comment, s?.SubmittedBy, s?.SubmittedAtUtc, s?.ReviewedBy, s?.ReviewedAtUtc, criteria,
-                    setRules.Version?.Number);
+                    setRules.Version?.Number, set.NameEn);
             }).ToList();
 
             return new EntryPageModel

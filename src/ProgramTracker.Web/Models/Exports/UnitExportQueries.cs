@@ -1,7 +1,6 @@
 using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -15,14 +14,15 @@ public sealed record UnitExport(string Slug, string FullName, string PeriodCode,
 {
     public string FileName => $"chi-tieu-{Slug}-{PeriodCode}.xlsx";
 
-    public byte[] ToXlsx()
+    /// <summary>The workbook with sheet names and headers in <paramref name="f"/>'s language (the values were read in it too).</summary>
+    public byte[] ToXlsx(Formats f)
     {
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object>
         {
-            ["Chỉ tiêu"] = DashboardExcel.OrPlaceholder(Values.ToList(),
-                () => new UnitValueSheetRow { Indicator = "Danh mục chưa có chỉ tiêu nào cho cấp đơn vị này", Status = "chưa có số liệu" }),
-            ["Theo báo cáo"] = DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = "chưa có số liệu" }),
+            [f["Excel.Sheet.Indicators"]] = DashboardExcel.Sheet(DashboardExcel.OrPlaceholder(Values.ToList(),
+                () => new UnitValueSheetRow { Indicator = f["Excel.NoIndicators"], Status = f["Value.NoData"] }), f),
+            [f["Excel.Sheet.Reported"]] = DashboardExcel.Sheet(DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = f["Value.NoData"] }), f),
         });
         return stream.ToArray();
     }
@@ -102,16 +102,16 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
                 Indicator = v.Name,
                 MeasureUnit = v.Unit,
                 Value = v.Value?.Value,
-                Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, v.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
+                Qualifier = DashboardExcel.QualifierWord(v.Value?.Qualifier ?? ValueQualifier.None, Formats.Current, v.ValueType == ProgramTracker.Core.Domain.ValueKind.Money),
                 Threshold = v.ValueType == ProgramTracker.Core.Domain.ValueKind.Boolean ? null : rules.GetValueOrDefault(v.Id)?.Threshold,
-                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueKind.Boolean ? "Đạt"
-                    : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? "chưa có ngưỡng" : Formats.ComparatorSymbol(rule.Comparator),
+                Comparator = v.ValueType == ProgramTracker.Core.Domain.ValueKind.Boolean ? Formats.Current["Value.Met"]
+                    : rules.GetValueOrDefault(v.Id) is not { Threshold: not null } rule ? Formats.Current["Excel.NoThreshold"] : Formats.ComparatorSymbol(rule.Comparator),
                 Status = rules.GetValueOrDefault(v.Id) is { } r
                     ? Formats.Current.Status(AttainmentRules.Evaluate(v.ValueType, r.Comparator, r.Threshold, v.Value?.Value))
-                    : "không thuộc phiên bản bộ tiêu chí của kỳ này",
+                    : Formats.Current["Excel.NotInVersion"],
                 AsOf = v.Value?.AsOf is { } d ? Formats.Current.Date(d) : null,
                 Note = v.Value?.Note,
-                Source = v.Value is null ? null : v.Value.Source is null ? "Nhập trên hệ thống" : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Formats.Current.Date(sd)}" : v.Value.Source,
+                Source = v.Value is null ? null : v.Value.Source is null ? Formats.Current["Excel.EnteredInSystem"] : v.Value.SourceDate is { } sd ? $"{v.Value.Source}, {Formats.Current.Date(sd)}" : v.Value.Source,
             }).ToList(),
             reported.Select(r => new UnitReportedSheetRow
             {
@@ -132,32 +132,32 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
 
 public sealed class UnitValueSheetRow
 {
-    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
-    [ExcelColumnName("Tiêu chí")] public string Criterion { get; init; } = "";
-    [ExcelColumnName("Mã chỉ tiêu")] public string Code { get; init; } = "";
-    [ExcelColumnName("Chỉ tiêu")] public string Indicator { get; init; } = "";
-    [ExcelColumnName("Đơn vị tính")] public string? MeasureUnit { get; init; }
-    [ExcelColumnName("Giá trị")] public decimal? Value { get; init; }
-    [ExcelColumnName("Định tính")] public string? Qualifier { get; init; }
-    [ExcelColumnName("So sánh")] public string Comparator { get; init; } = "";
-    [ExcelColumnName("Ngưỡng")] public decimal? Threshold { get; init; }
-    [ExcelColumnName("Đánh giá")] public string Status { get; init; } = "";
-    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
-    [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Set")] public string Set { get; init; } = "";
+    [Header("Excel.Col.Criterion")] public string Criterion { get; init; } = "";
+    [Header("Excel.Col.Code")] public string Code { get; init; } = "";
+    [Header("Excel.Col.Indicator")] public string Indicator { get; init; } = "";
+    [Header("Excel.Col.MeasureUnit")] public string? MeasureUnit { get; init; }
+    [Header("Excel.Col.Value")] public decimal? Value { get; init; }
+    [Header("Excel.Col.Qualifier")] public string? Qualifier { get; init; }
+    [Header("Excel.Col.Comparator")] public string Comparator { get; init; } = "";
+    [Header("Excel.Col.Threshold")] public decimal? Threshold { get; init; }
+    [Header("Excel.Col.Verdict")] public string Status { get; init; } = "";
+    [Header("Excel.Col.DataAsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Note")] public string? Note { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
 
 public sealed class UnitReportedSheetRow
 {
-    [ExcelColumnName("Bộ tiêu chí")] public string Set { get; init; } = "";
-    [ExcelColumnName("Loại số liệu")] public string Kind { get; init; } = "";
-    [ExcelColumnName("Số tiêu chí đạt")] public decimal? CriteriaMet { get; init; }
-    [ExcelColumnName("Tổng số tiêu chí")] public int? CriteriaDeclared { get; init; }
-    [ExcelColumnName("Số chỉ tiêu đạt")] public decimal? IndicatorsMet { get; init; }
-    [ExcelColumnName("Tổng số chỉ tiêu")] public int? IndicatorsDeclared { get; init; }
-    [ExcelColumnName("Số đơn vị đạt chuẩn")] public int? UnitsAchieved { get; init; }
-    [ExcelColumnName("Số đơn vị trong phạm vi")] public int? ScopeCount { get; init; }
-    [ExcelColumnName("Số liệu đến ngày")] public string? AsOf { get; init; }
-    [ExcelColumnName("Ghi chú")] public string? Note { get; init; }
-    [ExcelColumnName("Nguồn")] public string? Source { get; init; }
+    [Header("Excel.Col.Set")] public string Set { get; init; } = "";
+    [Header("Excel.Col.FigureKind")] public string Kind { get; init; } = "";
+    [Header("Excel.Col.CriteriaMet")] public decimal? CriteriaMet { get; init; }
+    [Header("Excel.Col.CriteriaDeclared")] public int? CriteriaDeclared { get; init; }
+    [Header("Excel.Col.IndicatorsMet")] public decimal? IndicatorsMet { get; init; }
+    [Header("Excel.Col.IndicatorsDeclared")] public int? IndicatorsDeclared { get; init; }
+    [Header("Excel.Col.UnitsAchieved")] public int? UnitsAchieved { get; init; }
+    [Header("Excel.Col.UnitsInScope")] public int? ScopeCount { get; init; }
+    [Header("Excel.Col.DataAsOf")] public string? AsOf { get; init; }
+    [Header("Excel.Col.Note")] public string? Note { get; init; }
+    [Header("Excel.Col.Source")] public string? Source { get; init; }
 }
