@@ -20,12 +20,7 @@ public sealed class CommunesController(UnitQueries queries, UnitAccess access) :
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
-        var unit = await queries.FindAsync(slug, communeLevel: true, ct);
-        if (unit is null)
-        {
-            return NotFound();
-        }
-
-        return await access.CanReadAsync(User, unit.Id, ct) ? View("Unit", await queries.PageAsync(unit, period, ct)) : Forbid();
+        var (unit, refusal) = await access.LoadAsync(User, queries.FindAsync(slug, communeLevel: true, ct), u => u.Id, UnitRight.Read, ct);
+        return refusal ?? View("Commune", await queries.PageAsync(unit!, period, ct));
     }
 }

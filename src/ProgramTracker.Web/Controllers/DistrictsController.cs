@@ -16,14 +16,7 @@ public sealed class DistrictsController(UnitQueries queries, UnitAccess access) 
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
     {
-        var unit = await queries.FindAsync(slug, communeLevel: false, ct);
-        if (unit is null)
-        {
-            return NotFound();
-        }
-
-        return await access.CanReadAsync(User, unit.Id, ct)
-            ? View("~/Views/Communes/Unit.cshtml", await queries.PageAsync(unit, period, ct))
-            : Forbid();
+        var (unit, refusal) = await access.LoadAsync(User, queries.FindAsync(slug, communeLevel: false, ct), u => u.Id, UnitRight.Read, ct);
+        return refusal ?? View("District", await queries.PageAsync(unit!, period, ct));
     }
 }

@@ -15,7 +15,7 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>Quarterly entry of a commune's or district's indicators, and the submission workflow.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class EntryController(UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access) : Controller
+public sealed class EntryController(EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
     public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
@@ -41,18 +41,13 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task<IActionResult> Show(string slug, bool communeLevel, string periodCode, CancellationToken ct)
     {
-        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
-        if (unit is null || period is null)
+        var (target, refusal) = await access.LoadAsync(User, queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct), t => t.Unit.Id, UnitRight.Read, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await access.CanReadAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
-
-        var model = await queries.PageAsync(unit, period, ct);
+        var model = await queries.PageAsync(target!.Unit, target.Period, ct);
         await SetPermissionsAsync(model, ct);
         model.Message = TempData["EntryMessage"] as string;
         return View("Form", model);
@@ -60,16 +55,13 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task<IActionResult> Save(string slug, bool communeLevel, string periodCode, EntryForm form, CancellationToken ct)
     {
-        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
-        if (unit is null || period is null)
+        var (target, refusal) = await access.LoadAsync(User, queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct), t => t.Unit.Id, UnitRight.Edit, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await access.CanEditAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
+        var (unit, period) = target!;
 
         var model = await queries.PageAsync(unit, period, ct);
         await SetPermissionsAsync(model, ct);
@@ -148,11 +140,13 @@ public sealed class EntryController(UnitQueries units, EntryQueries queries, Ent
 
     private async Task<IActionResult> Workflow(string slug, bool communeLevel, string periodCode, WorkflowForm form, CancellationToken ct)
     {
-        var (unit, period) = (await units.FindAsync(slug, communeLevel, ct), await queries.PeriodAsync(periodCode, ct));
-        if (unit is null || period is null)
+        // Review steps need the approve right, not read or edit: the same load, its own check below.
+        if (await queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct) is not { } target)
         {
             return NotFound();
         }
+
+        var (unit, period) = target;
 
         if (!StrictEnum.TryParse<WorkflowStep>(form.Step, out var step))
         {

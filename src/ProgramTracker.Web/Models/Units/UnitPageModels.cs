@@ -23,7 +23,7 @@ public sealed record UnitPageModel(
 public sealed record LineageLink(string? Slug, string Name, bool IsCommunePage, bool Whole, string ActNumber, DateOnly EffectiveOn, string? Via);
 
 /// <summary>A reported figure of a predecessor, always labelled with the predecessor's own name.</summary>
-public sealed record PredecessorFigure(string Slug, string UnitName, string SetName, string PeriodLabel, DateOnly AsOf, string Summary, bool GroupAverage, SourceRef Source);
+public sealed record PredecessorFigure(string Slug, string UnitName, string SetName, string PeriodLabel, DateOnly AsOf, string MetCounts, bool GroupAverage, SourceRef Source);
 
 public sealed record UnitLineage(IReadOnlyList<LineageLink> Successors, IReadOnlyList<LineageLink> Predecessors, IReadOnlyList<PredecessorFigure> History);
 
