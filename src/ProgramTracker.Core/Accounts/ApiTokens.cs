@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -20,22 +21,23 @@ public sealed class ApiTokens(ProgramTrackerDbContext db, TimeProvider clock)
     public const int DefaultDays = 90;
     public const int MaxNameLength = 100;
 
-    public async Task<(NewApiToken? Created, string? Error)> CreateAsync(string userId, string? name, int days, bool canWrite, CancellationToken ct = default)
+    public async Task<(NewApiToken? Created, string? Error)> CreateAsync(string userId, string? name, int days, bool canWrite, Formats? f = null, CancellationToken ct = default)
     {
+        f ??= Formats.Vietnamese;
         name = name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return (null, "Nhập tên để nhận ra mã truy cập (ví dụ “Kịch bản tổng hợp quý”).");
+            return (null, f["Tokens.NameRequired"]);
         }
 
         if (name.Length > MaxNameLength)
         {
-            return (null, $"Tên dài tối đa {MaxNameLength} ký tự.");
+            return (null, f.Format("Tokens.NameTooLong", MaxNameLength));
         }
 
         if (days is < 1 or > MaxDays)
         {
-            return (null, $"Thời hạn từ 1 đến {MaxDays} ngày.");
+            return (null, f.Format("Tokens.DaysRange", MaxDays));
         }
 
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
@@ -166,23 +167,23 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     {
         if (!Roles.IsKnown(settings.Role))
         {
-            return Fail(RoleErrorCode, "Chọn một vai trò trong danh sách.");
+            return Fail(RoleErrorCode, "AdminUsers.RoleUnknown");
         }
 
         var ids = settings.UnitIds.Distinct().ToList();
         var kinds = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => u.Kind).ToListAsync(ct);
         if (kinds.Count != ids.Count)
         {
-            return Fail(UnitsErrorCode, "Có đơn vị không tồn tại.");
+            return Fail(UnitsErrorCode, "AdminUsers.UnitUnknown");
         }
 
         return settings.Role switch
         {
-            Roles.Admin when ids.Count > 0 => Fail(UnitsErrorCode, "Quản trị viên không gắn với đơn vị nào: bỏ chọn các đơn vị."),
+            Roles.Admin when ids.Count > 0 => Fail(UnitsErrorCode, "AdminUsers.AdminHasNoUnits"),
             Roles.DistrictStaff or Roles.Leader when ids.Count == 0 || kinds.Any(k => k is not (UnitKind.District or UnitKind.Province or UnitKind.City)) =>
-                Fail(UnitsErrorCode, "Cán bộ cấp trên và lãnh đạo phải gắn với ít nhất một huyện hoặc tỉnh (và chỉ huyện, tỉnh)."),
+                Fail(UnitsErrorCode, "AdminUsers.UpperUnitsRule"),
             Roles.CommuneOfficer when ids.Count == 0 || kinds.Any(k => !AdministrativeUnit.IsCommuneLevelKind(k)) =>
-                Fail(UnitsErrorCode, "Cán bộ xã phải gắn với ít nhất một đơn vị cấp xã (xã, phường, thị trấn, đặc khu) và chỉ cấp xã."),
+                Fail(UnitsErrorCode, "AdminUsers.CommuneUnitsRule"),
             _ => IdentityResult.Success,
         };
     }
@@ -228,9 +229,17 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static IdentityResult NotFound() => Fail(NotFoundErrorCode, "Không tìm thấy tài khoản.");
+    private static IdentityResult NotFound() => Fail(NotFoundErrorCode, "AdminUsers.AccountNotFound");
 
-    private static IdentityResult Fail(string code, string description) => IdentityResult.Failed(new IdentityError { Code = code, Description = description });
+    /// <summary>
+    /// This service's own refusals (codes <see cref="RoleErrorCode"/>, <see cref="UnitsErrorCode"/>, <see cref="NotFoundErrorCode"/>)
+    /// carry a key of the shared resource as their description; <see cref="Describe"/> gives the text in a language.
+    /// </summary>
+    private static IdentityResult Fail(string code, string key) => IdentityResult.Failed(new IdentityError { Code = code, Description = key });
+
+    /// <summary>An error's text in a language: this service's own errors by key, Identity's (already described) as they are.</summary>
+    public static string Describe(IdentityError error, Formats f) =>
+        error.Code is RoleErrorCode or UnitsErrorCode or NotFoundErrorCode ? f[error.Description] : error.Description;
 
     private static void Check(IdentityResult result)
     {

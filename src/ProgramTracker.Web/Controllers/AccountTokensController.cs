@@ -15,7 +15,7 @@ public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTok
     [HttpPost("")]
     public async Task<IActionResult> Create(TokenForm form, CancellationToken ct)
     {
-        var (created, error) = await tokens.CreateAsync(UserId, form.Name, form.Days, form.CanWrite, ct);
+        var (created, error) = await tokens.CreateAsync(UserId, form.Name, form.Days, form.CanWrite, Formats.Current, ct);
         if (created is null)
         {
             ModelState.AddModelError(nameof(form.Name), error!);

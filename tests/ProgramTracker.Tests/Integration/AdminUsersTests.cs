@@ -77,8 +77,12 @@ public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<Porta
         var duplicate = await Html(await admin.PostFormAsync("/admin/users/new?culture=en",
             [new("UserName", "huyen"), new("Role", Roles.Admin), new("Password", Password), new("ConfirmPassword", Password)], token));
 
+        var noUnit = await Html(await admin.PostFormAsync("/admin/users/new?culture=en",
+            [new("UserName", "xa.khongdonvi.en"), new("Role", Roles.CommuneOfficer), new("Password", Password), new("ConfirmPassword", Password)], token));
+
         duplicate.Should().MatchRegex("data-valmsg-for=\"UserName\"[^>]*>User name “huyen” is already taken.<")
             .And.NotContain("đã có người dùng");
+        noUnit.Should().MatchRegex("data-valmsg-for=\"UnitIds\"[^>]*>A commune officer must have at least one commune-level unit");
     }
 
     [Fact]

@@ -172,7 +172,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
                 _ when e.Code.StartsWith("Password", StringComparison.Ordinal) && passwordField is not null => passwordField,
                 _ => "",
             };
-            ModelState.AddModelError(field, e.Description);
+            ModelState.AddModelError(field, UserAdministration.Describe(e, Formats.Current));
         }
     }
 }
