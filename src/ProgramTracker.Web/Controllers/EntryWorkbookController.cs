@@ -8,6 +8,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Import;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.EntryWorkbook;
@@ -194,17 +195,18 @@ public sealed class EntryWorkbookController(
 
     private async Task<IActionResult> UnitWorkbook(string slug, bool communeLevel, string period, string format, CancellationToken ct)
     {
-        var (unit, p) = (await units.FindAsync(slug, communeLevel, ct), await entryQueries.PeriodAsync(period, ct));
-        if (unit is null || p is null || format is not ("xlsx" or "csv"))
+        if (format is not ("xlsx" or "csv"))
         {
             return NotFound();
         }
 
-        if (!await access.CanReadAsync(User, unit.Id, ct))
+        var (target, refusal) = await access.LoadAsync(User, entryQueries.UnitPeriodAsync(slug, communeLevel, period, ct), t => t.Unit.Id, UnitRight.Read, ct);
+        if (refusal is not null)
         {
-            return Forbid();
+            return refusal;
         }
 
+        var (unit, p) = target!;
         return FileOf(await workbooks.BundleAsync(p, [unit], ct), format, $"bieu-mau-{unit.Slug}-{p.Code}");
     }
 
@@ -223,17 +225,13 @@ public sealed class EntryWorkbookController(
 
     private async Task<IActionResult> ImportUnit(string slug, bool communeLevel, string period, IFormFile? file, CancellationToken ct)
     {
-        var (unit, p) = (await units.FindAsync(slug, communeLevel, ct), await entryQueries.PeriodAsync(period, ct));
-        if (unit is null || p is null)
+        var (target, refusal) = await access.LoadAsync(User, entryQueries.UnitPeriodAsync(slug, communeLevel, period, ct), t => t.Unit.Id, UnitRight.Edit, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await access.CanEditAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
-
+        var (unit, p) = target!;
         var path = WorkbookQueries.EntryPath(unit, p);
         return await Import(unit, p, file, path, path + "/import", ct);
     }

@@ -69,6 +69,19 @@ public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task An_English_reader_gets_the_account_errors_in_English()
+    {
+        var admin = await fixture.ClientAsync("admin");
+        var token = await admin.AntiforgeryTokenAsync("/admin/users/new?culture=en");
+
+        var duplicate = await Html(await admin.PostFormAsync("/admin/users/new?culture=en",
+            [new("UserName", "huyen"), new("Role", Roles.Admin), new("Password", Password), new("ConfirmPassword", Password)], token));
+
+        duplicate.Should().MatchRegex("data-valmsg-for=\"UserName\"[^>]*>User name “huyen” is already taken.<")
+            .And.NotContain("đã có người dùng");
+    }
+
+    [Fact]
     public async Task Admin_changes_role_and_units_and_the_user_then_reads_accordingly()
     {
         await AccountTests.CreateUserAsync(fixture, "doi.vai.tro", Password, Roles.CommuneOfficer, "minh-cam");

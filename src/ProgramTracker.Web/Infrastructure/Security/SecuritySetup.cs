@@ -44,7 +44,7 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<ProgramTrackerDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
         // Identity's validator refreshes the cookie once a minute (a refresh sets a cookie, which the page cache must not
