@@ -31,7 +31,7 @@ public sealed record CriteriaSetSeed(
     string Code, string Programme, string Name, UnitLevel Level, CriteriaTier Tier, string Phase, string Source,
     int? DeclaredCriteria, int? DeclaredIndicators, IReadOnlyList<CriterionSeed> Criteria,
     int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null,
-    ThresholdScheme ThresholdScheme = ThresholdScheme.Common);
+    ThresholdScheme ThresholdScheme = ThresholdScheme.Common, string? NameEn = null);
 public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null, string? NameEn = null);
 /// <summary>An indicator with its common threshold and, where the source gives them, thresholds by region or commune group.</summary>
 public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueKind ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,

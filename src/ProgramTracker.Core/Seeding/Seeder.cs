@@ -82,7 +82,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             {
                 set = new CriteriaSet
                 {
-                    Code = s.Code, Name = s.Name, Programme = programmes[s.Programme], Level = s.Level, Tier = s.Tier, Phase = s.Phase,
+                    Code = s.Code, Name = s.Name, NameEn = s.NameEn, Programme = programmes[s.Programme], Level = s.Level, Tier = s.Tier, Phase = s.Phase,
                     LegalBasis = s.LegalBasis, DeclaredCriteria = s.DeclaredCriteria, DeclaredIndicators = s.DeclaredIndicators,
                     ValidFrom = s.ValidFrom, ValidTo = s.ValidTo, SortOrder = s.SortOrder, Note = s.Note, Source = sources[s.Source],
                     ThresholdScheme = s.ThresholdScheme,

@@ -44,7 +44,8 @@ public sealed record DashSet(
     int SortOrder,
     string ProgrammeName = "",
     int ProgrammeSort = 0,
-    string? ProgrammeNameEn = null)
+    string? ProgrammeNameEn = null,
+    string? NameEn = null)
 {
     /// <summary>"xã nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao"; other names as they are.</summary>
     public string ShortName => Name.StartsWith("Bộ tiêu chí ", StringComparison.Ordinal) ? Name["Bộ tiêu chí ".Length..] : Name;

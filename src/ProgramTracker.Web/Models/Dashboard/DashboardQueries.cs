@@ -117,7 +117,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         var sets = snapshot.Sets.Where(s => s.InForce(starts, ends))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
-                s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn)).ToList();
+                s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn, s.NameEn)).ToList();
         var setIds = sets.Select(s => s.Id).ToList();
         var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
 

@@ -61,7 +61,7 @@ public static class MeetingBriefBuilder
             var when = date is { } d && d != lastDate ? Formats.Current.Format("Summary.AsOfComma", DateLabel(d)) : "";
             lastDate = date;
             var level = set.Level == UnitLevel.District && communeSets ? Formats.Current["Summary.AtDistrictLevel"] : "";
-            sentences.Add(FigureText.Capitalise(when + level + Formats.Current.Format("Summary.BySet", FigureText.Lower(set.Name), string.Join("; ", statements))));
+            sentences.Add(FigureText.Capitalise(when + level + Formats.Current.Format("Summary.BySet", FigureText.Lower(Formats.Current.ShortName(set.Name, set.NameEn)), string.Join("; ", statements))));
         }
 
         if (sets.Any(s => s.Level == UnitLevel.Commune))
@@ -76,7 +76,7 @@ public static class MeetingBriefBuilder
 
         if (setsWithout.Count > 0)
         {
-            sentences.Add(Formats.Current.Format("Summary.SetsWithout", string.Join(", ", setsWithout.Select(s => FigureText.Lower(s.Name)))));
+            sentences.Add(Formats.Current.Format("Summary.SetsWithout", string.Join(", ", setsWithout.Select(s => FigureText.Lower(Formats.Current.ShortName(s.Name, s.NameEn))))));
         }
 
         foreach (var group in achievements.GroupBy(a => a.Figure.AsOf))
