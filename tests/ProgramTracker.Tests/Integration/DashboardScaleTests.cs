@@ -137,6 +137,9 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
     [InlineData("/districts/{0}/export?period=2023-Q3")]
     public async Task A_request_costs_the_same_queries_for_8_communes_as_for_60(string template)
     {
+        // One request first, so that neither measured request pays for loading the catalogue snapshot (ADR 0010): which
+        // request of the process loads it depends on the order the tests run in.
+        await QueriesFor(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "ba-che"));
         var seeded = await QueriesFor(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "ba-che"));
         var large = await QueriesFor(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Synthetic));
 
