@@ -20,6 +20,10 @@ public sealed class LocalizationTests(PortalFixture fixture) : IClassFixture<Por
             en.Should().Contain("<html lang=\"en\"").And.Contain(">Dashboard</a>").And.NotContain(">Bảng điều khiển</a>");
         }
 
+        // A criteria set's seeded English name, with the official Vietnamese beside it.
+        var page = await client.GetStringAsync("/communes/nam-son?culture=en");
+        System.Net.WebUtility.HtmlDecode(page).Should().Contain(">Advanced new rural commune criteria (Bộ tiêu chí xã nông thôn mới nâng cao)</a>");
+
         (await client.GetStringAsync("/communes/nam-son?culture=vi-VN")).Should().Contain("<html lang=\"vi\"");
         (await client.GetStringAsync("/communes/nam-son?culture=fr")).Should().Contain("<html lang=\"vi\"");
     }

@@ -38,7 +38,8 @@ public sealed record SetBlock(
     int DefinedIndicators,
     DateOnly? ValidFrom,
     IReadOnlyList<ReportedRow> Reported,
-    ComputedBlock? Computed);
+    ComputedBlock? Computed,
+    string? NameEn = null);
 
 public sealed record ReportedRow(
     string PeriodLabel,

@@ -146,7 +146,8 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
                     .Select(r => new ReportedRow(PeriodLabel(r.Year, r.Quarter), r.AsOf, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
                         r.Scope.Select(u => AdministrativeUnit.FullNameOf(u.Kind, u.Name)).ToList(), r.Note, SourceRef.From(r.Source)!))
                     .ToList(),
-                computed);
+                computed,
+                s.NameEn);
         }).ToList();
 
         var poverty = (await db.PovertyRecords.AsNoTracking()
