@@ -31,27 +31,29 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
     public async Task<ReorganisationResult> RecordAsync(ReorganisationInput input, CancellationToken ct = default)
     {
         var errors = new List<(string, string)>();
+        // Refusals in the reader's language; the audit lines below stay Vietnamese (stored data).
+        var f = Formats.Current;
         var code = input.Code.Trim();
         if (await db.Set<Reorganisation>().AnyAsync(r => r.Code == code, ct))
         {
-            errors.Add(("Code", $"Mã “{code}” đã dùng cho một lần sắp xếp khác."));
+            errors.Add(("Code", f.Format("Reorg.Error.CodeTaken", code)));
         }
 
         if (input.EffectiveOn < input.ActDate)
         {
-            errors.Add(("EffectiveOn", "Ngày có hiệu lực không thể trước ngày ban hành."));
+            errors.Add(("EffectiveOn", f["Reorg.Error.EffectiveBeforeAct"]));
         }
 
         if (input.Predecessors.Count == 0)
         {
-            errors.Add(("Predecessors", "Chọn ít nhất một đơn vị trước sắp xếp."));
+            errors.Add(("Predecessors", f["Reorg.Error.NoPredecessor"]));
         }
 
         var dayBefore = input.EffectiveOn.AddDays(-1);
         var ids = input.Predecessors.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value).ToList();
         if (ids.Count != ids.Distinct().Count())
         {
-            errors.Add(("Predecessors", "Một đơn vị được chọn hai lần."));
+            errors.Add(("Predecessors", f["Reorg.Error.ChosenTwice"]));
         }
 
         var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
@@ -65,23 +67,23 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             {
                 if (!units.TryGetValue(id, out var unit))
                 {
-                    errors.Add(("Predecessors", "Đơn vị trước sắp xếp không tồn tại."));
+                    errors.Add(("Predecessors", f["Reorg.Error.PredecessorUnknown"]));
                     continue;
                 }
 
                 if (!AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, dayBefore, dayBefore))
                 {
-                    errors.Add(("Predecessors", $"{unit.FullName} không còn tồn tại vào ngày {Formats.Vietnamese.Date(dayBefore)} (hiệu lực {Range(unit.ValidFrom, unit.ValidTo)}): thời gian chồng lên một lần sắp xếp khác hoặc sai ngày."));
+                    errors.Add(("Predecessors", f.Format("Reorg.Error.PredecessorGone", f.UnitName(unit.Kind, unit.Name), f.Date(dayBefore), Range(f, unit.ValidFrom, unit.ValidTo))));
                 }
 
                 if (p.Whole && wholeElsewhere.FirstOrDefault(w => w.PredecessorId == id) is { } other)
                 {
-                    errors.Add(("Predecessors", $"{unit.FullName} đã nhập toàn bộ vào {other.Successor} theo {other.ActNumber}: một đơn vị chỉ nhập toàn bộ vào một đơn vị."));
+                    errors.Add(("Predecessors", f.Format("Reorg.Error.AlreadyMerged", f.UnitName(unit.Kind, unit.Name), other.Successor, other.ActNumber)));
                 }
             }
             else if (string.IsNullOrWhiteSpace(p.Name))
             {
-                errors.Add(("Predecessors", "Nêu tên đơn vị ngoài hệ thống."));
+                errors.Add(("Predecessors", f["Reorg.Error.OutsideName"]));
             }
         }
 
@@ -91,19 +93,19 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             successor = await db.Units.FirstOrDefaultAsync(u => u.Id == existingId, ct);
             if (successor is null)
             {
-                errors.Add(("Successor", "Đơn vị sau sắp xếp không tồn tại."));
+                errors.Add(("Successor", f["Reorg.Error.SuccessorUnknown"]));
             }
             else if (ids.Contains(existingId))
             {
-                errors.Add(("Successor", "Một đơn vị không thể nhập vào chính nó."));
+                errors.Add(("Successor", f["Reorg.Error.IntoItself"]));
             }
             else if (successor.ValidTo is { } to && to < input.EffectiveOn)
             {
-                errors.Add(("Successor", $"{successor.FullName} kết thúc ngày {Formats.Vietnamese.Date(to)}, trước khi sắp xếp có hiệu lực."));
+                errors.Add(("Successor", f.Format("Reorg.Error.SuccessorEnds", f.UnitName(successor.Kind, successor.Name), f.Date(to))));
             }
             else if (await IsPredecessorOfAsync(existingId, ids, ct))
             {
-                errors.Add(("Successor", $"{successor.FullName} đã là đơn vị kế thừa của một đơn vị được chọn: sắp xếp này tạo vòng lặp."));
+                errors.Add(("Successor", f.Format("Reorg.Error.Cycle", f.UnitName(successor.Kind, successor.Name))));
             }
         }
         else
@@ -111,31 +113,31 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             var slug = input.Successor.Slug?.Trim() ?? "";
             if (!ProgramTracker.Core.Seeding.SeedValidator.IsSlug(slug))
             {
-                errors.Add(("SuccessorSlug", "Mã đường dẫn chỉ gồm chữ thường không dấu, số và gạch ngang (ví dụ xa-ba-che)."));
+                errors.Add(("SuccessorSlug", f["Reorg.Error.SlugFormat"]));
             }
             else if (await db.Units.AnyAsync(u => u.Slug == slug, ct))
             {
-                errors.Add(("SuccessorSlug", $"Mã đường dẫn “{slug}” đã dùng cho đơn vị khác."));
+                errors.Add(("SuccessorSlug", f.Format("Reorg.Error.SlugTaken", slug)));
             }
 
             if (string.IsNullOrWhiteSpace(input.Successor.Name) || input.Successor.Name.Trim().Length > 120)
             {
-                errors.Add(("SuccessorName", "Nhập tên đơn vị mới (tối đa 120 ký tự)."));
+                errors.Add(("SuccessorName", f["Reorg.Error.NameRequired"]));
             }
 
             if (input.Successor.StatisticsCode is { Length: > 0 } sc && (sc.Length > 10 || !sc.All(char.IsAsciiDigit)))
             {
-                errors.Add(("SuccessorStatisticsCode", "Mã thống kê gồm tối đa 10 chữ số (ví dụ 06970)."));
+                errors.Add(("SuccessorStatisticsCode", f["Reorg.Error.StatisticsCode"]));
             }
 
             var parent = input.Successor.ParentId is { } pid ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pid, ct) : null;
             if (parent is null)
             {
-                errors.Add(("SuccessorParent", "Chọn đơn vị cấp trên của đơn vị mới."));
+                errors.Add(("SuccessorParent", f["Reorg.Error.ParentRequired"]));
             }
             else if (!AdministrativeUnit.Overlaps(parent.ValidFrom, parent.ValidTo, input.EffectiveOn, input.EffectiveOn))
             {
-                errors.Add(("SuccessorParent", $"{parent.FullName} không còn tồn tại vào ngày {Formats.Vietnamese.Date(input.EffectiveOn)}."));
+                errors.Add(("SuccessorParent", f.Format("Reorg.Error.ParentGone", f.UnitName(parent.Kind, parent.Name), f.Date(input.EffectiveOn))));
             }
 
             if (errors.Count == 0)
@@ -212,7 +214,7 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
     }
 
 
-    private static string Range(DateOnly? from, DateOnly? to) => $"{(from is { } f ? Formats.Vietnamese.Date(f) : "…")} – {(to is { } t ? Formats.Vietnamese.Date(t) : "nay")}";
+    private static string Range(Formats f, DateOnly? from, DateOnly? to) => $"{(from is { } d ? f.Date(d) : "…")} – {(to is { } t ? f.Date(t) : f["Reorg.Error.Now"])}";
 
     private static string? Clip(string? text, int max) => text is { Length: > 0 } t && t.Length > max ? t[..max] : text;
 

@@ -202,6 +202,16 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
         var backwards = await PostAsync(("Code", "thu-4"), ("ActNumber", "NQ thử"), ("ActDate", "2026-02-01"), ("EffectiveOn", "2026-01-01"),
             ("OtherPredecessors", "xã Ngoài (huyện Khác)"), ("SuccessorName", "Thử"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"));
         backwards.Html.Should().Contain("Ngày có hiệu lực không thể trước ngày ban hành");
+
+        // The same refusals in English for an English reader, with dates and unit names in English.
+        var english = await admin.PostFormAsync("/admin/reorganisations?culture=en", new Dictionary<string, string>
+        {
+            ["Code"] = "thu-1", ["ActNumber"] = "NQ thử", ["ActDate"] = "2025-12-01", ["EffectiveOn"] = "2026-01-01", ["PredecessorIds"] = $"{ids["nam-son"]}",
+            ["SuccessorName"] = "Thử", ["SuccessorSlug"] = "xa-thu", ["SuccessorKind"] = "Commune", ["SuccessorParent"] = $"{ids["quang-ninh"]}",
+        }, token);
+        var englishHtml = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        english.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        englishHtml.Should().Contain("Nam Sơn commune no longer exists on 31 Dec 2025").And.NotContain("không còn tồn tại");
         (await _factory.WithDbAsync(db => db.Reorganisations.CountAsync())).Should().Be(before);
         (await _factory.WithDbAsync(db => db.Units.CountAsync(u => u.Slug == "xa-thu"))).Should().Be(0);
 
