@@ -10,12 +10,6 @@ namespace ProgramTracker.Tests.Unit;
 /// </summary>
 public sealed partial class ViewLinkScanTests
 {
-    /// <summary>
-    /// Views whose links are still literal (another engineer is changing them): each is still scanned, and the test fails
-    /// when one of them has become clean and is still listed here.
-    /// </summary>
-    private static readonly string[] Pending = [];
-
     public static TheoryData<string> Views()
     {
         var web = Path.Combine(RepoPaths.Root, "src", "ProgramTracker.Web");
@@ -33,12 +27,6 @@ public sealed partial class ViewLinkScanTests
     public void A_view_builds_its_links_from_routes_not_literal_addresses(string file)
     {
         var findings = Scan(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "ProgramTracker.Web", file)));
-
-        if (Pending.Contains(file))
-        {
-            findings.Should().NotBeEmpty($"{file} has no literal address now: remove it from the pending list");
-            return;
-        }
 
         findings.Should().BeEmpty($"{file} should build these addresses with asp-controller/asp-action/asp-route-*, Url.Action or Links");
     }

@@ -23,14 +23,6 @@ public sealed partial class ViewTextScanTests
         "Authorization: Bearer", // an HTTP header, written as is in every language
     ];
 
-    /// <summary>
-    /// Views and controllers not localized yet (issue 14, to be emptied): each is still scanned, and the test fails when one
-    /// of them has become clean and is still listed here.
-    /// </summary>
-    private static readonly string[] Pending =
-    [
-    ];
-
     public static TheoryData<string> Files()
     {
         var web = Path.Combine(RepoPaths.Root, "src", "ProgramTracker.Web");
@@ -55,12 +47,6 @@ public sealed partial class ViewTextScanTests
     {
         var path = Path.Combine(RepoPaths.Root, "src", "ProgramTracker.Web", file);
         var findings = file.EndsWith(".cshtml", StringComparison.Ordinal) ? ScanView(File.ReadAllText(path)) : ScanCode(File.ReadAllText(path));
-
-        if (Pending.Contains(file))
-        {
-            findings.Should().NotBeEmpty($"{file} is clean now: remove it from the pending list");
-            return;
-        }
 
         findings.Should().BeEmpty($"{file} should take these words from Text.resx / Text.en.resx");
     }
