@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ProgramTracker.TestSupport;
 
@@ -12,6 +15,22 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
     private IPlaywright? _playwright;
+
+    /// <summary>Each user's signed-in browser state (cookies), saved after one sign-in through the form: see <see cref="SignedInPageAsync"/>.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
+
+    /// <summary>
+    /// Screenshots into docs/screenshots are written only when <c>PROGRAMTRACKER_SCREENSHOTS=1</c>: writing them costs
+    /// a third of the browser suite's time, and nothing asserts on them. Regenerate the committed ones with
+    /// <c>PROGRAMTRACKER_SCREENSHOTS=1 ./test.sh --filter Category=Browser</c>.
+    /// </summary>
+    public static bool TakeScreenshots { get; } = Environment.GetEnvironmentVariable("PROGRAMTRACKER_SCREENSHOTS") == "1";
+
+    /// <summary>The rules axe checks on every page the browser tests visit: WCAG 2.0 and 2.1, levels A and AA.</summary>
+    public static AxeRunOptions WcagAa => new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
 
     public PortalFactory Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -35,13 +54,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",
+            StorageState = storageState,
         });
         // CI runs both test assemblies at once on two cores: give each step time before calling it failed.
         context.SetDefaultTimeout(60_000);
@@ -49,13 +69,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>A page signed in through the real form, left on the page sign-in leads to.</summary>
-    public async Task<IPage> SignedInPageAsync(string userName, string password = PortalClients.DemoPassword, int width = 1280, int height = 900)
-    {
-        var page = await NewPageAsync(width, height);
-        await SignInAsync(page, userName, password);
-        return page;
-    }
+    /// <summary>
+    /// A page of a new browser context signed in as <paramref name="userName"/>, on no page yet: go to one first.
+    /// The first call for a user signs in through the real form (<see cref="SignInAsync"/>) and keeps the context's
+    /// cookies; later calls start from those, which saves a sign-in and the landing page per test. A test that ends the
+    /// user's sessions (sign-out, a first visit to /account/two-factor: both renew the security stamp, which every request
+    /// checks) calls <see cref="ForgetSignIn"/> after it. Tests of signing in itself use <see cref="SignInAsync"/>.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 900) =>
+        await NewPageAsync(width, height, await SignedInStateAsync(userName));
+
+    /// <summary>The browser state (cookies) of <paramref name="userName"/> signed in, for a context made by the test itself.</summary>
+    public Task<string> SignedInStateAsync(string userName) =>
+        _signedIn.GetOrAdd(userName, user => new Lazy<Task<string>>(async () =>
+        {
+            var page = await NewPageAsync();
+            await SignInAsync(page, user);
+            var state = await page.Context.StorageStateAsync();
+            await page.Context.CloseAsync();
+            return state;
+        })).Value;
+
+    /// <summary>After a test renewed <paramref name="userName"/>'s security stamp: the next page signs in through the form again.</summary>
+    public void ForgetSignIn(string userName) => _signedIn.TryRemove(userName, out _);
 
     public static async Task SignInAsync(IPage page, string userName, string password = PortalClients.DemoPassword)
     {
@@ -66,10 +102,46 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    public static string ScreenshotPath(string name)
+    /// <summary>
+    /// axe's findings on the page as it is now (<see cref="WcagAa"/>), one line each: where, rule, help, the first nodes.
+    /// For walks that collect every failure before asserting; otherwise use <see cref="AssertAccessibleAsync"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, string? where = null)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load); // after a click that posts a form: the new page, whole
+        var result = await page.RunAxe(WcagAa);
+        where ??= new Uri(page.Url).PathAndQuery;
+        return result.Violations
+            .Select(v => $"{where} axe {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+            .ToList();
+    }
+
+    /// <summary>
+    /// House rule: the browser tests run axe on every page they visit and fail on a violation. Call it after every
+    /// navigation and every form post that lands on a new page (and after a change that shows new content worth checking).
+    /// </summary>
+    public static async Task AssertAccessibleAsync(IPage page, string? where = null) =>
+        (await AxeViolationsAsync(page, where)).Should().BeEmpty("axe (WCAG 2.1 A/AA) must find nothing on {0}", where ?? page.Url);
+
+    /// <summary>
+    /// Saves a screenshot to docs/screenshots/<paramref name="name"/> when <see cref="TakeScreenshots"/> is on; the whole
+    /// page unless <paramref name="fullPage"/> is false. <paramref name="mask"/> hides secrets (a two-factor key).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true, ILocator? mask = null)
+    {
+        if (!TakeScreenshots)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(RepoPaths.Screenshots);
-        return Path.Combine(RepoPaths.Screenshots, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(RepoPaths.Screenshots, name),
+            FullPage = fullPage,
+            Mask = mask is null ? null : [mask],
+            MaskColor = mask is null ? null : "#ced4da",
+        });
     }
 
     public async Task DisposeAsync()

@@ -17,7 +17,8 @@ public sealed class CommunePageTests(BrowserFixture fixture) : IClassFixture<Bro
         var advanced = page.Locator("[data-set='ntm-xa-nang-cao']");
         await Expect(advanced.GetByText("16/19", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(advanced.GetByText("72/75", new() { Exact = true })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-desktop.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "commune-nam-son-desktop.png");
     }
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class CommunePageTests(BrowserFixture fixture) : IClassFixture<Bro
         await Expect(page.GetByText("16/19", new() { Exact = true }).First).ToBeVisibleAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.Should().BeLessThanOrEqualTo(0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("commune-nam-son-phone.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "commune-nam-son-phone.png");
     }
 
     [Fact]
@@ -40,11 +42,13 @@ public sealed class CommunePageTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.GotoAsync("/districts/ba-che");
         await Expect(page.Locator("[data-set='ntm-huyen-nang-cao']").GetByText("2/9", new() { Exact = true })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("district-ba-che-desktop.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "district-ba-che-desktop.png");
 
         await page.Locator("a[href='/communes/don-dac']").Last.ClickAsync();
 
         await page.WaitForURLAsync("**/communes/don-dac");
         await Expect(page.GetByText("14,5/19", new() { Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 }

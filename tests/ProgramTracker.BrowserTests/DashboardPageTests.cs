@@ -33,7 +33,8 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "wide tables scroll inside their own box, not the page");
         errors.Should().BeEmpty();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath(screenshot), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
     }
 
     [Fact]
@@ -41,11 +42,13 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
     {
         var (page, _) = await OpenAsync(1280);
         await page.GotoAsync(Url);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         await page.Locator("[data-unit='don-dac'][data-set='ntm-xa-nang-cao'] a").ClickAsync();
 
         await page.WaitForURLAsync("**/communes/don-dac?period=2023-Q3");
         await Expect(page.GetByText("14,5/19", new() { Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -54,7 +57,8 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         var (page, errors) = await OpenAsync(1280, clipboard: true);
 
         await page.GotoAsync("/reports/summary?unit=ba-che&period=2023-Q3");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("summary-desktop.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "summary-desktop.png");
         await page.Locator("#copy-summary").ClickAsync();
 
         await page.Locator("#copy-status").GetByText("Đã sao chép văn bản.").WaitForAsync();
@@ -65,7 +69,8 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Expect(page.Locator("#print-now")).ToBeHiddenAsync(); // buttons are not printed
         await Expect(page.Locator("#summary").GetByText("7/7 xã đạt chuẩn nông thôn mới")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("summary-print.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "summary-print.png");
         errors.Should().BeEmpty();
     }
 
@@ -77,23 +82,27 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         await page.GotoAsync("/reports/summary?unit=ba-che&period=2023-Q3");
 
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("summary-tablet.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "summary-tablet.png");
         errors.Should().BeEmpty();
     }
 
     /// <summary>A page whose responses carry the strict CSP, recording console errors and page errors (CSP violations show as both).</summary>
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(int width, bool clipboard = false)
     {
+        // Signed in from the fixture's saved sign-in (made before any CSP route: the route re-fetches responses and would
+        // drop a redirect's cookie).
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "vi-VN",
             Permissions = clipboard ? ["clipboard-read", "clipboard-write"] : [],
+            StorageState = await fixture.SignedInStateAsync("lanhdao"),
         });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
-        // Sign in before the CSP route is installed: the route re-fetches responses and would drop the redirect's cookie.
-        await BrowserFixture.SignInAsync(page, "lanhdao");
         var errors = new List<string>();
         page.Console += (_, message) =>
         {

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ProgramTracker.TestSupport;
 
@@ -37,18 +35,20 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
         await officer.ClickAsync("#save");
         (await officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback").InnerTextAsync()).Should().Contain("write 55.5");
+        await Axe(officer, form + " (refused)", failures);
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55.5");
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0.9");
         await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
         await officer.ClickAsync("#save");
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Saved 3 figures");
         (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("55.5");
+        await Axe(officer, form + " (saved)", failures);
         var submit = officer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         (await submit.InnerTextAsync()).Should().Be("Submit");
         await submit.ClickAsync();
         (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Submitted for review");
-        await Axe(officer, form, failures);
-        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-entry-form-desktop.png"), FullPage = true });
+        await Axe(officer, form + " (submitted)", failures);
+        await BrowserFixture.ScreenshotAsync(officer, "en-entry-form-desktop.png");
 
         // The district reviewer finds it in the inbox and approves it.
         var reviewer = await EnglishPageAsync("huyen", failures);
@@ -56,12 +56,14 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         (await reviewer.Locator("h1").InnerTextAsync()).Should().Be("My tasks");
         (await reviewer.Locator("#inbox-waiting h2").InnerTextAsync()).Should().Contain("Waiting for review");
         await reviewer.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
+        await reviewer.WaitForURLAsync("**" + form);
+        await Axe(reviewer, form + " (to review)", failures);
         var approve = reviewer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
         (await approve.InnerTextAsync()).Should().Be("Approve");
         await approve.ClickAsync();
         (await reviewer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Approved: the new status is Approved");
         (await reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").InnerTextAsync()).Should().Be("Approved");
-        await Axe(reviewer, form, failures);
+        await Axe(reviewer, form + " (approved)", failures);
 
         // The leader reads the commune page and the summary in English.
         var leader = await EnglishPageAsync("lanhdao", failures);
@@ -71,22 +73,24 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         await Visit(leader, "/reports/summary?unit=ba-che&period=2023-Q3", failures);
         var summary = await leader.Locator("#summary").InnerTextAsync();
         summary.Should().Contain("Summary of the National Target Programmes").And.Contain("Q3 2023").And.Contain("billion VND").And.NotContain("tỷ đồng");
-        await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-summary-desktop.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(leader, "en-summary-desktop.png");
         await Visit(leader, "/dashboard?unit=ba-che&period=2023-Q3", failures);
         (await leader.Locator("nav[aria-label='Main navigation']").InnerTextAsync()).Should().Contain("Dashboard");
         (await leader.Locator("#heatmap-title").InnerTextAsync()).Should().StartWith("Attainment of the criteria sets");
         (await leader.Locator("#at-risk-title").InnerTextAsync()).Should().Be("Communes needing attention");
-        await leader.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("en-dashboard-desktop.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(leader, "en-dashboard-desktop.png");
 
         failures.Should().BeEmpty();
     }
 
     private static ILocator Cell(IPage page, string code) => page.Locator($"[data-indicator='{code}'] input.value-input");
 
-    /// <summary>Signs in (in Vietnamese, the default), then chooses English with the keyboard from the navigation's switch.</summary>
+    /// <summary>Signs in through the form (in Vietnamese, the default), then chooses English with the keyboard from the navigation's switch.</summary>
     private async Task<IPage> EnglishPageAsync(string user, List<string> failures)
     {
-        var page = await _fixture.SignedInPageAsync(user);
+        var page = await _fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, user);
+        await Axe(page, page.Url, failures);
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("vi");
         var english = page.Locator(".language-switch a[data-culture='en']");
         await english.FocusAsync();
@@ -103,9 +107,6 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         await Axe(page, path, failures);
     }
 
-    private static async Task Axe(IPage page, string path, List<string> failures)
-    {
-        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        failures.AddRange(axe.Violations.Select(v => $"{path} axe {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
-    }
+    private static async Task Axe(IPage page, string path, List<string> failures) =>
+        failures.AddRange(await BrowserFixture.AxeViolationsAsync(page, path));
 }

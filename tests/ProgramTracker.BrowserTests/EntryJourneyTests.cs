@@ -28,73 +28,81 @@ public sealed class EntryJourneyTests : IAsyncLifetime
     public async Task Officer_fills_and_submits_district_returns_officer_fixes_district_approves()
     {
         const string form = "/communes/nam-son/entry/2023-Q4";
-        var officer = await SignedInPageAsync("xa.namson");
+        var officer = await _fixture.SignedInPageAsync("xa.namson");
 
         // Bad input first: a clear message beside the cell, the input kept, nothing saved.
         await officer.GotoAsync(form);
+        await BrowserFixture.AssertAccessibleAsync(officer);
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("năm mươi");
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("2,5");
         await officer.ClickAsync("#save");
         await Expect(officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback")).ToContainTextAsync("Không đọc được số", new() { UseInnerText = true });
         await Expect(Cell(officer, "ntm-xa-nang-cao.t1")).ToHaveValueAsync("năm mươi");
         await Expect(Cell(officer, "ntm-xa-nang-cao.t2")).ToHaveValueAsync("2,5");
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (refused)");
         (await _fixture.Factory.WithDbAsync(db => Task.FromResult(db.IndicatorValues.Count(v => v.Unit.Slug == "nam-son")))).Should().Be(0);
 
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
         await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
-        await officer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-desktop.png"), FullPage = true });
+        await BrowserFixture.ScreenshotAsync(officer, "entry-form-desktop.png");
         await officer.ClickAsync("#save");
         await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu 3 số liệu", new() { UseInnerText = true });
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (saved)");
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (submitted)");
 
         // The district returns it with a comment, from its inbox.
-        var district = await SignedInPageAsync("huyen");
+        var district = await _fixture.SignedInPageAsync("huyen");
         await district.GotoAsync("/inbox");
+        await BrowserFixture.AssertAccessibleAsync(district);
         await district.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
+        await district.WaitForURLAsync("**" + form);
+        await BrowserFixture.AssertAccessibleAsync(district, form + " (to review)");
         await district.FillAsync("[data-set='ntm-xa-nang-cao'] textarea[placeholder^='Nhận xét']", "Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại");
         await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='return']");
         await Expect(SetStatus(district)).ToHaveAttributeAsync("data-status", "Returned");
+        await BrowserFixture.AssertAccessibleAsync(district, form + " (returned)");
 
         // The officer sees the comment in the inbox, fixes and resubmits.
         await officer.GotoAsync("/inbox");
         await Expect(officer.Locator("#inbox-returned")).ToContainTextAsync("Tỷ lệ hộ nghèo 2,5 % cần kiểm tra lại", new() { UseInnerText = true });
+        await BrowserFixture.AssertAccessibleAsync(officer);
         await officer.Locator("#inbox-returned a").First.ClickAsync();
+        await officer.WaitForURLAsync("**" + form);
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (returned)");
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0,9");
         await officer.ClickAsync("#save");
         await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu 1 số liệu", new() { UseInnerText = true });
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (saved again)");
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
+        await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
+        await BrowserFixture.AssertAccessibleAsync(officer, form + " (submitted again)");
 
         // The district approves; the form is locked; the commune page shows the new computed attainment.
         await district.GotoAsync(form);
+        await BrowserFixture.AssertAccessibleAsync(district);
         await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
         await Expect(SetStatus(district)).ToHaveAttributeAsync("data-status", "Approved");
         await Expect(Cell(district, "ntm-xa-nang-cao.t1")).ToHaveAttributeAsync("readonly", new Regex(".*"));
+        await BrowserFixture.AssertAccessibleAsync(district, form + " (approved)");
 
         await officer.GotoAsync("/communes/nam-son?period=2023-Q4");
         var computed = officer.Locator("[data-set='ntm-xa-nang-cao'] .computed");
         await Expect(computed).ToContainTextAsync("3/19", new() { UseInnerText = true });
         await Expect(computed).ToContainTextAsync("3/75", new() { UseInnerText = true });
         await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .reported").First).ToContainTextAsync("16/19", new() { UseInnerText = true });
+        await BrowserFixture.AssertAccessibleAsync(officer);
 
-        var phone = await SignedInPageAsync("xa.namson", 390, 844);
+        var phone = await _fixture.SignedInPageAsync("xa.namson", 390, 844);
         await phone.GotoAsync(form);
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("entry-form-phone.png"), FullPage = true });
+        await Expect(SetStatus(phone)).ToHaveAttributeAsync("data-status", "Approved");
         (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
+        await BrowserFixture.AssertAccessibleAsync(phone, form + " (phone)");
+        await BrowserFixture.ScreenshotAsync(phone, "entry-form-phone.png");
     }
 
     private static ILocator Cell(IPage page, string code) => page.Locator($"[data-indicator='{code}'] input.value-input");
 
     private static ILocator SetStatus(IPage page) => page.Locator("[data-set='ntm-xa-nang-cao'] [data-status]");
-
-    private async Task<IPage> SignedInPageAsync(string user, int width = 1280, int height = 900)
-    {
-        var page = await _fixture.NewPageAsync(width, height);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("input[name='UserName']", user);
-        await page.FillAsync("input[name='Password']", "BaChe@2023");
-        await page.ClickAsync("form[action*='login'] button[type='submit']");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
 }

@@ -31,6 +31,7 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
     {
         var page = await _fixture.SignedInPageAsync("huyen");
         await page.GotoAsync(Form);
+        await BrowserFixture.AssertAccessibleAsync(page);
 
         var workbook = await DownloadAsync(page, "so-lieu-ba-che.xlsx");
         File.WriteAllBytes(workbook, WorkbookEditor.Edit(File.ReadAllBytes(workbook), b =>
@@ -46,13 +47,15 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
         await Expect(page.Locator("#import-summary")).ToContainTextAsync("0 lỗi", new() { UseInnerText = true });
         await Expect(page.Locator("#import-changes")).ToContainTextAsync("99 % → 98,5 %", new() { UseInnerText = true });
         await Expect(page.Locator("#import-changes")).ToContainTextAsync("96,5 %", new() { UseInnerText = true });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-desktop.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page, "import preview");
+        await BrowserFixture.ScreenshotAsync(page, "import-preview-desktop.png");
 
         await page.ClickAsync("#apply");
         await page.WaitForURLAsync("**" + Form);
         await Expect(page.Locator("#entry-message")).ToContainTextAsync("Đã nhập 2 số liệu từ so-lieu-ba-che.xlsx", new() { UseInnerText = true });
         await Expect(Cell(page, "dtts-bhyt")).ToHaveValueAsync("98,5");
         await Expect(Cell(page, "dtts-truyen-hinh")).ToHaveValueAsync("96,5");
+        await BrowserFixture.AssertAccessibleAsync(page, Form + " (imported)");
 
         // A second round: someone saves in the browser meanwhile, and the file has a typo.
         workbook = await DownloadAsync(page, "so-lieu-ba-che-2.xlsx");
@@ -70,6 +73,7 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
         }));
 
         await page.GotoAsync(Form);
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.ClickAsync("#excel-import summary");
         await page.SetInputFilesAsync("#import-file", workbook);
         await page.ClickAsync("#upload");
@@ -79,16 +83,20 @@ public sealed class ExcelImportJourneyTests : IAsyncLifetime
         await Expect(page.Locator("#import-conflicts")).ToContainTextAsync("xa.namson", new() { UseInnerText = true });
         await Expect(page.Locator("#import-conflicts")).ToContainTextAsync("99,5 %", new() { UseInnerText = true });
         await Expect(page.Locator("#apply")).ToHaveCountAsync(0); // a file with errors cannot be applied
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-error-conflict-desktop.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(page, "import preview with an error and a conflict");
+        await BrowserFixture.ScreenshotAsync(page, "import-preview-error-conflict-desktop.png");
 
         var phone = await _fixture.SignedInPageAsync("huyen", width: 390, height: 844);
         await phone.GotoAsync(Form);
+        await BrowserFixture.AssertAccessibleAsync(phone, Form + " (phone)");
         await phone.ClickAsync("#excel-import summary");
         await phone.SetInputFilesAsync("#import-file", workbook);
         await phone.ClickAsync("#upload");
         await phone.WaitForURLAsync("**/import");
+        await Expect(phone.Locator("#import-conflicts")).ToContainTextAsync("xa.namson", new() { UseInnerText = true });
         (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("import-preview-error-conflict-phone.png"), FullPage = true });
+        await BrowserFixture.AssertAccessibleAsync(phone, "import preview (phone)");
+        await BrowserFixture.ScreenshotAsync(phone, "import-preview-error-conflict-phone.png");
     }
 
     private async Task<string> DownloadAsync(IPage page, string name)

@@ -20,6 +20,8 @@
         return unit === '%' ? vn.format(value) + ' %' : vn.format(value);
     }
 
+    var charts = [];
+
     function draw(canvas) {
         var source = document.getElementById(canvas.getAttribute('data-chart-source'));
         if (!source || typeof window.Chart === 'undefined') {
@@ -28,7 +30,7 @@
 
         var spec = JSON.parse(source.textContent);
         var many = spec.series.length > 12;
-        new window.Chart(canvas, {
+        charts.push(new window.Chart(canvas, {
             type: 'line',
             data: {
                 labels: spec.labels,
@@ -73,11 +75,18 @@
                     }
                 }
             }
-        });
+        }));
         canvas.setAttribute('data-drawn', 'true');
     }
 
     document.querySelectorAll('canvas[data-chart-source]').forEach(draw);
+
+    // Chart.js follows its box through a ResizeObserver, a frame or more later; when the window changes width (a desktop
+    // window narrowed to a phone's), each chart is also redrawn at its box's new width at once, so none keeps its old width.
+    // (The CSS keeps the canvas inside its box meanwhile: .chart-box > canvas { max-width: 100% }.)
+    window.addEventListener('resize', function () {
+        charts.forEach(function (chart) { chart.resize(); });
+    });
 
     // On a phone the long tables start closed (the full heat map, poverty, capital, district figures: "Bảng đầy đủ"; under
     // each chart: "Bảng số liệu của biểu đồ"); one tap opens each. Wider screens keep them open (their summaries are hidden).
