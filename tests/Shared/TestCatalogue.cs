@@ -26,10 +26,10 @@ public static class TestCatalogue
             new($"{setCode}.t2", numbers[1], "Tỷ lệ hộ nghèo (thử)", "%", ValueKind.Percent, Comparator.AtMost, Common(1.5m)),
             new($"{setCode}.t3", numbers[2], "Có quy hoạch được duyệt (thử)", null, ValueKind.Boolean, Comparator.Equal, Common(null)),
         ];
-        var result = await catalogue.ApplyAsync(setCode, rows, null, "Dữ liệu thử");
+        var result = await catalogue.ApplyAsync(setCode, rows, null, "Dữ liệu thử", ProgramTracker.Core.Localization.Formats.Vietnamese);
         if (!result.Ok)
         {
-            throw new InvalidOperationException(string.Join(" ", result.Errors));
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
         }
 
         var codes = rows.Select(r => r.Code).ToList();

@@ -7,6 +7,7 @@ public static class DemoUsers
 {
     public const string Password = "BaChe@2023";
 
+    /// <summary>Display names are seed data (stored on the account, as an admin would type them), so they stay Vietnamese.</summary>
     public static IReadOnlyList<DemoUser> All { get; } =
     [
         new("admin", "Quản trị hệ thống", Roles.Admin, []),

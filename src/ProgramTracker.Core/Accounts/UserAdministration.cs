@@ -41,6 +41,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
     public async Task<IdentityResult> CreateAdminAsync(string userName, string password, CancellationToken ct = default)
     {
         await EnsureRolesAsync(ct);
+        // The display name is stored data (an admin may change it), written in Vietnamese like the demo accounts'.
         return await CreateAsync(userName, password, new AccountSettings("Quản trị hệ thống", Roles.Admin, []), ct);
     }
 

@@ -26,7 +26,7 @@ public enum CriterionStatus
 /// threshold applied to the unit and why ("" and null for the common one).
 /// </summary>
 public sealed record IndicatorRule(int IndicatorId, int CriterionId, ValueKind ValueType, Comparator Comparator, decimal? Threshold,
-    string Zone = "", string? ThresholdText = null, string? Why = null);
+    string Zone = "", string? ThresholdText = null, ThresholdWhy? Why = null);
 
 /// <summary>An unmet indicator with how far it is from its threshold (null for đạt/không đạt indicators).</summary>
 public sealed record Gap(int IndicatorId, int CriterionId, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);

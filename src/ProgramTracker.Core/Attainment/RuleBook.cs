@@ -115,7 +115,7 @@ public sealed class RuleBook
             {
                 var first = g.First();
                 var picked = ThresholdRules.Pick(set.Scheme, zone, g.Select(r => r.Rule).ToList());
-                return new IndicatorRule(first.IndicatorId, first.CriterionId, first.ValueType, picked.Comparator, picked.Value, picked.Zone, picked.Text, picked.Why.Length == 0 ? null : picked.Why);
+                return new IndicatorRule(first.IndicatorId, first.CriterionId, first.ValueType, picked.Comparator, picked.Value, picked.Zone, picked.Text, picked.Why);
             })
             .ToList();
         return rules;

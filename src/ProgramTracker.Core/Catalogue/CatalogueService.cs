@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Core.Catalogue;
 
@@ -33,17 +34,20 @@ public enum ChangeKind
     Unchanged = 3,
 }
 
-/// <summary>What a change does to one indicator: added, changed (with each difference in Vietnamese) or left as it is.</summary>
-public sealed record PlannedChange(string Code, string Name, ChangeKind Kind, IReadOnlyList<string> Differences);
+/// <summary>What a change does to one indicator: added, changed (each difference as data, see <see cref="ChangeText"/>) or left as it is.</summary>
+public sealed record PlannedChange(string Code, string Name, ChangeKind Kind, IReadOnlyList<Difference> Differences);
 
-public sealed record CatalogueChangeResult(bool Ok, IReadOnlyList<PlannedChange> Changes, IReadOnlyList<string> Errors, int? VersionNumber = null)
+/// <summary>A refusal in the caller's language; <see cref="Code"/> names the indicator it concerns (the import page adds the file's row).</summary>
+public sealed record CatalogueError(string? Code, string Message);
+
+public sealed record CatalogueChangeResult(bool Ok, IReadOnlyList<PlannedChange> Changes, IReadOnlyList<CatalogueError> Errors, int? VersionNumber = null)
 {
     public int Added => Changes.Count(c => c.Kind == ChangeKind.Added);
     public int Changed => Changes.Count(c => c.Kind == ChangeKind.Changed);
     public int Unchanged => Changes.Count(c => c.Kind == ChangeKind.Unchanged);
     public bool HasChanges => Added + Changed > 0;
 
-    public static CatalogueChangeResult Fail(params string[] errors) => new(false, [], errors);
+    public static CatalogueChangeResult Fail(params CatalogueError[] errors) => new(false, [], errors);
 }
 
 /// <summary>What the admin form's indicator code comes to: <see cref="InSet"/> false means an indicator outside the set (404).</summary>
@@ -60,37 +64,31 @@ public sealed record CodeCheck(bool InSet, string? Error)
 /// </summary>
 public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
 {
-    /// <summary>The messages of the code check (Vietnamese), kept together.</summary>
-    public static class CodeMessages
-    {
-        public const string CodeFixed = "Không đổi mã của chỉ tiêu đã có (số liệu đã nhập gắn với mã này); thêm chỉ tiêu mới nếu cần.";
-        public const string CodeTaken = "Mã này đã dùng cho chỉ tiêu khác.";
-    }
-
     /// <summary>
     /// An edited indicator (<paramref name="id"/>) must belong to the set and keep its code (entered figures hang on it);
-    /// a new one needs a code no indicator uses.
+    /// a new one needs a code no indicator uses. The refusal is in the language of <paramref name="f"/>.
     /// </summary>
-    public async Task<CodeCheck> CheckCodeAsync(string setCode, int? id, string? code, CancellationToken ct = default)
+    public async Task<CodeCheck> CheckCodeAsync(string setCode, int? id, string? code, Formats f, CancellationToken ct = default)
     {
         if (id is { } existing)
         {
             var found = await db.Indicators.AsNoTracking().Where(i => i.Id == existing && i.Criterion.CriteriaSet.Code == setCode)
                 .Select(i => new { i.Code }).FirstOrDefaultAsync(ct);
-            return found is null ? new CodeCheck(false, null) : found.Code == code ? CodeCheck.Fine : new CodeCheck(true, CodeMessages.CodeFixed);
+            return found is null ? new CodeCheck(false, null) : found.Code == code ? CodeCheck.Fine : new CodeCheck(true, f["Catalogue.Error.CodeFixed"]);
         }
 
-        return code is not null && await db.Indicators.AnyAsync(i => i.Code == code, ct) ? new CodeCheck(true, CodeMessages.CodeTaken) : CodeCheck.Fine;
+        return code is not null && await db.Indicators.AnyAsync(i => i.Code == code, ct) ? new CodeCheck(true, f["Catalogue.Error.CodeTaken"]) : CodeCheck.Fine;
     }
 
-    /// <summary>The dry run: what <see cref="ApplyAsync"/> would do, and every error; nothing is written.</summary>
-    public Task<CatalogueChangeResult> PlanAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, CancellationToken ct = default) =>
-        RunAsync(setCode, rows, effectiveFrom, auditNote: null, ct);
+    /// <summary>The dry run: what <see cref="ApplyAsync"/> would do, and every error (in the language of <paramref name="f"/>); nothing is written.</summary>
+    public Task<CatalogueChangeResult> PlanAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, Formats f, CancellationToken ct = default) =>
+        RunAsync(setCode, rows, effectiveFrom, auditNote: null, f, ct);
 
-    public Task<CatalogueChangeResult> ApplyAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string auditNote, CancellationToken ct = default) =>
-        RunAsync(setCode, rows, effectiveFrom, auditNote, ct);
+    /// <summary>Applies the change; <paramref name="auditNote"/> is stored as given (Vietnamese, like every stored note); errors are in the language of <paramref name="f"/>.</summary>
+    public Task<CatalogueChangeResult> ApplyAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string auditNote, Formats f, CancellationToken ct = default) =>
+        RunAsync(setCode, rows, effectiveFrom, auditNote, f, ct);
 
-    private async Task<CatalogueChangeResult> RunAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string? auditNote, CancellationToken ct)
+    private async Task<CatalogueChangeResult> RunAsync(string setCode, IReadOnlyList<IndicatorDefinition> rows, DateOnly? effectiveFrom, string? auditNote, Formats f, CancellationToken ct)
     {
         var set = await db.CriteriaSets
             .Include(s => s.Criteria).ThenInclude(c => c.Indicators)
@@ -99,16 +97,16 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             .FirstOrDefaultAsync(s => s.Code == setCode, ct);
         if (set is null)
         {
-            return CatalogueChangeResult.Fail($"Không có bộ tiêu chí “{setCode}”.");
+            return CatalogueChangeResult.Fail(new CatalogueError(null, f.Format("Catalogue.Error.NoSet", setCode)));
         }
 
-        var errors = Validate(set, rows);
+        var errors = Validate(set, rows, f);
         var codes = rows.Select(r => r.Code).ToList();
         var elsewhere = await db.Indicators.AsNoTracking()
             .Where(i => codes.Contains(i.Code) && i.Criterion.CriteriaSetId != set.Id)
             .Select(i => new { i.Code, Set = i.Criterion.CriteriaSet.Code })
             .ToListAsync(ct);
-        errors.AddRange(elsewhere.Select(e => $"{CodePrefix}{e.Code} đã dùng cho một chỉ tiêu của bộ “{e.Set}”: mỗi mã chỉ dùng một lần."));
+        errors.AddRange(elsewhere.Select(e => new CatalogueError(e.Code, f.Format("Catalogue.Error.CodeInOtherSet", e.Code, e.Set))));
 
         var versions = set.Versions.OrderBy(v => v.EffectiveFrom ?? DateOnly.MinValue).ToList();
         var baseVersion = effectiveFrom is null ? versions.FirstOrDefault() : versions.LastOrDefault(v => v.EffectiveFrom is null || v.EffectiveFrom <= effectiveFrom) ?? versions.FirstOrDefault();
@@ -119,7 +117,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         var afterCount = members.Count + changes.Count(c => c.Kind == ChangeKind.Added || (indicators.TryGetValue(c.Code, out var i) && !members.Contains(i.Id)));
         if (set.DeclaredIndicators is { } declared && afterCount > declared)
         {
-            errors.Add($"Bộ này khai báo {declared} chỉ tiêu; sau thay đổi sẽ có {afterCount}: không vượt quá số đã khai báo.");
+            errors.Add(new CatalogueError(null, f.Format("Catalogue.Error.TooMany", declared, afterCount)));
         }
 
         if (errors.Count > 0)
@@ -136,9 +134,9 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var targets = TargetVersions(set, versions, effectiveFrom);
-        var summary = string.Join("; ", changes.Where(c => c.Kind != ChangeKind.Unchanged)
-            .Select(c => c.Kind == ChangeKind.Added ? $"thêm {c.Code}" : $"sửa {c.Code} ({string.Join(", ", c.Differences)})"));
-        targets[0].Changes = Clip(string.IsNullOrEmpty(targets[0].Changes) ? summary : $"{targets[0].Changes}; {summary}", 2000);
+        // The version's log is stored as data and put into words when shown (ChangeText), so each reader gets their language.
+        var entries = changes.Where(c => c.Kind != ChangeKind.Unchanged).Select(c => new ChangeEntry(c.Kind, c.Code, c.Differences));
+        targets[0].Changes = (ChangeLog.Parse(targets[0].Changes) ?? new ChangeLog()).With(entries).Serialize();
 
         foreach (var (row, change) in rows.Zip(changes).Where(x => x.Second.Kind != ChangeKind.Unchanged))
         {
@@ -187,10 +185,11 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             db.AuditEntries.Add(new AuditEntry
             {
                 Action = AuditAction.CatalogueChanged, CriteriaSetId = set.Id, Indicator = indicator,
-                OldValue = change.Kind == ChangeKind.Added ? null : Clip(string.Join("; ", change.Differences), 200),
+                // Stored audit text: Vietnamese, as every stored audit note (docs/localization.md).
+                OldValue = change.Kind == ChangeKind.Added ? null : Clip(string.Join("; ", change.Differences.Select(d => ChangeText.Difference(d, Formats.Vietnamese))), 200),
                 NewValue = Clip($"{row.Code}: {Describe(row)}", 200),
                 Note = Clip($"{auditNote} · {(change.Kind == ChangeKind.Added ? "thêm chỉ tiêu" : "sửa chỉ tiêu")} · phiên bản {targets[0].Number}"
-                    + (effectiveFrom is { } f ? $" từ {f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : " từ đầu"), 1000),
+                    + (effectiveFrom is { } start ? $" từ {start.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : " từ đầu"), 1000),
             });
         }
 
@@ -241,27 +240,24 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         return versions.Where(v => v == start || (v.EffectiveFrom is { } e && e > from)).OrderBy(v => v.EffectiveFrom ?? DateOnly.MinValue).ToList();
     }
 
-    /// <summary>How a plan error that concerns one indicator starts: "Mã 8.1: …" (the import page adds the file's row).</summary>
-    public const string CodePrefix = "Mã ";
-
-    private static List<string> Validate(CriteriaSet set, IReadOnlyList<IndicatorDefinition> rows)
+    private static List<CatalogueError> Validate(CriteriaSet set, IReadOnlyList<IndicatorDefinition> rows, Formats f)
     {
-        var errors = new List<string>();
+        var errors = new List<CatalogueError>();
         foreach (var dup in rows.GroupBy(r => r.Code).Where(g => g.Count() > 1))
         {
-            errors.Add($"{CodePrefix}{dup.Key} xuất hiện {dup.Count()} lần.");
+            errors.Add(new CatalogueError(dup.Key, f.Format("Catalogue.Error.CodeTwice", dup.Key, dup.Count())));
         }
 
         foreach (var row in rows)
         {
             if (set.Criteria.All(c => c.Number != row.CriterionNumber))
             {
-                errors.Add($"{CodePrefix}{row.Code}: bộ này không có tiêu chí số {row.CriterionNumber}.");
+                errors.Add(new CatalogueError(row.Code, f.Format("Catalogue.Error.NoCriterion", row.Code, row.CriterionNumber)));
             }
 
             foreach (var zone in row.Thresholds.Keys.Where(z => !Zones.IsKnown(set.ThresholdScheme, z)))
             {
-                errors.Add($"{CodePrefix}{row.Code}: “{zone}” không phải vùng hoặc nhóm xã của bộ này.");
+                errors.Add(new CatalogueError(row.Code, f.Format("Catalogue.Error.UnknownZone", row.Code, zone)));
             }
         }
 
@@ -275,38 +271,41 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             return new PlannedChange(row.Code, row.Name, ChangeKind.Added, []);
         }
 
-        var differences = new List<string>();
-        void Diff(string what, string? before, string? after)
+        var differences = new List<Difference>();
+        void Diff(ChangeField what, string? before, string? after)
         {
             if (!string.Equals(Blank(before), Blank(after), StringComparison.Ordinal))
             {
-                differences.Add($"{what}: {Blank(before) ?? "(trống)"} → {Blank(after) ?? "(trống)"}");
+                differences.Add(new Difference(what, Blank(before), Blank(after)));
             }
         }
 
-        Diff("tên", current.Name, row.Name.Trim());
+        Diff(ChangeField.Name, current.Name, row.Name.Trim());
         if (row.NameEn is not null)
         {
-            Diff("tên tiếng Anh", current.NameEn, row.NameEn);
+            Diff(ChangeField.NameEn, current.NameEn, row.NameEn);
         }
 
-        Diff("đơn vị tính", current.Unit, row.Unit);
-        Diff("kiểu", current.ValueType.ToString(), row.ValueType.ToString());
-        Diff("tiêu chí", set.Criteria.FirstOrDefault(c => c.Id == current.CriterionId || c.Indicators.Contains(current))?.Number.ToString(CultureInfo.InvariantCulture),
+        Diff(ChangeField.Unit, current.Unit, row.Unit);
+        Diff(ChangeField.ValueType, current.ValueType.ToString(), row.ValueType.ToString());
+        Diff(ChangeField.Criterion, set.Criteria.FirstOrDefault(c => c.Id == current.CriterionId || c.Indicators.Contains(current))?.Number.ToString(CultureInfo.InvariantCulture),
             row.CriterionNumber.ToString(CultureInfo.InvariantCulture));
         var rules = version?.Thresholds.Where(t => t.IndicatorId == current.Id).ToList() ?? [];
         if (rules.Count == 0)
         {
-            differences.Add("đưa vào phiên bản này");
+            differences.Add(new Difference(ChangeField.Included));
         }
         else
         {
-            Diff("so sánh", rules[0].Comparator.ToString(), row.Comparator.ToString());
+            Diff(ChangeField.Comparator, rules[0].Comparator.ToString(), row.Comparator.ToString());
             foreach (var zone in rules.Select(r => r.Zone).Union(row.Thresholds.Keys).Distinct())
             {
                 var before = rules.FirstOrDefault(r => r.Zone == zone);
                 var after = row.Thresholds.GetValueOrDefault(zone);
-                Diff($"ngưỡng {Zones.Name(zone)}", Show(before?.Value, before?.Text), Show(after?.Value, after?.Text));
+                if (!string.Equals(Show(before?.Value, before?.Text), Show(after?.Value, after?.Text), StringComparison.Ordinal))
+                {
+                    differences.Add(new Difference(ChangeField.Threshold, Blank(before?.Text), Blank(after?.Text), zone, before?.Value, after?.Value));
+                }
             }
         }
 
@@ -317,8 +316,9 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         value is null && string.IsNullOrWhiteSpace(text) ? null
         : string.Join(" ", new[] { value?.ToString("0.####", CultureInfo.InvariantCulture), Blank(text) }.Where(x => x is not null));
 
+    /// <summary>The stored audit value of a row (Vietnamese, as every stored audit text).</summary>
     private static string Describe(IndicatorDefinition row) =>
-        $"{row.Name} ({row.ValueType}, {row.Comparator} {Show(row.Common.Value, row.Common.Text) ?? "chưa có ngưỡng"})";
+        $"{row.Name} ({row.ValueType}, {row.Comparator} {Show(row.Common.Value, row.Common.Text) ?? Formats.Vietnamese["Catalogue.Change.NoThreshold"]})";
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

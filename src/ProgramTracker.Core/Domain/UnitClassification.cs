@@ -40,7 +40,11 @@ public static class Zones
     public const string Common = "";
     public const string NorthernMidlandsAndMountains = "tdmnpb";
 
-    /// <summary>The 7 regions of the 2021–2025 sets, in the order the decisions list them.</summary>
+    /// <summary>
+    /// The 7 regions of the 2021–2025 sets, in the order the decisions list them. The names are the official Vietnamese
+    /// ones, kept as reference data beside the codes; pages and files name a zone in the reader's language by its code
+    /// (<c>Formats.Zone</c>, keys <c>Zone.*</c>).
+    /// </summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Regions =
     [
         ("tdmnpb", "Trung du và miền núi phía Bắc"),
@@ -70,8 +74,4 @@ public static class Zones
     };
 
     public static bool IsKnown(ThresholdScheme scheme, string zone) => zone == Common || Of(scheme).Any(z => z.Code == zone);
-
-    public static string Name(string zone) =>
-        zone == Common ? "chung"
-        : Regions.Concat(CommuneGroups).FirstOrDefault(z => z.Code == zone).Name ?? zone;
 }

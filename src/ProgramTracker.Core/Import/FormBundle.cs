@@ -30,6 +30,8 @@ public sealed record FormBundle(int PeriodId, string PeriodCode, string PeriodLa
 /// <summary>How workbooks and CSV files write and read values: Vietnamese text, invariant keys for stamps.</summary>
 public static class WorkbookText
 {
+    // Written into workbooks and read back: file data that must mean the same to every reader, so Vietnamese
+    // whatever the downloader's language (docs/localization.md); the reader also takes "Met"/"Not met".
     public const string Met = "Đạt";
     public const string NotMet = "Không đạt";
 

@@ -154,6 +154,17 @@ public sealed class Formats
 
     public string Level(UnitLevel level) => this[$"Level.{level}"];
 
+    /// <summary>Why a threshold applies to a unit: "ngưỡng vùng Tây Nguyên, vùng của đơn vị" / "threshold of the Central Highlands region, the unit's region".</summary>
+    public string ThresholdWhy(ThresholdWhy why) => why.Reason switch
+    {
+        ThresholdReason.Disadvantaged => this["Threshold.Why.Disadvantaged"],
+        ThresholdReason.Region => Format("Threshold.Why.Region", Zone(why.Zone ?? Zones.Common)),
+        ThresholdReason.Group => Format("Threshold.Why.Group", why.Group),
+        ThresholdReason.NoRegion => this["Threshold.Why.NoRegion"],
+        ThresholdReason.NoGroup => this["Threshold.Why.NoGroup"],
+        _ => Format("Threshold.Why.NoSpecific", Zone(why.Zone ?? Zones.Common)),
+    };
+
     public string ValueTypeName(ValueKind type) => this[$"ValueType.{type}"];
 
     public string Measure(CapitalMeasure measure) => this[$"Measure.{measure}"];

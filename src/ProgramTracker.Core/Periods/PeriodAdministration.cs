@@ -72,6 +72,7 @@ public sealed class PeriodAdministration(ProgramTrackerDbContext db)
     public Task<List<ReportingPeriod>> ListAsync(CancellationToken ct = default) =>
         db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
 
+    /// <summary>The notes above are stored audit data: Vietnamese whatever the admin's language, as every stored note (docs/localization.md).</summary>
     private void Audit(ReportingPeriod period, string note) => db.AuditEntries.Add(new AuditEntry
     {
         Action = AuditAction.PeriodChanged, Period = period, Note = note,

@@ -43,6 +43,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
             {
                 Action = AuditAction.TargetChanged, UnitId = unitId, IndicatorId = row.IndicatorId,
                 OldValue = target is null ? null : $"{target.Comparator} {EntryService.Format(target.Value)}",
+                // Stored audit note: Vietnamese, as every stored note (docs/localization.md).
                 NewValue = row.Value is null ? null : $"{row.Comparator} {EntryService.Format(row.Value)}", Note = $"Mục tiêu năm {year}",
             });
             changed++;
@@ -126,6 +127,7 @@ public sealed class PlanningService(ProgramTrackerDbContext db, TimeProvider clo
         {
             Action = AuditAction.CapitalChanged, UnitId = input?.UnitId ?? figure.UnitId, PeriodId = figure.PeriodId,
             OldValue = before, NewValue = input is null ? null : Describe(input.Measure, input.AmountVnd),
+            // Stored audit note: Vietnamese, as every stored note (docs/localization.md).
             Note = input is null ? $"Xóa dòng vốn{(figure.Description is null ? "" : $": {figure.Description}")}" : $"Sửa dòng vốn{(input.Description is null ? "" : $": {input.Description}")}",
         });
         if (input is null)

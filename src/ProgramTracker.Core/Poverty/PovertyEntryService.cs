@@ -66,7 +66,7 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
             {
                 Action = AuditAction.PovertyChanged, UnitId = row.UnitId, PeriodId = periodId,
                 OldValue = Counts(existing.GetValueOrDefault(row.UnitId)), NewValue = $"{row.Poor}/{row.NearPoor}/{row.Households}",
-                Note = "Hộ nghèo/cận nghèo/tổng số hộ",
+                Note = "Hộ nghèo/cận nghèo/tổng số hộ", // stored audit note: Vietnamese, as every stored note (docs/localization.md)
             });
             record.HouseholdsTotal = row.Households;
             record.PoorHouseholds = row.Poor;

@@ -4,6 +4,7 @@ using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Units;
 
 namespace ProgramTracker.Core.Seeding;
@@ -87,7 +88,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                     ValidFrom = s.ValidFrom, ValidTo = s.ValidTo, SortOrder = s.SortOrder, Note = s.Note, Source = sources[s.Source],
                     ThresholdScheme = s.ThresholdScheme,
                 };
-                set.Versions.Add(new CriteriaSetVersion { Number = 1, Changes = "Phiên bản đầu (dữ liệu khởi tạo)" });
+                set.Versions.Add(new CriteriaSetVersion { Number = 1, Changes = ChangeLog.First.Serialize() });
                 db.CriteriaSets.Add(set);
                 sets[s.Code] = set;
                 added++;
@@ -123,10 +124,10 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                 continue;
             }
 
-            var result = await catalogue.ApplyAsync(s.Code, rows, null, "Dữ liệu khởi tạo", ct);
+            var result = await catalogue.ApplyAsync(s.Code, rows, null, "Dữ liệu khởi tạo", Formats.Vietnamese, ct); // stored audit note: Vietnamese
             if (!result.Ok)
             {
-                throw new SeedException("catalogue/criteria-sets.json", $"$.criteriaSets[?(@.code=='{s.Code}')]", string.Join(" ", result.Errors));
+                throw new SeedException("catalogue/criteria-sets.json", $"$.criteriaSets[?(@.code=='{s.Code}')]", string.Join(" ", result.Errors.Select(e => e.Message)));
             }
 
             added += result.Added;

@@ -27,6 +27,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
     /// <summary>The longest comment a return or reopen keeps (the column's length).</summary>
     public const int MaxCommentLength = 2000;
 
+    /// <summary>Stored in the audit entry's note: Vietnamese, as every stored note (docs/localization.md).</summary>
     public const string SelfApprovalNote = "Người gửi tự duyệt (Workflow:AllowSelfApproval bật)";
 
     public Task<WorkflowResult> ApplyAsync(int unitId, int criteriaSetId, int periodId, WorkflowStep step, string? comment, CancellationToken ct = default) =>

@@ -64,8 +64,8 @@ public sealed class ScaleFixture : IAsyncLifetime
             Def(2, "tn-giao-thong", ValueKind.Percent, Comparator.AtLeast, 70m),
             Def(4, "tn-thuy-loi", ValueKind.Percent, Comparator.AtLeast, 80m),
             Def(4, "tn-thiet-hai", ValueKind.Number, Comparator.AtMost, 5m),
-        ], null, "Dữ liệu thử");
-        added.Ok.Should().BeTrue(string.Join(" ", added.Errors));
+        ], null, "Dữ liệu thử", Formats.Vietnamese);
+        added.Ok.Should().BeTrue(string.Join(" ", added.Errors.Select(e => e.Message)));
         var byCode = await db.Indicators.Where(i => i.Code.StartsWith("tn-")).ToDictionaryAsync(i => i.Code);
         var (planning, roads, irrigation, losses) = (byCode["tn-quy-hoach"], byCode["tn-giao-thong"], byCode["tn-thuy-loi"], byCode["tn-thiet-hai"]);
         var programmeId = await db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.ProgrammeId).SingleAsync();

@@ -91,7 +91,10 @@ public sealed partial class SummaryLanguageTests(PortalFixture fixture) : IClass
         en.Should().Contain("Summary of the National Target Programmes").And.Contain("Ba Chẽ district").And.Contain("Q3 2023")
             .And.Contain("billion VND").And.Contain("0.46 %").And.Contain("14.5").And.NotContain("tỷ đồng").And.NotContain(" đạt ")
             // Criteria sets by their seeded English names, not the Vietnamese ones inside English sentences.
-            .And.Contain("by the advanced new rural commune criteria").And.NotContainEquivalentOf("bộ tiêu chí");
+            .And.Contain("by the advanced new rural commune criteria").And.NotContainEquivalentOf("bộ tiêu chí")
+            // The standards a report says were met, by the sets' English names too.
+            .And.Contain("The end of 2022, 7/7 communes meet the new rural standard, of which 02 communes meet the advanced new rural standard; Ba Chẽ district meets the new rural standard.")
+            .And.Contain("National Target Programme on New Rural Development: total mobilised capital");
         vi.Should().Contain("Tóm tắt kết quả").And.Contain("huyện Ba Chẽ").And.Contain("0,46 %").And.Contain("14,5");
 
         var viFigures = Figures(vi, decimalMark: ',');

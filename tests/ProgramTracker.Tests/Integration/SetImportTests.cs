@@ -61,7 +61,7 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         });
         result.Errors.Should().BeEmpty();
         result.Rows.Should().HaveCount(12);
-        var applied = await _factory.AsUserAsync<CatalogueService, CatalogueChangeResult>("admin", c => c.ApplyAsync("ntm-xa", result.Rows, null, "thử"));
+        var applied = await _factory.AsUserAsync<CatalogueService, CatalogueChangeResult>("admin", c => c.ApplyAsync("ntm-xa", result.Rows, null, "thử", ProgramTracker.Core.Localization.Formats.Vietnamese));
         applied.Ok.Should().BeTrue();
         applied.HasChanges.Should().BeFalse();
         (await SnapshotAsync("ntm-xa")).Should().Be(before);

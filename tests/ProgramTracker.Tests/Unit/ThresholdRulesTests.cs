@@ -1,5 +1,6 @@
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Tests.Unit;
 
@@ -25,7 +26,9 @@ public sealed class ThresholdRulesTests
         var picked = ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("dbsh", null, false), ByRegion);
 
         picked.Should().Match<PickedThreshold>(p => p.Zone == "dbsh" && p.Value == 95m);
-        picked.Why.Should().Contain("Đồng bằng sông Hồng");
+        picked.Why.Should().Be(new ThresholdWhy(ThresholdReason.Region, "dbsh"));
+        Formats.Vietnamese.ThresholdWhy(picked.Why!).Should().Be("ngưỡng vùng Đồng bằng sông Hồng, vùng của đơn vị");
+        Formats.English.ThresholdWhy(picked.Why!).Should().Be("threshold of the Red River Delta region, the unit's region");
     }
 
     [Fact]
@@ -34,15 +37,18 @@ public sealed class ThresholdRulesTests
         var picked = ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("dbsh", null, true), ByRegion);
 
         picked.Should().Match<PickedThreshold>(p => p.Zone == "tdmnpb" && p.Value == 70m);
-        picked.Why.Should().Contain("Điều 1");
+        picked.Why!.Reason.Should().Be(ThresholdReason.Disadvantaged);
+        Formats.Vietnamese.ThresholdWhy(picked.Why).Should().Contain("Điều 1");
+        Formats.English.ThresholdWhy(picked.Why).Should().Contain("Article 1");
     }
 
     [Fact]
     public void A_commune_without_a_region_or_without_a_regional_value_falls_back_to_the_common_threshold_and_says_why()
     {
-        ThresholdRules.Pick(ThresholdScheme.Region, null, ByRegion).Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why.Contains("chưa được xếp vùng"));
+        ThresholdRules.Pick(ThresholdScheme.Region, null, ByRegion).Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why == new ThresholdWhy(ThresholdReason.NoRegion, null, null));
         ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("tn", null, false), ByRegion)
-            .Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why.Contains("Tây Nguyên"));
+            .Should().Match<PickedThreshold>(p => p.Zone == "" && p.Value == 90m && p.Why == new ThresholdWhy(ThresholdReason.NoSpecific, "tn", null));
+        Formats.Vietnamese.ThresholdWhy(new ThresholdWhy(ThresholdReason.NoSpecific, "tn")).Should().Be("ngưỡng chung (không có ngưỡng riêng cho Tây Nguyên)");
     }
 
     [Fact]
@@ -51,7 +57,8 @@ public sealed class ThresholdRulesTests
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 3, false), ByGroup).Value.Should().Be(60m);
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 1, false), ByGroup).Value.Should().Be(100m);
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 2, false), ByGroup).Value.Should().BeNull("no group-2 value and no common one: not guessed");
-        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), ByGroup).Why.Should().Contain("chưa được xếp nhóm");
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), ByGroup).Why.Should().Be(new ThresholdWhy(ThresholdReason.NoGroup));
+        Formats.Vietnamese.ThresholdWhy(ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 3, false), ByGroup).Why!).Should().Be("ngưỡng nhóm 3, nhóm của xã");
     }
 
     [Fact]

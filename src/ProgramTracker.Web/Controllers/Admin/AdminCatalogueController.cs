@@ -63,7 +63,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
             }
         }
 
-        var check = await catalogue.CheckCodeAsync(setCode, form.Id, form.Code, ct);
+        var check = await catalogue.CheckCodeAsync(setCode, form.Id, form.Code, Formats.Current, ct);
         if (!check.InSet)
         {
             return NotFound();
@@ -78,7 +78,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         {
             var number = page.Numbers[criterion.Id];
             var definition = new IndicatorDefinition(form.Code!, number, form.Name!, form.Unit, form.ValueType!.Value, form.Comparator!.Value, thresholds, form.Note, NameEn: form.NameEn ?? "");
-            var result = await catalogue.ApplyAsync(setCode, [definition], from, Formats.Vietnamese["AdminIndicator.FormSource"], ct);
+            var result = await catalogue.ApplyAsync(setCode, [definition], from, Formats.Vietnamese["AdminIndicator.FormSource"], Formats.Current, ct);
             if (result.Ok)
             {
                 TempData["CatalogueMessage"] = result.HasChanges
@@ -89,7 +89,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
 
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, error);
+                ModelState.AddModelError(string.Empty, error.Message);
             }
         }
 

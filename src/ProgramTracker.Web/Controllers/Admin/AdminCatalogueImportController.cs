@@ -64,7 +64,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
             return Unprocessable("Preview", page);
         }
 
-        var plan = await catalogue.PlanAsync(setCode, parsed.Rows, from, ct);
+        var plan = await catalogue.PlanAsync(setCode, parsed.Rows, from, Formats.Current, ct);
         page.Plan = plan;
         page.Errors.AddRange(plan.Errors.Select(e => ErrorOf(e, parsed)));
         log.LogInformation("Import preview of {File} into {Set}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Errors} errors in {Ms} ms",
@@ -101,7 +101,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
 
         var watch = Stopwatch.StartNew();
         var result = await catalogue.ApplyAsync(setCode, data.Rows, from,
-            Formats.Vietnamese.Format("SetImport.AuditNote", data.FileName, data.Sha256[..Math.Min(12, data.Sha256.Length)]), ct); // stored: in Vietnamese
+            Formats.Vietnamese.Format("SetImport.AuditNote", data.FileName, data.Sha256[..Math.Min(12, data.Sha256.Length)]), Formats.Current, ct); // the note is stored: in Vietnamese
         var done = Page(set, data.EffectiveFrom);
         done.FileName = data.FileName;
         done.Sha256 = data.Sha256;
@@ -128,12 +128,11 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
         return View(view, page);
     }
 
-    private static ImportError ErrorOf(string message, ParsedImport parsed)
+    private static ImportError ErrorOf(CatalogueError error, ParsedImport parsed)
     {
-        // CatalogueService names the indicator by code ("Mã 8.1: …"); give the row too when the code is in the file.
-        var code = message.StartsWith(CatalogueService.CodePrefix, StringComparison.Ordinal) ? message[CatalogueService.CodePrefix.Length..].Split([':', ' '], 2)[0] : null;
-        var row = code is null ? null : parsed.RowNumbers.Count > 0 ? parsed.RowOf(code) : null;
-        return new ImportError(row, null, message);
+        // CatalogueService names the indicator an error concerns; give its row too when the code is in the file.
+        var row = error.Code is { } code && parsed.RowNumbers.Count > 0 ? parsed.RowOf(code) : null;
+        return new ImportError(row, null, error.Message);
     }
 
     private static bool TryPeriod(string? text, out DateOnly? from)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Infrastructure.Api;
@@ -40,7 +41,8 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
             .Select(v => new VersionDto(v.Number, v.EffectiveFrom, v.Changes, v.Thresholds.OrderBy(t => t.Indicator.Code).ThenBy(t => t.Zone)
                 .Select(t => new ThresholdDto(t.Indicator.Code, t.Zone, t.Comparator, t.Value, t.Text)).ToList()))
             .ToListAsync(ct);
-        return new CriteriaSetDetailDto(set, criteria, versions);
+        // The change log is stored as data: in the caller's language, like every text of the API.
+        return new CriteriaSetDetailDto(set, criteria, versions.Select(v => v with { Changes = ChangeText.Log(v.Changes, F) }).ToList());
     }
 
     /// <summary>Units the token's user reads (or <paramref name="unit"/> and the units below it), by id, with validity and successors.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Binding;
 
@@ -69,7 +70,7 @@ public sealed class StrictEnumBinderProvider : IModelBinderProvider
                 return Task.CompletedTask;
             }
 
-            context.ModelState.TryAddModelError(context.ModelName, $"Giá trị “{Clip(text)}” không có trong danh sách: hãy chọn một mục trong danh sách.");
+            context.ModelState.TryAddModelError(context.ModelName, Formats.Current.Format("Model.NotInList", Clip(text)));
             context.Result = ModelBindingResult.Failed();
             return Task.CompletedTask;
         }

@@ -70,7 +70,11 @@ public static class SetTableShape
             ?? text.ToLowerInvariant();
     }
 
-    /// <summary>The word the export writes for a kind: the Vietnamese word, or the English name (Boolean, Number…); the import takes both.</summary>
+    /// <summary>
+    /// The word the export writes for a kind: the Vietnamese word, or the English name (Boolean, Number…); the import takes both.
+    /// These words are read-back keys of the file format (<see cref="TryParseKind"/>), so they live here beside the parser,
+    /// not in the resources, where a reworded text would stop old files from importing.
+    /// </summary>
     public static string KindWord(ValueKind type, Formats f) => f.IsEnglish ? type.ToString() : type switch
     {
         ValueKind.Boolean => "đạt/không đạt",

@@ -47,7 +47,10 @@ public sealed record DashSet(
     string? ProgrammeNameEn = null,
     string? NameEn = null)
 {
-    /// <summary>"xã nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao"; other names as they are.</summary>
+    /// <summary>
+    /// "xã nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao"; other names as they are. The official
+    /// Vietnamese name is data, so its Vietnamese prefix is matched here; English readers get <see cref="NameEn"/> (FigureText.StandardName).
+    /// </summary>
     public string ShortName => Name.StartsWith("Bộ tiêu chí ", StringComparison.Ordinal) ? Name["Bộ tiêu chí ".Length..] : Name;
 }
 

@@ -34,9 +34,27 @@ public static class FigureText
         _ => Formats.Current["Dash.OriginReported"],
     };
 
-    /// <summary>"nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao": the standard, without the unit noun.</summary>
+    /// <summary>
+    /// "nông thôn mới nâng cao" from "Bộ tiêu chí xã nông thôn mới nâng cao", "advanced new rural" from "Advanced new rural
+    /// commune criteria": the standard, without the unit noun, in the reader's language (the Vietnamese name where no English one is stored).
+    /// </summary>
     public static string StandardName(DashSet set)
     {
+        if (Formats.Current.IsEnglish && !string.IsNullOrWhiteSpace(set.NameEn))
+        {
+            var english = set.NameEn.Trim();
+            foreach (var suffix in new[] { " commune criteria", " district criteria", " criteria" })
+            {
+                if (english.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Lower(english[..^suffix.Length]);
+                }
+            }
+
+            return Lower(english);
+        }
+
+        // The stored Vietnamese set name is data: its unit noun is cut off by its Vietnamese words.
         var name = set.ShortName;
         foreach (var prefix in new[] { "xã ", "huyện " })
         {

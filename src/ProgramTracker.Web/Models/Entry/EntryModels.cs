@@ -66,7 +66,7 @@ public sealed class EntryRow
     /// <summary>The threshold's wording when the source gives a rule rather than a number.</summary>
     public string? ThresholdText { get; init; }
     /// <summary>Which threshold applied and why (region, commune group, Điều 1, common).</summary>
-    public string? ThresholdWhy { get; init; }
+    public ProgramTracker.Core.Attainment.ThresholdWhy? ThresholdWhy { get; init; }
     public decimal? PreviousValue { get; init; }
     public decimal? StoredValue { get; init; }
     public ValueQualifier StoredQualifier { get; init; }

@@ -268,7 +268,9 @@ public static class MeetingBriefBuilder
                 parts.Add(row.Rate is not null ? Formats.Current.Format("Summary.DisbursementRate", row.RateText) : row.RateText);
             }
 
-            var subject = row.ProgrammeName + (row.ProjectLabel is { } p ? $", {FigureText.Lower(p)}" : "")
+            // The programme by its English name for an English reader where one is stored (the catalogue keeps the official Vietnamese).
+            var programme = Formats.Current.ShortName(row.ProgrammeName, data.Sets.FirstOrDefault(s => s.ProgrammeCode == row.ProgrammeCode)?.ProgrammeNameEn);
+            var subject = programme + (row.ProjectLabel is { } p ? $", {FigureText.Lower(p)}" : "")
                 + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.DistrictOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
             sentences.Add($"{subject}: {string.Join("; ", parts)}.");
         }

@@ -100,6 +100,12 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
         cookie["title"]!.GetValue<string>().Should().Be("Not found");
         cookie["detail"]!.GetValue<string>().Should().StartWith("No API endpoint answers /api/v1/no-such-thing");
         unauthenticated["title"]!.GetValue<string>().Should().Be("Not authenticated");
+
+        // A version's change log is stored as data and told in the caller's language too.
+        var set = await (await api.GetAsync("/api/v1/criteria-sets/ntm-xa?culture=en")).JsonAsync();
+        set["versions"]![0]!["changes"]!.GetValue<string>().Should().StartWith("First version (initial data); added ntm-xa.3.1");
+        var bo = await (await api.GetAsync("/api/v1/criteria-sets/ntm-xa")).JsonAsync();
+        bo["versions"]![0]!["changes"]!.GetValue<string>().Should().StartWith("Phiên bản đầu (dữ liệu khởi tạo); thêm ntm-xa.3.1");
     }
 
     [Fact]

@@ -62,6 +62,22 @@ public sealed partial class EnumFieldTests(ReliabilityPortal portal) : IClassFix
         (await response.Content.ReadAsStringAsync()).Should().Contain("Giá trị “2” không có trong danh sách");
     }
 
+    [Fact]
+    public async Task A_capital_kind_given_as_a_number_is_refused_in_the_readers_language()
+    {
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+        const string url = "/districts/ba-che/capital/2023-Q1?culture=en";
+        var page = await client.GetStringAsync(url);
+        var fields = NumberInputTests.CapitalFields(page, "5,000,000", "Planned");
+        fields["Kind"] = "2";
+
+        var response = await client.PostFormAsync(url, fields, await client.AntiforgeryTokenAsync(url));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.Should().Contain("The value “2” is not in the list").And.NotContain("không có trong danh sách");
+    }
+
     [Theory]
     [InlineData("AtLeastt")]
     [InlineData("1")]

@@ -78,12 +78,12 @@ public sealed class PeriodAdministrationTests : IAsyncLifetime
         });
 
         async Task<CodeCheck> Check(string setCode, int? indicator, string? c) =>
-            await _factory.WithServiceAsync<CatalogueService, CodeCheck>(s => s.CheckCodeAsync(setCode, indicator, c));
+            await _factory.WithServiceAsync<CatalogueService, CodeCheck>(s => s.CheckCodeAsync(setCode, indicator, c, ProgramTracker.Core.Localization.Formats.Vietnamese));
 
         (await Check(set, id, code)).Should().Be(CodeCheck.Fine);
         (await Check(set, null, "ma-moi-chua-dung")).Should().Be(CodeCheck.Fine);
-        (await Check(set, null, code)).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeTaken));
-        (await Check(set, id, code + "-khac")).Should().Be(new CodeCheck(true, CatalogueService.CodeMessages.CodeFixed));
+        (await Check(set, null, code)).Should().Be(new CodeCheck(true, "Mã này đã dùng cho chỉ tiêu khác."));
+        (await Check(set, id, code + "-khac")).Should().Be(new CodeCheck(true, "Không đổi mã của chỉ tiêu đã có (số liệu đã nhập gắn với mã này); thêm chỉ tiêu mới nếu cần."));
         (await Check(otherSet, id, code)).InSet.Should().BeFalse();
     }
 
