@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProgramTracker.Core.Accounts;
 
 namespace ProgramTracker.Core.Data;
 
@@ -28,7 +29,13 @@ public static class DatabaseServiceCollectionExtensions
             : throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres', not '{raw}'.");
     }
 
-    /// <summary>Registers <see cref="ProgramTrackerDbContext"/> on the configured provider.</summary>
+    /// <summary>
+    /// Registers <see cref="ProgramTrackerDbContext"/> on the configured provider, one per request (scoped) taken from a
+    /// pool of contexts. A new context per request built its options (connection string parsing, option extensions)
+    /// and EF Core's internal services (query translators and the like) again each time: about half of what a cached
+    /// page allocated (docs/performance.md). Whatever configures the options (interceptors) must be a singleton, and
+    /// request state lives only in what <see cref="ProgramTrackerDbContext.Lease"/> sets.
+    /// </summary>
     public static IServiceCollection AddProgramTrackerDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ReadProvider(configuration);
@@ -40,12 +47,14 @@ public static class DatabaseServiceCollectionExtensions
                 throw new InvalidOperationException("ConnectionStrings:ProgramTracker is required when Database:Provider is Postgres.");
             }
 
-            services.AddDbContext<ProgramTrackerDbContext, PostgresProgramTrackerDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddPooledDbContextFactory<PostgresProgramTrackerDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddScoped<ProgramTrackerDbContext>(Lease<PostgresProgramTrackerDbContext>);
         }
         else
         {
             var sqlite = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString;
-            services.AddDbContext<ProgramTrackerDbContext, SqliteProgramTrackerDbContext>(o => ConfigureSqlite(o, sqlite));
+            services.AddPooledDbContextFactory<SqliteProgramTrackerDbContext>(o => ConfigureSqlite(o, sqlite));
+            services.AddScoped<ProgramTrackerDbContext>(Lease<SqliteProgramTrackerDbContext>);
         }
 
         // The catalogue, read once per catalogue version and shared by every request (docs/adr/0010).
@@ -53,6 +62,12 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<CurrentCatalogue>();
         return services;
     }
+
+    /// <summary>A pooled context for this request's user and the portal's clock (none outside a request: "?" and the system clock).</summary>
+    private static ProgramTrackerDbContext Lease<TContext>(IServiceProvider services)
+        where TContext : ProgramTrackerDbContext =>
+        services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .Lease(services.GetService<ICurrentUser>() ?? NamedUser.Unknown, services.GetService<TimeProvider>() ?? TimeProvider.System);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithPostgresDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))

@@ -12,25 +12,33 @@ namespace ProgramTracker.Core.Data;
 /// </summary>
 public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
-    /// <summary>A context with no known user (design time, tools): changes are stamped "?" unless <see cref="ActAs"/> says who.</summary>
+    /// <summary>
+    /// A context with no known user (design time, tools): changes are stamped "?" unless <see cref="ActAs"/> says who.
+    /// The portal's contexts come from a pool (<see cref="DatabaseServiceCollectionExtensions"/>) and are given the
+    /// request's user and the portal's clock by <see cref="Lease"/> each time one is handed out.
+    /// </summary>
     protected ProgramTrackerDbContext(DbContextOptions options)
-        : this(options, NamedUser.Unknown, TimeProvider.System)
-    {
-    }
-
-    /// <summary>The portal's context: changes are stamped with the request's user and the portal's clock.</summary>
-    protected ProgramTrackerDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider clock)
         : base(options)
     {
-        CurrentUser = currentUser;
-        Clock = clock;
     }
 
     /// <summary>Who changes data through this context: every change and audit entry is stamped with this name as it is saved.</summary>
-    public ICurrentUser CurrentUser { get; private set; }
+    public ICurrentUser CurrentUser { get; private set; } = NamedUser.Unknown;
 
     /// <summary>The clock of the stamps.</summary>
-    public TimeProvider Clock { get; }
+    public TimeProvider Clock { get; private set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Readies a pooled context for one request: its user, its clock and no pending scope. Everything a request may
+    /// leave on a context that EF Core's pool does not reset itself is set here.
+    /// </summary>
+    internal ProgramTrackerDbContext Lease(ICurrentUser currentUser, TimeProvider clock)
+    {
+        CurrentUser = currentUser;
+        Clock = clock;
+        PendingScopes = new();
+        return this;
+    }
 
     /// <summary>Acts as <paramref name="user"/> until the returned scope is disposed (the seed, a command-line tool, a test).</summary>
     public IDisposable ActAs(ICurrentUser user)
@@ -80,7 +88,7 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
     }
 
     /// <summary>The scopes this unit of work changed; raised at commit by <see cref="DataVersionInterceptor"/>.</summary>
-    internal PendingScopes PendingScopes { get; } = new();
+    internal PendingScopes PendingScopes { get; private set; } = new();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -136,22 +144,12 @@ public sealed class PostgresProgramTrackerDbContext : ProgramTrackerDbContext
         : base(options)
     {
     }
-
-    public PostgresProgramTrackerDbContext(DbContextOptions<PostgresProgramTrackerDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-        : base(options, currentUser, clock)
-    {
-    }
 }
 
 public sealed class SqliteProgramTrackerDbContext : ProgramTrackerDbContext
 {
     public SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options)
         : base(options)
-    {
-    }
-
-    public SqliteProgramTrackerDbContext(DbContextOptions<SqliteProgramTrackerDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-        : base(options, currentUser, clock)
     {
     }
 

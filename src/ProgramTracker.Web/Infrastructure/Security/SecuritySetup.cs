@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
@@ -160,16 +161,30 @@ public static class SecuritySetup
         }
     }
 
-    /// <summary>True when the principal's security stamp is the account's current one and the account is enabled.</summary>
+    /// <summary>
+    /// True when the principal's security stamp is the account's current one and the account is enabled. Runs on every
+    /// signed-in request, so it reads the two columns it needs rather than loading and tracking the whole account through
+    /// <see cref="UserManager{TUser}"/> (which also built the user manager and its services per request). Not a compiled
+    /// query: those are bound to one model, and the tests run both providers in one process.
+    /// </summary>
     private static class StampCheck
     {
         public static async Task<bool> IsCurrentAsync(HttpContext http, System.Security.Claims.ClaimsPrincipal principal)
         {
-            var users = http.RequestServices.GetRequiredService<UserManager<AppUser>>();
-            var stampType = users.Options.ClaimsIdentity.SecurityStampClaimType;
-            var user = await users.GetUserAsync(principal);
-            return user is { IsDisabled: false } && users.SupportsUserSecurityStamp
-                && string.Equals(principal.FindFirst(stampType)?.Value, await users.GetSecurityStampAsync(user), StringComparison.Ordinal);
+            var identity = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+            var id = principal.FindFirst(identity.UserIdClaimType)?.Value;
+            var stamp = principal.FindFirst(identity.SecurityStampClaimType)?.Value;
+            if (id is null || stamp is null)
+            {
+                return false;
+            }
+
+            var account = await http.RequestServices.GetRequiredService<ProgramTrackerDbContext>().Users.AsNoTracking()
+                .Where(u => u.Id == id).Select(u => new AccountState(u.SecurityStamp, u.IsDisabled))
+                .FirstOrDefaultAsync(http.RequestAborted);
+            return account is { IsDisabled: false } && string.Equals(stamp, account.SecurityStamp, StringComparison.Ordinal);
         }
+
+        private sealed record AccountState(string? SecurityStamp, bool IsDisabled);
     }
 }
