@@ -107,6 +107,26 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         await BrowserFixture.AssertAccessibleAsync(page, $"{Dashboard} at {width} px, every table open");
     }
 
+    /// <summary>
+    /// The entry form's rows stack on a phone, and the stacked table fits the screen: a text threshold and its reason
+    /// ("ngưỡng chung (không có ngưỡng riêng cho …)") wrap instead of widening the table to ≈ 980 px behind its scroll box.
+    /// </summary>
+    [Theory]
+    [InlineData(360, 740)]
+    [InlineData(390, 844)]
+    public async Task Entry_form_rows_fit_a_phone_without_a_sideways_scroll(int width, int height)
+    {
+        var page = await fixture.SignedInPageAsync("xa.namson", width, height);
+        await page.GotoAsync("/communes/nam-son/entry/2025-Q2");
+        await Expect(page.Locator(".threshold-why").First).ToBeVisibleAsync();
+        await BrowserFixture.AssertAccessibleAsync(page);
+
+        var boxes = await page.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('.table-responsive')].map(b => b.scrollWidth - b.clientWidth)");
+        boxes.Should().NotBeEmpty().And.OnlyContain(excess => excess <= 1, "every stacked row fits the phone's width");
+        (await PageMeasure.OfAsync(page)).Overflow.Should().BeLessThanOrEqualTo(0);
+    }
+
     [Fact]
     public async Task The_first_link_of_the_phone_block_takes_the_keyboard_to_the_full_heat_map()
     {
