@@ -80,6 +80,53 @@ public sealed class LocalizationTests(PortalFixture fixture) : IClassFixture<Por
 /// <summary>The English summary says the same facts as the Vietnamese one, from the same data: the same figures, dates and periods.</summary>
 public sealed partial class SummaryLanguageTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
+    /// <summary>The officer's and reviewer's task list names each form's criteria set in the reader's language (it showed the Vietnamese name in English).</summary>
+    [Fact]
+    public async Task The_task_list_names_criteria_sets_in_english_where_the_catalogue_has_an_english_name()
+    {
+        using var seed = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "catalogue", "criteria-sets.json")));
+        var set = FindSet(seed.RootElement, "ctmtqg-2026-theo-doi-xa");
+        var (vietnamese, english) = (set.GetProperty("name").GetString()!, set.GetProperty("nameEn").GetString()!);
+        var client = await fixture.Factory.SignedInClientAsync("xa.bache");
+
+        var en = WebUtility.HtmlDecode(await client.GetStringAsync("/inbox?culture=en"));
+        var vi = WebUtility.HtmlDecode(await client.GetStringAsync("/inbox?culture=vi"));
+
+        en.Should().Contain($"Ba Chẽ commune · {english}").And.NotContain(vietnamese);
+        vi.Should().Contain($"xã Ba Chẽ · {vietnamese}").And.NotContain(english);
+    }
+
+    private static System.Text.Json.JsonElement FindSet(System.Text.Json.JsonElement element, string code)
+    {
+        if (element.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("code", out var c) && c.GetString() == code && element.TryGetProperty("nameEn", out _))
+            {
+                return element;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                if (FindSet(property.Value, code) is { ValueKind: not System.Text.Json.JsonValueKind.Undefined } found)
+                {
+                    return found;
+                }
+            }
+        }
+        else if (element.ValueKind == System.Text.Json.JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                if (FindSet(item, code) is { ValueKind: not System.Text.Json.JsonValueKind.Undefined } found)
+                {
+                    return found;
+                }
+            }
+        }
+
+        return default;
+    }
+
     [Fact]
     public async Task English_and_Vietnamese_summaries_carry_the_same_figures()
     {

@@ -10,6 +10,7 @@ public sealed record InboxItem(
     string UnitName,
     string EntryPath,
     string SetName,
+    string? SetNameEn,
     string PeriodLabel,
     DateOnly? Deadline,
     SubmissionStatus Status,
@@ -63,7 +64,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
         var sets = await db.CriteriaSets.AsNoTracking()
             .Where(s => s.Criteria.Any(c => c.Indicators.Count > 0))
             .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Name, s.Level, s.ValidFrom, s.ValidTo })
+            .Select(s => new { s.Id, s.Name, s.NameEn, s.Level, s.ValidFrom, s.ValidTo })
             .ToListAsync(ct);
         var submissions = await db.Submissions.AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && periodIds.Contains(s.PeriodId))
@@ -92,7 +93,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                     items.Add((new InboxItem(
                         AdministrativeUnit.FullNameOf(u.Kind, u.Name),
                         $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
-                        s.Name, p.Label, p.Deadline, status,
+                        s.Name, s.NameEn, p.Label, p.Deadline, status,
                         sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
                         p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), rank < 2, reviews));
                 }
