@@ -5,7 +5,6 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.ViewComponents;
 
@@ -34,9 +33,9 @@ public sealed class ExcelImportViewComponent(ProgramTrackerDbContext db) : ViewC
         var links = (from u in units
                      from p in periods.Where(p => AdministrativeUnit.Overlaps(u.ValidFrom, u.ValidTo, p.StartsOn, p.EndsOn)).Take(2)
                      select reviewer && !AdministrativeUnit.IsCommuneLevelKind(u.Kind)
-                         ? new Link(Formats.Current.Format("Workbook.LinkUnits", AdministrativeUnit.FullNameOf(u.Kind, u.Name), p.Label), Links.ReviewerImport(u.Slug, p.Code))
+                         ? new Link(Formats.Current.Format("Workbook.LinkUnits", AdministrativeUnit.FullNameOf(u.Kind, u.Name), p.Label), $"/entry/{p.Code}/import?unit={Uri.EscapeDataString(u.Slug)}")
                          : AdministrativeUnit.IsCommuneLevelKind(u.Kind)
-                             ? new Link(Formats.Current.Format("Workbook.LinkWorkbook", AdministrativeUnit.FullNameOf(u.Kind, u.Name), p.Label), Links.EntryWorkbook(u.Kind, u.Slug, p.Code))
+                             ? new Link(Formats.Current.Format("Workbook.LinkWorkbook", AdministrativeUnit.FullNameOf(u.Kind, u.Name), p.Label), $"/communes/{u.Slug}/entry/{p.Code}/workbook.xlsx")
                              : null)
             .OfType<Link>().ToList();
         return View(links);

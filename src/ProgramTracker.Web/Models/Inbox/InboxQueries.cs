@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Models.Inbox;
 
@@ -93,7 +92,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                     var status = sub?.Status ?? SubmissionStatus.Draft;
                     items.Add((new InboxItem(
                         AdministrativeUnit.FullNameOf(u.Kind, u.Name),
-                        Links.Entry(u.Kind, u.Slug, p.Code),
+                        $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
                         s.Name, s.NameEn, p.Label, p.Deadline, status,
                         sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
                         p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), rank < 2, reviews));
