@@ -11,28 +11,13 @@ namespace ProgramTracker.Tests.Integration;
 /// The catalogue's refusals and change lines in the reader's language (issue 14), through the admin's indicator form,
 /// the table import and the set page; the Vietnamese reader keeps the Vietnamese words, the stored audit stays Vietnamese.
 /// </summary>
-public sealed class CatalogueEnglishTests : IAsyncLifetime
+public sealed class CatalogueEnglishTests : SeededCopyTests
 {
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_admin_form_refuses_a_taken_or_changed_code_in_English_and_the_set_page_tells_the_change_in_each_language()
     {
-        var admin = await _factory.SignedInClientAsync("admin");
-        var indicator = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa.3.1")
+        var admin = await Factory.SignedInClientAsync("admin");
+        var indicator = await Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa.3.1")
             .Select(i => new { i.Id, i.CriterionId, i.Name }).SingleAsync());
         var token = await admin.AntiforgeryTokenAsync($"/admin/indicators/{indicator.Id}/edit");
         Dictionary<string, string> Form(string? id, string code, string threshold, string from = "", string unit = "%") => new()
@@ -63,7 +48,7 @@ public sealed class CatalogueEnglishTests : IAsyncLifetime
             .And.Contain("sửa ntm-xa.3.1 (").And.Contain("đơn vị tính: % → (trống)").And.Contain("ngưỡng chung: 80 → 90");
 
         // The audit entry is stored data: Vietnamese whatever the admin's language.
-        var audit = await _factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.CatalogueChanged && a.IndicatorId == indicator.Id)
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.CatalogueChanged && a.IndicatorId == indicator.Id)
             .OrderByDescending(a => a.Id).Select(a => a.OldValue).FirstAsync());
         audit.Should().Contain("ngưỡng chung: 80 → 90");
     }
@@ -71,9 +56,9 @@ public sealed class CatalogueEnglishTests : IAsyncLifetime
     [Fact]
     public async Task The_import_preview_tells_changes_and_refusals_in_English()
     {
-        var english = await _factory.SignedInClientAsync("admin");
+        var english = await Factory.SignedInClientAsync("admin");
         (await english.GetAsync("/language/en?returnUrl=%2F")).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var i = await _factory.WithDbAsync(db => db.Indicators.Where(x => x.Code == "ntm-xa.3.1").Select(x => new { x.Name, Source = x.Source!.Code }).SingleAsync());
+        var i = await Factory.WithDbAsync(db => db.Indicators.Where(x => x.Code == "ntm-xa.3.1").Select(x => new { x.Name, Source = x.Source!.Code }).SingleAsync());
         object?[] Row31(string unit, string kind, string comparator, decimal threshold) =>
             [3, "", null, "ntm-xa.3.1", i.Name, unit, kind, comparator, threshold, null, null, null, null, null, null, null, null, i.Source];
 
@@ -103,7 +88,7 @@ public sealed class CatalogueEnglishTests : IAsyncLifetime
         Regex.Match(foreignHtml, "id=\"import-errors\".*?</table>", RegexOptions.Singleline).Value.Should().MatchRegex(@"\b2\b", "the error names the file's row");
 
         // More indicators than the set declares (38).
-        var numbers = await _factory.WithDbAsync(db => db.Criteria.Where(c => c.CriteriaSet.Code == "ntm-huyen-nang-cao").Select(c => c.Number).ToListAsync());
+        var numbers = await Factory.WithDbAsync(db => db.Criteria.Where(c => c.CriteriaSet.Code == "ntm-huyen-nang-cao").Select(c => c.Number).ToListAsync());
         var rows = Enumerable.Range(1, 39).Select(n => (object?[])[numbers[n % numbers.Count], "", null, $"thu.huyen.{n}", $"Chỉ tiêu huyện thử {n}", null, "số", ">=", 1m, null, null]);
         var tooMany = await UploadAsync(english, "ntm-huyen-nang-cao", Utf8(Csv([Headers(ThresholdScheme.Common), .. rows])), "huyen.csv");
         var tooManyHtml = WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync());
@@ -114,7 +99,7 @@ public sealed class CatalogueEnglishTests : IAsyncLifetime
     [Fact]
     public async Task The_entry_form_says_in_English_which_threshold_applies_and_why()
     {
-        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var officer = await Factory.SignedInClientAsync("xa.namson");
         static string Why(string html)
         {
             var start = html.IndexOf("data-indicator=\"ntm-xa.3.1\"", StringComparison.Ordinal);

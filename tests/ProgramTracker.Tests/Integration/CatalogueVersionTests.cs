@@ -10,28 +10,13 @@ namespace ProgramTracker.Tests.Integration;
 /// The catalogue a commune can fill on day one (issue 9): the confirmed QĐ 318 indicators, the admin form that adds
 /// and edits indicators with any code, versions from a chosen period, and summaries rebuilt with the change.
 /// </summary>
-public sealed partial class CatalogueVersionTests : IAsyncLifetime
+public sealed partial class CatalogueVersionTests : SeededCopyTests
 {
     private const string Form = "/communes/nam-son/entry/2023-Q3";
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_fresh_start_gives_Nam_Son_the_twelve_confirmed_indicators_to_fill_save_and_submit()
     {
-        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var officer = await Factory.SignedInClientAsync("xa.namson");
         var page = await officer.GetStringAsync(Form);
         var cells = CellIndex().Matches(page).ToDictionary(m => m.Groups["code"].Value, m => m.Groups["i"].Value);
 
@@ -48,15 +33,15 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
 
         var save = await officer.PostAsync(Form, new FormUrlEncodedContent(fields));
         save.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.Id).SingleAsync());
+        var setId = await Factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.Id).SingleAsync());
         var submit = await officer.PostFormAsync($"{Form}/workflow", new() { ["SetId"] = $"{setId}", ["Step"] = "Submit" }, await officer.AntiforgeryTokenAsync(Form));
         submit.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _factory.WithDbAsync(db => db.Submissions.SingleAsync(s => s.Unit.Slug == "nam-son" && s.CriteriaSetId == setId))).Status.Should().Be(SubmissionStatus.Submitted);
+        (await Factory.WithDbAsync(db => db.Submissions.SingleAsync(s => s.Unit.Slug == "nam-son" && s.CriteriaSetId == setId))).Status.Should().Be(SubmissionStatus.Submitted);
 
         // 11 of 12 judged met (5 has a rule, not a number: no threshold to judge by); the commune page says so.
         var commune = await officer.GetStringAsync("/communes/nam-son?period=2023-Q3");
         Regex.IsMatch(commune, "data-set=\"ntm-xa\".*?class=\"[^\"]*computed", RegexOptions.Singleline).Should().BeTrue();
-        var summary = await _factory.WithDbAsync(db => db.AttainmentSummaries.SingleAsync(s => s.Unit.Slug == "nam-son" && s.CriteriaSetId == setId && s.Period.Year == 2023 && s.Period.Quarter == 3));
+        var summary = await Factory.WithDbAsync(db => db.AttainmentSummaries.SingleAsync(s => s.Unit.Slug == "nam-son" && s.CriteriaSetId == setId && s.Period.Year == 2023 && s.Period.Quarter == 3));
         summary.IndicatorsMet.Should().Be(11);
         summary.ValuesEntered.Should().Be(12);
     }
@@ -64,7 +49,7 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
     [Fact]
     public async Task The_set_pages_say_how_many_indicators_are_defined_and_the_2026_set_has_its_ten_criteria()
     {
-        var client = await _factory.SignedInClientAsync("lanhdao");
+        var client = await Factory.SignedInClientAsync("lanhdao");
         var ntm = await client.GetStringAsync("/criteria-sets/ntm-xa");
         Regex.Match(ntm, "id=\"defined-of-declared\">([^<]*)").Groups[1].Value.Should().Contain("12 trên (chưa rõ tổng số)");
 
@@ -84,9 +69,9 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_form_adds_and_edits_an_indicator_with_any_code_and_the_set_comes_from_the_address()
     {
-        var admin = await _factory.SignedInClientAsync("admin");
+        var admin = await Factory.SignedInClientAsync("admin");
         const string set = "ntm-xa-nang-cao";
-        var criterion = await _factory.WithDbAsync(db => db.Criteria.Where(c => c.CriteriaSet.Code == set && c.Number == 8).Select(c => c.Id).SingleAsync());
+        var criterion = await Factory.WithDbAsync(db => db.Criteria.Where(c => c.CriteriaSet.Code == set && c.Number == 8).Select(c => c.Id).SingleAsync());
         var token = await admin.AntiforgeryTokenAsync($"/admin/criteria-sets/{set}/indicators/new");
         var add = await admin.PostFormAsync($"/admin/criteria-sets/{set}/indicators", new()
         {
@@ -95,7 +80,7 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
         }, token);
         add.StatusCode.Should().Be(HttpStatusCode.Redirect);
         add.Headers.Location!.OriginalString.Should().Be($"/criteria-sets/{set}");
-        var id = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "8.1").Select(i => new { i.Id, Set = i.Criterion.CriteriaSet.Code }).SingleAsync());
+        var id = await Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "8.1").Select(i => new { i.Id, Set = i.Criterion.CriteriaSet.Code }).SingleAsync());
         id.Set.Should().Be(set);
 
         var edit = await admin.GetAsync($"/admin/indicators/{id.Id}/edit");
@@ -115,7 +100,7 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
         }, token);
         bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await bad.Content.ReadAsStringAsync()).Should().Contain("Ngưỡng phải là số");
-        (await _factory.WithDbAsync(db => db.Indicators.CountAsync(i => i.Code == "8.2"))).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.Indicators.CountAsync(i => i.Code == "8.2"))).Should().Be(0);
     }
 
     [Fact]
@@ -124,13 +109,13 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
         // Nam Sơn 2023-Q3 and xã Ba Chẽ 2025-Q3 both enter 85 % for 3.1 (≥ 80 % in version 1).
         await SaveAsync("xa.namson", "/communes/nam-son/entry/2023-Q3", "ntm-xa.3.1", "85");
         await SaveAsync("xa.bache", "/communes/xa-ba-che/entry/2025-Q3", "ntm-xa.3.1", "85");
-        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.Id).SingleAsync());
+        var setId = await Factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.Id).SingleAsync());
         (await MetAsync("nam-son", 2023, 3, setId)).Should().Be(1);
         (await MetAsync("xa-ba-che", 2025, 3, setId)).Should().Be(1);
 
         // From 2025-Q3 on the threshold becomes 90 %: a new version; the summaries of affected periods follow at once.
-        var admin = await _factory.SignedInClientAsync("admin");
-        var indicator = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa.3.1").Select(i => new { i.Id, i.CriterionId }).SingleAsync());
+        var admin = await Factory.SignedInClientAsync("admin");
+        var indicator = await Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa.3.1").Select(i => new { i.Id, i.CriterionId }).SingleAsync());
         var token = await admin.AntiforgeryTokenAsync($"/admin/indicators/{indicator.Id}/edit");
         var post = await admin.PostFormAsync("/admin/criteria-sets/ntm-xa/indicators", new()
         {
@@ -149,12 +134,12 @@ public sealed partial class CatalogueVersionTests : IAsyncLifetime
     }
 
     private async Task<int> MetAsync(string unit, int year, int quarter, int setId) =>
-        await _factory.WithDbAsync(db => db.AttainmentSummaries.Where(s => s.Unit.Slug == unit && s.CriteriaSetId == setId && s.Period.Year == year && s.Period.Quarter == quarter)
+        await Factory.WithDbAsync(db => db.AttainmentSummaries.Where(s => s.Unit.Slug == unit && s.CriteriaSetId == setId && s.Period.Year == year && s.Period.Quarter == quarter)
             .Select(s => s.IndicatorsMet).SingleAsync());
 
     private async Task SaveAsync(string user, string form, string code, string value)
     {
-        var client = await _factory.SignedInClientAsync(user);
+        var client = await Factory.SignedInClientAsync(user);
         var page = await client.GetStringAsync(form);
         var fields = FormFields(page);
         var index = CellIndex().Matches(page).Single(m => m.Groups["code"].Value == code).Groups["i"].Value;

@@ -6,28 +6,13 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>Targets and capital kept by district staff, over HTTP on PostgreSQL.</summary>
-public sealed class PlanningTests : IAsyncLifetime
+public sealed class PlanningTests : SeededCopyTests
 {
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task District_staff_change_a_target_and_the_dashboard_compares_against_it()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
-        var (income, version) = await _factory.WithDbAsync(async db => await db.Targets.Where(t => t.Indicator.Code == "dtts-thu-nhap")
+        var client = await Factory.SignedInClientAsync("huyen");
+        var (income, version) = await Factory.WithDbAsync(async db => await db.Targets.Where(t => t.Indicator.Code == "dtts-thu-nhap")
             .Select(t => new { t.IndicatorId, t.Version }).SingleAsync() is var t ? (t.IndicatorId, t.Version) : default);
         var index = await RowIndexAsync(client, income);
 
@@ -38,16 +23,16 @@ public sealed class PlanningTests : IAsyncLifetime
         }, await client.AntiforgeryTokenAsync("/districts/ba-che/targets/2023"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _factory.WithDbAsync(db => db.Targets.Where(t => t.IndicatorId == income).Select(t => t.Value).SingleAsync())).Should().Be(72.5m);
-        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.TargetChanged))).Should().Be(1);
+        (await Factory.WithDbAsync(db => db.Targets.Where(t => t.IndicatorId == income).Select(t => t.Value).SingleAsync())).Should().Be(72.5m);
+        (await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.TargetChanged))).Should().Be(1);
         (await client.GetStringAsync("/dashboard?unit=ba-che&period=2023-Q3")).Should().Contain("72,5");
     }
 
     [Fact]
     public async Task A_bad_target_is_refused_beside_its_row_and_a_commune_officer_may_not_post()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
-        var income = await _factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "dtts-thu-nhap").Select(i => i.Id).SingleAsync());
+        var client = await Factory.SignedInClientAsync("huyen");
+        var income = await Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "dtts-thu-nhap").Select(i => i.Id).SingleAsync());
         var index = await RowIndexAsync(client, income);
         var fields = new Dictionary<string, string>
         {
@@ -56,20 +41,20 @@ public sealed class PlanningTests : IAsyncLifetime
         };
 
         var bad = await client.PostFormAsync("/districts/ba-che/targets/2023", fields, await client.AntiforgeryTokenAsync("/districts/ba-che/targets/2023"));
-        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var officer = await Factory.SignedInClientAsync("xa.namson");
         var forbidden = await officer.PostFormAsync("/districts/ba-che/targets/2023", fields, await officer.AntiforgeryTokenAsync("/communes"));
 
         bad.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await bad.Content.ReadAsStringAsync()).Should().Contain("Không đọc được số").And.Contain("bảy mươi");
         forbidden.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await _factory.WithDbAsync(db => db.Targets.Where(t => t.IndicatorId == income).Select(t => t.Value).SingleAsync())).Should().Be(70m);
+        (await Factory.WithDbAsync(db => db.Targets.Where(t => t.IndicatorId == income).Select(t => t.Value).SingleAsync())).Should().Be(70m);
     }
 
     [Fact]
     public async Task Capital_is_added_with_validation_audit_and_shows_on_the_district_page()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
-        var (gnbv, project, namSon) = await _factory.WithDbAsync(async db => (
+        var client = await Factory.SignedInClientAsync("huyen");
+        var (gnbv, project, namSon) = await Factory.WithDbAsync(async db => (
             await db.Programmes.Where(p => p.Code == "gnbv").Select(p => p.Id).SingleAsync(),
             await db.ProgrammeProjects.Where(p => p.Programme.Code == "gnbv" && p.Number == 4).Select(p => p.Id).SingleAsync(),
             await db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync()));
@@ -90,15 +75,15 @@ public sealed class PlanningTests : IAsyncLifetime
         (await bad.Content.ReadAsStringAsync()).Should().Contain("không được âm");
         good.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await client.GetStringAsync(path)).Should().Contain("850 triệu đồng").And.Contain("Đào tạo nghề cho lao động nông thôn");
-        (await _factory.WithDbAsync(db => db.CapitalFigures.CountAsync(c => c.UnitId == namSon))).Should().Be(1);
-        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.CapitalChanged))).Should().Be(1);
+        (await Factory.WithDbAsync(db => db.CapitalFigures.CountAsync(c => c.UnitId == namSon))).Should().Be(1);
+        (await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.CapitalChanged))).Should().Be(1);
     }
 
     [Fact]
     public async Task The_planning_and_poverty_pages_and_their_refusals_speak_English_when_asked()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
-        var (gnbv, namSon) = await _factory.WithDbAsync(async db => (
+        var client = await Factory.SignedInClientAsync("huyen");
+        var (gnbv, namSon) = await Factory.WithDbAsync(async db => (
             await db.Programmes.Where(p => p.Code == "gnbv").Select(p => p.Id).SingleAsync(),
             await db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync()));
         const string path = "/districts/ba-che/capital/2023-Q3?culture=en";

@@ -8,28 +8,13 @@ using static ProgramTracker.Tests.Integration.SetImportFiles;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>An imported threshold change from 2026-Q1 makes a new version and leaves a 2023 result as it was; summaries follow the catalogue.</summary>
-public sealed partial class SetImportVersionTests : IAsyncLifetime
+public sealed partial class SetImportVersionTests : SeededCopyTests
 {
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_threshold_change_from_2026_Q1_makes_a_new_version_and_the_2023_result_stays_then_a_change_from_the_start_rebuilds_the_summary()
     {
         // Nam Sơn enters 85 % for 3.1 (threshold ≥ 80) in 2023-Q3 through the entry form.
-        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var officer = await Factory.SignedInClientAsync("xa.namson");
         const string Form = "/communes/nam-son/entry/2023-Q3";
         var html = await officer.GetStringAsync(Form);
         var index = CellIndex().Match(html[html.IndexOf("data-indicator=\"ntm-xa.3.1\"", StringComparison.Ordinal)..]).Groups[1].Value;
@@ -43,7 +28,7 @@ public sealed partial class SetImportVersionTests : IAsyncLifetime
         (await LiveIndicatorsMetAsync(officer)).Should().Contain(before.IndicatorsMet);
 
         // The admin imports 3.1 with threshold 90 from 2026-Q1.
-        var admin = await _factory.SignedInClientAsync("admin");
+        var admin = await Factory.SignedInClientAsync("admin");
         var preview = await UploadAsync(admin, "ntm-xa", Utf8(await Row31CsvAsync(90m)), "3-1.csv", "2026-Q1");
         var previewHtml = await preview.Content.ReadAsStringAsync();
         preview.StatusCode.Should().Be(HttpStatusCode.OK, previewHtml);
@@ -51,7 +36,7 @@ public sealed partial class SetImportVersionTests : IAsyncLifetime
         var applied = await ApplyAsync(admin, "ntm-xa", previewHtml);
         (await applied.Content.ReadAsStringAsync()).Should().Contain("Đã áp dụng");
 
-        var rules = await _factory.WithDbAsync(db => db.IndicatorThresholds
+        var rules = await Factory.WithDbAsync(db => db.IndicatorThresholds
             .Where(t => t.Indicator.Code == "ntm-xa.3.1" && t.Zone == Zones.Common)
             .OrderBy(t => t.Version.Number).Select(t => new { t.Version.Number, t.Version.EffectiveFrom, t.Value }).ToListAsync());
         rules.Select(r => (r.Number, r.EffectiveFrom, r.Value)).Should().Equal((1, null, 80m), (2, new DateOnly(2026, 1, 1), 90m));
@@ -70,12 +55,12 @@ public sealed partial class SetImportVersionTests : IAsyncLifetime
 
     private async Task<string> Row31CsvAsync(decimal threshold)
     {
-        var i = await _factory.WithDbAsync(db => db.Indicators.Where(x => x.Code == "ntm-xa.3.1")
+        var i = await Factory.WithDbAsync(db => db.Indicators.Where(x => x.Code == "ntm-xa.3.1")
             .Select(x => new { x.Name, x.Unit, Source = x.Source!.Code }).SingleAsync());
         return Csv([Headers(ThresholdScheme.Region), [3, "Thủy lợi", null, "ntm-xa.3.1", i.Name, i.Unit, "tỷ lệ %", ">=", threshold, null, null, null, null, null, null, null, null, i.Source]], ';');
     }
 
-    private Task<(int CriteriaMet, int IndicatorsMet, int ValuesEntered)> SummaryAsync() => _factory.WithDbAsync(async db =>
+    private Task<(int CriteriaMet, int IndicatorsMet, int ValuesEntered)> SummaryAsync() => Factory.WithDbAsync(async db =>
     {
         var s = await db.AttainmentSummaries.SingleAsync(a => a.Unit.Slug == "nam-son" && a.CriteriaSet.Code == "ntm-xa" && a.Period.Year == 2023 && a.Period.Quarter == 3);
         return (s.CriteriaMet, s.IndicatorsMet, s.ValuesEntered);

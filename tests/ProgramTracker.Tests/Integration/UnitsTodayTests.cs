@@ -11,29 +11,14 @@ namespace ProgramTracker.Tests.Integration;
 /// added up, the province as reviewer since 01/07/2025, quarters up to today, and forms only where units and sets
 /// were valid. Everything through the seed and HTTP, as users reach it.
 /// </summary>
-public sealed partial class UnitsTodayTests : IAsyncLifetime
+public sealed partial class UnitsTodayTests : SeededCopyTests
 {
     private static readonly string[] MergedCommunes = ["xa-ba-che", "ky-thuong", "luong-minh"];
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
-
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = _factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_Ba_Che_chain_is_seeded_with_dates_codes_and_predecessors()
     {
-        var units = await _factory.WithDbAsync(db => db.Units.Include(u => u.Parent).ToDictionaryAsync(u => u.Slug));
-        var parts = await _factory.WithDbAsync(db => db.Set<ReorganisationPart>().Include(p => p.Reorganisation).Include(p => p.Successor).Include(p => p.Predecessor).ToListAsync());
+        var units = await Factory.WithDbAsync(db => db.Units.Include(u => u.Parent).ToDictionaryAsync(u => u.Slug));
+        var parts = await Factory.WithDbAsync(db => db.Set<ReorganisationPart>().Include(p => p.Reorganisation).Include(p => p.Successor).Include(p => p.Predecessor).ToListAsync());
 
         units["luong-minh-2024"].ValidFrom.Should().Be(new DateOnly(2024, 11, 1));
         units["luong-minh-2024"].ValidTo.Should().Be(new DateOnly(2025, 6, 30));
@@ -59,7 +44,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     [Fact]
     public async Task A_merged_commune_names_its_successor_and_the_successor_shows_its_predecessors_figures_by_name()
     {
-        var client = await _factory.SignedInClientAsync("tinh");
+        var client = await Factory.SignedInClientAsync("tinh");
 
         var namSon = await client.GetStringAsync("/communes/nam-son");
         Section(namSon, "successor").Should().Contain("đã sáp nhập vào").And.Contain("href=\"/communes/xa-ba-che\"").And.Contain("01/07/2025");
@@ -80,7 +65,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     public async Task A_2026_submission_of_xa_Ba_Che_reaches_the_province_and_the_province_approves_it()
     {
         const string form = "/communes/xa-ba-che/entry/2026-Q3";
-        var officer = await _factory.SignedInClientAsync("xa.bache");
+        var officer = await Factory.SignedInClientAsync("xa.bache");
         var page = await officer.GetStringAsync(form);
         page.Should().Contain("data-indicator=\"ct26.ho-ngheo\"").And.NotContain("data-indicator=\"ntm-xa.3.1\"");
         Section(page, "reviewer").Should().Contain("tỉnh Quảng Ninh");
@@ -94,29 +79,29 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
         }
 
         (await officer.PostAsync(form, new FormUrlEncodedContent(fields))).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ctmtqg-2026-theo-doi-xa").Select(s => s.Id).SingleAsync());
+        var setId = await Factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ctmtqg-2026-theo-doi-xa").Select(s => s.Id).SingleAsync());
         var submit = await officer.PostFormAsync($"{form}/workflow", new() { ["SetId"] = $"{setId}", ["Step"] = "Submit" }, await officer.AntiforgeryTokenAsync(form));
         submit.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var district = await _factory.SignedInClientAsync("huyen");
+        var district = await Factory.SignedInClientAsync("huyen");
         var districtInbox = await district.GetStringAsync("/inbox");
         districtInbox.Should().NotContain("2026", "the district level ended on 30/06/2025: nothing of 2026 is for huyen");
         (await district.GetAsync(form)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "xã Ba Chẽ is not under the district");
         var refused = await district.PostFormAsync($"{form}/workflow", new() { ["SetId"] = $"{setId}", ["Step"] = "Approve" }, await district.AntiforgeryTokenAsync("/inbox"));
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        var province = await _factory.SignedInClientAsync("tinh");
+        var province = await Factory.SignedInClientAsync("tinh");
         Section(await province.GetStringAsync("/inbox"), "inbox-waiting").Should().Contain($"href=\"{form}\"");
         var approve = await province.PostFormAsync($"{form}/workflow", new() { ["SetId"] = $"{setId}", ["Step"] = "Approve" }, await province.AntiforgeryTokenAsync(form));
         approve.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _factory.WithDbAsync(db => db.Submissions.SingleAsync(s => s.Unit.Slug == "xa-ba-che" && s.CriteriaSetId == setId)))
+        (await Factory.WithDbAsync(db => db.Submissions.SingleAsync(s => s.Unit.Slug == "xa-ba-che" && s.CriteriaSetId == setId)))
             .Should().Match<Submission>(s => s.Status == SubmissionStatus.Approved && s.ReviewedBy == "tinh" && s.SubmittedBy == "xa.bache");
     }
 
     [Fact]
     public async Task Forms_offer_only_the_sets_valid_in_the_period_and_refuse_units_that_did_not_exist_then()
     {
-        var staff = await _factory.SignedInClientAsync("tinh");
+        var staff = await Factory.SignedInClientAsync("tinh");
 
         var old = await staff.GetStringAsync("/communes/nam-son/entry/2023-Q3");
         old.Should().Contain("data-indicator=\"ntm-xa.3.1\"").And.NotContain("data-indicator=\"ct26.ho-ngheo\"");
@@ -129,7 +114,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
         var post = await staff.PostAsync("/communes/nam-son/entry/2026-Q3", new FormUrlEncodedContent(fields));
         post.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await post.Content.ReadAsStringAsync()).Should().Contain("không nhập số liệu cho kỳ này");
-        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son" && v.Period.Year == 2026))).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son" && v.Period.Year == 2026))).Should().Be(0);
 
         var notYet = await staff.GetStringAsync("/communes/xa-ba-che/entry/2024-Q1");
         Section(notYet, "unit-outside-validity").Should().Contain("không tồn tại trong Quý I/2024");
@@ -140,7 +125,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var current = (today.Year, (today.Month - 1) / 3 + 1);
-        var periods = await _factory.WithDbAsync(db => db.Periods.Where(p => p.Quarter != null).ToListAsync());
+        var periods = await Factory.WithDbAsync(db => db.Periods.Where(p => p.Quarter != null).ToListAsync());
 
         periods.Should().Contain(p => p.Year == current.Item1 && p.Quarter == current.Item2);
         var q = periods.Single(p => p.Year == 2026 && p.Quarter == 3);
@@ -154,7 +139,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     [Fact]
     public async Task The_provincial_leader_sees_Quang_Ninh_s_2026_dashboard_and_the_district_pages_of_2023_are_unchanged()
     {
-        var leader = await _factory.SignedInClientAsync("lanhdao.tinh");
+        var leader = await Factory.SignedInClientAsync("lanhdao.tinh");
         var dashboard = await leader.GetAsync("/dashboard?unit=quang-ninh&period=2026-Q3");
         dashboard.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await dashboard.Content.ReadAsStringAsync();
@@ -168,7 +153,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     [Fact]
     public async Task Poverty_standards_carry_the_2026_2030_lines_by_period()
     {
-        var standards = await _factory.WithDbAsync(db => db.PovertyStandards.ToDictionaryAsync(s => s.Code));
+        var standards = await Factory.WithDbAsync(db => db.PovertyStandards.ToDictionaryAsync(s => s.Code));
         standards["nd-07-2021"].ValidTo.Should().Be(new DateOnly(2026, 12, 31));
         standards["nd-351-2025"].Should().Match<PovertyStandard>(s => s.RuralIncomeLine == 2_200_000 && s.UrbanIncomeLine == 2_800_000 && s.ValidFrom == new DateOnly(2027, 1, 1));
     }
@@ -176,8 +161,8 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_records_a_reorganisation_and_bad_ones_are_refused_with_a_message_and_nothing_saved()
     {
-        var admin = await _factory.SignedInClientAsync("admin");
-        var ids = await _factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
+        var admin = await Factory.SignedInClientAsync("admin");
+        var ids = await Factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
         var token = await admin.AntiforgeryTokenAsync("/admin/reorganisations");
         async Task<(HttpStatusCode Status, string Html)> PostAsync(params (string Key, string Value)[] fields)
         {
@@ -185,7 +170,7 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
             return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         }
 
-        var before = await _factory.WithDbAsync(db => db.Reorganisations.CountAsync());
+        var before = await Factory.WithDbAsync(db => db.Reorganisations.CountAsync());
         var gone = await PostAsync(("Code", "thu-1"), ("ActNumber", "NQ thử"), ("ActDate", "2025-12-01"), ("EffectiveOn", "2026-01-01"),
             ("PredecessorIds", $"{ids["nam-son"]}"), ("SuccessorName", "Thử"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"));
         gone.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
@@ -212,17 +197,17 @@ public sealed partial class UnitsTodayTests : IAsyncLifetime
         var englishHtml = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
         english.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         englishHtml.Should().Contain("Nam Sơn commune no longer exists on 31 Dec 2025").And.NotContain("không còn tồn tại");
-        (await _factory.WithDbAsync(db => db.Reorganisations.CountAsync())).Should().Be(before);
-        (await _factory.WithDbAsync(db => db.Units.CountAsync(u => u.Slug == "xa-thu"))).Should().Be(0);
+        (await Factory.WithDbAsync(db => db.Reorganisations.CountAsync())).Should().Be(before);
+        (await Factory.WithDbAsync(db => db.Units.CountAsync(u => u.Slug == "xa-thu"))).Should().Be(0);
 
         // A good one: part of xã Ba Chẽ and a unit outside the portal form a new commune; xã Ba Chẽ stays.
         var good = await PostAsync(("Code", "thu-5"), ("ActNumber", "NQ thử 5"), ("ActDate", "2026-06-01"), ("EffectiveOn", "2026-07-01"),
             ("PredecessorIds", $"{ids["xa-ba-che"]}"), ("PartialIds", $"{ids["xa-ba-che"]}"), ("OtherPredecessors", "xã Ngoài (huyện Khác) (một phần)"),
             ("SuccessorName", "Thử Nghiệm"), ("SuccessorSlug", "xa-thu"), ("SuccessorKind", "Commune"), ("SuccessorParent", $"{ids["quang-ninh"]}"), ("SuccessorStatisticsCode", "99999"));
         good.Status.Should().Be(HttpStatusCode.Redirect);
-        var created = await _factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-thu"));
+        var created = await Factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-thu"));
         (created.ValidFrom, created.StatisticsCode).Should().Be((new DateOnly(2026, 7, 1), "99999"));
-        (await _factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-ba-che"))).ValidTo.Should().BeNull("it went in only in part");
+        (await Factory.WithDbAsync(db => db.Units.SingleAsync(u => u.Slug == "xa-ba-che"))).ValidTo.Should().BeNull("it went in only in part");
         (await admin.GetStringAsync("/admin/reorganisations")).Should().Contain("NQ thử 5");
 
         // Making xã Ba Chẽ the successor of the unit it helped form would be a cycle.
