@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.BrowserTests;
@@ -44,9 +45,9 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("55.5");
         await Axe(officer, form + " (saved)", failures);
         var submit = officer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
-        (await submit.InnerTextAsync()).Should().Be("Submit");
+        await Expect(submit).ToHaveTextAsync("Save and submit");
         await submit.ClickAsync();
-        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Submitted for review");
+        await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Submitted for review", new() { UseInnerText = true });
         await Axe(officer, form + " (submitted)", failures);
         await BrowserFixture.ScreenshotAsync(officer, "en-entry-form-desktop.png");
 
@@ -61,7 +62,7 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         var approve = reviewer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
         (await approve.InnerTextAsync()).Should().Be("Approve");
         await approve.ClickAsync();
-        (await reviewer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Approved: the new status is Approved");
+        await Expect(reviewer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Approved: the new status is Approved", new() { UseInnerText = true });
         (await reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").InnerTextAsync()).Should().Be("Approved");
         await Axe(reviewer, form + " (approved)", failures);
 

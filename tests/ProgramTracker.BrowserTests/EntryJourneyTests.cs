@@ -50,6 +50,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await BrowserFixture.AssertAccessibleAsync(officer, form + " (saved)");
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
+        await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Đã gửi duyệt", new() { UseInnerText = true });
         await BrowserFixture.AssertAccessibleAsync(officer, form + " (submitted)");
 
         // The district returns it with a comment, from its inbox.
@@ -71,12 +72,12 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await officer.Locator("#inbox-returned a").First.ClickAsync();
         await officer.WaitForURLAsync("**" + form);
         await BrowserFixture.AssertAccessibleAsync(officer, form + " (returned)");
+        // Issue 32.1: typed, then "Lưu và gửi duyệt" straight away: the typed value is saved with the submission, not dropped.
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0,9");
-        await officer.ClickAsync("#save");
-        await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Đã lưu 1 số liệu", new() { UseInnerText = true });
-        await BrowserFixture.AssertAccessibleAsync(officer, form + " (saved again)");
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
+        await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Đã lưu 1 chỉ tiêu và gửi duyệt", new() { UseInnerText = true });
+        await Expect(Cell(officer, "ntm-xa-nang-cao.t2")).ToHaveValueAsync("0,9");
         await BrowserFixture.AssertAccessibleAsync(officer, form + " (submitted again)");
 
         // The district approves; the form is locked; the commune page shows the new computed attainment.

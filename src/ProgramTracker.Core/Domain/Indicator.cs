@@ -10,6 +10,17 @@ public enum ValueKind
     Count = 5,
 }
 
+/// <summary>What an indicator's unit of measure means for its values.</summary>
+public static class Measures
+{
+    /// <summary>
+    /// True when a value is an amount in đồng (capital, a money indicator without a larger unit). A money indicator whose
+    /// unit names another scale ("triệu đồng/người/năm") holds its value in that unit: 46,2 is 46,2 million, not 46 đồng.
+    /// </summary>
+    public static bool IsDong(ValueKind type, string? unit) =>
+        type == ValueKind.Money && (string.IsNullOrWhiteSpace(unit) || unit.Trim() is "đồng" or "VND" or "đ");
+}
+
 public enum Comparator
 {
     AtLeast = 1,

@@ -54,7 +54,8 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
         // PostgreSQL writes the whole save in three set-based statements; other providers go through the change tracker.
         var setBased = db.Database.IsNpgsql();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (save and submit) the caller commits; otherwise this save is its own transaction.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var current = db.IndicatorValues.Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId));
         var existing = (await (setBased ? current.AsNoTracking() : current).ToListAsync(ct))
             .ToDictionary(v => (v.UnitId, v.IndicatorId));
@@ -118,7 +119,10 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             await summaries.UpdateManyAsync(periodId,
                 changed.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(c => c.CriteriaSetId).Distinct().ToList()), now, ct);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         catch (Exception e) when (e is DbUpdateException || (setBased && e is System.Data.Common.DbException))
         {
@@ -130,7 +134,8 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
 
         async Task<SaveResult> RaceAsync()
         {
-            await tx.RollbackAsync(ct);
+            // The failed statement has spoiled the transaction (ours or the caller's): roll it back before reading again.
+            await db.Database.RollbackTransactionAsync(ct);
             db.ChangeTracker.Clear();
             var now2 = (await db.IndicatorValues.AsNoTracking()
                     .Where(v => unitIds.Contains(v.UnitId) && v.PeriodId == periodId && ids.Contains(v.IndicatorId))
@@ -138,6 +143,43 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
                 .ToDictionary(v => (v.UnitId, v.IndicatorId));
             return new SaveResult(SaveOutcome.Conflict, 0,
                 changed.Select(c => ToConflict(c.Cell.IndicatorId, now2.GetValueOrDefault((c.UnitId, c.Cell.IndicatorId)))).ToList(), null);
+        }
+    }
+
+    /// <summary>
+    /// "Lưu và gửi duyệt": saves the typed cells and submits one set of the form in ONE transaction. Either the values are
+    /// saved and the set is submitted, or nothing is stored (the page keeps what was typed and says why). Without this, a
+    /// submit button beside unsaved input would submit the stored values and silently drop the typed ones.
+    /// </summary>
+    public async Task<(SaveResult Save, WorkflowResult? Submit)> SaveAndSubmitAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells,
+        int criteriaSetId, WorkflowService workflow, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var saved = await SaveAsync(unitId, periodId, cells, ct);
+        if (saved.Outcome != SaveOutcome.Saved)
+        {
+            await RollbackAsync();
+            return (saved, null);
+        }
+
+        var submitted = await workflow.ApplyAsync(unitId, criteriaSetId, periodId, WorkflowStep.Submit, comment: null, ct);
+        if (!submitted.Ok)
+        {
+            await RollbackAsync();
+            return (saved with { Changed = 0 }, submitted);
+        }
+
+        await tx.CommitAsync(ct);
+        return (saved, submitted);
+
+        async Task RollbackAsync()
+        {
+            if (db.Database.CurrentTransaction is not null)
+            {
+                await tx.RollbackAsync(ct);
+            }
+
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -87,8 +87,8 @@ public static class XlsxWorkbook
                 Text($"B{r}", row.Name, LockedText),
                 Text($"C{r}", row.Unit ?? "", LockedText),
                 Text($"D{r}", row.Threshold, LockedText),
-                ValueCell($"E{r}", row.PreviousValue, row.ValueType, locked: true),
-                ValueCell($"F{r}", row.Value, row.ValueType, locked: false),
+                ValueCell($"E{r}", row.PreviousValue, row.ValueType, row.Unit, locked: true),
+                ValueCell($"F{r}", row.Value, row.ValueType, row.Unit, locked: false),
                 Text($"G{r}", row.Note ?? "", InputText),
                 Text($"H{r}", stamps.Protect(StampOf(unit.UnitId, bundle.PeriodId, row)), LockedText),
             };
@@ -166,7 +166,7 @@ public static class XlsxWorkbook
     private static Cell Text(string reference, string text, uint style) =>
         new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
-    private static Cell ValueCell(string reference, decimal? value, ValueKind type, bool locked)
+    private static Cell ValueCell(string reference, decimal? value, ValueKind type, string? unit, bool locked)
     {
         if (type == ValueKind.Boolean)
         {
@@ -177,8 +177,9 @@ public static class XlsxWorkbook
         {
             (ValueKind.Percent, true) => LockedPercent,
             (ValueKind.Percent, false) => InputPercent,
-            (ValueKind.Count or ValueKind.Money, true) => LockedInteger,
-            (ValueKind.Count or ValueKind.Money, false) => InputInteger,
+            // Whole numbers for counts and amounts in đồng; a money indicator in "triệu đồng/người/năm" keeps its decimals (46,2).
+            (ValueKind.Count, true) or (ValueKind.Money, true) when type == ValueKind.Count || Measures.IsDong(type, unit) => LockedInteger,
+            (ValueKind.Count, false) or (ValueKind.Money, false) when type == ValueKind.Count || Measures.IsDong(type, unit) => InputInteger,
             (_, true) => LockedGeneral,
             _ => InputGeneral,
         };

@@ -167,6 +167,14 @@ public sealed class Formats
 
     public string ValueTypeName(ValueKind type) => this[$"ValueType.{type}"];
 
+    /// <summary>
+    /// An indicator's unit of measure in the reader's language: the catalogue writes it in Vietnamese ("triệu
+    /// đồng/người/năm"); English readers get the English words where the text resource has them (keys
+    /// <c>MeasureUnit.*</c>), otherwise the Vietnamese unit as the catalogue gives it.
+    /// </summary>
+    public string MeasureUnit(string? unit) =>
+        string.IsNullOrWhiteSpace(unit) ? "" : Text.Find($"MeasureUnit.{unit.Trim()}", Culture) ?? unit.Trim();
+
     public string Measure(CapitalMeasure measure) => this[$"Measure.{measure}"];
 
     public string CapitalKindName(CapitalKind kind) => this[$"CapitalKind.{kind}"];
@@ -207,8 +215,10 @@ public sealed class Formats
         {
             ValueKind.Boolean => v == 1 ? this["Value.Met"] : this["Value.NotMet"],
             ValueKind.Percent => Percent(v),
-            ValueKind.Money => Money(v),
-            _ => string.IsNullOrEmpty(unit) ? Number(v) : $"{Number(v)} {unit}",
+            // An amount in đồng reads as officials write it; an indicator measured in another unit ("triệu
+            // đồng/người/năm") holds its value in that unit, so it is shown in that unit, never as đồng.
+            ValueKind.Money when Measures.IsDong(type, unit) => Money(v),
+            _ => string.IsNullOrWhiteSpace(unit) ? Number(v) : $"{Number(v)} {MeasureUnit(unit)}",
         };
         return Qualified(text, qualifier, type == ValueKind.Money);
     }

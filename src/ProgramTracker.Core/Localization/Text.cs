@@ -15,6 +15,9 @@ public sealed class Text
     /// <summary>The text of a key in the given culture; the key itself when it is missing (a test keeps that from happening).</summary>
     public static string Get(string key, CultureInfo culture) => Manager.GetString(key, culture) ?? key;
 
+    /// <summary>The text of a key in the given culture, or null when no resource has it (for optional keys such as units of measure).</summary>
+    public static string? Find(string key, CultureInfo culture) => Manager.GetString(key, culture);
+
     /// <summary>Every key with its text in one culture, without falling back to the default language.</summary>
     public static IReadOnlyDictionary<string, string> All(CultureInfo culture)
     {

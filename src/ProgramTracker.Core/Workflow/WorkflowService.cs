@@ -124,11 +124,15 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
 
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Inside a caller's transaction (EntryService.SaveAndSubmitAsync) the caller commits.
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
             await summaries.UpdateAsync(unitId, periodId, [criteriaSetId], now, ct);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         catch (DbUpdateException)
         {

@@ -50,6 +50,9 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
         var model = await queries.PageAsync(target!.Unit, target.Period, ct);
         await SetPermissionsAsync(model, ct);
         model.Message = TempData["EntryMessage"] as string;
+        model.MessageSetId = TempData["EntryMessageSet"] as int?;
+        model.MessageIsError = TempData["EntryMessageError"] as bool? ?? false;
+        model.InvalidField = TempData["EntryInvalidField"] as string;
         return View("Form", model);
     }
 
@@ -105,16 +108,53 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
             }
         }
 
+        var submitSet = form.SubmitSet is { } sid ? model.Sets.FirstOrDefault(s => s.Id == sid) : null;
+        if (form.SubmitSet is not null && (submitSet is null || !submitSet.Allows(WorkflowStep.Submit)))
+        {
+            // A set not on this form, or one already submitted: the page was outdated. Nothing is saved; the input stays.
+            model.Message = Formats.Current["Entry.FormOutdated"];
+            model.MessageIsError = true;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Form", model);
+        }
+
         if (!ModelState.IsValid)
         {
-            model.Message = Formats.Current.Format("Entry.NotSavedErrors", rows.Values.Count(r => r.Error is not null));
+            model.Message = Formats.Current.Format(submitSet is null ? "Entry.NotSavedErrors" : "Entry.NotSubmittedErrors", rows.Values.Count(r => r.Error is not null));
+            model.MessageIsError = true;
+            model.MessageSetId = submitSet?.Id;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Form", model);
         }
 
-        var result = await entry.SaveAsync(unit.Id, period.Id, cells, ct);
+        if (submitSet is not null && await access.ReviewerAsync(unit.Id, period, ct) is null)
+        {
+            model.Message = Formats.Current.Format("Entry.NoReviewer", unit.FullName, period.Label);
+            model.MessageIsError = true;
+            model.MessageSetId = submitSet.Id;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Form", model);
+        }
+
+        var (result, submitted) = submitSet is null
+            ? (await entry.SaveAsync(unit.Id, period.Id, cells, ct), null)
+            : await entry.SaveAndSubmitAsync(unit.Id, period.Id, cells, submitSet.Id, workflow, ct);
+        if (submitted is { Ok: false })
+        {
+            // The submission was refused (e.g. values still missing): nothing was stored, and what was typed stays on the page.
+            model.Message = Formats.Current.Format("Entry.NotSubmitted", submitted.Error);
+            model.MessageIsError = true;
+            model.MessageSetId = submitSet!.Id;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Form", model);
+        }
+
         switch (result.Outcome)
         {
+            case SaveOutcome.Saved when submitted is { Ok: true }:
+                TempData["EntryMessage"] = Formats.Current.Format(result.Changed == 0 ? "Entry.Submitted" : "Entry.SavedAndSubmitted", result.Changed, Formats.Current.Status(submitted.Status));
+                TempData["EntryMessageSet"] = submitSet!.Id;
+                return Redirect(model.EntryPath + $"#set-{submitSet.Id}-result");
             case SaveOutcome.Saved:
                 TempData["EntryMessage"] = result.Changed == 0 ? Formats.Current["Entry.NothingChanged"] : Formats.Current.Format("Entry.Saved", result.Changed);
                 return Redirect(model.EntryPath);
@@ -128,11 +168,13 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
                 }
 
                 model.HasConflicts = true;
+                model.MessageIsError = true;
                 model.Message = Formats.Current["Entry.NotSavedConflict"];
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Form", model);
             default:
                 model.Message = result.Message;
+                model.MessageIsError = true;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Form", model);
         }
@@ -173,15 +215,24 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
             return Redirect(model.EntryPath);
         }
 
+        TempData["EntryMessageSet"] = form.SetId;
         if (step == WorkflowStep.Submit && await access.ReviewerAsync(unit.Id, period, ct) is null)
         {
             TempData["EntryMessage"] = Formats.Current.Format("Entry.NoReviewer", unit.FullName, period.Label);
-            return Redirect(model.EntryPath + $"#set-{form.SetId}");
+            TempData["EntryMessageError"] = true;
+            return Redirect(model.EntryPath + $"#set-{form.SetId}-result");
         }
 
         var result = await workflow.ApplyAsync(unit.Id, form.SetId, period.Id, step, form.Comment, ct);
         TempData["EntryMessage"] = result.Ok ? Formats.Current.Format($"Entry.Done{step}", Formats.Current.Status(result.Status)) : result.Error;
-        return Redirect(model.EntryPath + $"#set-{form.SetId}");
+        TempData["EntryMessageError"] = !result.Ok;
+        if (!result.Ok && WorkflowRules.NeedsComment(step) && string.IsNullOrWhiteSpace(form.Comment))
+        {
+            // The refusal is about the empty comment box: the page marks it.
+            TempData["EntryInvalidField"] = $"{(step == WorkflowStep.Return ? "return" : "reopen")}-{form.SetId}";
+        }
+
+        return Redirect(model.EntryPath + $"#set-{form.SetId}-result");
     }
 
     private async Task SetPermissionsAsync(EntryPageModel model, CancellationToken ct)

@@ -152,6 +152,89 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Save_and_submit_stores_what_was_typed_and_submits_in_one_step()
+    {
+        // Issue 32.1: "Gửi duyệt" used to post only the set id, so typed values were dropped and the submit refused.
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(officer);
+        (fields[$"Cells[{T1}].Raw"], fields[$"Cells[{T2}].Raw"], fields[$"Cells[{T3}].Raw"]) = ("55", "0,9", "1");
+        fields["SubmitSet"] = $"{await SetIdAsync()}";
+
+        var response = await Post(officer, Form, fields);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().EndWith("#set-" + fields["SubmitSet"] + "-result");
+        var values = await _factory.WithDbAsync(db => db.IndicatorValues.Where(v => v.Unit.Slug == "nam-son").OrderBy(v => v.Indicator.Code).Select(v => v.Value).ToListAsync());
+        values.Should().Equal(55m, 0.9m, 1m);
+        (await _factory.WithDbAsync(db => db.Submissions.Where(s => s.Unit.Slug == "nam-son" && s.CriteriaSet.Code == "ntm-xa-nang-cao").Select(s => s.Status).SingleAsync()))
+            .Should().Be(SubmissionStatus.Submitted);
+        var page = await officer.GetStringAsync(Form);
+        page.Should().Contain("id=\"set-" + fields["SubmitSet"] + "-result\"").And.Contain("Đã lưu 3 chỉ tiêu và gửi duyệt");
+    }
+
+    [Fact]
+    public async Task A_refused_submit_keeps_the_typed_values_and_stores_nothing()
+    {
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(officer);
+        (fields[$"Cells[{T1}].Raw"], fields[$"Cells[{T2}].Raw"]) = ("55", "0,9"); // the yes/no indicator left empty
+        fields["SubmitSet"] = $"{await SetIdAsync()}";
+
+        var response = await Post(officer, Form, fields);
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        html.Should().Contain("Chưa lưu, chưa gửi").And.Contain("Còn 1/3 chỉ tiêu chưa nhập số liệu");
+        html.Should().Contain("value=\"55\"").And.Contain("value=\"0,9\"");
+        (await _factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+        (await _factory.WithDbAsync(db => db.Submissions.CountAsync(s => s.Unit.Slug == "nam-son"))).Should().Be(0);
+        (await _factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Unit!.Slug == "nam-son"))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_return_without_a_comment_marks_the_comment_box()
+    {
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(officer);
+        (fields[$"Cells[{T1}].Raw"], fields[$"Cells[{T2}].Raw"], fields[$"Cells[{T3}].Raw"]) = ("55", "0,9", "1");
+        var setId = await SetIdAsync();
+        fields["SubmitSet"] = $"{setId}";
+        (await Post(officer, Form, fields)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var district = await _factory.SignedInClientAsync("huyen");
+
+        var refused = await district.PostFormAsync(Form + "/workflow", new() { ["SetId"] = $"{setId}", ["Step"] = "return", ["Comment"] = " " }, await district.AntiforgeryTokenAsync(Form));
+        var page = await district.GetStringAsync(refused.Headers.Location!.OriginalString.Split('#')[0]);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        page.Should().MatchRegex($"id=\"return-{setId}\"[^>]*class=\"form-control is-invalid\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"set-{setId}-result\"");
+        page.Should().MatchRegex($"class=\"alert alert-danger[^\"]*\" id=\"set-{setId}-result\" role=\"alert\"[^>]*>Nhập nhận xét");
+    }
+
+    [Fact]
+    public async Task Income_entered_in_millions_is_shown_in_millions_on_the_commune_page()
+    {
+        // Issue 32.3: 46,2 typed in "triệu đồng/người/năm" showed as "46,2 đồng" on the commune page.
+        const string form = "/communes/xa-ba-che/entry/2026-Q3";
+        var officer = await _factory.SignedInClientAsync("xa.bache");
+        var html = await officer.GetStringAsync(form);
+        var index = Regex.Match(html, "data-indicator=\"ct26.thu-nhap\"(?:(?!data-indicator=).)*?name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\" value=\"(?<id>\\d+)\"", RegexOptions.Singleline);
+        index.Success.Should().BeTrue("the 2026 form has the income indicator");
+        var i = index.Groups["i"].Value;
+        var fields = new Dictionary<string, string>
+        {
+            [$"Cells[{i}].IndicatorId"] = index.Groups["id"].Value, [$"Cells[{i}].Version"] = "0", [$"Cells[{i}].Raw"] = "46,2",
+        };
+
+        (await officer.PostFormAsync(form, fields, await officer.AntiforgeryTokenAsync(form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var page = WebUtility.HtmlDecode(await officer.GetStringAsync("/communes/xa-ba-che?period=2026-Q3"));
+
+        page.Should().Contain("46,2 triệu đồng/người/năm").And.NotContain("46,2 đồng");
+    }
+
+    private Task<int> SetIdAsync() =>
+        _factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa-nang-cao").Select(c => c.Id).SingleAsync());
+
+    [Fact]
     public async Task A_post_without_antiforgery_token_is_refused_with_400()
     {
         var client = await _factory.SignedInClientAsync("xa.namson");

@@ -14,6 +14,8 @@ public class DashboardPageBuilderTests
     private static readonly DashUnit C = new(103, "c", "C", UnitKind.Town);
     private static readonly DashSet Advanced = new(2, "ntm-xa-nang-cao", "Bộ tiêu chí xã nông thôn mới nâng cao", "ntm", UnitLevel.Commune, CriteriaTier.Advanced, 19, 75, 0, 2);
 
+    private static readonly DashSet Three = new(8, "ct26-xa", "Bộ tiêu chí Xã 2026", "ct26", UnitLevel.Commune, CriteriaTier.Standard, 3, 4, 4, 3);
+
     [Theory]
     [InlineData(null, "heat-none")]
     [InlineData(1.0, "heat-4")]
@@ -46,6 +48,29 @@ public class DashboardPageBuilderTests
 
         DashboardPageBuilder.Risk(data, 0.9m).AtRisk.Select(r => r.Unit.Slug).Should().Equal("a", "b");
         DashboardPageBuilder.Risk(data, 0.5m).AtRisk.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Criteria_that_cannot_be_judged_are_counted_apart_never_as_failures()
+    {
+        // Issue 32.4: 1 of 3 criteria met, the other 2 without a threshold. Worked by hand: judged criteria = 1 (met) + 0
+        // (not met) = 1, so 1/1 = 100 % of what can be judged: not at risk; the cell says "1/3 tiêu chí (2 chưa đánh giá được)".
+        var unjudged = new AttainmentFigure(A.Id, Three.Id, Q3.Id, FigureKind.Computed, 1, 3, 1, 4, null, null, [A.Id],
+            new ComputedCounts(DefinedIndicators: 4, IndicatorsWithValue: 4, Judged: 1, CriteriaUnknown: 2, CriteriaJudged: 1));
+        // 1 met of 3 judged (2 not met), nothing unjudged: 33,3 % — at risk.
+        var failing = new AttainmentFigure(B.Id, Three.Id, Q3.Id, FigureKind.Computed, 1, 3, 1, 4, null, null, [B.Id],
+            new ComputedCounts(DefinedIndicators: 4, IndicatorsWithValue: 4, Judged: 4, CriteriaUnknown: 0, CriteriaJudged: 3));
+        var data = new DashboardData(District, [A, B], Q3, [Q3], [Q3], [District], [Three], [unjudged, failing], [], [], [], [], [], [], [], new Dictionary<int, SourceRef>());
+
+        var risk = DashboardPageBuilder.Risk(data, 0.8m);
+        var cell = DashboardPageBuilder.Cell(data, A, Three);
+
+        risk.AtRisk.Select(r => r.Unit.Slug).Should().Equal("b");
+        risk.AtRisk[0].Reasons.Should().Equal("Xã 2026: 1/3 tiêu chí, 1/4 chỉ tiêu (33,3 %, tính từ số liệu), dưới ngưỡng 80 %");
+        cell.CriteriaText.Should().Be("1/3 tiêu chí (2 chưa đánh giá được)");
+        cell.CssClass.Should().Be("heat-partial", "neither the pass nor the failure colour while criteria cannot be judged");
+        unjudged.JudgedShare.Should().Be(1m);
+        failing.JudgedShare.Should().Be(1m / 3m);
     }
 
     [Fact]

@@ -24,6 +24,17 @@ public class FormatsTests
     [InlineData(850000000, "850 triệu đồng")]
     public void Money_reads_as_officials_write_it(double vnd, string expected) => Formats.Vietnamese.Money((decimal)vnd).Should().Be(expected);
 
+    [Theory]
+    [InlineData("triệu đồng/người/năm", false, "46,2 triệu đồng/người/năm")]
+    [InlineData("triệu đồng/người/năm", true, "46.2 million VND/person/year")]
+    [InlineData(null, false, "46,2 đồng")]
+    [InlineData("đồng", true, "46.2 VND")]
+    public void A_money_value_is_shown_in_its_indicators_unit(string? unit, bool english, string expected)
+    {
+        // Issue 32.3: 46,2 entered in "triệu đồng/người/năm" read as "46,2 đồng", a million times too small.
+        (english ? Formats.English : Formats.Vietnamese).Value(46.2m, ValueKind.Money, unit).Should().Be(expected);
+    }
+
     [Fact]
     public void Qualifiers_stay_on_their_values()
     {

@@ -94,10 +94,34 @@ public sealed record AttainmentFigure(
 
     /// <summary>A computed figure whose values all lack a threshold judges nothing.</summary>
     public bool Judged => Computed is not { Judged: 0 };
+
+    /// <summary>
+    /// Criteria that cannot be judged (no value, no threshold, or no indicator defined): counted apart, never as failures.
+    /// Reported figures judge every declared criterion. For a computed figure: the declared criteria less those met or not met.
+    /// </summary>
+    public int CriteriaUnjudged =>
+        Computed is not { } c ? 0
+        : CriteriaDeclared is { } declared ? Math.Max(0, declared - c.CriteriaJudged)
+        : c.CriteriaUnknown;
+
+    /// <summary>
+    /// Share met of what can be judged (0–1): the criteria met of those met or not met, or the indicators' share where the
+    /// set declares no criteria; null when nothing can be judged. A reported figure's share is <see cref="Share"/>.
+    /// This, not <see cref="Share"/>, decides whether a unit is at risk: a missing threshold is not a failure.
+    /// </summary>
+    public decimal? JudgedShare =>
+        Computed is not { } c ? Share
+        : c.Judged == 0 ? null
+        : CriteriaDeclared is > 0 ? (c.CriteriaJudged > 0 && CriteriaMet is { } met ? met / c.CriteriaJudged : null)
+        : IndicatorsMet is { } i ? i / c.Judged
+        : null;
 }
 
-/// <summary>For a computed figure: how much of the set the stored values cover.</summary>
-public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithValue, int Judged, int CriteriaUnknown);
+/// <summary>
+/// For a computed figure: how much of the set the stored values cover. <paramref name="Judged"/> counts indicators that
+/// have both a value and a threshold; <paramref name="CriteriaJudged"/> criteria found met or not met.
+/// </summary>
+public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithValue, int Judged, int CriteriaUnknown, int CriteriaJudged = 0);
 
 /// <summary>"7/7 xã đạt chuẩn": how many units of a group achieved a set, as a report states it.</summary>
 public sealed record AchievementFigure(int SetId, int PeriodId, DateOnly AsOf, int UnitsAchieved, IReadOnlyList<int> ScopeUnitIds, int? SourceId, string? Note);

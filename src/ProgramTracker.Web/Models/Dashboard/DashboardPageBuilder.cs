@@ -40,8 +40,8 @@ public static class DashboardPageBuilder
                 _ => null,
             };
             return figure.Judged
-                ? new HeatCell(unit, set, url, HeatClass(figure.Share), FigureText.CriteriaText(figure), FigureText.IndicatorsText(figure), null, origin, originClass, detail,
-                    figure.Share, data.Source(figure.SourceId), figure)
+                ? new HeatCell(unit, set, url, figure.CriteriaUnjudged > 0 ? "heat-partial" : HeatClass(figure.Share), FigureText.CriteriaText(figure),
+                    FigureText.IndicatorsText(figure), null, origin, originClass, detail, figure.Share, data.Source(figure.SourceId), figure)
                 : new HeatCell(unit, set, url, "heat-none", null, null, Formats.Current["Dash.NotJudged"], origin, originClass, detail, null, null, figure);
         }
 
@@ -76,7 +76,7 @@ public static class DashboardPageBuilder
         _ => "heat-0",
     };
 
-    private static readonly string[] HeatClasses = ["heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none"];
+    private static readonly string[] HeatClasses = ["heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-partial", "heat-none"];
 
     /// <summary>The heat map's legend, in the reader's language.</summary>
     public static IReadOnlyList<(string CssClass, string Label)> Legend =>
@@ -106,9 +106,11 @@ public static class DashboardPageBuilder
                     FigureKind.Computed => ", " + Formats.Current["Dash.OriginComputed"],
                     _ => "",
                 };
-                if (now.Share is { } share && share < threshold)
+                // Only what can be judged counts: a criterion without a threshold or a value is neither met nor failed.
+                if (now.JudgedShare is { } share && share < threshold)
                 {
-                    reasons.Add(Formats.Current.Format("Dash.RiskBelow", FigureText.Capitalise(set.ShortName), FigureText.Achieved(now), FigureText.Percent(share) + how, FigureText.Percent(threshold)));
+                    var of = now.CriteriaUnjudged > 0 ? " " + Formats.Current["Dash.OfJudged"] : "";
+                    reasons.Add(Formats.Current.Format("Dash.RiskBelow", FigureText.Capitalise(set.ShortName), FigureText.Achieved(now), FigureText.Percent(share) + of + how, FigureText.Percent(threshold)));
                 }
 
                 if (previous is not null && data.Figure(commune.Id, set.Id, previous.Id) is { Headline: { } before } && now.Headline is { } after && after < before)

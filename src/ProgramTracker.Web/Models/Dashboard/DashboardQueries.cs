@@ -185,7 +185,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             var judged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
             attainment.Add(new AttainmentFigure(g.Key.UnitId, set.Id, g.Key.PeriodId, FigureKind.Computed,
                 result.CriteriaMet, set.DeclaredCriteria, result.IndicatorsMet, set.DeclaredIndicators, null, null, [g.Key.UnitId],
-                new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown)));
+                new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown,
+                    result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
         }
 
         var poverty = (await db.PovertyRecords.AsNoTracking()

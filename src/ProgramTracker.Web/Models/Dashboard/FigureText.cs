@@ -10,7 +10,7 @@ public static class FigureText
     public static string Percent(decimal share) => Formats.Current.Percent(Math.Round(share * 100m, 1));
 
     /// <summary>"16/19 tiêu chí"; a computed count is shown only against declared criteria.</summary>
-    public static string? CriteriaText(AttainmentFigure f) =>
+    private static string? CriteriaRatio(AttainmentFigure f) =>
         f.CriteriaMet is null || (f.Kind == FigureKind.Computed && f.CriteriaDeclared is null)
             ? null
             : Formats.Current.Format("Dash.CriteriaRatio", Formats.Current.Ratio(f.CriteriaMet, f.CriteriaDeclared));
@@ -18,9 +18,15 @@ public static class FigureText
     public static string? IndicatorsText(AttainmentFigure f) =>
         f.IndicatorsMet is null ? null : Formats.Current.Format("Dash.IndicatorsRatio", Formats.Current.Ratio(f.IndicatorsMet, f.IndicatorsDeclared));
 
-    /// <summary>"16/19 tiêu chí, 72/75 chỉ tiêu".</summary>
+    /// <summary>"16/19 tiêu chí, 72/75 chỉ tiêu"; "1/3 tiêu chí (2 chưa đánh giá được)" where criteria cannot be judged.</summary>
     public static string Achieved(AttainmentFigure f) =>
         string.Join(", ", new[] { CriteriaText(f), IndicatorsText(f) }.OfType<string>());
+
+    /// <summary>"16/19 tiêu chí"; with "(2 chưa đánh giá được)" when criteria of a computed figure cannot be judged.</summary>
+    public static string? CriteriaText(AttainmentFigure f) =>
+        CriteriaRatio(f) is not { } ratio ? null
+        : f.CriteriaUnjudged > 0 ? $"{ratio} {Formats.Current.Format("Dash.CriteriaUnjudged", f.CriteriaUnjudged)}"
+        : ratio;
 
     public static string Amount(CapitalLine line) => Formats.Current.Qualified(Formats.Current.Money(line.AmountVnd), line.Qualifier, money: true);
 

@@ -17,6 +17,12 @@ public sealed class EntryPageModel
     /// <summary>Who reviews this unit's submissions in this period ("huyện Ba Chẽ", "tỉnh Quảng Ninh"), or null when nobody does.</summary>
     public string? Reviewer { get; set; }
     public string? Message { get; set; }
+    /// <summary>The set whose buttons caused <see cref="Message"/>: it is shown beside them, not at the top of the page.</summary>
+    public int? MessageSetId { get; set; }
+    /// <summary>True when <see cref="Message"/> is a refusal (shown as one), false when it reports success.</summary>
+    public bool MessageIsError { get; set; }
+    /// <summary>The id of a workflow field the refusal is about (an empty return comment), marked invalid on the page.</summary>
+    public string? InvalidField { get; set; }
     public bool HasConflicts { get; set; }
     /// <summary>False when the unit did not exist in this period (merged away, or not yet created): nothing can be entered.</summary>
     public bool UnitValidInPeriod { get; init; } = true;
@@ -85,6 +91,9 @@ public sealed class EntryRow
 public sealed class EntryForm
 {
     public List<CellPost> Cells { get; set; } = [];
+
+    /// <summary>Set by "Lưu và gửi duyệt": the criteria set to submit once the typed cells are saved (one transaction).</summary>
+    public int? SubmitSet { get; set; }
 }
 
 public sealed class CellPost

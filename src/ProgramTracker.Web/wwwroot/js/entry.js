@@ -13,6 +13,25 @@
             }
         });
     }
+    // A review step (approve, return, reopen) posts its own small form: typed but unsaved values would be lost, so the
+    // step waits and says so beside its buttons. Saving (and "Lưu và gửi duyệt") posts the form itself and keeps them.
+    if (form) {
+        var dirty = false;
+        var mark = function () { dirty = true; };
+        form.addEventListener('input', mark);
+        form.addEventListener('change', mark);
+        document.addEventListener('submit', function (e) {
+            var wf = e.target;
+            if (!dirty || !wf.classList || !wf.classList.contains('wf-form')) return;
+            e.preventDefault();
+            var box = document.getElementById('set-' + wf.getAttribute('data-set') + '-result');
+            if (box) {
+                box.textContent = wf.getAttribute('data-unsaved');
+                box.className = 'alert alert-danger w-100 mb-1 py-2 step-result';
+                box.focus();
+            }
+        }, true);
+    }
     var pick = document.querySelector('.period-switch select');
     if (pick) {
         pick.addEventListener('change', function () {
