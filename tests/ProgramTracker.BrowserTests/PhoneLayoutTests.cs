@@ -127,6 +127,26 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         (await PageMeasure.OfAsync(page)).Overflow.Should().BeLessThanOrEqualTo(0);
     }
 
+    /// <summary>
+    /// Issue 32.2: on the 2023 form at 1366 px the threshold column took 1,052 px and the value inputs sat off-screen behind
+    /// the sideways scroll. Every value input must be inside the viewport without scrolling sideways.
+    /// </summary>
+    [Fact]
+    public async Task Entry_form_value_inputs_are_in_view_at_1366_px_whatever_the_threshold_text()
+    {
+        var page = await fixture.SignedInPageAsync("xa.namson", 1366, 768);
+        await page.GotoAsync("/communes/nam-son/entry/2023-Q3");
+        await Expect(page.Locator("input.value-input").First).ToBeVisibleAsync();
+
+        var outside = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('input.value-input, .entry-table select')].filter(i => i.getBoundingClientRect().right > window.innerWidth).length");
+        var scrolls = await page.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('.table-responsive')].map(b => b.scrollWidth - b.clientWidth)");
+        outside.Should().Be(0, "every value input lies inside the 1366 px window");
+        scrolls.Should().OnlyContain(excess => excess <= 1, "no entry table needs a sideways scroll at 1366 px");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
+
     [Fact]
     public async Task The_first_link_of_the_phone_block_takes_the_keyboard_to_the_full_heat_map()
     {

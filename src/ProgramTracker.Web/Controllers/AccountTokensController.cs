@@ -13,7 +13,9 @@ public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTok
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await PageAsync(new TokenForm(), null, ct));
 
     [HttpPost("")]
-    public async Task<IActionResult> Create(TokenForm form, CancellationToken ct)
+    // The fields post as "Name", "Days", "CanWrite" (no prefix). Without [Bind(Prefix = "")] the checkbox's hidden
+    // "Form.CanWrite" field made the binder read every field under "Form." and lose the typed name (issue 32.7).
+    public async Task<IActionResult> Create([Bind(Prefix = "")] TokenForm form, CancellationToken ct)
     {
         var (created, error) = await tokens.CreateAsync(UserId, form.Name, form.Days, form.CanWrite, Formats.Current, ct);
         if (created is null)

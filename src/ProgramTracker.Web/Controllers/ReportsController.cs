@@ -19,6 +19,8 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Summary(string? unit, string? period, string? print, CancellationToken ct)
     {
+        // Without a unit: the reader's own (a province's leader gets the province, not the district of 2023).
+        unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
         // Access first: nothing of a unit is read for someone who may not see it.
         if (await queries.DistrictIdAsync(unit, ct) is not { } id)
         {

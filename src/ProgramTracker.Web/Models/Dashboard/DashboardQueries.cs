@@ -48,7 +48,10 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             return snapshot.Unit(bound.Id)?.Slug;
         }
 
-        return snapshot.UpperUnits.FirstOrDefault(u => u.Kind == UnitKind.District && readable.Includes(u.Id))?.Slug;
+        // Unbound readers (administrators): a unit that exists today, a province before a district that ended in 2025.
+        return (snapshot.UpperUnits.FirstOrDefault(u => u.ValidTo is null && AdministrativeUnit.IsProvinceLevelKind(u.Kind) && readable.Includes(u.Id))
+                ?? snapshot.UpperUnits.FirstOrDefault(u => u.ValidTo is null && readable.Includes(u.Id))
+                ?? snapshot.UpperUnits.FirstOrDefault(u => readable.Includes(u.Id)))?.Slug;
     }
 
     private static bool IsDashboardUnit(UnitKind kind) => kind is UnitKind.District or UnitKind.Province or UnitKind.City;

@@ -205,7 +205,12 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
             a.CreateAsync(user, "mat-khau-thu-api-2026", new AccountSettings("Cán bộ thử", Roles.CommuneOfficer, [namSon])))).Succeeded.Should().BeTrue();
         var browser = await fixture.Factory.SignedInClientAsync(user, "mat-khau-thu-api-2026");
 
-        var page = await browser.PostFormAsync("/account/tokens", new() { ["Name"] = "Trang tính", ["Days"] = "30", ["CanWrite"] = "false" },
+        // As the browser posts it: the checkbox's hidden "Form.CanWrite" field too (issue 32.7: it made the name vanish).
+        var empty = await browser.PostFormAsync("/account/tokens", new() { ["Name"] = " ", ["Days"] = "30", ["Form.CanWrite"] = "false" },
+            await browser.AntiforgeryTokenAsync("/account/tokens"));
+        empty.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await empty.Content.ReadAsStringAsync()).Should().Contain("id=\"token-name-error\">Nhập tên");
+        var page = await browser.PostFormAsync("/account/tokens", new() { ["Name"] = "Trang tính", ["Days"] = "30", ["Form.CanWrite"] = "false" },
             await browser.AntiforgeryTokenAsync("/account/tokens"));
         var html = await page.Content.ReadAsStringAsync();
         page.StatusCode.Should().Be(HttpStatusCode.OK);
