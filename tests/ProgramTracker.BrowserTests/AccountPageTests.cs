@@ -66,7 +66,7 @@ public sealed class AccountPageTests(BrowserFixture fixture) : IClassFixture<Bro
 
     [Theory]
     [InlineData("admin", "Quản trị", "Quản trị hệ thống", null, true, "/dashboard")]
-    [InlineData("huyen", "Cán bộ huyện", "Cán bộ huyện Ba Chẽ", "/districts/ba-che", false, "/inbox")]
+    [InlineData("huyen", "Cán bộ duyệt", "Cán bộ huyện Ba Chẽ", "/districts/ba-che", false, "/inbox")]
     [InlineData("lanhdao", "Lãnh đạo", "Lãnh đạo huyện Ba Chẽ", "/districts/ba-che", false, "/dashboard")]
     [InlineData("xa.namson", "Cán bộ xã", "Cán bộ xã Nam Sơn", "/communes/nam-son", false, "/inbox")]
     [InlineData("xa.dondac", "Cán bộ xã", "Cán bộ xã Đồn Đạc", "/communes/don-dac", false, "/inbox")]

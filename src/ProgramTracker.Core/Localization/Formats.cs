@@ -62,8 +62,38 @@ public sealed class Formats
     /// <summary>The text of a key (docs/localization.md).</summary>
     public string this[string key] => Text.Get(key, Culture);
 
-    /// <summary>The text of a key with its placeholders ({0}, {1}) filled; numbers in the arguments follow the culture.</summary>
-    public string Format(string key, params object?[] args) => string.Format(NumberCulture, Text.Get(key, Culture), args);
+    /// <summary>
+    /// The text of a key with its placeholders ({0}, {1}) filled; numbers in the arguments follow the culture. A placeholder
+    /// may carry a count's two forms, <c>{0:cell has|cells have}</c>: "1 cell has", "3 cells have" (English texts use it;
+    /// Vietnamese nouns do not change with the count, so its texts keep a plain {0}).
+    /// </summary>
+    public string Format(string key, params object?[] args) => string.Format(Counting, Text.Get(key, Culture), args);
+
+    /// <summary>The format provider of <see cref="Format"/>, for views that fill a text's placeholders themselves.</summary>
+    public IFormatProvider Counting => _counting ??= new PluralFormatter(this);
+
+    private IFormatProvider? _counting;
+
+    /// <summary>Formats numbers by the culture, and picks the singular or plural form where a placeholder gives both.</summary>
+    private sealed class PluralFormatter(Formats formats) : IFormatProvider, ICustomFormatter
+    {
+        public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : formats.NumberCulture.GetFormat(formatType);
+
+        public string Format(string? format, object? arg, IFormatProvider? provider)
+        {
+            if (format is not null && format.Contains('|', StringComparison.Ordinal))
+            {
+                var forms = format.Split('|', 2);
+                return arg switch
+                {
+                    int or long or decimal or double => $"{formats.Number(Convert.ToDecimal(arg, CultureInfo.InvariantCulture))} {(Convert.ToDecimal(arg, CultureInfo.InvariantCulture) == 1 ? forms[0] : forms[1])}",
+                    _ => $"{arg} {forms[1]}",
+                };
+            }
+
+            return arg is IFormattable formattable ? formattable.ToString(format, formats.NumberCulture) : arg?.ToString() ?? "";
+        }
+    }
 
     /// <summary>A catalogue name: in English the English name with the official Vietnamese beside it, or the Vietnamese alone.</summary>
     public string Name(string vietnamese, string? english) =>

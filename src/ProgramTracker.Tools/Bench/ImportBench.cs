@@ -136,7 +136,7 @@ public static partial class ImportBench
     [GeneratedRegex("data-timings=\"([^\"]*)\"")]
     private static partial Regex Timings();
 
-    [GeneratedRegex(@"kiểm tra trong (\d+) ms")]
+    [GeneratedRegex("data-elapsed-ms=\"(\\d+)\"")]
     private static partial Regex ServerMs();
 
     [GeneratedRegex("<tr class=\"table-danger\">(.*?)</tr>")]

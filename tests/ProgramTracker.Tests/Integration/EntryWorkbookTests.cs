@@ -150,7 +150,7 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
         (viResponse.StatusCode, enResponse.StatusCode, englishResponse.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), enHtml);
         Changes(viHtml).Should().Contain(" % → <strong>96,5 %</strong>");
         Changes(enHtml).Should().Be(Changes(viHtml), "the language a workbook was downloaded in changes nothing in what it imports");
-        englishHtml.Should().Contain("1 change(s)").And.Contain(" % → <strong>96.5 %</strong>").And.Contain(">Apply</button>").And.NotContain("Áp dụng");
+        englishHtml.Should().Contain("1 change<").And.Contain(" % → <strong>96.5 %</strong>").And.Contain(">Apply</button>").And.NotContain("Áp dụng");
         ImportClient.PlanToken(englishHtml).Should().NotBeNull();
     }
 

@@ -32,7 +32,7 @@ public class DashboardPageBuilderTests
     {
         Figure(A, 16, 72).Share.Should().Be(16m / 19m);
         new AttainmentFigure(1, 6, Q3.Id, FigureKind.Reported, null, null, 21, 21, null, null, [1]).Share.Should().Be(1m);
-        new AttainmentFigure(1, 6, Q3.Id, FigureKind.Computed, 0, 19, 0, 10, null, null, [1], new ComputedCounts(10, 8, 0, 19)).Share
+        new AttainmentFigure(1, 6, Q3.Id, FigureKind.Computed, 0, 19, 0, 10, null, null, [1], new ComputedCounts(10, 8, 0, 19, CriteriaJudged: 0)).Share
             .Should().BeNull("values without thresholds judge nothing");
     }
 
@@ -85,7 +85,7 @@ public class DashboardPageBuilderTests
     [Fact]
     public void A_reported_figure_wins_over_a_computed_one_for_the_same_cell()
     {
-        var computed = new AttainmentFigure(A.Id, Advanced.Id, Q3.Id, FigureKind.Computed, 3, 19, 10, 75, null, null, [A.Id], new ComputedCounts(12, 12, 12, 16));
+        var computed = new AttainmentFigure(A.Id, Advanced.Id, Q3.Id, FigureKind.Computed, 3, 19, 10, 75, null, null, [A.Id], new ComputedCounts(12, 12, 12, 16, CriteriaJudged: 3));
         var data = Data([computed, Figure(A, 16, 72)]);
 
         var cell = DashboardPageBuilder.Cell(data, A, Advanced);

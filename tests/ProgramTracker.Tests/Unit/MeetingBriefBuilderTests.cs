@@ -65,10 +65,10 @@ public class MeetingBriefBuilderTests
     [Fact]
     public void Computed_attainment_is_labelled_as_computed_with_its_coverage()
     {
-        var computed = new AttainmentFigure(NamSon.Id, Standard.Id, Q3.Id, FigureKind.Computed, 3, 19, 5, null, null, null, [NamSon.Id], new ComputedCounts(8, 6, 6, 16));
+        var computed = new AttainmentFigure(NamSon.Id, Standard.Id, Q3.Id, FigureKind.Computed, 3, 19, 5, null, null, null, [NamSon.Id], new ComputedCounts(8, 6, 6, 16, CriteriaJudged: 3));
 
         Build(attainment: [computed]).Paragraphs[0].Text
-            .Should().Contain("xã Nam Sơn đạt 3/19 tiêu chí, 5/chưa rõ chỉ tiêu (tính từ số liệu đã nhập, 6/8 chỉ tiêu trong danh mục đã có số liệu)");
+            .Should().Contain("xã Nam Sơn đạt 3/19 tiêu chí (16 chưa đánh giá được), 5/chưa rõ chỉ tiêu (tính từ số liệu đã nhập, 6/8 chỉ tiêu trong danh mục đã có số liệu)");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class MeetingBriefBuilderTests
 
         summary.Paragraphs.Single(p => p.Id == "poverty").Text.Should().Be("Chưa có số liệu tỷ lệ hộ nghèo, cận nghèo trong Quý III/2023.");
         summary.Paragraphs.Single(p => p.Id == "capital").Text.Should().Be("Chưa có số liệu nguồn vốn trong Quý III/2023.");
-        summary.Paragraphs.Single(p => p.Id == "indicators").Text.Should().Be("Chưa có số liệu chỉ tiêu cấp huyện trong Quý III/2023.");
+        summary.Paragraphs.Single(p => p.Id == "indicators").Text.Should().Be("Chưa có số liệu chỉ tiêu của huyện Ba Chẽ trong Quý III/2023.");
         summary.Paragraphs.Should().NotContain(p => p.Id == "highlights");
     }
 

@@ -121,7 +121,7 @@ public sealed record AttainmentFigure(
 /// For a computed figure: how much of the set the stored values cover. <paramref name="Judged"/> counts indicators that
 /// have both a value and a threshold; <paramref name="CriteriaJudged"/> criteria found met or not met.
 /// </summary>
-public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithValue, int Judged, int CriteriaUnknown, int CriteriaJudged = 0);
+public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithValue, int Judged, int CriteriaUnknown, int CriteriaJudged);
 
 /// <summary>"7/7 xã đạt chuẩn": how many units of a group achieved a set, as a report states it.</summary>
 public sealed record AchievementFigure(int SetId, int PeriodId, DateOnly AsOf, int UnitsAchieved, IReadOnlyList<int> ScopeUnitIds, int? SourceId, string? Note);

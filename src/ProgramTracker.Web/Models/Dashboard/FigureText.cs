@@ -73,9 +73,27 @@ public static class FigureText
         return Lower(name);
     }
 
-    /// <summary>"xã", or "xã, thị trấn" when a town is in the group.</summary>
+    /// <summary>"xã", or "xã, thị trấn" when a town is in the group, "xã, phường" with a ward: the words of the units as they are.</summary>
     public static string ScopeNoun(DashboardData data, IEnumerable<int> unitIds) =>
-        Formats.Current[unitIds.Any(id => data.Unit(id)?.Kind == UnitKind.Town) ? "Dash.CommunesAndTowns" : "Dash.Communes"];
+        CommunesNoun(unitIds.Select(id => data.Unit(id)?.Kind).OfType<UnitKind>());
+
+    private static readonly UnitKind[] NounOrder = [UnitKind.Commune, UnitKind.Ward, UnitKind.Town, UnitKind.SpecialZone];
+
+    /// <summary>
+    /// The plural noun of the commune-level kinds present: "xã, thị trấn" for a district of 2023, "xã, phường, đặc khu" for a
+    /// province since 01/07/2025; "communes and wards" in English. No "thị trấn" where there is none.
+    /// </summary>
+    public static string CommunesNoun(IEnumerable<UnitKind> kinds)
+    {
+        var present = kinds.ToHashSet();
+        var words = NounOrder.Where(present.Contains).Select(k => Formats.Current[$"Noun.{k}"]).ToList();
+        return words.Count switch
+        {
+            0 => Formats.Current["Noun.Commune"],
+            1 => words[0],
+            _ => string.Join(", ", words[..^1]) + Formats.Current["Noun.And"] + words[^1],
+        };
+    }
 
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -120,7 +120,10 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
 
             return new EntryPageModel
             {
-                Unit = unit, Period = period, PreviousPeriod = previous, Periods = periods, Sets = entrySets,
+                // The period picker offers only quarters in which the unit existed (xã Ba Chẽ from 01/07/2025: not 2022), and the one shown.
+                Unit = unit, Period = period, PreviousPeriod = previous,
+                Periods = periods.Where(p => p.Id == period.Id || AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, p.StartsOn, p.EndsOn)).ToList(),
+                Sets = entrySets,
                 UnitValidInPeriod = AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
                 SetsWithoutIndicators = sets.Where(s => rules[s.Id].Indicators.Count == 0).Select(s => (s.Code, s.Name)).ToList(),
             };

@@ -59,6 +59,9 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
             .Where(p => p.StartsOn <= today)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
         var periodIds = periods.Select(p => p.Id).ToList();
+        // "Due" means the two latest open quarters of the calendar, not a unit's own last two: a unit that ended in 2025
+        // (huyện Ba Chẽ) has nothing due in 2026, and its old quarters do not fill the list with overdue badges.
+        var latest = periods.Take(2).Select(p => p.Id).ToHashSet();
 
         // Sets that can be filled in: those with at least one defined indicator, by level, in force in the period.
         var sets = await db.CriteriaSets.AsNoTracking()
@@ -76,7 +79,7 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
         {
             // Each unit's open quarters while it existed, latest first; the two latest are "due".
             var own = periods.Where(p => AdministrativeUnit.Overlaps(u.ValidFrom, u.ValidTo, p.StartsOn, p.EndsOn)).ToList();
-            foreach (var (p, rank) in own.Select((p, i) => (p, i)))
+            foreach (var p in own)
             {
                 var reviewer = AccessRules.Reviewer(new[] { u.Parent, u.Grandparent }.OfType<UnitValidity>(), p.StartsOn, p.EndsOn);
                 var reviews = isDistrict && reviewer is not null && bound.Contains(reviewer.Id);
@@ -95,18 +98,21 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                         $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
                         s.Name, s.NameEn, p.Label, p.Deadline, status,
                         sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
-                        p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), rank < 2, reviews));
+                        p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), latest.Contains(p.Id), reviews));
                 }
             }
         }
 
         // Returned and waiting forms stay listed whatever their period; forms not yet sent only for the two latest quarters.
-        var open = items.Where(i => i.Recent && i.Item.Status == SubmissionStatus.Draft).Select(i => i.Item).ToList();
-        var returned = items.Where(i => i.Item.Status == SubmissionStatus.Returned).Select(i => i.Item).ToList();
+        // Each list: overdue first, then the earliest deadline (the work to do first on top).
+        static List<InboxItem> Ordered(IEnumerable<InboxItem> list) =>
+            list.OrderByDescending(i => i.Overdue).ThenBy(i => i.Deadline ?? DateOnly.MaxValue).ThenBy(i => i.UnitName, StringComparer.Ordinal).ToList();
+        var open = Ordered(items.Where(i => i.Recent && i.Item.Status == SubmissionStatus.Draft).Select(i => i.Item));
+        var returned = Ordered(items.Where(i => i.Item.Status == SubmissionStatus.Returned).Select(i => i.Item));
         var waiting = items.Where(i => i.Item.Status == SubmissionStatus.Submitted).ToList();
         return isDistrict
-            ? new InboxModel(role, [], returned, waiting.Where(i => i.Reviews).Select(i => i.Item).ToList(),
-                items.Where(i => i.Recent && i.Item.Status is SubmissionStatus.Draft or SubmissionStatus.Returned).Select(i => i.Item).ToList())
-            : new InboxModel(role, open, returned, waiting.Select(i => i.Item).ToList(), []);
+            ? new InboxModel(role, [], returned, Ordered(waiting.Where(i => i.Reviews).Select(i => i.Item)),
+                Ordered(items.Where(i => i.Recent && i.Item.Status is SubmissionStatus.Draft or SubmissionStatus.Returned).Select(i => i.Item)))
+            : new InboxModel(role, open, returned, Ordered(waiting.Select(i => i.Item)), []);
     }
 }

@@ -60,7 +60,7 @@ public static class MeetingBriefBuilder
             var date = asOf.Count == 1 ? asOf[0] : (DateOnly?)null;
             var when = date is { } d && d != lastDate ? Formats.Current.Format("Summary.AsOfComma", DateLabel(d)) : "";
             lastDate = date;
-            var level = set.Level == UnitLevel.District && communeSets ? Formats.Current["Summary.AtDistrictLevel"] : "";
+            var level = set.Level == UnitLevel.District && communeSets ? Formats.Current.Format("Summary.AtDistrictLevel", Formats.Current.UnitKindName(data.District.Kind)) : "";
             sentences.Add(FigureText.Capitalise(when + level + Formats.Current.Format("Summary.BySet", FigureText.Lower(Formats.Current.ShortName(set.Name, set.NameEn)), string.Join("; ", statements))));
         }
 
@@ -238,10 +238,10 @@ public static class MeetingBriefBuilder
 
         if (sentences.Count == 0)
         {
-            sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label));
+            sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label, data.District.FullName));
         }
 
-        return new BriefParagraph("indicators", Formats.Current["Summary.IndicatorsHeading"], string.Join(" ", sentences), Sources(data, sourceIds));
+        return new BriefParagraph("indicators", Formats.Current.Format("Summary.IndicatorsHeading", data.District.FullName), string.Join(" ", sentences), Sources(data, sourceIds));
     }
 
     private static BriefParagraph CapitalParagraph(DashboardData data)

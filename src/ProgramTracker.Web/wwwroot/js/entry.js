@@ -17,7 +17,8 @@
     // step waits and says so beside its buttons. Saving (and "Lưu và gửi duyệt") posts the form itself and keeps them.
     if (form) {
         var dirty = false;
-        var mark = function () { dirty = true; };
+        // Only the form's own fields count: the review comment boxes sit inside it but belong to their step's form.
+        var mark = function (e) { if (e.target.form === form) dirty = true; };
         form.addEventListener('input', mark);
         form.addEventListener('change', mark);
         document.addEventListener('submit', function (e) {
