@@ -14,6 +14,9 @@ pg_start
 
 export PROGRAMTRACKER_TEST_PG="$PG_ADMIN;Pooling=true"
 export PROGRAMTRACKER_CHROMIUM="${PROGRAMTRACKER_CHROMIUM:-$(command -v chromium)}"
+# The portal's clock in the tests (tests/Shared/TestClock.cs): a named day, never the machine's date.
+export PROGRAMTRACKER_TEST_TODAY="${PROGRAMTRACKER_TEST_TODAY:-2026-12-07}"
+echo "test clock: $PROGRAMTRACKER_TEST_TODAY (replay with PROGRAMTRACKER_TEST_TODAY=$PROGRAMTRACKER_TEST_TODAY ./test.sh)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log=$(mktemp)

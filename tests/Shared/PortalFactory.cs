@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProgramTracker.Core.Accounts;
@@ -45,6 +47,13 @@ public class PortalFactory(string provider, string connectionString, string? see
         {
             builder.UseSetting(key, value);
         }
+
+        // The day the test run names, not the machine's (TestClock): calendars, deadlines, lockouts and expiry read it.
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(TestClock.Provider);
+        });
     }
 
     /// <summary>A scope for reading the database directly, as the app sees it.</summary>

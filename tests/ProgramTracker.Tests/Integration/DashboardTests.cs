@@ -261,7 +261,7 @@ public sealed partial class DashboardTests(PortalFixture fixture) : IClassFixtur
     [InlineData("/dashboard?unit=nam-son")]
     [InlineData("/dashboard?unit=ba-che&period=2023-Q5")]
     [InlineData("/dashboard?unit=ba-che&period=abc")]
-    [InlineData("/dashboard?unit=ba-che&period=2030-Q1")]
+    [InlineData("/dashboard?unit=ba-che&period={future}")]
     [InlineData("/dashboard?unit=ba-che&period=2023")]
     [InlineData("/dashboard?period=%27%3B--")]
     [InlineData("/dashboard/export?unit=khong-co")]
@@ -275,6 +275,7 @@ public sealed partial class DashboardTests(PortalFixture fixture) : IClassFixtur
     [InlineData("/districts/ba-che/export?period=1999-Q1")]
     public async Task Unknown_unit_or_bad_period_gets_the_Vietnamese_404_page(string url)
     {
+        url = url.Replace("{future}", TestClock.FutureQuarter, StringComparison.Ordinal); // a quarter the calendar has not opened
         var response = await (await Client()).GetAsync(url);
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound, url);

@@ -284,7 +284,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
 
         (await client.GetAsync("/communes/khong-co/entry/2023-Q4")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync("/communes/nam-son/entry/2023-Q9")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await client.GetAsync("/communes/nam-son/entry/2030-Q1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync($"/communes/nam-son/entry/{TestClock.FutureQuarter}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync("/communes/nam-son/entry/abc")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var namSon = await _factory.WithDbAsync(db => db.Units.Where(u => u.Slug == "nam-son").Select(u => u.Id).SingleAsync());
         (await client.GetAsync($"/audit/value?unit={namSon}&indicator=999999&period=1")).StatusCode.Should().Be(HttpStatusCode.NotFound);

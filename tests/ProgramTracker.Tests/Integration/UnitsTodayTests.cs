@@ -123,8 +123,7 @@ public sealed partial class UnitsTodayTests : SeededCopyTests
     [Fact]
     public async Task Quarters_exist_up_to_today_with_deadlines_by_rule_and_stay_open()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var current = (today.Year, (today.Month - 1) / 3 + 1);
+        var current = TestClock.CurrentQuarter;
         var periods = await Factory.WithDbAsync(db => db.Periods.Where(p => p.Quarter != null).ToListAsync());
 
         periods.Should().Contain(p => p.Year == current.Item1 && p.Quarter == current.Item2);

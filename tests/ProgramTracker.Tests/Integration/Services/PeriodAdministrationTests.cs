@@ -22,15 +22,15 @@ public sealed class PeriodAdministrationTests : SeededCopyTests
     {
         var before = await CatalogueVersionAsync();
 
-        var opened = await Factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2031-Q2", new DateOnly(2031, 7, 10)));
-        var again = await Factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2031-Q2", null));
+        var opened = await Factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2040-Q2", new DateOnly(2040, 7, 10)));
+        var again = await Factory.AsUserAsync<PeriodAdministration, PeriodChange>("admin", s => s.OpenAsync("2040-Q2", null));
 
         opened.Ok.Should().BeTrue();
         again.Should().Be(new PeriodChange(null, PeriodAdministration.Messages.Exists));
-        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.PeriodChanged && a.Period!.Year == 2031)
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.PeriodChanged && a.Period!.Year == 2040)
             .Select(a => new { a.UserName, a.Note }).ToListAsync());
-        audit.Should().ContainSingle().Which.Should().Be(new { UserName = "admin", Note = (string?)"Mở kỳ 2031-Q2, hạn 10/07/2031" });
-        (await Factory.WithDbAsync(db => db.Periods.CountAsync(p => p.Year == 2031))).Should().Be(1);
+        audit.Should().ContainSingle().Which.Should().Be(new { UserName = "admin", Note = (string?)"Mở kỳ 2040-Q2, hạn 10/07/2040" });
+        (await Factory.WithDbAsync(db => db.Periods.CountAsync(p => p.Year == 2040))).Should().Be(1);
         (await CatalogueVersionAsync()).Should().BeGreaterThan(before);
     }
 
