@@ -205,6 +205,10 @@ public sealed class Formats
     public string MeasureUnit(string? unit) =>
         string.IsNullOrWhiteSpace(unit) ? "" : Text.Find($"MeasureUnit.{unit.Trim()}", Culture) ?? unit.Trim();
 
+    /// <summary>Who made a change, for a person to read: the seed's stamp "seed" as "dữ liệu khởi tạo"; user names as they are.</summary>
+    public string Who(string? userName) =>
+        userName is null ? this["Entry.SomeoneElse"] : userName == Accounts.NamedUser.Seed.Name ? this["Who.Seed"] : userName;
+
     public string Measure(CapitalMeasure measure) => this[$"Measure.{measure}"];
 
     public string CapitalKindName(CapitalKind kind) => this[$"CapitalKind.{kind}"];
