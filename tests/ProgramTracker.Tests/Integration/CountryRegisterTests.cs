@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Seeding;
+using ProgramTracker.Core.Units;
+using ProgramTracker.TestSupport;
+
+namespace ProgramTracker.Tests.Integration;
+
+/// <summary>
+/// Issue 23: the official register (CV 915 and CV 1027/CTK-CSCL) seeded as units, compared with the files themselves;
+/// country-unique slugs; Ba Chẽ's successors and Quảng Ninh are the units the portal already had.
+/// </summary>
+public sealed class CountryRegisterTests(PortalFixture fixture) : IClassFixture<PortalFixture>
+{
+    private static readonly DateOnly RegisterDay = new(2025, 7, 1);
+
+    private sealed record Row(int Id, string Slug, string Name, UnitKind Kind, string? Code, string? ParentCode, string? ParentSlug, DateOnly? ValidFrom, DateOnly? ValidTo, string? Source, bool Synthetic);
+
+    private Task<List<Row>> UnitsAsync() => fixture.Factory.WithDbAsync(db => db.Units.AsNoTracking()
+        .Select(u => new Row(u.Id, u.Slug, u.Name, u.Kind, u.StatisticsCode, u.Parent != null ? u.Parent.StatisticsCode : null, u.Parent != null ? u.Parent.Slug : null,
+            u.ValidFrom, u.ValidTo, u.Source != null ? u.Source.Code : null, u.IsSynthetic))
+        .ToListAsync());
+
+    private static string Unaccented(string s) =>
+        new string(s.Normalize(System.Text.NormalizationForm.FormD).Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray())
+            .Replace('đ', 'd').Replace('Đ', 'D').ToLowerInvariant();
+
+    [Fact]
+    public async Task Every_commune_level_unit_of_the_register_is_seeded_once_with_its_code_kind_province_and_letter()
+    {
+        var byCode = (await UnitsAsync()).Where(u => u.Code is not null).ToDictionary(u => u.Code!);
+
+        RegisterFiles.Units.Should().HaveCount(3321);
+        foreach (var r in RegisterFiles.Units)
+        {
+            byCode.Should().ContainKey(r.Code);
+            var unit = byCode[r.Code];
+            var expectedKind = r.Kind switch { "Xã" => UnitKind.Commune, "Phường" => UnitKind.Ward, "Đặc khu" => UnitKind.SpecialZone, _ => (UnitKind)0 };
+            unit.Should().Match<Row>(u => u.Kind == expectedKind && u.ParentCode == r.ProvinceCode && u.ValidFrom == RegisterDay && u.ValidTo == null
+                && r.Name == $"{r.Kind} {u.Name}" && u.Source == "cv-1027-ctk-cscl-2025", r.Code);
+        }
+
+        byCode.Values.Where(u => AdministrativeUnit.IsCommuneLevelKind(u.Kind) && u.ValidTo == null).Should().HaveCount(3321, "no unit beside the register's is in force");
+    }
+
+    [Fact]
+    public async Task The_34_provinces_have_their_codes_and_counts_and_Quang_Ninh_is_the_existing_province_with_54_units()
+    {
+        var units = await UnitsAsync();
+        var provinces = units.Where(u => AdministrativeUnit.IsProvinceLevelKind(u.Kind)).ToList();
+
+        provinces.Should().HaveCount(34);
+        foreach (var p in RegisterFiles.Provinces)
+        {
+            var unit = provinces.Single(u => u.Code == p.Code);
+            unit.Kind.Should().Be(p.Name.StartsWith("Thành phố ", StringComparison.Ordinal) ? UnitKind.City : UnitKind.Province, p.Name);
+            p.Name.Should().EndWith(" " + unit.Name);
+            units.Count(u => u.ParentCode == p.Code && u.ValidTo == null).Should().Be(p.Communes, p.Name);
+        }
+
+        var quangNinh = provinces.Single(u => u.Code == "22");
+        quangNinh.Slug.Should().Be("quang-ninh");
+        units.Count(u => u.ParentSlug == "quang-ninh" && u.ValidTo == null && AdministrativeUnit.IsCommuneLevelKind(u.Kind)).Should().Be(54);
+        provinces.Count(u => u.Source == "cv-915-ctk-cscl-2025").Should().Be(33, "the 33 added provinces cite CV 915; Quảng Ninh keeps its own source");
+    }
+
+    [Fact]
+    public async Task Ba_Ches_successors_are_the_units_the_portal_had_matched_by_code()
+    {
+        var units = (await UnitsAsync()).ToDictionary(u => u.Slug);
+
+        (units["xa-ba-che"].Code, units["ky-thuong"].Code, units["luong-minh"].Code).Should().Be(("06970", "06979", "06985"));
+        units.Values.Where(u => u.Code is "06970" or "06979" or "06985").Should().HaveCount(3);
+        // Their lineage is the seed's reorganisation, unchanged.
+        var into = await fixture.Factory.WithDbAsync(db => db.Set<ReorganisationPart>().Where(p => p.Successor.StatisticsCode == "06979")
+            .Select(p => p.Predecessor != null ? p.Predecessor.Slug : p.PredecessorName).ToListAsync());
+        into.Should().BeEquivalentTo("thanh-lam", "dap-thanh", "xã Kỳ Thượng (thành phố Hạ Long)");
+    }
+
+    [Fact]
+    public async Task Slugs_are_unique_in_the_country_ascii_and_built_from_the_name_and_those_of_the_seed_do_not_change()
+    {
+        var units = await UnitsAsync();
+        var seed = SeedLoader.Load(RepoPaths.Seeds);
+
+        units.Select(u => u.Slug).Should().OnlyHaveUniqueItems();
+        units.Should().OnlyContain(u => SeedValidator.IsSlug(u.Slug) && u.Slug.Length <= 80);
+        units.Where(u => u.Code is not null && u.Code.Length == 5).Should().OnlyContain(u => u.Slug.Contains(UnitSlugs.Slugify(u.Name), StringComparison.Ordinal), "a slug reads as the name");
+        // The seed's own units and the reorganisations' successors keep the slugs they had before the register.
+        foreach (var slug in seed.Units.Select(u => u.Slug).Concat(seed.Reorganisations.Select(r => r.Successor.Slug)))
+        {
+            units.Should().ContainSingle(u => u.Slug == slug);
+        }
+
+        // Names that read the same without accents (293 names of 699 units; 13 read "xa tan thanh": Tân Thành, Tân Thanh,
+        // Tân Thạnh) get distinct addresses all the same.
+        var shared = RegisterFiles.Units.GroupBy(r => Unaccented(r.Name)).Where(g => g.Count() > 1).ToList();
+        (shared.Count, shared.Sum(g => g.Count()), shared.Single(g => g.Key == "xa tan thanh").Count()).Should().Be((293, 699, 13));
+        var codes = shared.SelectMany(g => g).Select(r => r.Code).ToHashSet();
+        units.Where(u => u.Code is not null && codes.Contains(u.Code)).Select(u => u.Slug).Should().OnlyHaveUniqueItems().And.HaveCount(699);
+    }
+}
