@@ -99,4 +99,50 @@ public sealed class CountryRegisterTests(PortalFixture fixture) : IClassFixture<
         var codes = shared.SelectMany(g => g).Select(r => r.Code).ToHashSet();
         units.Where(u => u.Code is not null && codes.Contains(u.Code)).Select(u => u.Slug).Should().OnlyHaveUniqueItems().And.HaveCount(699);
     }
+
+    [Fact]
+    public async Task A_statistics_code_redirects_to_the_units_page_and_an_unknown_one_is_the_404_page()
+    {
+        var admin = await fixture.ClientAsync("admin");
+
+        var found = await admin.GetAsync("/units/06970");
+        found.StatusCode.Should().Be(System.Net.HttpStatusCode.Redirect);
+        found.Headers.Location!.OriginalString.Should().Be("/communes/xa-ba-che");
+        (await admin.GetAsync("/units/22")).Headers.Location!.OriginalString.Should().Be("/districts/quang-ninh");
+        var other = RegisterFiles.Units.First(r => r.ProvinceCode == "01");
+        var slug = (await UnitsAsync()).Single(u => u.Code == other.Code).Slug;
+        (await admin.GetAsync($"/units/{other.Code}")).Headers.Location!.OriginalString.Should().Be($"/communes/{slug}");
+
+        var unknown = await admin.GetAsync("/units/99999");
+        unknown.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).Should().Contain("<html");
+        (await admin.GetAsync("/units/06970x")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Search_finds_units_by_name_without_accents_or_by_code_within_what_the_reader_may_read()
+    {
+        var admin = await fixture.ClientAsync("admin");
+        var leader = await fixture.ClientAsync("tinh");
+        var kyThuong = RegisterFiles.Units.Where(r => r.Name == "Xã Kỳ Thượng").ToList();
+        kyThuong.Should().HaveCount(2, "Quảng Ninh's and another province's");
+
+        var all = await admin.GetStringAsync("/units/search?q=ky+thuong");
+        Rows(all).Should().Contain("ky-thuong").And.HaveCount(kyThuong.Count);
+        var mine = await leader.GetStringAsync("/units/search?q=ky%20thuong");
+        Rows(mine).Should().Equal("ky-thuong");
+
+        Rows(await leader.GetStringAsync("/units/search?q=06970")).Should().Equal("xa-ba-che");
+        // A code the leader may not read is not found for them: the first unit of Hà Nội.
+        var haNoi = RegisterFiles.Units.First(r => r.ProvinceCode == "01").Code;
+        Rows(await leader.GetStringAsync($"/units/search?q={haNoi}")).Should().BeEmpty();
+        Rows(await admin.GetStringAsync($"/units/search?q={haNoi}")).Should().HaveCount(1);
+
+        (await leader.GetStringAsync("/units/search?q=k")).Should().Contain("id=\"search-error\"");
+        (await leader.GetAsync("/units/search?q=" + new string('a', 300))).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await leader.GetStringAsync("/communes")).Should().Contain("action=\"/units/search\"");
+    }
+
+    private static List<string> Rows(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<tr data-unit=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 }
