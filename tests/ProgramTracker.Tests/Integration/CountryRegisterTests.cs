@@ -145,4 +145,62 @@ public sealed class CountryRegisterTests(PortalFixture fixture) : IClassFixture<
 
     private static List<string> Rows(string html) =>
         System.Text.RegularExpressions.Regex.Matches(html, "<tr data-unit=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task The_communes_list_is_per_province_filtered_by_kind_and_paged()
+    {
+        var admin = await fixture.ClientAsync("admin");
+        var quangNinh = RegisterFiles.Units.Where(r => r.ProvinceCode == "22").ToList();
+
+        var first = await admin.GetStringAsync("/communes?province=quang-ninh");
+        var second = await admin.GetStringAsync("/communes?province=quang-ninh&page=2");
+        var codes = Codes(first).Concat(Codes(second)).ToList();
+        Codes(first).Should().HaveCount(50);
+        codes.Should().BeEquivalentTo(quangNinh.Select(r => r.Code), "today's 54 units of Quảng Ninh on two pages");
+        first.Should().Contain("id=\"commune-pages\"");
+
+        var wards = await admin.GetStringAsync("/communes?province=quang-ninh&kind=Ward");
+        Codes(wards).Should().BeEquivalentTo(quangNinh.Where(r => r.Kind == "Phường").Select(r => r.Code));
+
+        // The biggest province in one list of pages; a band filter keeps only units of that band.
+        var biggest = RegisterFiles.Provinces.MaxBy(p => p.Communes)!;
+        var slug = (await UnitsAsync()).Single(u => u.Code == biggest.Code).Slug;
+        var pages = (biggest.Communes + 49) / 50;
+        var all = new List<string>();
+        for (var i = 1; i <= pages; i++)
+        {
+            all.AddRange(Codes(await admin.GetStringAsync($"/communes?province={slug}&page={i}")));
+        }
+
+        all.Should().OnlyHaveUniqueItems().And.HaveCount(biggest.Communes);
+        // Every unit of Quảng Ninh is in exactly one band (its lowest in the latest period with data), and a band's list holds only that band.
+        var banded = new List<string>();
+        foreach (var band in new[] { "heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none" })
+        {
+            for (var i = 1; i <= 2; i++)
+            {
+                var html = await admin.GetStringAsync($"/communes?province=quang-ninh&band={band}&page={i}");
+                var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-unit=\"[^\"]+\" data-code=\"(\\d+)\" data-band=\"([^\"]*)\"");
+                rows.Select(m => m.Groups[2].Value).Where(b => b != band).Should().BeEmpty();
+                if (html.Contains($"aria-current=\"page\">{i}<", StringComparison.Ordinal) || i == 1)
+                {
+                    banded.AddRange(rows.Select(m => m.Groups[1].Value));
+                }
+            }
+        }
+
+        banded.Distinct().Should().BeEquivalentTo(quangNinh.Select(r => r.Code));
+
+        // Bad filters never fail: they are named and ignored.
+        foreach (var bad in new[] { "province=khong-co", "kind=Huyen", "band=heat-9", "status=x", "page=abc", "page=-5", "page=99999" })
+        {
+            var response = await admin.GetAsync($"/communes?{bad}");
+            response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK, bad);
+        }
+
+        (await admin.GetStringAsync("/communes?kind=Huyen")).Should().Contain("data-error");
+    }
+
+    private static List<string> Codes(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "<tr data-unit=\"[^\"]+\" data-code=\"(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
 }

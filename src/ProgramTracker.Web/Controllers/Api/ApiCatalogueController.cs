@@ -52,10 +52,10 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
     [EndpointSummary("Units: provinces, communes and wards, with statistics code, kind, parent and validity")]
     [EndpointDescription("Every unit the token's user may read, in id order and pages of `limit`. Filters combine: `unit` (a slug: that unit and the two levels below it), "
         + "`code` (a statistics code of the official register, e.g. 06970), `validOn` (units in force on that day). Example: `?unit=quang-ninh&validOn=2025-07-01&limit=1000` "
-        + "lists Quảng Ninh and its 54 communes and wards.")]
+        + "lists the province quang-ninh and its 54 communes and wards.")]
     public async Task<ActionResult<Page<UnitDto>>> Units(
         [Description("A unit's slug (e.g. quang-ninh): that unit and the units below it (two levels).")] string? unit,
-        [Description("A statistics code (mã đơn vị hành chính, e.g. 06970 or 22): the unit with that code.")] string? code,
+        [Description("A statistics code of the official register (e.g. 06970 for a commune, 22 for a province): the unit with that code.")] string? code,
         [Description("A day (yyyy-MM-dd): only units in force on that day (valid from on or before it, valid to on or after it).")] DateOnly? validOn,
         [Description("The next page's cursor, from the previous page's `next`.")] string? cursor,
         [Description("Rows per page: 1 to 1000 (100 when absent).")] int? limit,

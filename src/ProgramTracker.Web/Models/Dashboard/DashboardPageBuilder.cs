@@ -78,6 +78,10 @@ public static class DashboardPageBuilder
 
     private static readonly string[] HeatClasses = ["heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-none"];
 
+    /// <summary>A row's lowest band over its sets with a judged figure ("heat-none" when it has none): how the communes list and the band counts place a commune.</summary>
+    public static string LowestBand(HeatRow row) =>
+        row.Cells.Select(c => c.CssClass).Where(c => c != "heat-none").OrderBy(c => c, StringComparer.Ordinal).FirstOrDefault() ?? "heat-none";
+
     /// <summary>The heat map's legend, in the reader's language.</summary>
     public static IReadOnlyList<(string CssClass, string Label)> Legend =>
         HeatClasses.Select(c => (c, Formats.Current[$"Dash.Legend.{c}"])).ToList();

@@ -25,7 +25,7 @@ public sealed class ApiUnitsTests(ApiFixture fixture) : IClassFixture<ApiFixture
         (await api.GetAsync("/api/v1/units?validOn=yesterday")).StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
 
         var openApi = await api.GetStringAsync("/openapi/v1.json");
-        openApi.Should().Contain("\"validOn\"").And.Contain("A statistics code (mã đơn vị hành chính");
+        openApi.Should().Contain("\"validOn\"").And.Contain("A statistics code of the official register");
     }
 
 }
