@@ -163,6 +163,27 @@ public static class DashboardPageBuilder
                 series.Add(new ChartSeries(unit.FullName, figures.Select(f => f?.Headline).ToList(), figures.Select(f => f is null ? null : Origin(f.Kind).Label).ToList()));
             }
 
+            // Before a successor began, its predecessors' own figures, each labelled as a predecessor (never summed into it).
+            if (set.Level == UnitLevel.Commune)
+            {
+                foreach (var link in data.Predecessors ?? [])
+                {
+                    if (data.Communes.FirstOrDefault(c => c.Id == link.SuccessorId) is not { } successor)
+                    {
+                        continue;
+                    }
+
+                    var figures = data.Window.Select(p => p.EndsOn < link.SuccessorFrom ? data.Figure(link.Predecessor.Id, set.Id, p.Id) : null).ToList();
+                    if (figures.All(f => f?.Headline is null))
+                    {
+                        continue;
+                    }
+
+                    series.Add(new ChartSeries(Formats.Current.Format("Dash.PredecessorSeries", link.Predecessor.FullName, successor.FullName),
+                        figures.Select(f => f?.Headline).ToList(), figures.Select(f => f is null ? null : Origin(f.Kind).Label).ToList()));
+                }
+            }
+
             if (series.Count == 0)
             {
                 continue;
