@@ -53,7 +53,10 @@
         status.className = 'small mb-0 ms-1 table-tools-count';
         status.setAttribute('role', 'status');
         bar.append(status);
-        (table.closest('.table-responsive') || table).before(bar);
+        // Above the table's box and above its scroll hint (site.js), which must stay right above the box.
+        const box = table.closest('.table-responsive') || table;
+        const hint = box.previousElementSibling && box.previousElementSibling.classList.contains('scroll-hint') ? box.previousElementSibling : null;
+        (hint || box).before(bar);
 
         const apply = () => {
             const words = fold(search.value).split(/\s+/).filter(w => w);
