@@ -35,6 +35,9 @@ public class AdministrativeUnit
     public DateOnly? ValidTo { get; set; }
     /// <summary>The statistics office's code (mã đơn vị hành chính), e.g. 06970.</summary>
     public string? StatisticsCode { get; set; }
+    /// <summary>The record the unit's existence and code come from (e.g. Công văn 1027/CTK-CSCL); null for units added by hand.</summary>
+    public int? SourceId { get; set; }
+    public Source? Source { get; set; }
     public bool IsSynthetic { get; set; }
     public string? Note { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Units;
 
 namespace ProgramTracker.Core.Seeding;
 
@@ -42,10 +43,28 @@ public static class SeedLoader
         var data = new SeedData(sources, units, periods, programmes, sets, standards,
             reported.Select(r => r.Item).ToList(), values.Select(r => r.Item).ToList(), poverty.Select(r => r.Item).ToList(),
             capital.Select(r => r.Item).ToList(), targets.Select(r => r.Item).ToList(), highlights.Select(r => r.Item).ToList(),
-            classifications, reorganisations);
+            classifications, reorganisations) { Register = ReadRegister(directory) };
 
         new SeedValidator(data).Validate(reported, values, poverty, capital, targets, highlights);
         return data;
+    }
+
+    /// <summary>The folder of the official register: a manifest naming two CSV files and their sources.</summary>
+    public const string RegisterManifest = "units-2025/register.json";
+
+    private static UnitRegister ReadRegister(string directory)
+    {
+        if (ReadOptional<RegisterFile>(directory, RegisterManifest) is not { } manifest)
+        {
+            return UnitRegister.Empty;
+        }
+
+        var folder = Path.GetDirectoryName(RegisterManifest)!;
+        string Text(string file) => File.Exists(Path.Combine(directory, folder, file))
+            ? File.ReadAllText(Path.Combine(directory, folder, file))
+            : throw new SeedException($"{folder}/{file}", "(file)", $"the file named in {RegisterManifest} is missing");
+        return UnitRegister.Parse(manifest.ValidFrom, manifest.Provinces.Source, manifest.Units.Source,
+            $"{folder}/{manifest.Provinces.File}", Text(manifest.Provinces.File), $"{folder}/{manifest.Units.File}", Text(manifest.Units.File));
     }
 
     internal static T Read<T>(string directory, string relativePath)

@@ -1,4 +1,5 @@
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Units;
 
 namespace ProgramTracker.Core.Seeding;
 
@@ -9,6 +10,10 @@ public sealed record SourceSeed(string Code, string Title, string? Publisher = n
 
 public sealed record UnitsFile(IReadOnlyList<UnitSeed> Units);
 public sealed record UnitSeed(string Slug, string Name, UnitKind Kind, string? Parent, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Note = null, string? StatisticsCode = null);
+
+/// <summary>units-2025/register.json: the official register's two lists, the day they take effect and each list's source.</summary>
+public sealed record RegisterFile(DateOnly ValidFrom, RegisterListSeed Provinces, RegisterListSeed Units);
+public sealed record RegisterListSeed(string File, string Source);
 
 public sealed record UnitClassificationsFile(IReadOnlyList<UnitClassificationSeed> Classifications);
 public sealed record UnitClassificationSeed(string Unit, string Source, DateOnly? ValidFrom = null, DateOnly? ValidTo = null, string? Region = null, int? CommuneGroup = null, bool EspeciallyDisadvantaged = false, string? Note = null);
@@ -73,4 +78,8 @@ public sealed record SeedData(
     IReadOnlyList<TargetSeed> Targets,
     IReadOnlyList<HighlightSeed> Highlights,
     IReadOnlyList<UnitClassificationSeed> Classifications,
-    IReadOnlyList<ReorganisationSeed> Reorganisations);
+    IReadOnlyList<ReorganisationSeed> Reorganisations)
+{
+    /// <summary>The official register of units (units-2025/); empty when the seed folder has none.</summary>
+    public UnitRegister Register { get; init; } = UnitRegister.Empty;
+}

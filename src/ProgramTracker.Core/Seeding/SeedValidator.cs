@@ -107,6 +107,14 @@ internal sealed class SeedValidator(SeedData data)
 
     private void ValidateCatalogue()
     {
+        foreach (var (field, code) in new[] { ("provinces.source", data.Register.ProvincesSource), ("units.source", data.Register.UnitsSource) })
+        {
+            if (data.Register.Provinces.Count > 0 && !_sources.Contains(code))
+            {
+                throw new SeedException(SeedLoader.RegisterManifest, $"$.{field}", $"unknown source '{code}'");
+            }
+        }
+
         for (var i = 0; i < data.Units.Count; i++)
         {
             var u = data.Units[i];

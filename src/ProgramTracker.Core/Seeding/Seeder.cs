@@ -37,7 +37,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             var entity = new AdministrativeUnit
             {
                 Slug = u.Slug, Name = u.Name, Kind = u.Kind, ValidFrom = u.ValidFrom, ValidTo = u.ValidTo, Note = u.Note, StatisticsCode = u.StatisticsCode,
-                Parent = u.Parent is null ? null : units[u.Parent],
+                Source = sources[u.Source], Parent = u.Parent is null ? null : units[u.Parent],
             };
             db.Units.Add(entity);
             units[u.Slug] = entity;
@@ -152,7 +152,12 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         // Save the catalogue first so that figures below can be matched by database keys.
         await db.SaveChangesAsync(ct);
         added += await SeedFiguresAsync(data, sources, units, periods, programmes, sets, indicators, standards, ct);
+
+        // The register last: its thousands of units are not tracked while the figures above are saved.
+        added += await SeedRegisterAsync(data.Register, sources, ct);
         await tx.CommitAsync(ct);
+        // Whoever uses this context next (start-up's demo accounts) saves without walking thousands of tracked units.
+        db.ChangeTracker.Clear();
         return added;
     }
 
@@ -210,6 +215,84 @@ public sealed class Seeder(ProgramTrackerDbContext db)
 
         await db.SaveChangesAsync(ct);
         return added;
+    }
+
+    /// <summary>
+    /// The official register: a unit already stored with the statistics code is that unit (Ba Chẽ's successors, recorded
+    /// by the reorganisations, keep their slugs, lineage and data); a province stored before codes were kept is matched by
+    /// its name and given its code. Every other unit is added, with a country-unique slug (<see cref="UnitSlugs"/>), in
+    /// one save.
+    /// </summary>
+    private async Task<int> SeedRegisterAsync(UnitRegister register, Dictionary<string, Source> sources, CancellationToken ct)
+    {
+        if (register.Provinces.Count == 0)
+        {
+            return 0;
+        }
+
+        var all = await db.Units.ToListAsync(ct);
+        var byCode = all.Where(u => !u.IsSynthetic && u.StatisticsCode is not null)
+            .GroupBy(u => u.StatisticsCode!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var taken = all.Select(u => u.Slug).ToHashSet(StringComparer.Ordinal);
+        var (provinceSource, unitSource) = (sources[register.ProvincesSource], sources[register.UnitsSource]);
+        var added = new List<AdministrativeUnit>();
+
+        var provinces = new Dictionary<string, AdministrativeUnit>(StringComparer.Ordinal);
+        var missingProvinces = new List<RegisterProvince>();
+        foreach (var p in register.Provinces)
+        {
+            if (byCode.TryGetValue(p.Code, out var known) && AdministrativeUnit.IsProvinceLevelKind(known.Kind))
+            {
+                provinces[p.Code] = known;
+            }
+            else if (all.FirstOrDefault(u => !u.IsSynthetic && u.StatisticsCode is null && u.ParentId is null && u.ValidTo is null
+                         && AdministrativeUnit.IsProvinceLevelKind(u.Kind) && UnitSlugs.Slugify(u.Name) == UnitSlugs.Slugify(p.Name)) is { } named)
+            {
+                named.StatisticsCode = p.Code;
+                named.Source ??= provinceSource;
+                provinces[p.Code] = named;
+            }
+            else
+            {
+                missingProvinces.Add(p);
+            }
+        }
+
+        var provinceSlugs = UnitSlugs.Assign(missingProvinces.Select(p => new SlugRequest(p.Code, p.Name, p.Kind, null)).ToList(), taken);
+        foreach (var p in missingProvinces)
+        {
+            var unit = new AdministrativeUnit
+            {
+                Slug = provinceSlugs[p.Code], Name = p.Name, Kind = p.Kind, ValidFrom = register.ValidFrom, StatisticsCode = p.Code, Source = provinceSource,
+            };
+            provinces[p.Code] = unit;
+            taken.Add(unit.Slug);
+            added.Add(unit);
+        }
+
+        var missing = new List<RegisterUnit>();
+        foreach (var u in register.Units)
+        {
+            if (byCode.TryGetValue(u.Code, out var known))
+            {
+                known.Source ??= unitSource;
+            }
+            else
+            {
+                missing.Add(u);
+            }
+        }
+
+        var slugs = UnitSlugs.Assign(missing.Select(u => new SlugRequest(u.Code, u.Name, u.Kind, provinces[u.ProvinceCode].Slug)).ToList(), taken);
+        added.AddRange(missing.Select(u => new AdministrativeUnit
+        {
+            Slug = slugs[u.Code], Name = u.Name, Kind = u.Kind, Parent = provinces[u.ProvinceCode], ValidFrom = register.ValidFrom,
+            StatisticsCode = u.Code, Source = unitSource,
+        }));
+
+        db.Units.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        return added.Count;
     }
 
     private async Task<int> SeedFiguresAsync(

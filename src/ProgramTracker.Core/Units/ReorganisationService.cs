@@ -129,6 +129,11 @@ public sealed class ReorganisationService(ProgramTrackerDbContext db, TimeProvid
             {
                 errors.Add(("SuccessorStatisticsCode", f["Reorg.Error.StatisticsCode"]));
             }
+            else if (input.Successor.StatisticsCode is { Length: > 0 } newCode
+                && await db.Units.AsNoTracking().Where(u => u.StatisticsCode == newCode.Trim()).Select(u => new { u.Kind, u.Name }).FirstOrDefaultAsync(ct) is { } holder)
+            {
+                errors.Add(("SuccessorStatisticsCode", f.Format("Reorg.Error.StatisticsCodeTaken", newCode.Trim(), f.UnitName(holder.Kind, holder.Name))));
+            }
 
             var parent = input.Successor.ParentId is { } pid ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == pid, ct) : null;
             if (parent is null)

@@ -27,21 +27,22 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<DatabaseInitializer>>();
         var directory = SeedDirectory(configuration);
         // Parse the seed before touching the database: a malformed file stops start-up with nothing written.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var data = SeedLoader.Load(directory);
 
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         await db.Database.MigrateAsync(ct);
         var added = await new Seeder(db).SeedAsync(data, ct);
         var quarters = await scope.ServiceProvider.GetRequiredService<ProgramTracker.Core.Periods.PeriodCalendar>().EnsureUpToTodayAsync(ct);
-        logger.LogInformation("Database ready ({Provider}); seed from {Directory} added {Added} records, {Quarters} quarters opened up to today",
-            db.Database.ProviderName, directory, added, quarters);
+        logger.LogInformation("Database ready ({Provider}) in {Elapsed:0} ms; seed from {Directory} added {Added} records, {Quarters} quarters opened up to today",
+            db.Database.ProviderName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, directory, added, quarters);
 
         var accounts = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await accounts.EnsureRolesAsync(ct);
         if (SecurityOptions.SeedDemoUsers(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
         {
             var demo = await accounts.SeedDemoUsersAsync(ct);
-            logger.LogWarning("Seed:DemoUsers is on: {Added} demo accounts added (public password, see README); never use this on real data", demo);
+            logger.LogWarning("Seed:DemoUsers is on ({Elapsed:0} ms since the seed began): {Added} demo accounts added (public password, see README); never use this on real data", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, demo);
         }
     }
 

@@ -12,6 +12,17 @@ public static class Links
     public static string Unit(UnitKind kind, string slug) =>
         AdministrativeUnit.IsCommuneLevelKind(kind) ? $"/communes/{Uri.EscapeDataString(slug)}" : $"/districts/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>The communes list of a province, optionally of one attainment band: "/communes?province=quang-ninh&amp;band=heat-2".</summary>
+    public static string CommuneList(string? province = null, string? band = null, string? kind = null, string? status = null, int page = 1)
+    {
+        var query = new[] { ("province", province), ("kind", kind), ("band", band), ("status", status), ("page", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}").ToList();
+        return "/communes" + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+
+    /// <summary>The unit search: "/units/search?q=ky%20thuong".</summary>
+    public static string UnitSearch(string query) => $"/units/search?q={Uri.EscapeDataString(query)}";
+
     public static string Commune(string slug) => $"/communes/{Uri.EscapeDataString(slug)}";
 
     public static string District(string slug) => $"/districts/{Uri.EscapeDataString(slug)}";

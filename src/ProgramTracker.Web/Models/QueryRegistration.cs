@@ -34,7 +34,7 @@ public static class QueryRegistration
         services.AddScoped<CatalogueImport.SetTableQueries>().AddScoped<CatalogueImport.SetTableImporter>();
         return services.AddEntryWorkbook()
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
-            .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>()
+            .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>().AddScoped<CommuneListQueries>()
             .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>()
             .AddScoped<EntryService>().AddScoped<WorkflowService>().AddScoped<ProgramTracker.Core.Catalogue.CatalogueService>().AddScoped<ProgramTracker.Core.Units.ReorganisationService>().AddScoped<SummaryUpdater>().AddScoped<PovertyEntryService>().AddScoped<ProgramTracker.Core.Planning.PlanningService>().AddScoped<ProgramTracker.Core.Periods.PeriodAdministration>()
             .AddScoped<Planning.PlanningQueries>().AddScoped<PovertyEntry.PovertyEntryQueries>().AddScoped<Admin.IndicatorFormQueries>();

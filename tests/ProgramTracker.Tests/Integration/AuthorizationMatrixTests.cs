@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         ["Home.Index"] = new(Access.Readers, "/"),
         ["Communes.Index"] = new(Access.Readers, "/communes"),
         ["Communes.Show"] = new(Access.Readers, "/communes/nam-son"),
+        ["Units.ByCode"] = new(Access.Readers, "/units/06970"),
+        ["Units.Search"] = new(Access.Readers, "/units/search?q=ky+thuong"),
         ["Districts.Show"] = new(Access.Readers, "/districts/ba-che"),
         ["Programmes.Index"] = new(Access.Readers, "/programmes"),
         ["Programmes.Show"] = new(Access.Readers, "/programmes/ntm"),

@@ -16,8 +16,8 @@ namespace ProgramTracker.Tests.Integration;
 public sealed class PortalFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>A second district with one commune and one district staff account, for scoping tests.</summary>
-    public const string OtherDistrict = "tien-yen";
-    public const string OtherCommune = "dong-ngu";
+    public const string OtherDistrict = "huyen-tien-yen";
+    public const string OtherCommune = "dong-ngu-2024"; // not "dong-ngu": that slug is the register's xã Đông Ngũ (06877) of today
     public const string OtherDistrictUser = "huyen.tienyen";
     public const string OtherDistrictPassword = "Tien-Yen-2024-mat-khau";
 

@@ -121,6 +121,24 @@ public class DashboardPageBuilderTests
         spec.Json.Should().NotContain("</script>").And.NotContain("<");
     }
 
+    [Fact]
+    public void A_successors_trend_shows_its_predecessors_figures_before_its_start_labelled_as_predecessors()
+    {
+        var successor = new DashUnit(201, "s", "Ba Chẽ", UnitKind.Commune);
+        var predecessor = new DashUnit(202, "p", "Nam Sơn", UnitKind.Commune);
+        // The successor begins with Q3: the predecessor's Q2 figure is its history; a Q3 figure of the predecessor is not shown.
+        var data = new DashboardData(District, [successor], Q3, [Q2, Q3], [Q2, Q3], [District], [Advanced],
+            [Figure(successor, 17, 70), Figure(predecessor, 15, 66, period: Q2), Figure(predecessor, 16, 68)], [], [], [], [], [], [], [],
+            new Dictionary<int, SourceRef>(), Predecessors: [new PredecessorLink(successor.Id, predecessor, new DateOnly(2023, 7, 1))]);
+
+        var chart = DashboardPageBuilder.AttainmentCharts(data).Single(c => c.Id == "trend-ntm-xa-nang-cao");
+
+        chart.Series.Select(x => x.Label).Should().Equal("xã Ba Chẽ", "xã Nam Sơn (đơn vị trước, đã nhập vào xã Ba Chẽ)");
+        chart.Series[0].Values.Should().Equal(null, 17m);
+        chart.Series[1].Values.Should().Equal(15m, null);
+        DashboardPageBuilder.AttainmentCharts(data with { Predecessors = null }).Single().Series.Should().ContainSingle("without the links only the commune's own series");
+    }
+
     private static AttainmentFigure Figure(DashUnit unit, decimal criteria, decimal indicators, FigureKind kind = FigureKind.Reported, DashPeriod? period = null) =>
         new(unit.Id, Advanced.Id, (period ?? Q3).Id, kind, criteria, 19, indicators, 75, new DateOnly(2023, 8, 24), 1, [unit.Id]);
 

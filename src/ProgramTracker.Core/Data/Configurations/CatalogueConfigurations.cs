@@ -14,6 +14,9 @@ public sealed class AdministrativeUnitConfiguration : IEntityTypeConfiguration<A
         builder.Property(u => u.Name).HasMaxLength(120);
         builder.Property(u => u.Note).HasMaxLength(500);
         builder.Property(u => u.StatisticsCode).HasMaxLength(10);
+        // The statistics code is a unit's identity (ADR 0012): at most one unit has it; units without one are many.
+        builder.HasIndex(u => u.StatisticsCode).IsUnique();
+        builder.HasOne(u => u.Source).WithMany().HasForeignKey(u => u.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.ParentId, u.Kind });
         builder.Ignore(u => u.KindLabel);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
@@ -47,12 +49,27 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
 
     /// <summary>Units the token's user reads (or <paramref name="unit"/> and the units below it), by id, with validity and successors.</summary>
     [HttpGet("units")]
-    public async Task<ActionResult<Page<UnitDto>>> Units(string? unit, string? cursor, int? limit, CancellationToken ct)
+    [EndpointSummary("Units: provinces, communes and wards, with statistics code, kind, parent and validity")]
+    [EndpointDescription("Every unit the token's user may read, in id order and pages of `limit`. Filters combine: `unit` (a slug: that unit and the two levels below it), "
+        + "`code` (a statistics code of the official register, e.g. 06970), `validOn` (units in force on that day). Example: `?unit=quang-ninh&validOn=2025-07-01&limit=1000` "
+        + "lists the province quang-ninh and its 54 communes and wards.")]
+    public async Task<ActionResult<Page<UnitDto>>> Units(
+        [Description("A unit's slug (e.g. quang-ninh): that unit and the units below it (two levels).")] string? unit,
+        [Description("A statistics code of the official register (e.g. 06970 for a commune, 22 for a province): the unit with that code.")] string? code,
+        [Description("A day (yyyy-MM-dd): only units in force on that day (valid from on or before it, valid to on or after it).")] DateOnly? validOn,
+        [Description("The next page's cursor, from the previous page's `next`.")] string? cursor,
+        [Description("Rows per page: 1 to 1000 (100 when absent).")] int? limit,
+        CancellationToken ct)
     {
         var (ids, error) = await filters.UnitsAsync(User, unit, ct);
         if (error is not null)
         {
             return error.ToResult();
+        }
+
+        if (code is not null && (code.Length is 0 or > 10 || !code.All(char.IsAsciiDigit)))
+        {
+            return BadRequestProblem(F.Format("Api.NotACode", code));
         }
 
         if (!Cursor.TryDecode(cursor, 1, out var after))
@@ -62,8 +79,18 @@ public sealed class ApiCatalogueController(ProgramTrackerDbContext db, ApiFilter
 
         var take = Cursor.Limit(limit);
         var last = after?[0] ?? 0;
-        var rows = await UnitQuery(db.Units.AsNoTracking().Where(u => (ids == null || ids.Contains(u.Id)) && u.Id > last).OrderBy(u => u.Id).Take(take + 1))
-            .ToListAsync(ct);
+        var query = db.Units.AsNoTracking().Where(u => (ids == null || ids.Contains(u.Id)) && u.Id > last);
+        if (code is not null)
+        {
+            query = query.Where(u => u.StatisticsCode == code);
+        }
+
+        if (validOn is { } day)
+        {
+            query = query.Where(u => (u.ValidFrom == null || u.ValidFrom <= day) && (u.ValidTo == null || u.ValidTo >= day));
+        }
+
+        var rows = await UnitQuery(query.OrderBy(u => u.Id).Take(take + 1)).ToListAsync(ct);
         return Cursor.Cut(rows, take, u => [u.Id]);
     }
 

@@ -205,6 +205,9 @@ public sealed record IndicatorFigure(
     string? Note,
     int? SourceId);
 
+/// <summary>A unit that went (directly or through another) into one of the dashboard's communes, which began on <paramref name="SuccessorFrom"/>.</summary>
+public sealed record PredecessorLink(int SuccessorId, DashUnit Predecessor, DateOnly SuccessorFrom);
+
 public sealed record HighlightFigure(string? ProgrammeCode, string Topic, string Text, int SourceId);
 
 public sealed record DashboardData(
@@ -224,7 +227,8 @@ public sealed record DashboardData(
     IReadOnlyList<IndicatorFigure> DistrictFigures,
     IReadOnlyList<HighlightFigure> Highlights,
     IReadOnlyDictionary<int, SourceRef> Sources,
-    bool ApprovedOnly = false)
+    bool ApprovedOnly = false,
+    IReadOnlyList<PredecessorLink>? Predecessors = null)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;

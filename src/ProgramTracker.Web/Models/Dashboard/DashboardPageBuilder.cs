@@ -78,6 +78,10 @@ public static class DashboardPageBuilder
 
     private static readonly string[] HeatClasses = ["heat-4", "heat-3", "heat-2", "heat-1", "heat-0", "heat-partial", "heat-none"];
 
+    /// <summary>A row's lowest band over its sets with a judged figure ("heat-none" when it has none): how the communes list and the band counts place a commune.</summary>
+    public static string LowestBand(HeatRow row) =>
+        row.Cells.Select(c => c.CssClass).Where(c => c != "heat-none").OrderBy(c => c, StringComparer.Ordinal).FirstOrDefault() ?? "heat-none";
+
     /// <summary>The heat map's legend, in the reader's language.</summary>
     public static IReadOnlyList<(string CssClass, string Label)> Legend =>
         HeatClasses.Select(c => (c, Formats.Current[$"Dash.Legend.{c}"])).ToList();
@@ -159,6 +163,27 @@ public static class DashboardPageBuilder
                 }
 
                 series.Add(new ChartSeries(unit.FullName, figures.Select(f => f?.Headline).ToList(), figures.Select(f => f is null ? null : Origin(f.Kind).Label).ToList()));
+            }
+
+            // Before a successor began, its predecessors' own figures, each labelled as a predecessor (never summed into it).
+            if (set.Level == UnitLevel.Commune)
+            {
+                foreach (var link in data.Predecessors ?? [])
+                {
+                    if (data.Communes.FirstOrDefault(c => c.Id == link.SuccessorId) is not { } successor)
+                    {
+                        continue;
+                    }
+
+                    var figures = data.Window.Select(p => p.EndsOn < link.SuccessorFrom ? data.Figure(link.Predecessor.Id, set.Id, p.Id) : null).ToList();
+                    if (figures.All(f => f?.Headline is null))
+                    {
+                        continue;
+                    }
+
+                    series.Add(new ChartSeries(Formats.Current.Format("Dash.PredecessorSeries", link.Predecessor.FullName, successor.FullName),
+                        figures.Select(f => f?.Headline).ToList(), figures.Select(f => f is null ? null : Origin(f.Kind).Label).ToList()));
+                }
             }
 
             if (series.Count == 0)

@@ -117,6 +117,10 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         // The district and its communes by id: every figure query filters on this list, which the unit-first
         // indexes serve directly (a join to units with "parent = district" made PostgreSQL scan the whole table).
         var unitIds = communes.Select(c => c.Id).Append(did).ToList();
+        // A successor's trend shows its predecessors before its start (issue 23): their attainment is read too, from the
+        // reorganisations in the snapshot, and used for nothing else (cells, risk and sums stay the communes' own).
+        var predecessors = Predecessors(snapshot, communes);
+        var figureUnitIds = unitIds.Concat(predecessors.Select(p => p.Predecessor.Id)).Distinct().ToList();
 
         var sets = snapshot.Sets.Where(s => s.InForce(starts, ends))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
@@ -126,7 +130,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         var reported = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
             .Where(s => windowIds.Contains(s.ReportedAttainment.PeriodId) && setIds.Contains(s.ReportedAttainment.CriteriaSetId)
-                && unitIds.Contains(s.UnitId))
+                && figureUnitIds.Contains(s.UnitId))
             .Select(s => new
             {
                 s.UnitId, s.ReportedAttainmentId, s.ReportedAttainment.CriteriaSetId, s.ReportedAttainment.PeriodId, s.ReportedAttainment.Kind,
@@ -139,7 +143,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         // projection of four numbers per value of the dashboard's units in the window, bounded by units × periods × indicators.
         var book = snapshot.Rules;
         var rawValues = await db.IndicatorValues.AsNoTracking()
-            .Where(v => windowIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
+            .Where(v => windowIds.Contains(v.PeriodId) && figureUnitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
             .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value })
             .ToListAsync(ct);
         if (approvedOnly)
@@ -321,7 +325,36 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
 
         return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
-            targets, figures, highlights, sources, approvedOnly);
+            targets, figures, highlights, sources, approvedOnly, predecessors);
+    }
+
+    /// <summary>Every unit that went, whole or in part and through any number of acts, into one of the communes.</summary>
+    private static List<PredecessorLink> Predecessors(CatalogueSnapshot snapshot, IReadOnlyList<DashUnit> communes)
+    {
+        var links = new List<PredecessorLink>();
+        foreach (var commune in communes)
+        {
+            if (snapshot.Unit(commune.Id)?.ValidFrom is not { } from)
+            {
+                continue;
+            }
+
+            var seen = new HashSet<int> { commune.Id };
+            var pending = new Stack<int>([commune.Id]);
+            while (pending.Count > 0)
+            {
+                foreach (var part in snapshot.PartsInto(pending.Pop()))
+                {
+                    if (part.PredecessorId is { } id && seen.Add(id) && snapshot.Unit(id) is { } unit)
+                    {
+                        links.Add(new PredecessorLink(commune.Id, new DashUnit(unit.Id, unit.Slug, unit.Name, unit.Kind), from));
+                        pending.Push(id);
+                    }
+                }
+            }
+        }
+
+        return links;
     }
 
     /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the district and its communes.</summary>

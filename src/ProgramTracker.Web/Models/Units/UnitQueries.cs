@@ -215,7 +215,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
     }
 
     /// <summary>Per unit, the latest reported criteria/indicator figures, one line per set ("NTM nâng cao: 16/19 tiêu chí, 72/75 chỉ tiêu").</summary>
-    private async Task<Dictionary<int, IReadOnlyList<string>>> LatestReportedAsync(List<int> unitIds, CancellationToken ct)
+    internal async Task<Dictionary<int, IReadOnlyList<string>>> LatestReportedAsync(List<int> unitIds, CancellationToken ct)
     {
         var rows = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
             .Where(s => unitIds.Contains(s.UnitId) && s.ReportedAttainment.Kind != ReportedKind.UnitsAchieved)

@@ -204,6 +204,9 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StatisticsCode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -217,6 +220,11 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("StatisticsCode")
                         .IsUnique();
 
                     b.HasIndex("ParentId", "Kind");
@@ -1559,7 +1567,14 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Parent");
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ApiToken", b =>

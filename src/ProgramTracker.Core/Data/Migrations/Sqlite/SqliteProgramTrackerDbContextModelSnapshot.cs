@@ -191,6 +191,9 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatisticsCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -204,6 +207,11 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("StatisticsCode")
                         .IsUnique();
 
                     b.HasIndex("ParentId", "Kind");
@@ -1502,7 +1510,14 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("ProgramTracker.Core.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Parent");
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.ApiToken", b =>
