@@ -179,7 +179,7 @@ public sealed class Formats
 
     public string Step(WorkflowStep step) => this[$"Step.{step}"];
 
-    public string Role(string? role) => role is Roles.Admin or Roles.DistrictStaff or Roles.Leader or Roles.CommuneOfficer
+    public string Role(string? role) => role is Roles.Admin or Roles.ProvinceAdmin or Roles.DistrictStaff or Roles.Leader or Roles.CommuneOfficer
         ? this[$"Role.{role}"]
         : this["Role.None"];
 
