@@ -40,7 +40,7 @@ public sealed class OnboardingFiles(IOptions<ImportOptions> limits, IOptions<Cat
         var name = Path.GetFileName(file.FileName);
         if (file.Length > limits.Value.MaxFileBytes)
         {
-            return Fail(name, Messages.TooLarge(limits.Value, f));
+            return Fail(name, f.Format("SetImport.TooLarge", Mb(file.Length, f), Mb(limits.Value.MaxFileBytes, f)));
         }
 
         var bytes = new byte[file.Length];
@@ -127,6 +127,8 @@ public sealed class OnboardingFiles(IOptions<ImportOptions> limits, IOptions<Cat
     /// <summary>An empty workbook with the columns' headers in the reader's language (the import reads either).</summary>
     public static byte[] Template(IReadOnlyList<ImportColumn> columns, string sheet, Formats f) =>
         SetTableWriter.PlainXlsx(sheet, columns.Select(c => c.Header(f)).ToList(), [], columns.Select(_ => 24d).ToList());
+
+    private static string Mb(long bytes, Formats f) => $"{f.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
 
     private static OnboardingTable Fail(string name, string message) => new(name, "", [], [new ImportError(null, null, message)]);
 }
