@@ -162,6 +162,7 @@ public sealed class Formats
         ThresholdReason.Group => Format("Threshold.Why.Group", why.Group),
         ThresholdReason.NoRegion => this["Threshold.Why.NoRegion"],
         ThresholdReason.NoGroup => this["Threshold.Why.NoGroup"],
+        ThresholdReason.Ungrouped => this["Threshold.Unclassified"],
         _ => Format("Threshold.Why.NoSpecific", Zone(why.Zone ?? Zones.Common)),
     };
 

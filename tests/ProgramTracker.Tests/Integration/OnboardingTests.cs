@@ -95,7 +95,7 @@ public sealed partial class OnboardingTests : SeededCopyTests
         applied.StatusCode.Should().Be(HttpStatusCode.OK, done);
         applied.Headers.CacheControl!.NoStore.Should().BeTrue();
         done.Should().Contain("Đã tạo 3 tài khoản");
-        var sheet = Convert.FromBase64String(Regex.Match(done, "href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,([^\"]+)\"").Groups[1].Value);
+        var sheet = Convert.FromBase64String(WebUtility.HtmlDecode(Regex.Match(done, "href=\"data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,([^\"]+)\"").Groups[1].Value));
         var table = SetTableReader.Read("mat-khau.xlsx", sheet, new CatalogueImportOptions(), ProgramTracker.Core.Localization.Formats.Vietnamese);
         table.Errors.Should().BeEmpty();
         table.Rows.Should().HaveCount(4);
@@ -244,7 +244,7 @@ public sealed partial class OnboardingTests : SeededCopyTests
         applied.StatusCode.Should().Be(HttpStatusCode.OK);
         (await applied.Content.ReadAsStringAsync()).Should().Contain("id=\"import-applied\"");
 
-        var rows = await Factory.WithDbAsync(db => db.UnitClassifications.Where(c => c.Unit.Slug == "xa-ba-che").OrderBy(c => c.ValidFrom)
+        var rows = await Factory.WithDbAsync(db => db.UnitClassifications.Where(c => c.Unit.Slug == "xa-ba-che").OrderBy(c => c.ValidFrom != null).ThenBy(c => c.ValidFrom)
             .Select(c => new { c.ValidFrom, c.ValidTo, c.CommuneGroup, c.Region, Source = c.Source!.Title }).ToListAsync());
         rows.Should().HaveCount(2);
         rows[0].ValidTo.Should().Be(new DateOnly(2025, 12, 31));
