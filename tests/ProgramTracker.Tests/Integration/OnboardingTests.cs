@@ -123,7 +123,8 @@ public sealed partial class OnboardingTests : SeededCopyTests
         elsewhere.Headers.Location!.OriginalString.Should().Be("/account/password");
         var token = await officer.AntiforgeryTokenAsync("/account/password");
         (await officer.GetStringAsync("/account/password")).Should().Contain("Đây là lần đăng nhập đầu với mật khẩu dùng một lần");
-        (await officer.PostFormAsync("/account/tokens", new Dictionary<string, string> { ["Name"] = "x" }, token)).StatusCode.Should().NotBe(HttpStatusCode.OK);
+        (await officer.PostFormAsync("/account/tokens", new Dictionary<string, string> { ["Name"] = "x" }, token)).StatusCode.Should().Be(HttpStatusCode.Forbidden, "no API token from a one-time password");
+        (await officer.GetAsync("/account/tokens")).Headers.Location!.OriginalString.Should().Be("/account/password");
         var blocked = await officer.PostFormAsync("/communes/ky-thuong/entry/2025-Q3", new Dictionary<string, string>(), token);
         blocked.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 

@@ -10,8 +10,12 @@ public static class FirstPasswordEnforcement
 {
     public const string ChangePath = "/account/password";
 
-    /// <summary>Sign-in, sign-out, the password and two-factor pages, errors and health stay open.</summary>
-    private static readonly string[] OpenPrefixes = ["/account", "/error", "/health"];
+    /// <summary>
+    /// Sign-in, sign-out, the password and two-factor pages, the language switch, errors and health stay open; not the
+    /// rest of /account (an API token made with the one-time password would outlive it).
+    /// </summary>
+    private static readonly string[] OpenPrefixes =
+        ["/account/login", "/account/login-2fa", "/account/logout", ChangePath, TwoFactorEnforcement.SetupPath, "/language", "/error", "/health"];
 
     public static IApplicationBuilder UseFirstPasswordEnforcement(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
