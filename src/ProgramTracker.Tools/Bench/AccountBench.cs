@@ -79,6 +79,7 @@ public static partial class AccountBench
             return 1;
         }
 
+        Console.WriteLine("apply server steps (ms): " + (applied.Headers.TryGetValues("X-Import-Timings", out var t) ? t.First() : "?"));
         var passwords = Encoding.UTF8.GetString(Convert.FromBase64String(WebUtility.HtmlDecode(sheet.Groups[1].Value))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT rows={rows} communes={codes.Length} file-kb={file.Length / 1024} dry-run-ms={previewMs} apply-ms={applyMs} passwords={passwords} payload-kb={payload.Groups[1].Length / 1024}"));

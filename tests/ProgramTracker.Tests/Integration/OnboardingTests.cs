@@ -58,6 +58,12 @@ public sealed partial class OnboardingTests : SeededCopyTests
         Regex.IsMatch(html, "<tr data-row=\"3\"><td>3</td><td class=\"text-nowrap\">Tên đăng nhập</td>").Should().BeTrue("the error names its row and field");
         (await Factory.WithDbAsync(db => db.Users.CountAsync())).Should().Be(before);
 
+        var english = await Factory.SignedInClientAsync("admin");
+        (await english.GetAsync("/language/en?returnUrl=%2F")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var inEnglish = WebUtility.HtmlDecode(await (await UploadAsync(english, "/admin/users/import", Encoding.UTF8.GetBytes(csv), "accounts.csv")).Content.ReadAsStringAsync());
+        inEnglish.Should().Contain("The user name “admin” already exists in the portal.").And.Contain("No unit has the code “99999”.")
+            .And.Contain("<td class=\"text-nowrap\">User name</td>");
+
         foreach (var (bytes, name, message) in new[]
         {
             (Array.Empty<byte>(), "rong.csv", "Tệp rỗng (0 byte)."),
