@@ -44,7 +44,7 @@ public sealed class DatabaseTests
         before["reported"].Should().Be(9);
         before["values"].Should().Be(10);
         before["users"].Should().Be(9);
-        before["roles"].Should().Be(4);
+        before["roles"].Should().Be(5, "Admin, ProvinceAdmin, DistrictStaff, Leader, CommuneOfficer");
     }
 
     [Fact]
