@@ -18,6 +18,8 @@ export PROGRAMTRACKER_CHROMIUM="${PROGRAMTRACKER_CHROMIUM:-$(command -v chromium
 export PROGRAMTRACKER_TEST_TODAY="${PROGRAMTRACKER_TEST_TODAY:-2026-12-07}"
 echo "test clock: $PROGRAMTRACKER_TEST_TODAY (replay with PROGRAMTRACKER_TEST_TODAY=$PROGRAMTRACKER_TEST_TODAY ./test.sh)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each test host would watch its settings files; hundreds of hosts exhaust the machine's inotify instances (128 here).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 log=$(mktemp)
 set +e

@@ -39,6 +39,11 @@ internal static class Program
             return await Bench.ImportBench.RunAsync(args[1..]);
         }
 
+        if (args[0] == "account-bench")
+        {
+            return await Bench.AccountBench.RunAsync(args[1..]);
+        }
+
         if (args[0] == "save-bench")
         {
             return await Bench.SaveBench.RunAsync(args[1..]);

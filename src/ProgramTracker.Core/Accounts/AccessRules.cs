@@ -22,7 +22,11 @@ public sealed record AccessProfile(IReadOnlyCollection<string> Roles, IReadOnlyL
 {
     public static AccessProfile Nobody { get; } = new([], []);
 
+    /// <summary>The national administrator (an unbound Admin): everything.</summary>
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
+
+    /// <summary>A province administrator: the accounts and classifications of the provinces they are bound to.</summary>
+    public bool IsProvinceAdmin => !IsAdmin && Roles.Contains(Accounts.Roles.ProvinceAdmin);
 
     public bool Has(string role) => Roles.Contains(role);
 }
@@ -63,6 +67,7 @@ public static class AccessRules
             return true;
         }
 
+        // A province administrator sets up the province (accounts, classifications) and enters no data.
         if (profile.Has(Roles.DistrictStaff) && profile.Units.Any(b => unit.IsWithin(b.Id)))
         {
             return true;
@@ -84,4 +89,30 @@ public static class AccessRules
     /// </summary>
     public static UnitValidity? Reviewer(IEnumerable<UnitValidity> ancestors, DateOnly periodStart, DateOnly periodEnd) =>
         ancestors.FirstOrDefault(a => Domain.AdministrativeUnit.Overlaps(a.ValidFrom, a.ValidTo, periodStart, periodEnd));
+
+    /// <summary>
+    /// May the user administer this unit (its classifications, the accounts bound to it)? The national administrator:
+    /// every unit; a province administrator: their province and the units below it; nobody else.
+    /// </summary>
+    public static bool CanAdminister(AccessProfile profile, UnitPlace unit) =>
+        profile.IsAdmin || (profile.IsProvinceAdmin && profile.Units.Any(b => unit.IsWithin(b.Id)));
+
+    /// <summary>Administers every unit and the national settings (periods, catalogue, reorganisations): the national administrator.</summary>
+    public static bool AdministersAll(AccessProfile profile) => profile.IsAdmin;
+
+    /// <summary>
+    /// May the user give an account this role? The national administrator: any; a province administrator: the roles
+    /// that work inside a province (staff, leader, commune officer), never an administrator's.
+    /// </summary>
+    public static bool CanGrant(AccessProfile profile, string role) =>
+        Roles.IsKnown(role) && (profile.IsAdmin || (profile.IsProvinceAdmin && !Roles.Administers(role)));
+
+    /// <summary>
+    /// May the user see and change an account, given its role and the units it is bound to? The national
+    /// administrator: every account; a province administrator: accounts of a role they may grant whose every unit is
+    /// in their province (an account with no unit, or one unit elsewhere, is not theirs).
+    /// </summary>
+    public static bool CanManageAccount(AccessProfile profile, string? role, IReadOnlyCollection<UnitPlace> units) =>
+        profile.IsAdmin
+        || (profile.IsProvinceAdmin && role is not null && CanGrant(profile, role) && units.Count > 0 && units.All(u => CanAdminister(profile, u)));
 }

@@ -18,5 +18,6 @@ public static class DemoUsers
         new("tinh", "Cán bộ tỉnh Quảng Ninh", Roles.DistrictStaff, ["quang-ninh"]),
         new("lanhdao.tinh", "Lãnh đạo tỉnh Quảng Ninh", Roles.Leader, ["quang-ninh"]),
         new("xa.bache", "Cán bộ xã Ba Chẽ", Roles.CommuneOfficer, ["xa-ba-che"]),
+        new("quantri.qn", "Quản trị tỉnh Quảng Ninh", Roles.ProvinceAdmin, ["quang-ninh"]),
     ];
 }

@@ -66,6 +66,31 @@ public sealed class UnitAccess(CurrentCatalogue catalogue)
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
         await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanEdit(await ProfileAsync(user, ct), unit);
 
+    /// <summary>May the user administer the unit (its classifications, its accounts)? See <see cref="AccessRules.CanAdminister"/>.</summary>
+    public async Task<bool> CanAdministerAsync(ClaimsPrincipal user, int unitId, CancellationToken ct = default) =>
+        await PlaceAsync(unitId, ct) is { } unit && AccessRules.CanAdminister(await ProfileAsync(user, ct), unit);
+
+    /// <summary>May the user see and change this account? See <see cref="AccessRules.CanManageAccount"/>.</summary>
+    public async Task<bool> CanManageAccountAsync(ClaimsPrincipal user, string accountId, string? accountRole, CancellationToken ct = default)
+    {
+        var units = (await catalogue.GetAsync(ct)).UnitsOf(accountId);
+        return AccessRules.CanManageAccount(await ProfileAsync(user, ct), accountRole, units);
+    }
+
+    /// <summary>May the user give these settings (a role and its units) to an account?</summary>
+    public async Task<bool> CanGrantAsync(ClaimsPrincipal user, string role, IReadOnlyCollection<int> unitIds, CancellationToken ct = default)
+    {
+        var profile = await ProfileAsync(user, ct);
+        if (profile.IsAdmin)
+        {
+            return true;
+        }
+
+        var snapshot = await catalogue.GetAsync(ct);
+        var places = unitIds.Distinct().Select(snapshot.Place).ToList();
+        return AccessRules.CanGrant(profile, role) && places.Count > 0 && places.All(p => p is not null && AccessRules.CanAdminister(profile, p));
+    }
+
     /// <summary>May the user change every one of these units (a reviewer's workbook)?</summary>
     public async Task<bool> CanEditAllAsync(ClaimsPrincipal user, IReadOnlyCollection<int> unitIds, CancellationToken ct = default)
     {

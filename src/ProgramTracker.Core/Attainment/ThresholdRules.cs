@@ -20,6 +20,11 @@ public enum ThresholdReason
     NoGroup = 5,
     /// <summary>The common threshold: the set has none of its own for the unit's zone (<see cref="ThresholdWhy.Zone"/>).</summary>
     NoSpecific = 6,
+    /// <summary>
+    /// No threshold: the indicator's threshold is given by commune group and the commune has none yet ("chưa phân
+    /// nhóm"). The common value, if the set has one, is not taken in its place: that would be a guess.
+    /// </summary>
+    Ungrouped = 7,
 }
 
 /// <summary>The reason a threshold applies: the kind, and the zone or group it names.</summary>
@@ -41,6 +46,11 @@ public static class ThresholdRules
     public static PickedThreshold Pick(ThresholdScheme scheme, UnitZone? zone, IReadOnlyCollection<ZoneRule> rules)
     {
         var common = rules.FirstOrDefault(r => r.Zone == Zones.Common);
+        if (scheme == ThresholdScheme.CommuneGroup && zone?.CommuneGroup is null && rules.Any(r => Zones.CommuneGroups.Any(g => g.Code == r.Zone)))
+        {
+            return new PickedThreshold(Zones.Common, common?.Comparator ?? Comparator.AtLeast, null, null, new ThresholdWhy(ThresholdReason.Ungrouped));
+        }
+
         var (wanted, why) = Wanted(scheme, zone);
         if (wanted is not null && rules.FirstOrDefault(r => r.Zone == wanted) is { } specific)
         {

@@ -192,6 +192,7 @@ public sealed class Formats
         ThresholdReason.Group => Format("Threshold.Why.Group", why.Group),
         ThresholdReason.NoRegion => this["Threshold.Why.NoRegion"],
         ThresholdReason.NoGroup => this["Threshold.Why.NoGroup"],
+        ThresholdReason.Ungrouped => this["Threshold.Unclassified"],
         _ => Format("Threshold.Why.NoSpecific", Zone(why.Zone ?? Zones.Common)),
     };
 
@@ -221,7 +222,7 @@ public sealed class Formats
 
     public string Step(WorkflowStep step) => this[$"Step.{step}"];
 
-    public string Role(string? role) => role is Roles.Admin or Roles.DistrictStaff or Roles.Leader or Roles.CommuneOfficer
+    public string Role(string? role) => role is Roles.Admin or Roles.ProvinceAdmin or Roles.DistrictStaff or Roles.Leader or Roles.CommuneOfficer
         ? this[$"Role.{role}"]
         : this["Role.None"];
 

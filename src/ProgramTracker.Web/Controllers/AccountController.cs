@@ -18,6 +18,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
+    UserAdministration accounts,
     IOptions<SecurityOptions> security,
     ILogger<AccountController> logger) : Controller
 {
@@ -55,7 +56,7 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserName} signed in from {ClientAddress}", userName, ClientAddress);
-            return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+            return user.MustChangePassword ? Redirect(FirstPasswordEnforcement.ChangePath) : LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -210,11 +211,19 @@ public sealed class AccountController(
 
         if (ModelState.IsValid)
         {
+            var first = user.MustChangePassword;
             var result = await users.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
             if (result.Succeeded)
             {
+                await accounts.PasswordChangedAsync(user);
                 await signIn.RefreshSignInAsync(user);
                 logger.LogInformation("User {UserName} changed their password", user.UserName);
+                if (first)
+                {
+                    // The one-time password is gone: the portal opens.
+                    return Redirect("/");
+                }
+
                 ViewData["Changed"] = true;
                 return View(new ChangePasswordModel());
             }

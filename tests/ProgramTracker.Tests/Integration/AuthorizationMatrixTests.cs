@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         /// <summary>Admin and district staff.</summary>
         AdminOrDistrict,
 
+        /// <summary>The national administrator and a province administrator (accounts, classifications; scoped per request).</summary>
+        Administrators,
+
         AdminOnly,
     }
 
@@ -109,13 +112,21 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         ["Reports.Summary"] = new(Access.Readers, "/reports/summary?unit=ba-che&period=2023-Q3"),
         ["UnitExports.Commune"] = new(Access.Readers, "/communes/nam-son/export?period=2023-Q3"),
         ["UnitExports.District"] = new(Access.Readers, "/districts/ba-che/export?period=2023-Q3"),
-        ["AdminUsers.Index"] = new(Access.AdminOnly, "/admin/users"),
-        ["AdminUsers.Create"] = new(Access.AdminOnly, "/admin/users/new"),
-        ["AdminUsers.Edit"] = new(Access.AdminOnly, "/admin/users/{user}"),
-        ["AdminUsers.ResetPassword"] = new(Access.AdminOnly, "/admin/users/{user}/password"),
-        ["AdminUsers.Disable"] = new(Access.AdminOnly, "/admin/users/{user}/disable"),
-        ["AdminUsers.Enable"] = new(Access.AdminOnly, "/admin/users/{user}/enable"),
-        ["AdminUsers.ResetTwoFactor"] = new(Access.AdminOnly, "/admin/users/{user}/two-factor/reset"),
+        ["AdminUsers.Index"] = new(Access.Administrators, "/admin/users"),
+        ["AdminUsers.Create"] = new(Access.Administrators, "/admin/users/new"),
+        ["AdminUsers.Edit"] = new(Access.Administrators, "/admin/users/{user}"),
+        ["AdminUsers.ResetPassword"] = new(Access.Administrators, "/admin/users/{user}/password"),
+        ["AdminUsers.Disable"] = new(Access.Administrators, "/admin/users/{user}/disable"),
+        ["AdminUsers.Enable"] = new(Access.Administrators, "/admin/users/{user}/enable"),
+        ["AdminUserImport.Upload"] = new(Access.Administrators, "/admin/users/import"),
+        ["AdminUserImport.Template"] = new(Access.Administrators, "/admin/users/import/template.xlsx"),
+        ["AdminUserImport.Preview"] = new(Access.Administrators, "/admin/users/import"),
+        ["AdminUserImport.Apply"] = new(Access.Administrators, "/admin/users/import/apply"),
+        ["AdminClassificationImport.Upload"] = new(Access.Administrators, "/admin/unit-classifications/import"),
+        ["AdminClassificationImport.Template"] = new(Access.Administrators, "/admin/unit-classifications/import/template.xlsx"),
+        ["AdminClassificationImport.Preview"] = new(Access.Administrators, "/admin/unit-classifications/import"),
+        ["AdminClassificationImport.Apply"] = new(Access.Administrators, "/admin/unit-classifications/import/apply"),
+        ["AdminUsers.ResetTwoFactor"] = new(Access.Administrators, "/admin/users/{user}/two-factor/reset"),
     };
 
     /// <summary>One demo account per role; null is the anonymous visitor.</summary>
@@ -129,6 +140,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         ("tinh", Roles.DistrictStaff),
         ("lanhdao.tinh", Roles.Leader),
         ("xa.bache", Roles.CommuneOfficer),
+        ("quantri.qn", Roles.ProvinceAdmin),
     ];
 
     private const string TargetUser = "matrix.target";
@@ -237,6 +249,7 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
         Access.Anonymous or Access.SignedIn or Access.Readers => true,
         Access.Editors => role is Roles.Admin or Roles.DistrictStaff or Roles.CommuneOfficer,
         Access.AdminOrDistrict => role is Roles.Admin or Roles.DistrictStaff,
+        Access.Administrators => role is Roles.Admin or Roles.ProvinceAdmin,
         _ => role == Roles.Admin,
     };
 

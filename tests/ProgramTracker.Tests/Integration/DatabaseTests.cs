@@ -44,8 +44,8 @@ public sealed class DatabaseTests
             "the report's 10, the 4 units of the 2024 and 2025 reorganisations, and the register less Quảng Ninh and Ba Chẽ's 3 successors (already there)");
         before["reported"].Should().Be(9);
         before["values"].Should().Be(10);
-        before["users"].Should().Be(8);
-        before["roles"].Should().Be(4);
+        before["users"].Should().Be(9);
+        before["roles"].Should().Be(5, "Admin, ProvinceAdmin, DistrictStaff, Leader, CommuneOfficer");
     }
 
     [Fact]
@@ -65,7 +65,8 @@ public sealed class DatabaseTests
             })
             .ToDictionaryAsync(u => u.UserName!));
 
-        users.Keys.Should().BeEquivalentTo("admin", "huyen", "lanhdao", "xa.namson", "xa.dondac", "tinh", "lanhdao.tinh", "xa.bache");
+        users.Keys.Should().BeEquivalentTo("admin", "huyen", "lanhdao", "xa.namson", "xa.dondac", "tinh", "lanhdao.tinh", "xa.bache", "quantri.qn");
+        (users["quantri.qn"].Role, users["quantri.qn"].Units.Single()).Should().Be(("ProvinceAdmin", "quang-ninh"));
         (users["tinh"].Role, users["tinh"].Units.Single()).Should().Be(("DistrictStaff", "quang-ninh"));
         (users["lanhdao.tinh"].Role, users["lanhdao.tinh"].Units.Single()).Should().Be(("Leader", "quang-ninh"));
         (users["xa.bache"].Role, users["xa.bache"].Units.Single()).Should().Be(("CommuneOfficer", "xa-ba-che"));
@@ -90,7 +91,7 @@ public sealed class DatabaseTests
         _ = f.Server;
 
         (await f.WithDbAsync(ctx => ctx.Users.CountAsync())).Should().Be(0);
-        (await f.WithDbAsync(ctx => ctx.Roles.Select(r => r.Name).ToListAsync())).Should().BeEquivalentTo("Admin", "DistrictStaff", "Leader", "CommuneOfficer");
+        (await f.WithDbAsync(ctx => ctx.Roles.Select(r => r.Name).ToListAsync())).Should().BeEquivalentTo("Admin", "ProvinceAdmin", "DistrictStaff", "Leader", "CommuneOfficer");
         var client = f.AnonymousClient();
         (await client.SignInAsync("admin", PortalClients.DemoPassword)).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in form comes back with an error");
     }

@@ -120,4 +120,32 @@ public sealed class AccessRulesTests
         Everything.Where(u => AccessRules.CanRead(staff, u)).Should().Equal(TienYen, DongNgu);
         Everything.Where(u => AccessRules.CanEdit(staff, u)).Should().Equal(TienYen, DongNgu);
     }
+
+    [Fact]
+    public void Province_admin_administers_their_province_only_gives_no_administrator_role_and_enters_no_data()
+    {
+        var other = new UnitPlace(8, UnitKind.Province, null, null);
+        var otherCommune = new UnitPlace(9, UnitKind.Commune, 8, null);
+        var admin = User(Roles.ProvinceAdmin, Province);
+
+        Everything.Should().OnlyContain(u => AccessRules.CanAdminister(admin, u));
+        AccessRules.CanAdminister(admin, other).Should().BeFalse();
+        AccessRules.CanAdminister(admin, otherCommune).Should().BeFalse();
+        Everything.Should().NotContain(u => AccessRules.CanEdit(admin, u));
+        AccessRules.CanApprove(admin, Province.Id).Should().BeFalse();
+        Everything.Where(u => AccessRules.CanRead(admin, u)).Should().Equal(Everything);
+        AccessRules.AdministersAll(admin).Should().BeFalse();
+
+        Roles.All.Where(r => AccessRules.CanGrant(admin, r)).Should().Equal(Roles.DistrictStaff, Roles.Leader, Roles.CommuneOfficer);
+        AccessRules.CanManageAccount(admin, Roles.CommuneOfficer, [NamSon]).Should().BeTrue();
+        AccessRules.CanManageAccount(admin, Roles.CommuneOfficer, [NamSon, otherCommune]).Should().BeFalse("one unit elsewhere makes the account not theirs");
+        AccessRules.CanManageAccount(admin, Roles.Admin, []).Should().BeFalse();
+        AccessRules.CanManageAccount(admin, Roles.ProvinceAdmin, [Province]).Should().BeFalse();
+        AccessRules.CanManageAccount(admin, Roles.Leader, []).Should().BeFalse();
+
+        var national = User(Roles.Admin);
+        AccessRules.CanAdminister(national, otherCommune).Should().BeTrue();
+        AccessRules.CanManageAccount(national, Roles.Admin, []).Should().BeTrue();
+        Roles.All.Should().OnlyContain(r => AccessRules.CanGrant(national, r));
+    }
 }

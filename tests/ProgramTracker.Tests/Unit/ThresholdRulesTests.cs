@@ -57,8 +57,24 @@ public sealed class ThresholdRulesTests
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 3, false), ByGroup).Value.Should().Be(60m);
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 1, false), ByGroup).Value.Should().Be(100m);
         ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 2, false), ByGroup).Value.Should().BeNull("no group-2 value and no common one: not guessed");
-        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), ByGroup).Why.Should().Be(new ThresholdWhy(ThresholdReason.NoGroup));
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), ByGroup).Why.Should().Be(new ThresholdWhy(ThresholdReason.Ungrouped));
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, null, [new(Zones.Common, Comparator.AtLeast, 80m, null)])
+            .Should().Match<PickedThreshold>(p => p.Value == 80m && p.Why == new ThresholdWhy(ThresholdReason.NoGroup, null, null), "no value by group: the common one is every group's");
         Formats.Vietnamese.ThresholdWhy(ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 3, false), ByGroup).Why!).Should().Be("ngưỡng nhóm 3, nhóm của xã");
+    }
+
+    [Fact]
+    public void A_commune_without_a_group_gets_no_threshold_where_the_indicator_has_values_by_group_never_the_common_one_as_a_guess()
+    {
+        ZoneRule[] rules = [new(Zones.Common, Comparator.AtLeast, 80m, null), new("nhom-1", Comparator.AtLeast, 100m, null)];
+
+        var picked = ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", null, false), rules);
+
+        picked.Value.Should().BeNull();
+        picked.Why.Should().Be(new ThresholdWhy(ThresholdReason.Ungrouped));
+        Formats.Vietnamese.ThresholdWhy(picked.Why!).Should().Be("chưa phân nhóm");
+        Formats.English.ThresholdWhy(picked.Why!).Should().Be("not yet grouped");
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone("tdmnpb", 2, false), rules).Value.Should().Be(80m, "a grouped commune without a value of its group takes the common one");
     }
 
     [Fact]

@@ -20,10 +20,18 @@ public sealed class AppClaimsPrincipalFactory(
     /// <summary>Value "{kind}|{slug}|{name}", e.g. "Commune|nam-son|Nam Sơn": the layout builds the address and the label in the reader's language.</summary>
     public const string UnitLinkClaim = "pt:unit";
 
+    /// <summary>"true" while the account still has its one-time password (<see cref="FirstPasswordEnforcement"/>).</summary>
+    public const string MustChangePasswordClaim = "pt:must_change_password";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.FullName ?? user.UserName ?? ""));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
         var units = await db.UserUnits.AsNoTracking().Where(x => x.UserId == user.Id)
             .OrderBy(x => x.Unit.Kind).ThenBy(x => x.UnitId)
             .Select(x => new { x.Unit.Slug, x.Unit.Kind, x.Unit.Name })

@@ -18,8 +18,11 @@ public static class Policies
     /// <summary>Approve or return submissions: Admin and district staff.</summary>
     public const string Approve = nameof(Approve);
 
-    /// <summary>Users, units, periods and the catalogue: Admin only.</summary>
+    /// <summary>Units, periods, reorganisations and the catalogue: the national administrator only.</summary>
     public const string Administer = nameof(Administer);
+
+    /// <summary>Accounts and unit classifications: the national administrator, and a province administrator within their province (checked per request by <see cref="UnitAccess"/>).</summary>
+    public const string AdministerAccounts = nameof(AdministerAccounts);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -34,5 +37,6 @@ public static class Policies
         options.AddPolicy(EditData, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff, Roles.CommuneOfficer));
         options.AddPolicy(Approve, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DistrictStaff));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(AdministerAccounts, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.ProvinceAdmin));
     }
 }

@@ -131,13 +131,14 @@ public static class SecuritySetup
         return app;
     }
 
-    /// <summary>Authentication, authorization, the sign-in rate limit and the two-factor requirement, in order (after routing).</summary>
+    /// <summary>Authentication, authorization, the sign-in rate limit, the two-factor requirement and the first password change, in order (after routing).</summary>
     public static WebApplication UseProgramTrackerSecurity(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter(); // the API's limit per token (the sign-in limit is counted in the database, SharedSignInLimit)
         app.UseTwoFactorEnforcement();
+        app.UseFirstPasswordEnforcement();
         return app;
     }
 

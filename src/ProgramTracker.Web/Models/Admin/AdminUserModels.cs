@@ -34,6 +34,9 @@ public class UserSettingsModel
     [BindNever]
     public IReadOnlyList<UnitChoice> UnitChoices { get; set; } = [];
 
+    /// <summary>The roles the signed-in administrator may give (a province administrator: not the administrators').</summary>
+    public IReadOnlyList<string> RoleChoices { get; set; } = ProgramTracker.Core.Accounts.Roles.All;
+
     /// <summary>The account being edited (edit page only); never bound from the form.</summary>
     [BindNever]
     public UserListRow? Account { get; set; }

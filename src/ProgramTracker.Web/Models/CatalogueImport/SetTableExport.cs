@@ -125,6 +125,37 @@ public static class SetTableWriter
         return stream.ToArray();
     }
 
+    /// <summary>A workbook of one plain table (a header row, then rows): the account and classification templates, the password sheet.</summary>
+    public static byte[] PlainXlsx(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = doc.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+            AddSheet(workbookPart, sheets, 1, sheetName, headers, rows, widths);
+            workbookPart.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A plain table as CSV: UTF-8 with a byte-order mark, comma-separated, quoted as RFC 4180.</summary>
+    public static byte[] PlainCsv(IReadOnlyList<string> headers, IEnumerable<IEnumerable<string?>> rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', headers.Select(Quote)).Append("\r\n");
+        foreach (var row in rows)
+        {
+            sb.AppendJoin(',', row.Select(c => Quote(c ?? ""))).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
     /// <summary>CSV of the same columns: UTF-8 with a byte-order mark (Excel opens it as UTF-8), comma-separated, quoted as RFC 4180.</summary>
     public static byte[] ToCsv(SetTable table, Formats f)
     {
