@@ -35,6 +35,11 @@ public static class ValueParser
             };
         }
 
+        if (type is ValueKind.Count or ValueKind.Money && text.EndsWith('%'))
+        {
+            return ParsedValue.Fail(f["Parse.PercentNotHere"]);
+        }
+
         var reading = f.ReadNumber(text);
         if (!reading.Ok)
         {
@@ -44,11 +49,6 @@ public static class ValueParser
         return Check(type, reading.Value, f);
     }
 
-    /// <summary>
-    /// The form's rules for a number already read (the JSON API sends numbers): range by value type, whole counts,
-    /// at most four decimals, 0 or 1 for đạt/không đạt.
-    /// </summary>
-    public static ParsedValue Check(ValueKind type, decimal value, Formats f)
     /// <summary>
     /// A JSON number's text ("1.25", "1e-30", "1e308") by the form's rules. Read from the text, not from a decimal that
     /// already rounded it: 1e-30 has 30 decimals (refused, never stored as 0) and 1e308 is too large.
@@ -74,6 +74,11 @@ public static class ValueParser
         return Check(type, value, f);
     }
 
+    /// <summary>
+    /// The form's rules for a number already read (the JSON API sends numbers): range by value type, whole counts,
+    /// at most four decimals, 0 or 1 for đạt/không đạt.
+    /// </summary>
+    public static ParsedValue Check(ValueKind type, decimal value, Formats f)
     {
         if (type == ValueKind.Boolean)
         {
@@ -108,6 +113,11 @@ public static class ValueParser
         if (string.IsNullOrWhiteSpace(raw))
         {
             return ParsedValue.Fail(f["Parse.MoneyEmpty"]);
+        }
+
+        if (raw.Trim().EndsWith('%'))
+        {
+            return ParsedValue.Fail(f["Parse.PercentNotHere"]);
         }
 
         var reading = f.ReadNumber(raw);
