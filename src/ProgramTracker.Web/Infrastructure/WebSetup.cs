@@ -37,6 +37,11 @@ public static class WebSetup
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o =>
@@ -57,6 +62,12 @@ public static class WebSetup
     public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
     {
         app.UseTrustedForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Browsers that once reached the portal over HTTPS never fall back to HTTP (sent on HTTPS answers only).
+            app.UseHsts();
+        }
+
         // First, so that error pages, re-executed status pages and the page cache all see the reader's language.
         app.UseRequestLocalization();
         app.UseSecurityHeaders();
