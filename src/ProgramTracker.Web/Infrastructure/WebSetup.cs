@@ -29,6 +29,7 @@ public static class WebSetup
             ModelMessages.UseResources(o.ModelBindingMessageProvider);
             o.Conventions.Add(new RouteValuesFromRouteOnly());
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
+            o.Filters.Add(new InvalidFormFieldsFilter());
         })
             // [Required(ErrorMessage = "Key")] and [Display(Name = "Key")] are keys of the one shared resource.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ProgramTracker.Core.Localization.Text)));
@@ -37,6 +38,9 @@ public static class WebSetup
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        var maxBody = configuration.GetValue(RequestLimits.Setting, RequestLimits.Default);
+        services.AddSingleton(new RequestLimits(maxBody));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);

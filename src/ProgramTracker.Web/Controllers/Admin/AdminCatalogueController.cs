@@ -4,6 +4,7 @@ using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -26,6 +27,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         await queries.EditAsync(id, ct) is { } page ? View("Indicator", page) : NotFound();
 
     [HttpPost("/admin/criteria-sets/{setCode}/indicators")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Save([FromRoute] string setCode, IndicatorForm form, CancellationToken ct)
     {
         var page = await queries.PageAsync(setCode, form, ct);

@@ -154,6 +154,7 @@ public static class ApiSetup
                 {
                     StatusCodes.Status404NotFound => (f["Api.NotFound"], f.Format("Api.NoEndpoint", context.Request.Path)),
                     StatusCodes.Status405MethodNotAllowed => (f["Api.MethodNotAllowed"], f.Format("Api.MethodNotAccepted", context.Request.Method, context.Request.Path)),
+                    StatusCodes.Status413PayloadTooLarge => (f["Errors.Title413"], RequestLimits.TooLargeMessage(context, f)),
                     _ => (f["Api.Failed"], f.Format("Api.EndedWithStatus", status)),
                 };
                 await ApiProblems.WriteAsync(context, status, title, detail);
