@@ -41,6 +41,7 @@ public static class WebSetup
         var maxBody = configuration.GetValue(RequestLimits.Setting, RequestLimits.Default);
         services.AddSingleton(new RequestLimits(maxBody));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHsts(o =>
         {
             o.MaxAge = TimeSpan.FromDays(365);
