@@ -17,6 +17,6 @@ public sealed class RequestLimits(long maxBodyBytes)
     public static string TooLargeMessage(HttpContext http, Formats f) =>
         f.Format("Errors.Text413", f.Number(Math.Round(http.RequestServices.GetRequiredService<RequestLimits>().MaxBodyBytes / 1_000_000m, 1)));
 
-    /// <summary>True when a body over the limit is refused here: by its declared length, or by the server while reading it.</summary>
+    /// <summary>True when the body's declared length is over the limit (a body without one is stopped by the server while read).</summary>
     public bool IsTooLarge(HttpRequest request) => request.ContentLength > MaxBodyBytes;
 }
