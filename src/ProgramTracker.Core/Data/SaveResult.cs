@@ -40,7 +40,7 @@ public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (IsLostRace(ex))
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -49,4 +49,14 @@ public sealed record SaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<
 
         return new SaveResult(SaveOutcome.Saved, changed, [], null);
     }
+
+    /// <summary>
+    /// A race lost at the database (a save's DbUpdateException, or a set-based write's own exception): the version token,
+    /// or a constraint (a unique key). A connection lost during the save
+    /// is not a race and is not answered as a conflict: it is rethrown, so the request runs again or gets the 503 page.
+    /// </summary>
+    public static bool IsLostRace(Exception ex) =>
+        ex is DbUpdateConcurrencyException
+        || (ex is DbUpdateException ? ex.InnerException : ex) is Npgsql.PostgresException { SqlState: var state } && state.StartsWith("23", StringComparison.Ordinal)
+        || (ex is DbUpdateException ? ex.InnerException : ex) is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 }

@@ -124,9 +124,10 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
                 await tx.CommitAsync(ct);
             }
         }
-        catch (Exception e) when (e is DbUpdateException || (setBased && e is System.Data.Common.DbException))
+        catch (Exception e) when ((e is DbUpdateException || (setBased && e is System.Data.Common.DbException)) && SaveResult.IsLostRace(e))
         {
-            // Someone saved the same cells between our read and our write (version token or unique index).
+            // Someone saved the same cells between our read and our write (version token or unique index). A lost
+            // connection is not a race: it goes on to the retry (DatabaseRetry) or the 503 page.
             return await RaceAsync();
         }
 

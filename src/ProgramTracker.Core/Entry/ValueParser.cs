@@ -35,6 +35,11 @@ public static class ValueParser
             };
         }
 
+        if (type is ValueKind.Count or ValueKind.Money && text.EndsWith('%'))
+        {
+            return ParsedValue.Fail(f["Parse.PercentNotHere"]);
+        }
+
         var reading = f.ReadNumber(text);
         if (!reading.Ok)
         {
@@ -42,6 +47,31 @@ public static class ValueParser
         }
 
         return Check(type, reading.Value, f);
+    }
+
+    /// <summary>
+    /// A JSON number's text ("1.25", "1e-30", "1e308") by the form's rules. Read from the text, not from a decimal that
+    /// already rounded it: 1e-30 has 30 decimals (refused, never stored as 0) and 1e308 is too large.
+    /// </summary>
+    public static ParsedValue CheckNumberText(ValueKind type, string number, Formats f)
+    {
+        if (!decimal.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return ParsedValue.Fail(f["Number.TooLarge"]);
+        }
+
+        var e = number.IndexOfAny(['e', 'E']);
+        var mantissa = e < 0 ? number : number[..e];
+        var exponent = e < 0 ? 0 : int.TryParse(number[(e + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : int.MinValue / 2;
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var fraction = point < 0 ? "" : mantissa[(point + 1)..].TrimEnd('0');
+        var decimals = mantissa.Any(c => c is >= '1' and <= '9') ? (long)fraction.Length - exponent : 0;
+        if (decimals > 4)
+        {
+            return ParsedValue.Fail(f[type switch { ValueKind.Boolean => "Parse.ChooseMet", ValueKind.Count => "Parse.CountWhole", _ => "Parse.FourDecimals" }]);
+        }
+
+        return Check(type, value, f);
     }
 
     /// <summary>
@@ -83,6 +113,11 @@ public static class ValueParser
         if (string.IsNullOrWhiteSpace(raw))
         {
             return ParsedValue.Fail(f["Parse.MoneyEmpty"]);
+        }
+
+        if (raw.Trim().EndsWith('%'))
+        {
+            return ParsedValue.Fail(f["Parse.PercentNotHere"]);
         }
 
         var reading = f.ReadNumber(raw);

@@ -15,16 +15,17 @@ public static class CsvWorkbook
     public static void Write(Stream output, FormBundle bundle, ImportStamps stamps)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
-        writer.WriteLine(string.Join(',', FormColumns.CsvHeaders.Select(Quote)));
+        writer.WriteLine(string.Join(',', FormColumns.CsvHeaders.Select(SpreadsheetText.CsvField)));
         foreach (var unit in bundle.Units)
         {
             foreach (var row in unit.Rows)
             {
-                writer.WriteLine(string.Join(',', new[]
-                {
-                    unit.Slug, row.Code, row.Name, row.Unit ?? "", row.Threshold, Text(row.PreviousValue, row.ValueType), Text(row.Value, row.ValueType),
-                    row.Note ?? "", stamps.Protect(XlsxWorkbook.StampOf(unit.UnitId, bundle.PeriodId, row)),
-                }.Select(Quote)));
+                // Text through CsvField (a note "=A1" cannot run as a formula); numbers only quoted.
+                writer.WriteLine(string.Join(',',
+                    SpreadsheetText.CsvField(unit.Slug), SpreadsheetText.CsvField(row.Code), SpreadsheetText.CsvField(row.Name), SpreadsheetText.CsvField(row.Unit),
+                    SpreadsheetText.CsvField(row.Threshold), SpreadsheetText.CsvQuote(Text(row.PreviousValue, row.ValueType)),
+                    SpreadsheetText.CsvQuote(Text(row.Value, row.ValueType)), SpreadsheetText.CsvField(row.Note),
+                    SpreadsheetText.CsvField(stamps.Protect(XlsxWorkbook.StampOf(unit.UnitId, bundle.PeriodId, row)))));
             }
         }
     }
@@ -32,9 +33,6 @@ public static class CsvWorkbook
     private static string Text(decimal? value, ValueKind type) => value is not { } v ? ""
         : type == ValueKind.Boolean ? (v == 1 ? WorkbookText.Met : WorkbookText.NotMet)
         : WorkbookText.CsvNumber(v);
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', ';', '"', '\r', '\n']) >= 0 || s.StartsWith(' ') || s.EndsWith(' ') ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
 
     public static FileRead Read(Stream input, ImportOptions options, Formats f)
     {
@@ -100,5 +98,6 @@ public static class CsvWorkbook
     }
 
     // CSV has no formulas; a leading "=" is a formula typed as text by a spreadsheet that saved it.
-    private static CellRead Cell(string text) => new(text, false, text.StartsWith('=') && text.Length > 1);
+    // The apostrophe the portal writes before such text (SpreadsheetText) is removed.
+    private static CellRead Cell(string text) => new(SpreadsheetText.Restore(text), false, text.StartsWith('=') && text.Length > 1);
 }

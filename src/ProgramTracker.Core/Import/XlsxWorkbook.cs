@@ -164,7 +164,7 @@ public static class XlsxWorkbook
     }
 
     private static Cell Text(string reference, string text, uint style) =>
-        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(SpreadsheetText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve })) { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style };
 
     private static Cell ValueCell(string reference, decimal? value, ValueKind type, string? unit, bool locked)
     {
@@ -516,8 +516,9 @@ public static class XlsxWorkbook
 
             var read = type switch
             {
-                "s" => new CellRead(int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : null, false, formula),
-                "inlineStr" => new CellRead(inline ?? "", false, formula),
+                // Text cells lose the apostrophe the portal wrote before formula-like text (SpreadsheetText).
+                "s" => new CellRead(int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? SpreadsheetText.Restore(strings[i]) : null, false, formula),
+                "inlineStr" => new CellRead(SpreadsheetText.Restore(inline ?? ""), false, formula),
                 "str" or "e" => new CellRead(raw, false, formula),
                 "b" => new CellRead(raw == "1" ? "TRUE" : "FALSE", false, formula),
                 _ => new CellRead(raw, raw is not null, formula),

@@ -134,7 +134,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
                 await tx.CommitAsync(ct);
             }
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (SaveResult.IsLostRace(ex))
         {
             db.ChangeTracker.Clear();
             return WorkflowResult.Fail(Formats.Current["Workflow.ChangedMeanwhile"], status);

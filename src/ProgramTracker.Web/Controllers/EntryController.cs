@@ -25,10 +25,12 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
 
     [HttpPost("/communes/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public Task<IActionResult> SaveCommune(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: true, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public Task<IActionResult> SaveDistrict(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: false, period, form, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}/workflow")]
@@ -105,6 +107,16 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
             else
             {
                 cells.Add(new CellInput(cell.IndicatorId, parsed.Value, cell.Note, cell.Version));
+            }
+        }
+
+        foreach (var row in rows.Values.Where(r => r.Error is null))
+        {
+            // A value or note with invalid text (InvalidFormFieldsFilter): the cell is marked, nothing is saved.
+            if (ModelState.TryGetValue($"Cells[{row.Index}].Raw", out var raw) && raw.Errors.Count > 0
+                || ModelState.TryGetValue($"Cells[{row.Index}].Note", out raw) && raw.Errors.Count > 0)
+            {
+                row.Error = raw.Errors[0].ErrorMessage;
             }
         }
 

@@ -30,6 +30,11 @@ public sealed class ErrorsController : Controller
         }
 
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        if (Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            ViewData["TooLarge"] = RequestLimits.TooLargeMessage(HttpContext, ProgramTracker.Core.Localization.Formats.Current);
+        }
+
         return View("Show", Response.StatusCode);
     }
 }

@@ -114,6 +114,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public async Task<IActionResult> EditCapital(string slug, string period, int id, int version, CapitalForm form, CancellationToken ct)
     {
         var (page, refusal) = await access.LoadAsync(User, WithRow(queries.CapitalPageAsync(slug, period, User, ct), id), p => p.District.Id, UnitRight.Edit, ct);
@@ -161,6 +162,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
     [HttpPost("/districts/{slug}/capital/{period}")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public async Task<IActionResult> AddCapital(string slug, string period, CapitalForm form, CancellationToken ct)
     {
         var (page, refusal) = await access.LoadAsync(User, queries.CapitalPageAsync(slug, period, User, ct), p => p.District.Id, UnitRight.Edit, ct);

@@ -39,6 +39,12 @@ public static class BackupCommands
             return 2;
         }
 
+        if (!restore && !OperatingSystem.IsWindows() && Path.GetDirectoryName(file) is { } folder && Directory.Exists(folder)
+            && (File.GetUnixFileMode(folder) & UnixFileMode.OtherRead) != 0)
+        {
+            logger.LogWarning("{Folder} can be read by other users: keep backups in a folder only the portal's account can read (chmod 700)", folder);
+        }
+
         try
         {
             var watch = Stopwatch.StartNew();
@@ -86,13 +92,18 @@ public static class BackupCommands
             return;
         }
 
-        var partial = file + ".partial";
+        var partial = OwnerOnly(file + ".partial");
         await RunToolAsync(Tool("pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", "--file", partial], environment);
         File.Move(partial, file, overwrite: true);
     }
 
     private static void Sqlite(string connectionString, string file, bool restore)
     {
+        if (!restore)
+        {
+            OwnerOnly(file + ".partial");
+        }
+
         var live = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         var copy = new SqliteConnectionStringBuilder { DataSource = restore ? file : file + ".partial", Pooling = false, Mode = restore ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate }.ToString();
         using (var source = new SqliteConnection(restore ? copy : live))
@@ -118,6 +129,31 @@ public static class BackupCommands
         {
             File.Move(file + ".partial", file, overwrite: true);
         }
+    }
+
+    /// <summary>
+    /// Creates the file empty, readable and writable by its owner only (600), before anything is written into it: a backup
+    /// holds password and token hashes and the data-protection keys. The rename keeps the mode.
+    /// </summary>
+    private static string OwnerOnly(string path)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (new FileStream(path, options))
+        {
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // whatever the umask
+        }
+
+        return path;
     }
 
     private static async Task RunToolAsync(string tool, string[] args, Dictionary<string, string?> environment)

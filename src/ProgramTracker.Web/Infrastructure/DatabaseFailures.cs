@@ -62,9 +62,11 @@ public static class DatabaseFailures
     /// <summary>Worth running again after a pause: the database restarts, refuses connections or is busy (not read-only or full).</summary>
     public static bool IsWorthRetrying(Exception? exception) => IsUnavailable(exception) && !RefusesWrites(exception);
 
-    /// <summary>The exception handler's status: 503 for an unavailable database, 500 for everything else.</summary>
+    /// <summary>The exception handler's status: 503 for an unavailable database, the server's own for a refused request (413: body too large), 500 for everything else.</summary>
     public static int StatusCode(Exception? exception) =>
-        IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        exception is BadHttpRequestException bad ? bad.StatusCode
+        : IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError;
 
     public static ExceptionHandlerOptions HandlerOptions() => new()
     {

@@ -33,10 +33,20 @@ public sealed class DatabaseRetry(RequestDelegate next, IServiceScopeFactory sco
             AsyncServiceScope? scope = null;
             try
             {
+                if (attempt == 0 && IsJson(context.Request))
+                {
+                    // An API write's JSON body is kept (memory, then a temporary file) so that a retry can read it again.
+                    context.Request.EnableBuffering();
+                }
+
                 if (attempt > 0)
                 {
                     scope = scopes.CreateAsyncScope();
                     context.RequestServices = scope.Value.ServiceProvider;
+                    if (context.Request.Body.CanSeek)
+                    {
+                        context.Request.Body.Position = 0;
+                    }
                 }
 
                 await next(context);
@@ -75,8 +85,11 @@ public sealed class DatabaseRetry(RequestDelegate next, IServiceScopeFactory sco
         && !context.Response.HasStarted
         && !context.RequestAborted.IsCancellationRequested
         && !context.Items.ContainsKey(CommitSent)
-        // The body can be read again: none, or a form already read (ASP.NET Core keeps it).
-        && (context.Request.ContentLength is null or 0 && context.Request.Headers.TransferEncoding.Count == 0 || context.Request.HasFormContentType);
+        // The body can be read again: none, a form already read (ASP.NET Core keeps it), or a buffered JSON body.
+        && (context.Request.ContentLength is null or 0 && context.Request.Headers.TransferEncoding.Count == 0 || context.Request.HasFormContentType || context.Request.Body.CanSeek);
+
+    private static bool IsJson(HttpRequest request) =>
+        request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && request.ContentLength is not 0;
 }
 
 /// <summary>Marks the request when a commit, or a write outside a transaction, is sent: from then on it is not run again.</summary>

@@ -7,15 +7,31 @@ namespace ProgramTracker.Web.Infrastructure;
 
 public sealed class DatabaseHealthCheck(ProgramTrackerDbContext db) : IHealthCheck
 {
+    /// <summary>
+    /// Healthy when the database answers. Connections pooled before a database restart are dead: after a failure the pools
+    /// are cleared and the check runs once more on a fresh connection, so a restarted database is not reported down.
+    /// </summary>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var first = await TryAsync(cancellationToken);
+        if (first.Status == HealthStatus.Healthy)
+        {
+            return first;
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return await TryAsync(cancellationToken);
+    }
+
+    private async Task<HealthCheckResult> TryAsync(CancellationToken ct)
     {
         try
         {
-            return await db.Database.CanConnectAsync(cancellationToken)
+            return await db.Database.CanConnectAsync(ct)
                 ? HealthCheckResult.Healthy(db.Database.ProviderName)
                 : HealthCheckResult.Unhealthy("the database does not answer");
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("the database does not answer", ex);
         }

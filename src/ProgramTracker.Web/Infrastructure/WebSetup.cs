@@ -29,6 +29,7 @@ public static class WebSetup
             ModelMessages.UseResources(o.ModelBindingMessageProvider);
             o.Conventions.Add(new RouteValuesFromRouteOnly());
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
+            o.Filters.Add(new InvalidFormFieldsFilter());
         })
             // [Required(ErrorMessage = "Key")] and [Display(Name = "Key")] are keys of the one shared resource.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ProgramTracker.Core.Localization.Text)));
@@ -37,6 +38,15 @@ public static class WebSetup
         // The default encoder escapes every non-ASCII letter; Vietnamese pages must carry their letters as they are.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        var maxBody = configuration.GetValue(RequestLimits.Setting, RequestLimits.Default);
+        services.AddSingleton(new RequestLimits(maxBody));
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o =>
@@ -57,6 +67,12 @@ public static class WebSetup
     public static WebApplication UseProgramTrackerPipeline(this WebApplication app)
     {
         app.UseTrustedForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            // Browsers that once reached the portal over HTTPS never fall back to HTTP (sent on HTTPS answers only).
+            app.UseHsts();
+        }
+
         // First, so that error pages, re-executed status pages and the page cache all see the reader's language.
         app.UseRequestLocalization();
         app.UseSecurityHeaders();

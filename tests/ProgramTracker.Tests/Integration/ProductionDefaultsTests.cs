@@ -41,6 +41,20 @@ public sealed class ProductionDefaultsTests : IAsyncLifetime
         page.Headers.Location!.OriginalString.Should().Be("/account/two-factor");
     }
 
+    /// <summary>Issue 28, defect 6: Production over HTTPS tells browsers to use HTTPS only (HSTS, a year); plain HTTP gets no such header.</summary>
+    [Fact]
+    public async Task Production_over_HTTPS_sends_Strict_Transport_Security_and_plain_HTTP_does_not()
+    {
+        var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.example.gov.vn"), AllowAutoRedirect = false });
+        var http = _factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://portal.example.gov.vn"), AllowAutoRedirect = false });
+
+        var secure = await https.GetAsync("/account/login");
+        var plain = await http.GetAsync("/account/login");
+
+        secure.Headers.GetValues("Strict-Transport-Security").Should().Equal("max-age=31536000; includeSubDomains");
+        plain.Headers.Contains("Strict-Transport-Security").Should().BeFalse();
+    }
+
     /// <summary>Defect 16: in Production the data-protection keys are stored encrypted with the configured certificate.</summary>
     [Fact]
     public async Task The_data_protection_keys_are_stored_encrypted_with_the_configured_certificate()

@@ -28,6 +28,24 @@ public sealed class RateLimitTests
         (await client.GetAsync("/account/login")).StatusCode.Should().Be(HttpStatusCode.OK, "only sign-in POSTs are limited");
     }
 
+    /// <summary>Issue 28, defect 11: a refused sign-in says when to try again (Retry-After: the seconds left in the window).</summary>
+    [Fact]
+    public async Task A_refused_sign_in_says_when_to_try_again_in_Retry_After()
+    {
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        await using var db = database;
+        await using var f = factory;
+        f.Settings["Security:SignInRateLimit:PermitLimit"] = "1";
+        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
+        var client = f.AnonymousClient();
+
+        await client.SignInAsync("lanhdao", "sai-mat-khau");
+        var limited = await client.SignInAsync("lanhdao", "sai-mat-khau");
+
+        limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter!.Delta!.Value.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromSeconds(600));
+    }
+
     [Fact]
     public async Task Behind_a_trusted_proxy_each_client_address_has_its_own_sign_in_limit()
     {

@@ -89,6 +89,9 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         { "unknown-kind", "Kiểu “phần trăm” không có" },
         { "unknown-comparator", "Phép so sánh “&gt;&gt;” không có" },
         { "threshold-abc", "“abc” không phải số" },
+        { "threshold-percent-101", "Tỷ lệ phải từ 0 đến 100 (%)." },
+        { "threshold-zone-101", "Tỷ lệ phải từ 0 đến 100 (%)." },
+        { "threshold-decimals", "Nhập tối đa 4 chữ số thập phân." },
         { "formula", "Ô I2 chứa công thức" },
         { "merged", "Bảng có ô gộp (A2:C2)" },
         { "rows-20000", "Bảng có hơn 2.000 dòng chỉ tiêu" },
@@ -195,6 +198,10 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
             case "unknown-kind": return (Book(RegionRow(3, "x.1", "Thử", "phần trăm", ">=", 80m)), "kieu.xlsx");
             case "unknown-comparator": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">>", 80m)), "so-sanh.xlsx");
             case "threshold-abc": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">=", "abc")), "abc.xlsx");
+            // Issue 28, defect 4: a threshold is read by the entry's rules for its kind, not rounded or kept out of range.
+            case "threshold-percent-101": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">=", 101m)), "tren-100.xlsx");
+            case "threshold-zone-101": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">=", 80m, 101m)), "vung-tren-100.xlsx");
+            case "threshold-decimals": return (Book(RegionRow(3, "x.1", "Thử", "số", ">=", 12.34567m)), "nhieu-so-le.xlsx");
             case "formula": return (Book(RegionRow(3, "x.1", "Thử", "tỷ lệ %", ">=", "=40*2")), "cong-thuc.xlsx");
             case "merged": return (Workbook([header, Good()], merge: "A2:C2"), "gop.xlsx");
             case "rows-20000": return (Workbook([header, .. Enumerable.Range(0, 20000).Select(i => Good($"x.{i}"))]), "lon.xlsx");

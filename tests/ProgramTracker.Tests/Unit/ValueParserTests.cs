@@ -70,4 +70,15 @@ public class ValueParserTests
         parsed.Ok.Should().BeFalse();
         parsed.Error.Should().Contain(message);
     }
+
+    /// <summary>Issue 28, defect 7: "%" is a rate's sign; on a count, an amount or a money value it is refused, not dropped.</summary>
+    [Theory]
+    [InlineData(ValueKind.Count, "5%")]
+    [InlineData(ValueKind.Money, "5 %")]
+    public void A_percent_sign_is_refused_outside_percent_fields(ValueKind type, string raw)
+    {
+        ValueParser.Parse(type, raw, Formats.Vietnamese).Error.Should().Be("Dấu % chỉ dùng cho tỷ lệ; ô này nhận số không có %.");
+        ValueParser.ParseAmountVnd(raw, Formats.Vietnamese).Error.Should().Be("Dấu % chỉ dùng cho tỷ lệ; ô này nhận số không có %.");
+        ValueParser.Parse(ValueKind.Percent, raw, Formats.Vietnamese).Value.Should().Be(5m);
+    }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -25,6 +27,7 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         await queries.EditAsync(id, ct) is { } page ? View("Indicator", page) : NotFound();
 
     [HttpPost("/admin/criteria-sets/{setCode}/indicators")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Save([FromRoute] string setCode, IndicatorForm form, CancellationToken ct)
     {
         var page = await queries.PageAsync(setCode, form, ct);
@@ -34,11 +37,12 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         }
 
         var thresholds = new Dictionary<string, ThresholdInput>();
-        var common = ParseThreshold(nameof(form.Threshold), form.Threshold);
+        var kind = form.ValueType ?? ValueKind.Number;
+        var common = ParseThreshold(nameof(form.Threshold), form.Threshold, kind);
         thresholds[Zones.Common] = new ThresholdInput(common, string.IsNullOrWhiteSpace(form.ThresholdText) ? null : form.ThresholdText.Trim());
         foreach (var (zone, _) in page.ZoneChoices)
         {
-            if (form.Zones.TryGetValue(zone, out var raw) && ParseThreshold($"Zones[{zone}]", raw) is { } value)
+            if (form.Zones.TryGetValue(zone, out var raw) && ParseThreshold($"Zones[{zone}]", raw, kind) is { } value)
             {
                 thresholds[zone] = new ThresholdInput(value);
             }
@@ -97,19 +101,20 @@ public sealed class AdminCatalogueController(IndicatorFormQueries queries, Catal
         return View("Indicator", page);
     }
 
-    private decimal? ParseThreshold(string field, string? raw)
+    /// <summary>A threshold by the entry's rules for the indicator's kind (ValueParser): refused, never rounded or kept out of range.</summary>
+    private decimal? ParseThreshold(string field, string? raw, ValueKind kind)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
             return null;
         }
 
-        if (Formats.Current.TryParseNumber(raw, out var t))
+        var parsed = Formats.Current.TryParseNumber(raw, out _) ? ValueParser.Parse(kind, raw, Formats.Current) : ParsedValue.Fail(Formats.Current["AdminIndicator.ThresholdBad"]);
+        if (!parsed.Ok)
         {
-            return t;
+            ModelState.AddModelError(field, parsed.Error!);
         }
 
-        ModelState.AddModelError(field, Formats.Current["AdminIndicator.ThresholdBad"]);
-        return null;
+        return parsed.Value;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Import;
 using ProgramTracker.Web.Infrastructure.Api;
 using ProgramTracker.Web.Models.Api;
 
@@ -64,24 +65,8 @@ public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters f
     }
 
     private static string CsvLine(ValueDto v) => string.Join(',',
-        v.Id.ToString(CultureInfo.InvariantCulture), Field(v.Unit), Field(v.Set), v.IndicatorId.ToString(CultureInfo.InvariantCulture), Field(v.Indicator),
+        v.Id.ToString(CultureInfo.InvariantCulture), SpreadsheetText.CsvField(v.Unit), SpreadsheetText.CsvField(v.Set), v.IndicatorId.ToString(CultureInfo.InvariantCulture), SpreadsheetText.CsvField(v.Indicator),
         v.Period, v.Value?.ToString(CultureInfo.InvariantCulture) ?? "", v.Qualifier.ToString(), v.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-        Field(v.Note), Field(v.Source?.Code), v.Status.ToString(), v.Version.ToString(CultureInfo.InvariantCulture), Field(v.UpdatedBy),
+        SpreadsheetText.CsvField(v.Note), SpreadsheetText.CsvField(v.Source?.Code), v.Status.ToString(), v.Version.ToString(CultureInfo.InvariantCulture), SpreadsheetText.CsvField(v.UpdatedBy),
         v.UpdatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet never runs it as a formula.</summary>
-    private static string Field(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        if (text[0] is '=' or '+' or '-' or '@')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
 }

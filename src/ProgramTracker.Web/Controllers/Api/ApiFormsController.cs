@@ -79,9 +79,12 @@ public sealed class ApiFormsController(
         {
             var key = posted.Indicator?.Trim() ?? "";
             var row = rows.FirstOrDefault(r => r.Code == key || r.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) == key);
+            var value = posted.Value is { ValueKind: not System.Text.Json.JsonValueKind.Null } v ? v : (System.Text.Json.JsonElement?)null;
             var parsed = row is null ? ParsedValue.Fail(F["Api.IndicatorNotInSet"])
+                : posted.Raw is not null && value is not null ? ParsedValue.Fail(F["Api.ValueAndRaw"])
                 : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw, Formats.Vietnamese)
-                : posted.Value is { } number ? ValueParser.Check(row.ValueType, number, Formats.Vietnamese)
+                : value is { ValueKind: System.Text.Json.JsonValueKind.Number } number ? ValueParser.CheckNumberText(row.ValueType, number.GetRawText(), Formats.Vietnamese)
+                : value is not null ? ParsedValue.Fail(F["Api.ValueNotNumber"])
                 : ParsedValue.Empty;
             if (row is not null && cells.Any(c => c.IndicatorId == row.IndicatorId))
             {

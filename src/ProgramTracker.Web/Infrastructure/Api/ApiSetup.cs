@@ -57,12 +57,15 @@ public static class ApiSetup
                 }
             };
         });
-        services.Configure<JsonOptions>(o => Configure(o.JsonSerializerOptions));
+        services.Configure<JsonOptions>(o =>
+        {
+            Configure(o.JsonSerializerOptions);
+            // The serializer's messages are English and name .NET types: model state gets the field only (BadRequestDetail).
+            o.AllowInputFormatterExceptionMessages = false;
+        });
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Configure(o.SerializerOptions));
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
-            ApiProblems.Result(StatusCodes.Status400BadRequest, Formats.Current["Api.BadRequest"],
-                string.Join(" ", context.ModelState.Where(e => e.Value?.Errors.Count > 0)
-                    .Select(e => $"{e.Key}: {string.Join("; ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? Formats.Current["Api.InvalidValue"] : x.ErrorMessage))}."))));
+            ApiProblems.Result(StatusCodes.Status400BadRequest, Formats.Current["Api.BadRequest"], BadRequestDetail(context.ModelState)));
 
         services.AddOpenApi("v1", o =>
         {
@@ -86,6 +89,25 @@ public static class ApiSetup
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// A refused request in the caller's language, naming each field as JSON does ("values[0].version") and never a .NET
+    /// type; a body that is not JSON at all (empty, cut short) is said so. Field names come from the JSON path or the query.
+    /// </summary>
+    public static string BadRequestDetail(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        var f = Formats.Current;
+        var entries = state.Where(e => e.Value?.Errors.Count > 0).ToList();
+        if (entries.Any(e => e.Key.Length == 0 || e.Key.StartsWith('$')))
+        {
+            // The body: the serializer's exception is not shown (English, .NET types), only where it stopped.
+            return string.Join(" ", entries.Where(e => e.Key.StartsWith("$.", StringComparison.Ordinal))
+                .Select(e => f.Format("Api.FieldInvalid", e.Key[2..], f["Api.InvalidValue"])).Prepend(f["Api.BodyNotJson"]));
+        }
+
+        return string.Join(" ", entries.Select(e => f.Format("Api.FieldInvalid", e.Key,
+            string.Join("; ", e.Value!.Errors.Select(x => string.IsNullOrEmpty(x.ErrorMessage) ? f["Api.InvalidValue"] : x.ErrorMessage.TrimEnd('.'))))));
     }
 
     /// <summary>Numbers as numbers, enums by name, Vietnamese letters as they are (JSON is never inlined into HTML here).</summary>
@@ -132,6 +154,7 @@ public static class ApiSetup
                 {
                     StatusCodes.Status404NotFound => (f["Api.NotFound"], f.Format("Api.NoEndpoint", context.Request.Path)),
                     StatusCodes.Status405MethodNotAllowed => (f["Api.MethodNotAllowed"], f.Format("Api.MethodNotAccepted", context.Request.Method, context.Request.Path)),
+                    StatusCodes.Status413PayloadTooLarge => (f["Errors.Title413"], RequestLimits.TooLargeMessage(context, f)),
                     _ => (f["Api.Failed"], f.Format("Api.EndedWithStatus", status)),
                 };
                 await ApiProblems.WriteAsync(context, status, title, detail);

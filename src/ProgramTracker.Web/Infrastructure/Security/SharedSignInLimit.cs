@@ -36,7 +36,8 @@ public sealed class SharedSignInLimitAttribute : Attribute, IAsyncResourceFilter
         var limits = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInRateLimit;
         var windowSeconds = Math.Max(1, limits.WindowSeconds);
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        var window = clock.GetUtcNow().ToUnixTimeSeconds() / windowSeconds;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var window = now / windowSeconds;
         var key = $"ip:{http.Connection.RemoteIpAddress?.ToString() ?? "unknown"}:{windowSeconds}";
         var db = http.RequestServices.GetRequiredService<ProgramTrackerDbContext>();
         var count = (await db.Database.SqlQueryRaw<int>(CountSql, key, window).ToListAsync(http.RequestAborted)).Single();
@@ -44,6 +45,8 @@ public sealed class SharedSignInLimitAttribute : Attribute, IAsyncResourceFilter
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ProgramTracker.Security")
                 .LogWarning("Sign-in rate limit reached for {ClientAddress}", http.Connection.RemoteIpAddress);
+            // The seconds left in this window: a client (or a person's script) knows when to try again.
+            http.Response.Headers.RetryAfter = (windowSeconds - (now % windowSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
             return;
         }

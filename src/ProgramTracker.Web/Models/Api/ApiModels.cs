@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Api;
@@ -71,11 +73,15 @@ public sealed class PutValuesRequest
 
 public sealed class PutValue
 {
-    /// <summary>The indicator's id or code.</summary>
+    /// <summary>The indicator's id (a JSON number or string) or code.</summary>
+    [JsonConverter(typeof(IdOrCodeConverter))]
     public string? Indicator { get; set; }
 
-    /// <summary>A number; null clears the value. Booleans: 1 = đạt, 0 = không đạt.</summary>
-    public decimal? Value { get; set; }
+    /// <summary>
+    /// A JSON number; null clears the value. Booleans: 1 = đạt, 0 = không đạt. Kept as sent so that the controller reads
+    /// the number's own text (1e-30 is not 0) and refuses a string ("1.250" is ambiguous, ADR 0005) with the field named.
+    /// </summary>
+    public JsonElement? Value { get; set; }
 
     /// <summary>Instead of value: the text as a person types it in the form ("14,5", "đạt"), read by the form's rules.</summary>
     public string? Raw { get; set; }
@@ -83,6 +89,20 @@ public sealed class PutValue
     public string? Note { get; set; }
 
     public int Version { get; set; }
+}
+
+/// <summary>An id or code: a JSON number (an indicator id) is read as its digits; anything but a number or a string is refused.</summary>
+public sealed class IdOrCodeConverter : JsonConverter<string?>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException(),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }
 
 public sealed record PutValuesResult(int Changed, FormValuesDto Current);

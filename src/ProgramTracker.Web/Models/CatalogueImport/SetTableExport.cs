@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Import;
 using Formats = ProgramTracker.Core.Localization.Formats;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
@@ -161,24 +162,21 @@ public static class SetTableWriter
     {
         var columns = table.Columns(f);
         var sb = new StringBuilder();
-        sb.AppendJoin(',', columns.Select(c => Quote(c.Header))).Append("\r\n");
+        sb.AppendJoin(',', columns.Select(c => SpreadsheetText.CsvField(c.Header))).Append("\r\n");
         foreach (var row in table.Rows)
         {
-            sb.AppendJoin(',', columns.Select(c => Quote(row.GetValueOrDefault(c.Key) switch
+            sb.AppendJoin(',', columns.Select(c => row.GetValueOrDefault(c.Key) switch
             {
                 null => "",
                 // Numbers the Vietnamese way (14,5), as the import reads them whatever the reader's language.
-                decimal d => d.ToString("0.##########", Formats.Vietnamese.Numbers).Replace('−', '-'),
+                decimal d => SpreadsheetText.CsvQuote(d.ToString("0.##########", Formats.Vietnamese.Numbers).Replace('−', '-')),
                 int n => n.ToString(CultureInfo.InvariantCulture),
-                var o => o.ToString() ?? "",
-            }))).Append("\r\n");
+                var o => SpreadsheetText.CsvField(o.ToString()),
+            })).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
-
-    private static string Quote(string text) =>
-        text.IndexOfAny([',', ';', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 
     private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths)
     {
@@ -230,7 +228,7 @@ public static class SetTableWriter
         CellReference = Reference(column, row),
         DataType = CellValues.InlineString,
         StyleIndex = style,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new Text(SpreadsheetText.Safe(text)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 
     public static string Reference(int column, uint row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
@@ -189,13 +190,26 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
                 Error(SetTableShape.Comparator, comparatorText is null ? f.Format("SetImport.MissingComparator", f["SetImport.ComparatorChoices"]) : f.Format("SetImport.UnknownComparator", comparatorText, f["SetImport.ComparatorChoices"]));
             }
 
+            // A threshold by the entry's rules for the indicator's kind (ValueParser): a rate in 0–100, a whole count, at most four decimals.
+            decimal? Threshold(string key, string what)
+            {
+                var value = Number(key, what);
+                if (value is { } v && SetTableShape.TryParseKind(kindText, out _) && ValueParser.Check(kind, v, f) is { Ok: false } refused)
+                {
+                    Error(key, refused.Error!);
+                    return null;
+                }
+
+                return value;
+            }
+
             var thresholds = new Dictionary<string, ThresholdInput>
             {
-                [Zones.Common] = new(Number(SetTableShape.Threshold, f["SetImport.CommonThresholdWhat"]), Text(SetTableShape.ThresholdText)),
+                [Zones.Common] = new(Threshold(SetTableShape.Threshold, f["SetImport.CommonThresholdWhat"]), Text(SetTableShape.ThresholdText)),
             };
             foreach (var zone in columns.Where(x => x.Zone is not null))
             {
-                if (Number(zone.Key, zone.Label.ToLowerInvariant()) is { } value)
+                if (Threshold(zone.Key, zone.Label.ToLowerInvariant()) is { } value)
                 {
                     thresholds[zone.Zone!] = new ThresholdInput(value);
                 }

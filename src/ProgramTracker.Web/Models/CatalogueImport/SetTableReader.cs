@@ -4,6 +4,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using ProgramTracker.Core.Import;
 using Formats = ProgramTracker.Core.Localization.Formats;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
@@ -261,11 +262,11 @@ public static class SetTableReader
             RawCell raw;
             if (type == CellValues.SharedString)
             {
-                raw = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? new RawCell(strings[i], null) : new RawCell("", null);
+                raw = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < strings.Count ? new RawCell(SpreadsheetText.Restore(strings[i]), null) : new RawCell("", null);
             }
             else if (type == CellValues.InlineString)
             {
-                raw = new RawCell(cell.InlineString?.InnerText ?? "", null);
+                raw = new RawCell(SpreadsheetText.Restore(cell.InlineString?.InnerText ?? ""), null);
             }
             else if (type == CellValues.Error)
             {
@@ -365,7 +366,7 @@ public static class SetTableReader
                 }
                 else if (ch == separator)
                 {
-                    cells[column++] = new RawCell(field.ToString(), null);
+                    cells[column++] = new RawCell(SpreadsheetText.Restore(field.ToString()), null);
                     field.Clear();
                 }
                 else if (ch == '\n')
@@ -380,7 +381,7 @@ public static class SetTableReader
                 }
             }
 
-            cells[column] = new RawCell(field.ToString(), null);
+            cells[column] = new RawCell(SpreadsheetText.Restore(field.ToString()), null);
             var raw = new RawRow(start, cells);
             if (!raw.IsBlank)
             {

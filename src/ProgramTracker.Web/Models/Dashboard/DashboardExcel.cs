@@ -1,6 +1,7 @@
 using MiniExcelLibs;
 using System.Reflection;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Import;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
 
@@ -192,7 +193,8 @@ public static class DashboardExcel
         var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Header: f[p.GetCustomAttribute<HeaderAttribute>()?.Key ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} names no header")]))
             .ToList();
-        return rows.Select(r => columns.ToDictionary(c => c.Header, c => c.Property.GetValue(r))).ToList();
+        // Text cells neutralised (a unit or note starting "=" is not a formula); numbers stay numbers.
+        return rows.Select(r => columns.ToDictionary(c => c.Header, c => c.Property.GetValue(r) is string text ? SpreadsheetText.Safe(text) : c.Property.GetValue(r))).ToList();
     }
 }
 

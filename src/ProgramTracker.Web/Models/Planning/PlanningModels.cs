@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
@@ -59,15 +60,31 @@ public sealed class CapitalPage
     public string Path => Infrastructure.Links.Capital(District.Slug, Period.Code);
 }
 
+/// <summary>The capital form; display names are the form's labels, so a refusal of a tampered field names what the person sees.</summary>
 public sealed class CapitalForm
 {
+    [Display(Name = "Common.Programme")]
     public int? ProgrammeId { get; set; }
+
+    [Display(Name = "Planning.Project")]
     public int? ProjectId { get; set; }
+
+    [Display(Name = "Common.Unit")]
     public int? UnitId { get; set; }
+
+    [Display(Name = "Planning.Measure")]
     public CapitalMeasure? Measure { get; set; }
+
+    [Display(Name = "Planning.CapitalKind")]
     public CapitalKind Kind { get; set; }
+
+    [Display(Name = "Planning.FundingSource")]
     public string? FundingSource { get; set; }
+
+    [Display(Name = "Planning.AmountVnd")]
     public string? Amount { get; set; }
+
+    [Display(Name = "Planning.Description")]
     public string? Description { get; set; }
 }
 

@@ -89,6 +89,19 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 
 public static class ApiJson
 {
+    /// <summary>A client of <paramref name="factory"/>'s API with a new write token of <paramref name="userName"/> (made through the token service).</summary>
+    public static async Task<HttpClient> ApiClientAsync(this PortalFactory factory, string userName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
+        var userId = db.Users.Where(u => u.UserName == userName).Select(u => u.Id).Single();
+        var (created, error) = await scope.ServiceProvider.GetRequiredService<ApiTokens>().CreateAsync(userId, $"thử {userName}", 7, canWrite: true);
+        created.Should().NotBeNull(error);
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created!.Secret);
+        return client;
+    }
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("empty body");
 

@@ -57,6 +57,29 @@ public sealed partial class CapitalEditTests
         audit.Should().Contain("Xóa dòng vốn").And.Contain("Sửa dòng vốn");
     }
 
+    /// <summary>Issue 28, defect 11: a tampered capital form is refused beside its fields in the form's own words, never with internal names.</summary>
+    [Fact]
+    public async Task A_tampered_capital_form_is_refused_without_naming_internal_fields()
+    {
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        await using var db = database;
+        await using var f = factory;
+        var huyen = await f.SignedInClientAsync("huyen");
+        var add = BrowserForm.Fields(await huyen.GetStringAsync(Page), "capital-form");
+        BrowserForm.Set(add, "ProgrammeId", "một");
+        BrowserForm.Set(add, "ProjectId", "x");
+        BrowserForm.Set(add, "UnitId", "abc");
+        BrowserForm.Set(add, "Measure", "Planned");
+        BrowserForm.Set(add, "Amount", "1.000.000");
+
+        var response = await huyen.PostAsync(Page, new FormUrlEncodedContent(add));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        html.Should().Contain("Giá trị “abc” không hợp lệ cho “Đơn vị”.");
+        html.Should().NotContain("“UnitId”").And.NotContain("“ProgrammeId”").And.NotContain("“ProjectId”");
+    }
+
     private static (int Id, int Version, string Text) Row(string html)
     {
         var row = Regex.Match(WebUtility.HtmlDecode(html), "<tr data-capital=\"(\\d+)\">(?:(?!</tr>).)*Dòng thử nghiệm vốn(?:(?!</tr>).)*name=\"version\" value=\"(\\d+)\"", RegexOptions.Singleline);

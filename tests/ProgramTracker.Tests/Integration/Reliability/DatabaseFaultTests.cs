@@ -77,6 +77,22 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
         slow.Should().BeLessThan(TimeSpan.FromSeconds(15), "a save waits at most the retry pauses");
     }
 
+    /// <summary>Issue 28, defect 11: the connections pooled before a restart are dead; the health check does not report them as the database.</summary>
+    [Fact]
+    public async Task The_health_check_is_200_on_the_first_call_after_a_PostgreSQL_restart()
+    {
+        await using var pg = await OwnPostgres.StartAsync();
+        await using var f = new PortalFactory("Postgres", pg.ConnectionString("portal"));
+        var client = f.AnonymousClient();
+        (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await pg.StopServerAsync();
+        await pg.StartServerAsync();
+        var first = await client.GetAsync("/health");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_read_only_database_answers_503_at_once_with_a_clear_page_and_pages_still_read()
     {

@@ -26,12 +26,13 @@ public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<R
         (await response.Content.ReadAsStringAsync()).Should().Contain("Yêu cầu không hợp lệ");
     }
 
+    /// <summary>Issue 28, defect 9: the form comes back with the field marked, the invalid characters removed and the other inputs kept (no generic 400).</summary>
     [Theory]
-    [InlineData("Ghi ch\u0000u")]
-    [InlineData("\u001b[31m")]
-    [InlineData("lone <D800> surrogate")]
-    [InlineData("bad byte <FF>")]
-    public async Task A_note_with_invalid_text_is_refused_and_nothing_is_saved(string note)
+    [InlineData("Ghi ch\u0000u", "Ghi chu")]
+    [InlineData("\u001b[31m", "[31m")]
+    [InlineData("lone <D800> surrogate", "lone  surrogate")]
+    [InlineData("bad byte <FF>", "bad byte ")]
+    public async Task A_note_with_invalid_text_comes_back_marked_with_the_other_inputs_kept_and_nothing_is_saved(string note, string kept)
     {
         // Attribute data cannot carry a lone surrogate (it would arrive as U+FFFD): the markers are replaced here.
         note = note.Replace("<D800>", "\ud800", StringComparison.Ordinal);
@@ -50,9 +51,34 @@ public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<R
         content.Headers.ContentType = new("application/x-www-form-urlencoded");
         var response = await client.PostAsync(url, content);
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("Yêu cầu không hợp lệ");
+        var html = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"id=\"cell-{cells["dtts-bhyt"].IndicatorId}-err\">([^<]*)<").Groups[1].Value)
+            .Should().Be("Ô này có ký tự không hợp lệ (ký tự điều khiển hoặc ký tự hỏng); chúng đã được bỏ đi. Hãy xem lại rồi gửi lại.");
+        EntryFormPage.Cells(html)["dtts-bhyt"].Raw.Should().Be("90", "the other inputs are kept");
+        WebUtility.HtmlDecode(html).Should().Contain($"name=\"Cells[{index}].Note\" value=\"{kept}\"");
         (await EntryFormPage.CellsAsync(client, url))["dtts-bhyt"].Raw.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_capital_description_with_a_NUL_comes_back_marked_with_the_amount_kept_and_nothing_is_saved()
+    {
+        var client = await portal.Factory.SignedInClientAsync("huyen");
+        const string capital = "/districts/ba-che/capital/2023-Q3";
+        var page = await client.GetStringAsync(capital);
+        var before = NumberInputTests.Rows(page);
+        var fields = NumberInputTests.CapitalFields(page, "1.250.000", "Planned");
+        fields["Description"] = "Vốn\u0000 thử";
+
+        var response = await client.PostFormAsync(capital, fields, await client.AntiforgeryTokenAsync(capital));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        System.Text.RegularExpressions.Regex.Match(html, "id=\"Description\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value
+            .Should().Contain("Ô này có ký tự không hợp lệ");
+        html.Should().Contain("value=\"1.250.000\"");
+        NumberInputTests.Rows(await client.GetStringAsync(capital)).Should().Be(before);
     }
 
     [Theory]

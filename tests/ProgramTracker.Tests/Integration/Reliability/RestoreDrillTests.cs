@@ -122,8 +122,48 @@ public sealed partial class RestoreDrillTests
         return text.ToString();
     });
 
+    /// <summary>Issue 28, defect 10: a backup holds password and token hashes and the data-protection keys: only its owner may read it (600), and a folder others can read is warned about.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_backup_file_is_readable_by_its_owner_only_and_a_folder_others_can_read_is_warned_about()
+    {
+        var folder = Directory.CreateTempSubdirectory("programtracker-backup-mode-").FullName;
+        try
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            var connection = $"Data Source={Path.Combine(folder, "portal.db")}";
+            await using (var live = new Microsoft.Data.Sqlite.SqliteConnection(connection))
+            {
+                await live.OpenAsync();
+                await using var create = live.CreateCommand();
+                create.CommandText = "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('mật khẩu băm')";
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ClearPools();
+            var backup = Path.Combine(folder, "portal-backup.db");
+            var output = await RunCommandOutputAsync("Sqlite", connection, "backup", "--to", backup);
+
+            File.GetUnixFileMode(backup).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            output.Should().Contain($"{folder} can be read by other users");
+        }
+        finally
+        {
+            ClearPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Runs `dotnet ProgramTracker.Web.dll COMMAND ...` as an operator would, on the given database.</summary>
     private static async Task<int> RunCommandAsync(string provider, string connection, params string[] command)
+    {
+        await RunCommandOutputAsync(provider, connection, command);
+        return 0;
+    }
+
+    /// <summary>As <see cref="RunCommandAsync"/>; returns what the command wrote (standard output and error).</summary>
+    private static async Task<string> RunCommandOutputAsync(string provider, string connection, params string[] command)
     {
         var bin = AppFolderTests.WebBinaries();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "ProgramTracker.Web.dll"), .. command])
@@ -146,7 +186,7 @@ public sealed partial class RestoreDrillTests
             throw new InvalidOperationException($"{string.Join(' ', command)} exited with {process.ExitCode}: {await output} {await error}");
         }
 
-        return process.ExitCode;
+        return await output + await error;
     }
 
     [GeneratedRegex("<select[^>]*id=\"ProgrammeId\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*<option value=\"(\\d+)\"")]
