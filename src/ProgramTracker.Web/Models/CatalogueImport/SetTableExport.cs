@@ -148,10 +148,11 @@ public static class SetTableWriter
     public static byte[] PlainCsv(IReadOnlyList<string> headers, IEnumerable<IEnumerable<string?>> rows)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(',', headers.Select(Quote)).Append("\r\n");
+        sb.AppendJoin(',', headers.Select(SpreadsheetText.CsvField)).Append("\r\n");
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', row.Select(c => Quote(c ?? ""))).Append("\r\n");
+            // Text that a spreadsheet would run as a formula (= + - @) is neutralised (issue 28.3); passwords start with a letter or digit.
+            sb.AppendJoin(',', row.Select(SpreadsheetText.CsvField)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
