@@ -117,6 +117,11 @@ public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<Porta
         var token = await admin.AntiforgeryTokenAsync("/admin/users");
 
         (await admin.PostFormAsync($"/admin/users/{id}/disable", new Dictionary<string, string>(), token)).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        // Issue 32.15: the list says what happened, and the action asks first (a disclosure) and is not on one's own row.
+        var list = await admin.GetStringAsync("/admin/users");
+        list.Should().Contain("Đã vô hiệu hoá tài khoản tam.dung: người này không đăng nhập được nữa.");
+        Row(list, "admin").Should().NotContain("/disable");
+        Row(list, "huyen").Should().Contain("<details class=\"d-inline-block disable-confirm\">").And.Contain("Xác nhận vô hiệu hoá huyen");
         var refused = await fixture.Factory.AnonymousClient().SignInAsync("tam.dung", Password);
         (await admin.PostFormAsync($"/admin/users/{id}/enable", new Dictionary<string, string>(), token)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var accepted = await fixture.Factory.AnonymousClient().SignInAsync("tam.dung", Password);

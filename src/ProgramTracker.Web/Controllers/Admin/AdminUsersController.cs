@@ -178,6 +178,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
         }
 
         logger.LogInformation("{Admin} {Action} user {UserId}", User.Identity?.Name, disabled ? "disabled" : "enabled", id);
+        TempData["AdminMessage"] = Formats.Current.Format(disabled ? "AdminUsers.DoneDisable" : "AdminUsers.DoneEnable", (await AccountAsync(id, ct))?.UserName);
         return RedirectToAction(nameof(Index));
     }
 
