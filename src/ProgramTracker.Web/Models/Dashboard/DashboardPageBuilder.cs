@@ -6,16 +6,6 @@ namespace ProgramTracker.Web.Models.Dashboard;
 /// <summary>Turns loaded figures into what the dashboard page, the meeting brief and the export show. Pure: no storage.</summary>
 public static class DashboardPageBuilder
 {
-    /// <summary>
-    /// "NTM nâng cao", "NTM kiểu mẫu", "DTTS": the programme's code and the tier, short enough for a phone line or a
-    /// column header at 360 px (the first screen and the band counts); the set's full name goes in a title.
-    /// </summary>
-    public static string ShortLabel(DashSet set, Formats text) => set.ProgrammeCode.ToUpperInvariant() + set.Tier switch
-    {
-        CriteriaTier.Advanced or CriteriaTier.Model => " " + text.Tier(set.Tier).ToLower(text.Culture),
-        _ => "",
-    };
-
     public static DashboardPage Build(DashboardData data, decimal atRiskShare)
     {
         var communeSets = data.Sets.Where(s => s.Level == UnitLevel.Commune).ToList();
