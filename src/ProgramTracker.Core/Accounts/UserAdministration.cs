@@ -61,6 +61,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         var slugs = DemoUsers.All.SelectMany(u => u.UnitSlugs).Distinct().ToList();
         var units = await db.Units.Where(u => slugs.Contains(u.Slug)).ToDictionaryAsync(u => u.Slug, u => u.Id, ct);
         var added = 0;
+        string? hash = null; // the demo password is public and the same for all: hashed once (PBKDF2 is slow on purpose)
         foreach (var demo in DemoUsers.All)
         {
             if (await users.FindByNameAsync(demo.UserName) is not null)
@@ -75,7 +76,8 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
             }
 
             var settings = new AccountSettings(demo.FullName, demo.Role, demo.UnitSlugs.Select(s => units[s]).ToList());
-            Check(await CreateCoreAsync(demo.UserName, DemoUsers.Password, settings, validatePassword: false, ct));
+            hash ??= users.PasswordHasher.HashPassword(new AppUser { UserName = demo.UserName }, DemoUsers.Password);
+            Check(await CreateCoreAsync(demo.UserName, DemoUsers.Password, settings, validatePassword: false, ct, hash));
             added++;
         }
 
@@ -285,7 +287,8 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         }
     }
 
-    private async Task<IdentityResult> CreateCoreAsync(string userName, string password, AccountSettings settings, bool validatePassword, CancellationToken ct)
+    private async Task<IdentityResult> CreateCoreAsync(
+        string userName, string password, AccountSettings settings, bool validatePassword, CancellationToken ct, string? passwordHash = null)
     {
         var invalid = await ValidateSettingsAsync(settings, ct);
         if (!invalid.Succeeded)
@@ -307,7 +310,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<I
         }
         else
         {
-            user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+            user.PasswordHash = passwordHash ?? users.PasswordHasher.HashPassword(user, password);
             result = await users.CreateAsync(user);
         }
 

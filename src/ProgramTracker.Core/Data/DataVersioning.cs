@@ -88,6 +88,9 @@ internal sealed class PendingScopes
         }
     }
 
+    /// <summary>The catalogue (the unit tree among it) changed by statements that bypass the change tracker.</summary>
+    public void MarkCatalogue() => Catalogue = true;
+
     /// <summary>Units changed by statements that bypass the change tracker (set-based writes).</summary>
     public void AddUnits(IEnumerable<int> unitIds) => _units.UnionWith(unitIds);
 

@@ -28,20 +28,39 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         var directory = SeedDirectory(configuration);
         // Parse the seed before touching the database: a malformed file stops start-up with nothing written.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var step = started;
+        void Step(string name)
+        {
+            logger.LogInformation("Start-up step {Step}: {Elapsed:0} ms", name, System.Diagnostics.Stopwatch.GetElapsedTime(step).TotalMilliseconds);
+            step = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
         var data = SeedLoader.Load(directory);
+        Step("seed files read");
 
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         await db.Database.MigrateAsync(ct);
-        var added = await new Seeder(db).SeedAsync(data, ct);
+        Step("migrations");
+        var seeder = new Seeder(db);
+        var added = await seeder.SeedAsync(data, ct);
+        foreach (var (name, ms) in seeder.Timings)
+        {
+            logger.LogInformation("Start-up step seed {Step}: {Elapsed:0} ms", name, ms);
+        }
+
+        step = System.Diagnostics.Stopwatch.GetTimestamp();
         var quarters = await scope.ServiceProvider.GetRequiredService<ProgramTracker.Core.Periods.PeriodCalendar>().EnsureUpToTodayAsync(ct);
+        Step("quarters");
         logger.LogInformation("Database ready ({Provider}) in {Elapsed:0} ms; seed from {Directory} added {Added} records, {Quarters} quarters opened up to today",
             db.Database.ProviderName, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, directory, added, quarters);
 
         var accounts = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         await accounts.EnsureRolesAsync(ct);
+        Step("roles");
         if (SecurityOptions.SeedDemoUsers(configuration, scope.ServiceProvider.GetRequiredService<IHostEnvironment>()))
         {
             var demo = await accounts.SeedDemoUsersAsync(ct);
+            Step("demo accounts");
             logger.LogWarning("Seed:DemoUsers is on ({Elapsed:0} ms since the seed began): {Added} demo accounts added (public password, see README); never use this on real data", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, demo);
         }
     }

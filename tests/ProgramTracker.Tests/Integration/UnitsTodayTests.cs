@@ -223,6 +223,31 @@ public sealed partial class UnitsTodayTests : SeededCopyTests
         return html.Substring(start, Math.Min(6000, html.Length - start));
     }
 
+    [Fact]
+    public async Task The_reorganisation_form_lists_one_province_s_units_chosen_first_and_names_an_unknown_province()
+    {
+        var admin = await Factory.SignedInClientAsync("admin");
+        var ids = await Factory.WithDbAsync(db => db.Units.ToDictionaryAsync(u => u.Slug, u => u.Id));
+        var caoBang = await Factory.WithDbAsync(db => db.Units.Where(u => u.Parent!.Slug == "cao-bang").Select(u => u.Id).FirstAsync());
+
+        // Nothing chosen: the 34 provinces to choose from and no unit of the country's 3,300 in the form.
+        var first = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/reorganisations"));
+        var select = first[first.IndexOf("id=\"province\"", StringComparison.Ordinal)..];
+        Regex.Count(select[..select.IndexOf("</select>", StringComparison.Ordinal)], "<option value=\"[a-z-]+\"").Should().Be(34);
+        first.Should().NotContain("name=\"PredecessorIds\"").And.Contain("Chọn tỉnh, thành phố để liệt kê");
+
+        // Quảng Ninh: its communes of today and the Ba Chẽ district's of before, nothing of Cao Bằng.
+        var quangNinh = await admin.GetStringAsync("/admin/reorganisations?province=quang-ninh");
+        quangNinh.Should().Contain($"id=\"pred-{ids["xa-ba-che"]}\"").And.Contain($"id=\"pred-{ids["luong-mong"]}\"")
+            .And.NotContain($"id=\"pred-{caoBang}\"").And.Contain("<input type=\"hidden\" name=\"province\" value=\"quang-ninh\"");
+        Regex.Count(quangNinh, "name=\"PredecessorIds\"").Should().BeLessThan(200);
+
+        var unknown = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/reorganisations?province=khong-co"));
+        unknown.Should().Contain("Không có tỉnh, thành phố “khong-co”: chọn một tỉnh, thành phố trong danh sách.").And.NotContain("name=\"PredecessorIds\"");
+        var english = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/reorganisations?province=khong-co&culture=en"));
+        english.Should().Contain("There is no province or city “khong-co”: choose one from the list.");
+    }
+
     private static Dictionary<string, string> FormFields(string html)
     {
         var start = html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal);

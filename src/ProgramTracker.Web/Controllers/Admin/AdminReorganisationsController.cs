@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,13 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
     /// <summary>"(một phần)" / "(in part)" at the end of a line of units outside the system: either language's is read.</summary>
     private static readonly string[] PartSuffixes = [Formats.Vietnamese["Reorg.PartSuffix"], Formats.English["Reorg.PartSuffix"]];
 
+    /// <param name="province">The province whose units the form lists (issue 23: 3,300 units do not fit one page).</param>
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        View("Index", await PageAsync(new ReorganisationForm { SuccessorKind = UnitKind.Commune }, ct));
+    public async Task<IActionResult> Index(string? province, CancellationToken ct) =>
+        View("Index", await PageAsync(new ReorganisationForm { SuccessorKind = UnitKind.Commune }, province, ct));
 
     [HttpPost("")]
-    public async Task<IActionResult> Create(ReorganisationForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(ReorganisationForm form, [FromForm(Name = "province")] string? province, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {
@@ -50,10 +52,10 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await PageAsync(form, ct));
+        return View("Index", await PageAsync(form, province, ct));
     }
 
-    private async Task<ReorganisationsPage> PageAsync(ReorganisationForm form, CancellationToken ct)
+    private async Task<ReorganisationsPage> PageAsync(ReorganisationForm form, string? province, CancellationToken ct)
     {
         var rows = (await db.Reorganisations.AsNoTracking().OrderBy(r => r.EffectiveOn).ThenBy(r => r.Id)
                 .Select(r => new
@@ -67,11 +69,35 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
                 r.Parts.Count > 0 && AdministrativeUnit.IsCommuneLevelKind(r.Parts[0].Kind),
                 r.Parts.Select(p => p.PredecessorName + (p.Whole ? "" : " " + Formats.Current["Reorg.PartSuffix"])).ToList(), r.CreatedBy, r.Note))
             .ToList();
-        var units = (await db.Units.AsNoTracking().Where(u => !u.IsSynthetic).OrderBy(u => u.Kind).ThenBy(u => u.Name)
-                .Select(u => new { u.Id, u.Kind, u.Name, u.ValidFrom, u.ValidTo, Parent = u.Parent != null ? u.Parent.Name : null })
-                .ToListAsync(ct))
-            .Select(u => new UnitOption(u.Id, AdministrativeUnit.FullNameOf(u.Kind, u.Name) + (u.Parent is null ? "" : $" ({u.Parent})"), u.Kind, u.ValidFrom, u.ValidTo))
-            .ToList();
-        return new ReorganisationsPage(rows, form, units);
+        var provinces = (await db.Units.AsNoTracking()
+                .Where(u => !u.IsSynthetic && u.ParentId == null && (u.Kind == UnitKind.Province || u.Kind == UnitKind.City))
+                .Select(u => new { u.Id, u.Slug, u.Kind, u.Name }).ToListAsync(ct))
+            .Select(u => (u.Id, u.Slug, Label: AdministrativeUnit.FullNameOf(u.Kind, u.Name)))
+            .OrderBy(u => u.Label, StringComparer.Create(Formats.Current.Culture, CompareOptions.IgnoreCase)).ToList();
+        province = string.IsNullOrWhiteSpace(province) ? null : province.Trim();
+        var chosen = province is null ? (int?)null : provinces.FirstOrDefault(p => p.Slug == province).Id;
+        if (province is not null && chosen is null or 0)
+        {
+            ModelState.AddModelError("province", Formats.Current.Format("Reorg.UnknownProvince", province));
+            chosen = null;
+        }
+
+        // The chosen province, its districts of before 2025 and the communes under either: the units one
+        // reorganisation draws on. Without a choice only the provinces themselves (as a parent) are listed.
+        var units = chosen is not { } root
+            ? []
+            : (await db.Units.AsNoTracking()
+                    .Where(u => !u.IsSynthetic && (u.Id == root || u.ParentId == root || (u.Parent != null && u.Parent.ParentId == root)))
+                    .OrderBy(u => u.Kind).ThenBy(u => u.Name)
+                    .Select(u => new { u.Id, u.Kind, u.Name, u.ValidFrom, u.ValidTo, Parent = u.Parent != null ? u.Parent.Name : null })
+                    .ToListAsync(ct))
+                .Select(u => new UnitOption(u.Id, AdministrativeUnit.FullNameOf(u.Kind, u.Name) + (u.Parent is null ? "" : $" ({u.Parent})"), u.Kind, u.ValidFrom, u.ValidTo))
+                .ToList();
+        if (chosen is null)
+        {
+            units = provinces.Select(p => new UnitOption(p.Id, p.Label, UnitKind.Province, null, null)).ToList();
+        }
+
+        return new ReorganisationsPage(rows, form, units, provinces.Select(p => (p.Slug, p.Label)).ToList(), chosen is null ? null : province);
     }
 }

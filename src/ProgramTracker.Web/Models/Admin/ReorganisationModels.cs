@@ -52,4 +52,8 @@ public sealed record ReorganisationRow(string Code, string ActNumber, DateOnly A
 
 public sealed record UnitOption(int Id, string Label, UnitKind Kind, DateOnly? ValidFrom, DateOnly? ValidTo);
 
-public sealed record ReorganisationsPage(IReadOnlyList<ReorganisationRow> Rows, ReorganisationForm Form, IReadOnlyList<UnitOption> Units);
+/// <param name="Provinces">The province-level units to choose from (slug, label); <paramref name="Units"/> holds the chosen one's tree only.</param>
+/// <param name="Province">The chosen province's slug, null when none is chosen yet.</param>
+public sealed record ReorganisationsPage(
+    IReadOnlyList<ReorganisationRow> Rows, ReorganisationForm Form, IReadOnlyList<UnitOption> Units,
+    IReadOnlyList<(string Slug, string Label)> Provinces, string? Province);
