@@ -94,17 +94,8 @@ public static class SetTableWriter
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The workbook with its headers and sheet names in <paramref name="f"/>'s language; the import reads either.</summary>
-    public static byte[] ToXlsx(SetTable table, bool template, Formats f)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+    public static byte[] ToXlsx(SetTable table, bool template, Formats f) => Book((workbookPart, sheets) =>
         {
-            var workbookPart = doc.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-
             var columns = table.Columns(f);
             var rows = template ? [] : table.Rows;
             AddSheet(workbookPart, sheets, 1, SetTableShape.SheetName(f),
@@ -120,14 +111,14 @@ public static class SetTableWriter
                 [$"{f["SetTable.Criterion"]} ({SetTableShape.Criterion})", $"{f["SetTable.CriterionName"]} ({SetTableShape.CriterionName})", $"{f["SetTable.Group"]} ({SetTableShape.Group})"],
                 table.Criteria.Select(c => new List<object?> { c.Number, c.Name, c.Group }).ToList(),
                 [14d, 48d, 40d]);
-            workbookPart.Workbook.Save();
-        }
-
-        return stream.ToArray();
-    }
+        });
 
     /// <summary>A workbook of one plain table (a header row, then rows): the account and classification templates, the password sheet.</summary>
-    public static byte[] PlainXlsx(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths)
+    public static byte[] PlainXlsx(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths) =>
+        Book((workbookPart, sheets) => AddSheet(workbookPart, sheets, 1, sheetName, headers, rows, widths));
+
+    /// <summary>A workbook with this writer's styles; <paramref name="addSheets"/> adds its sheets.</summary>
+    private static byte[] Book(Action<WorkbookPart, Sheets> addSheets)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -136,8 +127,7 @@ public static class SetTableWriter
             workbookPart.Workbook = new Workbook();
             var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = Stylesheet();
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            AddSheet(workbookPart, sheets, 1, sheetName, headers, rows, widths);
+            addSheets(workbookPart, workbookPart.Workbook.AppendChild(new Sheets()));
             workbookPart.Workbook.Save();
         }
 

@@ -92,7 +92,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             .OrderBy(s => s.SortOrder)
             .ToList();
         var book = snapshot.Rules;
-        var ruleDay = period?.StartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var ruleDay = period?.StartsOn ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var setRules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, ruleDay));
         var names = snapshot.Indicators;
 
