@@ -29,6 +29,7 @@ public static class WebSetup
             ModelMessages.UseResources(o.ModelBindingMessageProvider);
             o.Conventions.Add(new RouteValuesFromRouteOnly());
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
+            o.ModelBinderProviders.Insert(0, new DayDateBinderProvider());
             o.Filters.Add(new InvalidFormFieldsFilter());
         })
             // [Required(ErrorMessage = "Key")] and [Display(Name = "Key")] are keys of the one shared resource.

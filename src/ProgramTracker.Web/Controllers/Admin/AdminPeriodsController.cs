@@ -43,6 +43,15 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
     [HttpPost("{code}/deadline")]
     public async Task<IActionResult> Deadline(string code, DateOnly? deadline, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A date that is not one keeps the stored deadline (it does not clear it) and is shown again beside its box.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            var typed = ModelState[nameof(deadline)]?.AttemptedValue;
+            var error = ModelState[nameof(deadline)]?.Errors.FirstOrDefault()?.ErrorMessage;
+            return View("Index", new PeriodsPage(await periods.ListAsync(ct), new PeriodForm()) { DeadlineError = new DeadlineError(code, typed, error ?? "") });
+        }
+
         if ((await periods.SetDeadlineAsync(code, deadline, ct)).Period is not { } period)
         {
             return NotFound();

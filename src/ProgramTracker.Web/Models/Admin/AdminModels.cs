@@ -12,7 +12,13 @@ public sealed class PeriodForm
     public DateOnly? Deadline { get; set; }
 }
 
-public sealed record PeriodsPage(IReadOnlyList<ReportingPeriod> Periods, PeriodForm Form);
+public sealed record PeriodsPage(IReadOnlyList<ReportingPeriod> Periods, PeriodForm Form)
+{
+    /// <summary>A deadline typed wrong in one period's row: the text as typed and the message shown beside it.</summary>
+    public DeadlineError? DeadlineError { get; init; }
+}
+
+public sealed record DeadlineError(string PeriodCode, string? Typed, string Message);
 
 public sealed class IndicatorForm
 {

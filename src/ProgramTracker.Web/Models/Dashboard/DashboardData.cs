@@ -228,7 +228,8 @@ public sealed record DashboardData(
     IReadOnlyList<HighlightFigure> Highlights,
     IReadOnlyDictionary<int, SourceRef> Sources,
     bool ApprovedOnly = false,
-    IReadOnlyList<PredecessorLink>? Predecessors = null)
+    IReadOnlyList<PredecessorLink>? Predecessors = null,
+    IReadOnlyList<DashUnit>? MiddleUnits = null)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;

@@ -114,6 +114,11 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .Where(u => communeKinds.Contains(u.Kind) && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToList();
+        // A province before 01/07/2025 held its communes through districts: name those, so the page can send the reader there.
+        var middle = snapshot.ChildrenOf(did)
+            .Where(u => IsDashboardUnit(u.Kind) && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
+            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
+            .ToList();
         // The district and its communes by id: every figure query filters on this list, which the unit-first
         // indexes serve directly (a join to units with "parent = district" made PostgreSQL scan the whole table).
         var unitIds = communes.Select(c => c.Id).Append(did).ToList();
@@ -122,7 +127,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         var predecessors = Predecessors(snapshot, communes);
         var figureUnitIds = unitIds.Concat(predecessors.Select(p => p.Predecessor.Id)).Distinct().ToList();
 
-        var sets = snapshot.Sets.Where(s => s.InForce(starts, ends))
+        // District-level sets judge districts only: a province's dashboard has no such table, whatever the period.
+        var sets = snapshot.Sets.Where(s => s.InForce(starts, ends) && (s.Level != UnitLevel.District || district.IsDistrict))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
                 s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn, s.NameEn)).ToList();
         var setIds = sets.Select(s => s.Id).ToList();
@@ -325,7 +331,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
 
         return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
-            targets, figures, highlights, sources, approvedOnly, predecessors);
+            targets, figures, highlights, sources, approvedOnly, predecessors, middle);
     }
 
     /// <summary>Every unit that went, whole or in part and through any number of acts, into one of the communes.</summary>
@@ -360,7 +366,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the district and its communes.</summary>
     private async Task<DashPeriod?> LatestWithDataAsync(CatalogueSnapshot snapshot, int did, List<DashPeriod> periods, CancellationToken ct)
     {
-        var ids = snapshot.ChildrenOf(did).Select(u => u.Id).Append(did).ToList();
+        // The unit and the communes directly under it: a province's districts of before 01/07/2025 are not on its
+        // dashboard (their communes are under them), so their figures must not pick a period that shows no commune.
+        var ids = snapshot.ChildrenOf(did).Where(u => AdministrativeUnit.CommuneLevelKinds.Contains(u.Kind)).Select(u => u.Id).Append(did).ToList();
         var withData = await DefaultPeriod.PeriodsWithFiguresAsync(db, ids, ct);
         return DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withData);
     }
