@@ -61,4 +61,33 @@ public sealed class OperationsPagesTests(BrowserFixture fixture) : IClassFixture
         await Expect(page.Locator("#poverty-entry tbody tr").Nth(1).Locator("input[name$='.Poor']")).ToHaveValueAsync("80");
         await BrowserFixture.AssertAccessibleAsync(page, "poverty form (refused)");
     }
+
+    /// <summary>
+    /// Issue 32.15: the deadline boxes followed the browser's mm/dd/yyyy, so the Q4/2026 deadline read "01/10/2027". Dates are
+    /// day/month/year in Vietnamese; a date typed wrong is refused beside its box and the stored deadline is kept.
+    /// </summary>
+    [Fact]
+    public async Task Period_deadlines_read_and_are_typed_day_month_year_and_a_wrong_date_keeps_the_stored_one()
+    {
+        var page = await fixture.SignedInPageAsync("admin");
+        await page.GotoAsync("/admin/periods");
+        var box = page.Locator("#dl-2026-Q4");
+        await Expect(box).ToHaveValueAsync("10/01/2027"); // the seeded deadline: 10 January 2027
+        await BrowserFixture.AssertAccessibleAsync(page, "/admin/periods");
+
+        await box.FillAsync("31/02/2027");
+        await page.Locator("tr[data-period='2026-Q4'] button[type=submit]").First.ClickAsync();
+        await Expect(page.Locator("#dl-2026-Q4-error")).ToContainTextAsync("ngày/tháng/năm");
+        await Expect(page.Locator("#dl-2026-Q4")).ToHaveValueAsync("31/02/2027");
+        await Expect(page.Locator("#dl-2026-Q4")).ToHaveAttributeAsync("aria-invalid", "true");
+        await BrowserFixture.AssertAccessibleAsync(page, "/admin/periods (refused date)");
+
+        await page.GotoAsync("/admin/periods");
+        await Expect(page.Locator("#dl-2026-Q4")).ToHaveValueAsync("10/01/2027"); // the typo cleared nothing
+
+        await page.Locator("#dl-2026-Q4").FillAsync("15/01/2027");
+        await page.Locator("tr[data-period='2026-Q4'] button[type=submit]").First.ClickAsync();
+        await Expect(page.Locator("#dl-2026-Q4")).ToHaveValueAsync("15/01/2027");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Quý IV/2026");
+    }
 }

@@ -228,4 +228,47 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         var box = await page.EvaluateAsync<double[]>($"() => {{ const r = document.querySelector('{selector}').getBoundingClientRect(); return [r.top, r.bottom]; }}");
         return (Math.Round(box[0]), Math.Round(box[1]));
     }
+
+    /// <summary>
+    /// Issue 32.12: on a 360 px phone the users' table pushed "Đặt lại mật khẩu / Vô hiệu hoá" off-screen and the communes
+    /// list's links were 15 px tall in adjacent rows. Both lists become cards that fit the screen, and every link and button
+    /// in them is at least 44 px tall (WCAG 2.2 target size, enhanced).
+    /// </summary>
+    [Theory]
+    [InlineData("admin", "/admin/users", "#users")]
+    [InlineData("lanhdao.tinh", "/communes?province=quang-ninh", "#commune-table")]
+    public async Task Lists_become_cards_with_44_px_targets_on_a_360_px_phone(string user, string url, string table)
+    {
+        var page = await fixture.SignedInPageAsync(user, 360, 740);
+        await page.GotoAsync(url);
+        await Expect(page.Locator($"{table} tbody tr").First).ToBeVisibleAsync();
+
+        var small = await page.EvaluateAsync<string[]>(
+            "t => [...document.querySelectorAll(t + ' tbody a, ' + t + ' tbody button, ' + t + ' tbody summary')]" +
+            ".filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)" +
+            ".map(e => (e.textContent || '').trim() + ' ' + Math.round(e.getBoundingClientRect().height) + ' px')", table);
+        var outside = await page.EvaluateAsync<int>(
+            "t => [...document.querySelectorAll(t + ' tbody a, ' + t + ' tbody button, ' + t + ' tbody summary')]" +
+            ".filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth).length", table);
+        output.WriteLine($"{url}: {small.Length} targets under 44 px, {outside} past the right edge");
+        small.Should().BeEmpty("every link and button of a card is at least 44 px tall on a phone");
+        outside.Should().Be(0, "no action sits off-screen");
+        (await PageMeasure.OfAsync(page)).Overflow.Should().BeLessThanOrEqualTo(0);
+        await BrowserFixture.AssertAccessibleAsync(page, $"{url} at 360 px");
+    }
+
+    /// <summary>Issue 32.11: at 1366 px in English "Kỳ Thượng commune" ran over the next cell ("no data"); a unit's name wraps in its own column.</summary>
+    [Fact]
+    public async Task Heat_map_names_stay_inside_their_column_in_English_at_1366_px()
+    {
+        var page = await fixture.SignedInPageAsync("lanhdao", 1366, 900);
+        await page.GotoAsync(Dashboard + "&culture=en");
+        await Expect(page.Locator("#heatmap-communes tbody th[scope='row']").First).ToBeVisibleAsync();
+
+        var spilling = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#heatmap-communes tbody th[scope=\"row\"]')]" +
+            ".filter(th => th.scrollWidth > th.clientWidth + 1 || [...th.querySelectorAll('a')].some(a => a.getBoundingClientRect().right > th.getBoundingClientRect().right + 1))" +
+            ".map(th => th.textContent.trim())");
+        spilling.Should().BeEmpty("a commune's name wraps inside the name column rather than running over its first cell");
+    }
 }

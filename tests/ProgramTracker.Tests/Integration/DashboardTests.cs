@@ -1,4 +1,5 @@
 using ProgramTracker.TestSupport;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -24,6 +25,27 @@ public sealed partial class DashboardTests(PortalFixture fixture) : IClassFixtur
         html.Should().Contain("Bảng điều khiển: <span class=\"text-nowrap\">huyện Ba Chẽ</span>");
         html.Should().Contain("<option value=\"2023-Q3\" selected=\"selected\">Quý III/2023</option>");
         HeatCell(html, "nam-son", "ntm-xa-nang-cao").Should().Contain("16/19 tiêu chí");
+    }
+
+    /// <summary>
+    /// A province's dashboard opened without a period: its communes (since 01/07/2025) hold no figures on a fresh start, and the
+    /// 2023 figures belong to Ba Chẽ district's communes, which are not on the province's table. So it opens the current
+    /// quarter, not Q3/2023 with "0 communes"; and Q3/2023, asked for, names the district that held the communes then.
+    /// </summary>
+    [Fact]
+    public async Task Province_dashboard_opens_its_own_quarter_and_a_2023_period_sends_the_reader_to_its_district()
+    {
+        var leader = await fixture.ClientAsync("lanhdao.tinh");
+        var opened = await leader.GetStringAsync("/dashboard?unit=quang-ninh");
+        var selected = Regex.Match(opened, "<option value=\"(\\d{4})-Q(\\d)\" selected=\"selected\">");
+        selected.Success.Should().BeTrue();
+        (int.Parse(selected.Groups[1].Value, CultureInfo.InvariantCulture) * 10 + int.Parse(selected.Groups[2].Value, CultureInfo.InvariantCulture))
+            .Should().BeGreaterThanOrEqualTo(20253, "a province's communes exist from Q3/2025; Q3/2023 showed it with 0 communes");
+        opened.Should().NotContain("bộ tiêu chí cấp huyện", "a province is never judged by a district-level set");
+
+        var old = await leader.GetStringAsync("/dashboard?unit=quang-ninh&period=2023-Q3");
+        old.Should().Contain("thuộc các huyện").And.Contain("href=\"/dashboard?unit=ba-che&amp;period=2023-Q3\"")
+            .And.NotContain("chưa có đơn vị cấp xã nào");
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             var typed = ModelState[nameof(deadline)]?.AttemptedValue;
             var error = ModelState[nameof(deadline)]?.Errors.FirstOrDefault()?.ErrorMessage;
+            ModelState.Clear(); // the error belongs to this row's box, not to the new-period form's "Deadline" (keys ignore case)
             return View("Index", new PeriodsPage(await periods.ListAsync(ct), new PeriodForm()) { DeadlineError = new DeadlineError(code, typed, error ?? "") });
         }
 
