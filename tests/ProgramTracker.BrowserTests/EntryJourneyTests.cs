@@ -51,6 +51,7 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await officer.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         await Expect(SetStatus(officer)).ToHaveAttributeAsync("data-status", "Submitted");
         await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Đã gửi duyệt", new() { UseInnerText = true });
+        await Expect(officer.Locator("[data-set='ntm-xa-nang-cao'] .step-result #next-work a")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(officer, form + " (submitted)");
 
         // The district returns it with a comment, from its inbox.
@@ -86,6 +87,8 @@ public sealed class EntryJourneyTests : IAsyncLifetime
         await district.ClickAsync("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
         await Expect(SetStatus(district)).ToHaveAttributeAsync("data-status", "Approved");
         await Expect(Cell(district, "ntm-xa-nang-cao.t1")).ToHaveAttributeAsync("readonly", new Regex(".*"));
+        // Issue 32.5: beside the result, the next piece of work (or, when none is left, the way back to the list).
+        await Expect(district.Locator("[data-set='ntm-xa-nang-cao'] .step-result #next-work a")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(district, form + " (approved)");
 
         await officer.GotoAsync("/communes/nam-son?period=2023-Q4");

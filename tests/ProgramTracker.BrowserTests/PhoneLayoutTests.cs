@@ -237,6 +237,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
     [Theory]
     [InlineData("admin", "/admin/users", "#users")]
     [InlineData("lanhdao.tinh", "/communes?province=quang-ninh", "#commune-table")]
+    [InlineData("xa.namson", "/communes/nam-son/entry/2025-Q2", ".entry-table")]
     public async Task Lists_become_cards_with_44_px_targets_on_a_360_px_phone(string user, string url, string table)
     {
         var page = await fixture.SignedInPageAsync(user, 360, 740);
@@ -244,7 +245,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(page.Locator($"{table} tbody tr").First).ToBeVisibleAsync();
 
         var small = await page.EvaluateAsync<string[]>(
-            "t => [...document.querySelectorAll(t + ' tbody a, ' + t + ' tbody button, ' + t + ' tbody summary')]" +
+            "t => [...document.querySelectorAll(t + ' tbody a, ' + t + ' tbody button, ' + t + ' tbody summary, main .btn')]" +
             ".filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)" +
             ".map(e => (e.textContent || '').trim() + ' ' + Math.round(e.getBoundingClientRect().height) + ' px')", table);
         var outside = await page.EvaluateAsync<int>(

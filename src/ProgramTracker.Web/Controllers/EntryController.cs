@@ -5,6 +5,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
+using ProgramTracker.Web.Models.Inbox;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -15,7 +16,7 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>Quarterly entry of a commune's or district's indicators, and the submission workflow.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class EntryController(EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access) : Controller
+public sealed class EntryController(EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access, InboxQueries inbox) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
     public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
@@ -55,6 +56,12 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
         model.MessageSetId = TempData["EntryMessageSet"] as int?;
         model.MessageIsError = TempData["EntryMessageError"] as bool? ?? false;
         model.InvalidField = TempData["EntryInvalidField"] as string;
+        if (model.Message is not null && model.MessageSetId is not null && !model.MessageIsError)
+        {
+            // A step went through: offer the next piece of work from the person's own list (issue 32.5).
+            model.Next = (await inbox.ForAsync(User, ct)).NextAfter(Request.Path);
+        }
+
         return View("Form", model);
     }
 

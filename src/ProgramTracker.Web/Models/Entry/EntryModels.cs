@@ -19,6 +19,9 @@ public sealed class EntryPageModel
     public string? Message { get; set; }
     /// <summary>The set whose buttons caused <see cref="Message"/>: it is shown beside them, not at the top of the page.</summary>
     public int? MessageSetId { get; set; }
+
+    /// <summary>After a step that went through: the next form on the person's list, offered beside the result.</summary>
+    public ProgramTracker.Web.Models.Inbox.InboxItem? Next { get; set; }
     /// <summary>True when <see cref="Message"/> is a refusal (shown as one), false when it reports success.</summary>
     public bool MessageIsError { get; set; }
     /// <summary>The id of a workflow field the refusal is about (an empty return comment), marked invalid on the page.</summary>

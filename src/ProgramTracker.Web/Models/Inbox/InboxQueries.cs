@@ -18,7 +18,18 @@ public sealed record InboxItem(
     string? By,
     bool Overdue);
 
-public sealed record InboxModel(string Role, IReadOnlyList<InboxItem> Due, IReadOnlyList<InboxItem> Returned, IReadOnlyList<InboxItem> Waiting, IReadOnlyList<InboxItem> NotSubmitted);
+public sealed record InboxModel(string Role, IReadOnlyList<InboxItem> Due, IReadOnlyList<InboxItem> Returned, IReadOnlyList<InboxItem> Waiting, IReadOnlyList<InboxItem> NotSubmitted)
+{
+    /// <summary>
+    /// The first piece of work on the list, in the list's own order, that is not the form at <paramref name="currentPath"/>:
+    /// for an officer a returned form, then a due one; for a reviewer a submission waiting for review. Null when none is left.
+    /// </summary>
+    public InboxItem? NextAfter(string? currentPath)
+    {
+        IEnumerable<InboxItem> work = Role == Roles.CommuneOfficer ? Returned.Concat(Due) : Waiting;
+        return work.FirstOrDefault(i => !string.Equals(i.EntryPath.Split('?', '#')[0], currentPath, StringComparison.OrdinalIgnoreCase));
+    }
+}
 
 /// <summary>
 /// "Việc của tôi": forms due in open periods for the units a person enters, and for district staff the
