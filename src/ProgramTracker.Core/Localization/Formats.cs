@@ -99,6 +99,16 @@ public sealed class Formats
     public string Name(string vietnamese, string? english) =>
         IsEnglish && !string.IsNullOrWhiteSpace(english) ? $"{english} ({vietnamese})" : vietnamese;
 
+    /// <summary>
+    /// A catalogue name inside a sentence: in English, the English name when there is one, else the Vietnamese name once, in
+    /// quotation marks, so that it reads as a name and not as a half-translated sentence (issue 32.10).
+    /// </summary>
+    public string InSentence(string vietnamese, string? english) =>
+        !IsEnglish ? vietnamese : !string.IsNullOrWhiteSpace(english) ? english : $"“{vietnamese}”";
+
+    /// <summary>A poverty standard's short name in the reader's language (the catalogue holds it in Vietnamese).</summary>
+    public string PovertyStandard(string code, string shortName) => Text.Find($"PovertyStandard.{code}", Culture) ?? shortName;
+
     /// <summary>A catalogue name, short: the English name alone in English when there is one.</summary>
     public string ShortName(string vietnamese, string? english) =>
         IsEnglish && !string.IsNullOrWhiteSpace(english) ? english : vietnamese;

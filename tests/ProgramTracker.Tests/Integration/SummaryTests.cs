@@ -82,6 +82,23 @@ public sealed class SummaryTests(PortalFixture fixture) : IClassFixture<PortalFi
             .And.Contain("số địa bàn đặc biệt khó khăn còn lại là 0 địa bàn");
     }
 
+    /// <summary>
+    /// Issue 32.10: the English summary said "by the chuẩn Quảng Ninh 2023–2025" and "Thu nhập bình quân đầu người trên địa bàn
+    /// huyện in 2023 is estimated at 68 triệu đồng/người/năm". Names without an English one stand once, quoted, as names;
+    /// standards and units of measure are in English.
+    /// </summary>
+    [Fact]
+    public async Task English_summary_names_standards_and_units_in_English_and_quotes_names_it_has_only_in_Vietnamese()
+    {
+        var text = Text(Element(await Get(Url + "&culture=en"), "summary", "article"));
+
+        text.Should().Contain("by the Quảng Ninh standard 2023–2025, the poor household rate")
+            .And.Contain("by the national standard (Decree 07/2021)")
+            .And.Contain("“Thu nhập bình quân đầu người trên địa bàn huyện” in 2023 is estimated at 68 million VND/person/year")
+            .And.Contain("the target for 2023 is at least 70 million VND/person/year")
+            .And.NotContain("triệu đồng").And.NotContain("by the chuẩn");
+    }
+
     [Fact]
     public async Task Summary_keeps_the_capital_qualifiers_and_the_end_of_2022_status()
     {

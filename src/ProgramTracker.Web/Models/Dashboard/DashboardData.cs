@@ -126,7 +126,11 @@ public sealed record ComputedCounts(int DefinedIndicators, int IndicatorsWithVal
 /// <summary>"7/7 xã đạt chuẩn": how many units of a group achieved a set, as a report states it.</summary>
 public sealed record AchievementFigure(int SetId, int PeriodId, DateOnly AsOf, int UnitsAchieved, IReadOnlyList<int> ScopeUnitIds, int? SourceId, string? Note);
 
-public sealed record PovertyStandardInfo(int Id, string Code, string Name, string ShortName);
+public sealed record PovertyStandardInfo(int Id, string Code, string Name, string ShortName)
+{
+    /// <summary>The short name in the reader's language: the catalogue holds it in Vietnamese only.</summary>
+    public string Label => Formats.Current.PovertyStandard(Code, ShortName);
+}
 
 public enum PovertyOrigin
 {
@@ -184,7 +188,8 @@ public sealed record TargetFigure(
     int? ActualPeriodId,
     DateOnly? ActualAsOf,
     int? SourceId,
-    int? ActualSourceId)
+    int? ActualSourceId,
+    string? IndicatorNameEn = null)
 {
     /// <summary>Actual minus target: "−2" when income is 68 against 70.</summary>
     public decimal? Gap => Actual - Target;
@@ -203,7 +208,8 @@ public sealed record IndicatorFigure(
     DateOnly? AsOf,
     int PeriodId,
     string? Note,
-    int? SourceId);
+    int? SourceId,
+    string? NameEn = null);
 
 /// <summary>A unit that went (directly or through another) into one of the dashboard's communes, which began on <paramref name="SuccessorFrom"/>.</summary>
 public sealed record PredecessorLink(int SuccessorId, DashUnit Predecessor, DateOnly SuccessorFrom);

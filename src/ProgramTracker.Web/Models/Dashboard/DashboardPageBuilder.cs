@@ -212,8 +212,8 @@ public static class DashboardPageBuilder
             }
 
             var notes = figures.Select(f => f is null ? null : FigureText.PovertyOriginLabel(f.Origin)).ToList();
-            series.Add(new ChartSeries($"{Formats.Current["Poverty.Poor"]} – {standard.ShortName}", figures.Select(f => f?.PoorRate).ToList(), notes));
-            series.Add(new ChartSeries($"{Formats.Current["Poverty.NearPoor"]} – {standard.ShortName}", figures.Select(f => f?.NearPoorRate).ToList(), notes));
+            series.Add(new ChartSeries($"{Formats.Current["Poverty.Poor"]} – {standard.Label}", figures.Select(f => f?.PoorRate).ToList(), notes));
+            series.Add(new ChartSeries($"{Formats.Current["Poverty.NearPoor"]} – {standard.Label}", figures.Select(f => f?.NearPoorRate).ToList(), notes));
         }
 
         return series.Count == 0

@@ -283,7 +283,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 .OrderBy(t => t.UnitId == did ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
                 .Select(t => new
                 {
-                    t.UnitId, t.IndicatorId, t.Indicator.Name, t.Indicator.Unit, t.Indicator.ValueType, t.Year, t.Comparator, t.Value, t.SourceId,
+                    t.UnitId, t.IndicatorId, t.Indicator.Name, t.Indicator.NameEn, t.Indicator.Unit, t.Indicator.ValueType, t.Year, t.Comparator, t.Value, t.SourceId,
                     Actual = db.IndicatorValues
                         // The district filter repeats the outer one so that the database never ranks other districts' values.
                         .Where(v => unitIds.Contains(v.UnitId) && v.Period.Year == period.Year)
@@ -295,7 +295,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 })
                 .ToListAsync(ct))
             .Select(t => new TargetFigure(t.UnitId, t.IndicatorId, t.Name, t.Unit, t.ValueType, t.Year, t.Comparator, t.Value, t.Actual?.Value,
-                t.Actual?.Qualifier ?? ValueQualifier.None, t.Actual?.PeriodId, t.Actual?.AsOf, t.SourceId, t.Actual?.SourceId))
+                t.Actual?.Qualifier ?? ValueQualifier.None, t.Actual?.PeriodId, t.Actual?.AsOf, t.SourceId, t.Actual?.SourceId, t.NameEn))
             .ToList();
 
         // The district's own indicator figures: per indicator, the latest value of this year or the previous one.
@@ -304,7 +304,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 .Where(v => v.UnitId == did && recentIds.Contains(v.PeriodId) && v.Value != null)
                 .Select(v => new
                 {
-                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId,
+                    v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.NameEn, v.Indicator.Unit, v.Indicator.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId,
                     v.Note, v.SourceId, v.Period.Year, Quarter = v.Period.Quarter ?? 5, SetSort = v.Indicator.Criterion.CriteriaSet.SortOrder,
                     IndicatorSort = v.Indicator.SortOrder,
                 })
@@ -312,7 +312,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 .Select(g => g.OrderByDescending(v => v.Year).ThenByDescending(v => v.Quarter).First())
                 .ToListAsync(ct))
             .OrderBy(v => v.SetSort).ThenBy(v => v.IndicatorSort)
-            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId, v.Note, v.SourceId))
+            .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId, v.Note, v.SourceId, v.NameEn))
             .ToList();
 
         var highlights = withHighlights

@@ -170,7 +170,7 @@ public static class MeetingBriefBuilder
 
             var where = unit.IsDistrict ? Formats.Current.Format("Summary.Whole", unit.FullName) : unit.FullName;
             var clauses = own.Select(x =>
-                Formats.Current.Format("Summary.PovertyClause", FigureText.Lower(x.Standard.ShortName), where, Formats.Current.Percent(x.Figure!.PoorRate, Formats.Current["Value.NoData"]),
+                Formats.Current.Format("Summary.PovertyClause", Formats.Current.IsEnglish ? x.Standard.Label : FigureText.Lower(x.Standard.Label), where, Formats.Current.Percent(x.Figure!.PoorRate, Formats.Current["Value.NoData"]),
                     Formats.Current.Percent(x.Figure.NearPoorRate, Formats.Current["Value.NoData"]), FigureText.PovertyOriginLabel(x.Figure.Origin)));
             var asOf = own.Select(x => x.Figure!.AsOf).OfType<DateOnly>().Distinct().ToList();
             var when = asOf.Count == 1 ? FigureText.Capitalise(Formats.Current.Format("Summary.AsOfComma", DateLabel(asOf[0]))) : "";
@@ -192,11 +192,12 @@ public static class MeetingBriefBuilder
         var targets = data.Targets.Where(t => t.UnitId == data.District.Id).ToList();
         foreach (var t in targets)
         {
-            var unit = string.IsNullOrEmpty(t.Unit) ? "" : $" {t.Unit}";
+            var unit = string.IsNullOrEmpty(t.Unit) ? "" : $" {Formats.Current.MeasureUnit(t.Unit)}";
+            var name = Formats.Current.InSentence(t.IndicatorName, t.IndicatorNameEn);
             var goal = Formats.Current.Format("Summary.Goal", t.Year, ComparatorWord(t.Comparator), Formats.Current.Number(t.Target), unit);
             if (t.Actual is not { } actual)
             {
-                sentences.Add(Formats.Current.Format("Summary.GoalNoActual", t.IndicatorName, goal));
+                sentences.Add(Formats.Current.Format("Summary.GoalNoActual", name, goal));
                 sourceIds.Add(t.SourceId);
                 continue;
             }
@@ -211,7 +212,7 @@ public static class MeetingBriefBuilder
             var verdict = t.Met == true
                 ? gap == 0 ? Formats.Current["Summary.TargetMet"] : Formats.Current.Format("Summary.TargetExceeded", Formats.Current.Number(gap), unit)
                 : Formats.Current.Format(t.Comparator == Comparator.AtMost ? "Summary.TargetAbove" : "Summary.TargetShort", Formats.Current.Number(gap), unit);
-            sentences.Add(Formats.Current.Format("Summary.TargetSentence", t.IndicatorName, t.Year, verb, Formats.Current.Number(actual), unit, goal, verdict));
+            sentences.Add(Formats.Current.Format("Summary.TargetSentence", name, t.Year, verb, Formats.Current.Number(actual), unit, goal, verdict));
             sourceIds.Add(t.SourceId);
             sourceIds.Add(t.ActualSourceId);
         }
@@ -230,7 +231,7 @@ public static class MeetingBriefBuilder
                     ValueQualifier.MoreThan => Formats.Current.Format("Summary.IsOver", value),
                     _ => Formats.Current.Format("Summary.Is", value),
                 };
-                return $"{FigureText.Lower(f.Name)}{when} {phrase}";
+                return $"{FigureText.Lower(Formats.Current.InSentence(f.Name, f.NameEn))}{when} {phrase}";
             });
             sentences.Add(Formats.Current.Format("Summary.OtherIndicators", data.District.FullName, string.Join("; ", clauses)));
             sourceIds.AddRange(others.Select(f => f.SourceId));
