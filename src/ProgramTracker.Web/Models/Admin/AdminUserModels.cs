@@ -15,7 +15,54 @@ public sealed record UserListRow(
     bool TwoFactorEnabled);
 
 /// <summary>A unit an account can be bound to, for the checkboxes of the user forms.</summary>
-public sealed record UnitChoice(int Id, string Name, UnitKind Kind, string? DistrictName);
+public sealed record UnitChoice(int Id, string Name, UnitKind Kind, int? ParentId, string? StatisticsCode, DateOnly? ValidTo);
+
+/// <summary>A province and every unit under it, in the order of the tree (the province, each district and its communes, the province's own communes).</summary>
+public sealed record UnitChoiceGroup(UnitChoice? Province, IReadOnlyList<UnitChoice> Units)
+{
+    /// <summary>
+    /// The units grouped by the province they lie under, provinces in register order; units under no province (none in the
+    /// register, but a database may hold some) form one group without a head. 3,400 units become 34 groups that start closed.
+    /// </summary>
+    public static IReadOnlyList<UnitChoiceGroup> Of(IReadOnlyList<UnitChoice> units)
+    {
+        var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
+        var ids = units.Select(u => u.Id).ToHashSet();
+        var groups = new List<UnitChoiceGroup>();
+        var loose = new List<UnitChoice>();
+        foreach (var top in units.Where(u => u.ParentId is null || !ids.Contains(u.ParentId.Value)))
+        {
+            var members = new List<UnitChoice>();
+            Walk(top.Id);
+            if (AdministrativeUnit.IsProvinceLevelKind(top.Kind))
+            {
+                groups.Add(new UnitChoiceGroup(top, members));
+            }
+            else
+            {
+                loose.Add(top);
+                loose.AddRange(members);
+            }
+
+            void Walk(int id)
+            {
+                // Districts (with their communes) before the province's own communes, each in id order.
+                foreach (var child in children[id].OrderBy(c => c.Kind == UnitKind.District ? 0 : 1).ThenBy(c => c.Id))
+                {
+                    members.Add(child);
+                    Walk(child.Id);
+                }
+            }
+        }
+
+        if (loose.Count > 0)
+        {
+            groups.Add(new UnitChoiceGroup(null, loose));
+        }
+
+        return groups;
+    }
+}
 
 public class UserSettingsModel
 {

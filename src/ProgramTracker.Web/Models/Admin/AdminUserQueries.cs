@@ -17,11 +17,10 @@ public sealed class AdminUserQueries(ProgramTrackerDbContext db, TimeProvider cl
     public async Task<IReadOnlyList<int>> UnitIdsAsync(string userId, CancellationToken ct) =>
         await db.UserUnits.AsNoTracking().Where(x => x.UserId == userId).Select(x => x.UnitId).ToListAsync(ct);
 
-    /// <summary>Districts and their communes, in the order of the tree; units no longer valid are still listed (history).</summary>
+    /// <summary>Every unit with its parent, in id order (<see cref="UnitChoiceGroup.Of"/> puts them in tree order); units no longer valid are still listed (history).</summary>
     public async Task<IReadOnlyList<UnitChoice>> UnitChoicesAsync(CancellationToken ct) =>
-        await db.Units.AsNoTracking()
-            .OrderBy(u => u.Kind == UnitKind.District ? u.Id : u.ParentId).ThenBy(u => u.Kind).ThenBy(u => u.Id)
-            .Select(u => new UnitChoice(u.Id, u.Name, u.Kind, u.Parent != null && u.Kind != UnitKind.District ? u.Parent.Name : null))
+        await db.Units.AsNoTracking().OrderBy(u => u.Id)
+            .Select(u => new UnitChoice(u.Id, u.Name, u.Kind, u.ParentId, u.StatisticsCode, u.ValidTo))
             .ToListAsync(ct);
 
     private async Task<IReadOnlyList<UserListRow>> RowsAsync(IQueryable<AppUser> users, CancellationToken ct)

@@ -69,3 +69,32 @@
     document.addEventListener('toggle', update, true);
     update();
 }());
+
+// The account form's unit chooser (issue 23): typing filters the units by name or statistics code, without accents;
+// groups holding a match open, the others hide; checked units always stay in view.
+(function () {
+    const input = document.querySelector('input[data-unit-filter]');
+    if (!input) return;
+    const box = document.querySelector(input.getAttribute('data-unit-filter'));
+    const status = document.getElementById('unit-filter-status');
+    const fold = s => (s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase().trim();
+    const groups = [...box.querySelectorAll('details.unit-group')].map(d => ({
+        details: d, wasOpen: d.open,
+        items: [...d.querySelectorAll('[data-unit-choice]')].map(el => ({ el, text: fold(el.textContent), box: el.querySelector('input') })),
+    }));
+    input.addEventListener('input', function () {
+        const q = fold(input.value);
+        let shown = 0;
+        groups.forEach(g => {
+            let any = false;
+            g.items.forEach(i => {
+                const match = !q || i.text.includes(q) || i.box.checked;
+                i.el.hidden = !match;
+                if (match) { any = true; if (q) shown++; }
+            });
+            g.details.hidden = !!q && !any;
+            g.details.open = q ? any : g.wasOpen;
+        });
+        status.textContent = q ? (box.getAttribute('data-count-template') || '{0}').replace('{0}', shown) : '';
+    });
+}());
