@@ -44,6 +44,11 @@ internal static class Program
             return await Bench.AccountBench.RunAsync(args[1..]);
         }
 
+        if (args[0] == "ha-drive")
+        {
+            return await ProgramTracker.Tools.Drill.HaDrive.RunAsync(args[1..]);
+        }
+
         if (args[0] == "save-bench")
         {
             return await Bench.SaveBench.RunAsync(args[1..]);
