@@ -127,6 +127,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Saves a screenshot to docs/screenshots/<paramref name="name"/> when <see cref="TakeScreenshots"/> is on; the whole
     /// page unless <paramref name="fullPage"/> is false. <paramref name="mask"/> hides secrets (a two-factor key).
     /// </summary>
+    /// <summary>A picture of the user guide (docs/guide/pictures/<paramref name="name"/>), the visible window only; same switch as screenshots.</summary>
+    public static async Task GuidePictureAsync(IPage page, string name)
+    {
+        if (!TakeScreenshots)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(RepoPaths.Guide, "pictures");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true, ILocator? mask = null)
     {
         if (!TakeScreenshots)

@@ -9,6 +9,9 @@ public static class RepoPaths
 
     public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
 
+    /// <summary>The user guide (issue 30): Markdown per role and language, and its pictures, written by the browser tests.</summary>
+    public static string Guide => Path.Combine(Root, "docs", "guide");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
