@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Localization;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -192,102 +191,24 @@ public sealed class EntryWorkbookController(
 
     private async Task<IActionResult> Import(UnitHeader? only, ReportingPeriod period, IFormFile? file, string back, string uploadAction, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
-        var limits = options.Value;
-        var fileName = Path.GetFileName(file?.FileName ?? "").Trim();
-        var timings = "";
-        ImportPreviewPage Page(ImportPreview preview, string? token = null, bool multi = false) => new()
+        var preview = new WorkbookPreview(period, file, back, uploadAction, options.Value, stamps);
+        if (await preview.ReadAsync(ct) is { } unreadable)
         {
-            Preview = preview, Period = period, FileName = fileName, BackPath = back, UploadAction = uploadAction, PlanToken = token,
-            MultiUnit = multi, ElapsedMs = watch.ElapsedMilliseconds, Timings = timings,
-        };
-        IActionResult Refuse(string message)
-        {
-            var preview = new ImportPreview();
-            preview.Errors.Add(new ImportIssue(null, null, null, message));
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Preview", Page(preview));
+            return preview.Refuse(this, unreadable);
         }
 
-        if (file is null || file.Length == 0)
+        var identified = preview.Identify();
+        var headers = identified.UnitIds.Count == 0 ? [] : await workbooks.HeadersAsync(identified.UnitIds, ct);
+        if (preview.Refusal(only, headers, identified) is { } refused)
         {
-            return Refuse(Formats.Current["Workbook.ChooseFile"]);
-        }
-
-        if (file.Length > limits.MaxFileBytes)
-        {
-            return Refuse(Messages.TooLarge(limits, Formats.Current));
-        }
-
-        FileRead read;
-        using (var buffer = new MemoryStream((int)file.Length))
-        {
-            await file.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            var extension = Path.GetExtension(fileName).ToLowerInvariant();
-            var zip = buffer.Length >= 4 && buffer.GetBuffer() is var b && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-            try
-            {
-                if (extension == ".csv" && !zip)
-                {
-                    read = CsvWorkbook.Read(buffer, limits, Formats.Current);
-                }
-                else if (zip && extension is ".xlsx" or ".xlsm" or "")
-                {
-                    ZipGuard.Check(buffer, limits, Formats.Current);
-                    read = XlsxWorkbook.Read(buffer, limits, Formats.Current);
-                }
-                else
-                {
-                    return Refuse(extension == ".xls"
-                        ? Formats.Current["Workbook.XlsNotSupported"]
-                        : Messages.NotAWorkbook(Formats.Current));
-                }
-            }
-            catch (ImportFileException e)
-            {
-                return Refuse(e.Message);
-            }
-        }
-
-        timings += $"read={watch.ElapsedMilliseconds} ";
-        var analyzer = new ImportAnalyzer(stamps, Formats.Current);
-        var identified = analyzer.Identify(read, period.Id, period.Label);
-        if (identified.UnitIds.Count == 0)
-        {
-            var failed = new ImportPreview();
-            failed.Errors.AddRange(identified.Errors);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Preview", Page(failed));
-        }
-
-        var headers = await workbooks.HeadersAsync(identified.UnitIds, ct);
-        if (only is not null && (headers.Count != 1 || headers[0].Id != only.Id))
-        {
-            var names = string.Join(", ", headers.Select(h => h.FullName));
-            return Refuse(Formats.Current.Format("Workbook.OtherUnit", names.Length > 0 ? names : Formats.Current["Workbook.AnotherUnit"], only.FullName));
-        }
-
-        if (headers.Count != identified.UnitIds.Count)
-        {
-            return Refuse(Formats.Current["Workbook.UnitGone"]);
+            return preview.Refuse(this, refused);
         }
 
         if (!await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct))
         {
-            // Nobody imports into a unit they cannot change, whatever the file says.
             return Forbid();
         }
 
-        timings += $"identify={watch.ElapsedMilliseconds} ";
-        var bundle = await workbooks.BundleAsync(period, headers, ct);
-        timings += $"forms={watch.ElapsedMilliseconds} ";
-        var result = analyzer.Analyze(read, identified, bundle, User.Identity?.Name ?? "", fileName);
-        timings += $"analysis={watch.ElapsedMilliseconds} ";
-        var token = result.CanApply ? stamps.Protect(result.Plan!) : null;
-        timings += $"plan={watch.ElapsedMilliseconds}";
-        Response.StatusCode = result.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-        Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return View("Preview", Page(result, token, headers.Count > 1));
+        return preview.Show(this, identified, await workbooks.BundleAsync(period, headers, ct), User.Identity?.Name ?? "");
     }
 }
