@@ -41,11 +41,11 @@ public sealed class ApiTokens(ProgramTrackerDbContext db, TimeProvider clock)
         }
 
         var secret = SecretPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Created when the context saves it (StampInterceptor); it expires days after this service's now.
         var token = new ApiToken
         {
             UserId = userId, Name = name, SecretHash = Hash(secret), Prefix = secret[..10], CanWrite = canWrite,
-            CreatedAtUtc = now, ExpiresAtUtc = now.AddDays(days),
+            ExpiresAtUtc = clock.GetUtcNow().UtcDateTime.AddDays(days),
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);

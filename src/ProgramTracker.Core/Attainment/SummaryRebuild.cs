@@ -13,6 +13,7 @@ namespace ProgramTracker.Core.Attainment;
 public static class SummaryRebuild
 {
     /// <param name="unitFilter">A SQL condition on the alias <c>u</c> (units), e.g. <c>u."IsSynthetic"</c>.</param>
+    /// <remarks>When the summaries were computed is the parameter <c>@stamped_at</c>: a <see cref="Data.Stamp"/>'s time, as every write's.</remarks>
     public static string PostgresSql(string unitFilter) => $"""
         INSERT INTO attainment_summaries ("UnitId", "CriteriaSetId", "PeriodId", "CriteriaMet", "IndicatorsMet", "ValuesEntered", "Achieved", "Status", "UpdatedAtUtc")
         WITH period_version AS (
@@ -47,7 +48,7 @@ public static class SummaryRebuild
                sum(p.entered)::int,
                s."DeclaredCriteria" IS NOT NULL AND s."DeclaredCriteria" > 0 AND count(*) FILTER (WHERE p.met = d.n) >= s."DeclaredCriteria",
                coalesce(max(sub."Status"), {(int)SubmissionStatus.Draft}),
-               now()
+               @stamped_at
         FROM per_criterion p
         JOIN defined d ON d."CriterionId" = p."CriterionId" AND d."VersionId" = p."VersionId"
         JOIN criteria_sets s ON s."Id" = p."CriteriaSetId"

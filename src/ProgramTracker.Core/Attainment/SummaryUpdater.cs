@@ -12,14 +12,14 @@ namespace ProgramTracker.Core.Attainment;
 /// </summary>
 public sealed class SummaryUpdater(ProgramTrackerDbContext db)
 {
-    public Task UpdateAsync(int unitId, int periodId, IReadOnlyCollection<int> criteriaSetIds, DateTime nowUtc, CancellationToken ct) =>
-        UpdateManyAsync(periodId, new Dictionary<int, IReadOnlyCollection<int>> { [unitId] = criteriaSetIds }, nowUtc, ct);
+    public Task UpdateAsync(int unitId, int periodId, IReadOnlyCollection<int> criteriaSetIds, CancellationToken ct) =>
+        UpdateManyAsync(periodId, new Dictionary<int, IReadOnlyCollection<int>> { [unitId] = criteriaSetIds }, ct);
 
     /// <summary>
     /// The summaries of several units of one period (a save of many units: a reviewer's workbook) in a fixed number of
     /// queries whatever the number of units: the rules, values, statuses and existing summaries of all of them at once.
     /// </summary>
-    public async Task UpdateManyAsync(int periodId, IReadOnlyDictionary<int, IReadOnlyCollection<int>> setsByUnit, DateTime nowUtc, CancellationToken ct)
+    public async Task UpdateManyAsync(int periodId, IReadOnlyDictionary<int, IReadOnlyCollection<int>> setsByUnit, CancellationToken ct)
     {
         var targets = setsByUnit.Where(u => u.Value.Count > 0).ToDictionary(u => u.Key, u => u.Value.Distinct().ToList());
         if (targets.Count == 0)
@@ -54,7 +54,7 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
             foreach (var setRules in unitRules)
             {
                 Apply(setRules, unitValues, statuses.GetValueOrDefault((unitId, setRules.SetId), SubmissionStatus.Draft),
-                    existing.GetValueOrDefault((unitId, setRules.SetId)), unitId, periodId, nowUtc);
+                    existing.GetValueOrDefault((unitId, setRules.SetId)), unitId, periodId);
             }
         }
     }
@@ -63,7 +63,7 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
     /// Recomputes the summaries of every unit and period that has values of the set, from <paramref name="from"/> on
     /// (null: all periods). Used after a catalogue change, inside its transaction.
     /// </summary>
-    public async Task RebuildSetAsync(int setId, DateOnly? from, DateTime nowUtc, CancellationToken ct)
+    public async Task RebuildSetAsync(int setId, DateOnly? from, CancellationToken ct)
     {
         var periods = await db.Periods.AsNoTracking().ToListAsync(ct);
         var periodIds = periods.Where(p => from is null || p.StartsOn >= from).Select(p => p.Id).ToArray();
@@ -84,11 +84,11 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
             var rules = book.For(setId, key.UnitId, start[key.PeriodId]);
             var unitValues = grouped.GetValueOrDefault(key) ?? [];
             Apply(rules, unitValues.Where(v => rules.Defines(v.Key)).ToDictionary(), statuses.GetValueOrDefault(key, SubmissionStatus.Draft),
-                byKey.GetValueOrDefault(key), key.UnitId, key.PeriodId, nowUtc);
+                byKey.GetValueOrDefault(key), key.UnitId, key.PeriodId);
         }
     }
 
-    private void Apply(SetRules rules, Dictionary<int, decimal?> values, SubmissionStatus status, AttainmentSummary? summary, int unitId, int periodId, DateTime nowUtc)
+    private void Apply(SetRules rules, Dictionary<int, decimal?> values, SubmissionStatus status, AttainmentSummary? summary, int unitId, int periodId)
     {
         var setValues = rules.Indicators.Where(r => values.ContainsKey(r.IndicatorId)).ToDictionary(r => r.IndicatorId, r => values[r.IndicatorId]);
         var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, setValues, rules.DeclaredCriteria, rules.DeclaredIndicators);
@@ -98,6 +98,7 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
         summary.ValuesEntered = setValues.Count(v => v.Value is not null);
         summary.Achieved = result.Achieved;
         summary.Status = status;
-        summary.UpdatedAtUtc = nowUtc;
+        // Recomputed now, changed or not: the context stamps it as it saves (StampInterceptor).
+        db.Entry(summary).Property(s => s.UpdatedAtUtc).IsModified = true;
     }
 }

@@ -62,7 +62,7 @@ public sealed record CodeCheck(bool InSet, string? Error)
 /// the version in force, when none starts then) and every later version; earlier periods keep their version.
 /// The attainment summaries of the affected periods are rebuilt in the same transaction.
 /// </summary>
-public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
+public sealed class CatalogueService(ProgramTrackerDbContext db, SummaryUpdater summaries)
 {
     /// <summary>
     /// An edited indicator (<paramref name="id"/>) must belong to the set and keep its code (entered figures hang on it);
@@ -131,7 +131,6 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
             return result;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var targets = TargetVersions(set, versions, effectiveFrom);
         // The version's log is stored as data and put into words when shown (ChangeText), so each reader gets their language.
@@ -194,7 +193,7 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, TimeProvider cl
         }
 
         await db.SaveChangesAsync(ct);
-        await summaries.RebuildSetAsync(set.Id, effectiveFrom is null ? null : targets[0].EffectiveFrom, now, ct);
+        await summaries.RebuildSetAsync(set.Id, effectiveFrom is null ? null : targets[0].EffectiveFrom, ct);
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {

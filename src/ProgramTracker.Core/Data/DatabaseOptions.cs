@@ -71,10 +71,10 @@ public static class DatabaseServiceCollectionExtensions
 
     public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(WithPostgresDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .AddInterceptors(DataVersionInterceptor.Instance);
+            .AddInterceptors(StampInterceptor.Instance, DataVersionInterceptor.Instance);
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(DataVersionInterceptor.Instance);
+        options.UseSqlite(connectionString).AddInterceptors(StampInterceptor.Instance, DataVersionInterceptor.Instance);
 
     /// <summary>
     /// Defaults for a page that runs a dozen small queries (docs/performance.md), unless the connection string sets

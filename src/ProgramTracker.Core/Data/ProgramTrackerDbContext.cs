@@ -22,11 +22,17 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
     {
     }
 
-    /// <summary>Who changes data through this context: every change and audit entry is stamped with this name as it is saved.</summary>
+    /// <summary>Who changes data through this context: every change and audit entry is stamped with this name as it is saved (<see cref="StampInterceptor"/>).</summary>
     public ICurrentUser CurrentUser { get; private set; } = NamedUser.Unknown;
 
     /// <summary>The clock of the stamps.</summary>
     public TimeProvider Clock { get; private set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Who and when, now: what <see cref="StampInterceptor"/> writes on every added or changed stamped row as this
+    /// context saves, and what a raw SQL write (<see cref="Entry.ValueWrites"/>) takes as its parameters.
+    /// </summary>
+    public Stamp Stamp() => new(CurrentUser.Name, Clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Readies a pooled context for one request: its user, its clock and no pending scope. Everything a request may
@@ -99,7 +105,6 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
         }
 
         using var tx = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        Stamps.Apply(ChangeTracker, CurrentUser.Name, Clock.GetUtcNow().UtcDateTime);
         PendingScopes.Collect(ChangeTracker);
         var written = base.SaveChanges(acceptAllChangesOnSuccess);
         tx?.Commit();
@@ -117,7 +122,6 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
         // The versions of the changed scopes rise in the same transaction as the change, as its last statement
         // before the commit (DataVersionInterceptor): a reader sees both or neither, and no lock is held meanwhile.
         await using var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        Stamps.Apply(ChangeTracker, CurrentUser.Name, Clock.GetUtcNow().UtcDateTime);
         PendingScopes.Collect(ChangeTracker);
         var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (tx is not null)

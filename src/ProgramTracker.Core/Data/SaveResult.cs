@@ -15,6 +15,9 @@ public enum SaveOutcome
     Saved = 1,
     Conflict = 2,
     Refused = 3,
+
+    /// <summary>Cells refused by their content (<see cref="Entry.CellRules"/>) before anything was read or written.</summary>
+    Invalid = 4,
 }
 
 /// <summary>The result of a versioned save of a form (indicator entry, district targets, poverty figures).</summary>

@@ -4,7 +4,7 @@ namespace ProgramTracker.Core.Domain;
 /// A personal access token for the JSON API. Only the SHA-256 hash of its secret is stored; the secret is shown once,
 /// when the token is made. A token acts with exactly its user's rights (read-only tokens never write).
 /// </summary>
-public class ApiToken
+public class ApiToken : ProgramTracker.Core.Data.ICreationStamped
 {
     public int Id { get; set; }
     public required string UserId { get; set; }
@@ -16,6 +16,8 @@ public class ApiToken
     public required string Prefix { get; set; }
     public bool CanWrite { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.ICreationStamped.StampCreation(ProgramTracker.Core.Data.Stamp stamp) => CreatedAtUtc = stamp.AtUtc;
     public DateTime ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
 

@@ -4,7 +4,7 @@ namespace ProgramTracker.Core.Domain;
 /// Computed attainment of one unit for one criteria set in one period, kept current on every write
 /// (value saved, workflow step) so that provincial and national overviews read aggregates, not values.
 /// </summary>
-public class AttainmentSummary
+public class AttainmentSummary : ProgramTracker.Core.Data.IChangeStamped
 {
     public int UnitId { get; set; }
     public AdministrativeUnit Unit { get; set; } = null!;
@@ -18,4 +18,6 @@ public class AttainmentSummary
     public bool Achieved { get; set; }
     public SubmissionStatus Status { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => UpdatedAtUtc = stamp.AtUtc;
 }

@@ -19,14 +19,16 @@ public enum AuditAction
 /// One line of the append-only audit trail: a value change (old → new) or a workflow step.
 /// The context refuses to update or delete these rows.
 /// </summary>
-public class AuditEntry
+public class AuditEntry : ProgramTracker.Core.Data.ICreationStamped
 {
     public long Id { get; set; }
-    /// <summary>When, stamped by the context as it saves (<see cref="Data.Stamps"/>).</summary>
+    /// <summary>When, stamped by the context as it saves (<see cref="Data.StampInterceptor"/>).</summary>
     public DateTime AtUtc { get; set; }
 
     /// <summary>Who, stamped by the context from its current user as it saves.</summary>
     public string UserName { get; set; } = "";
+
+    void ProgramTracker.Core.Data.ICreationStamped.StampCreation(ProgramTracker.Core.Data.Stamp stamp) => (UserName, AtUtc) = (stamp.By, stamp.AtUtc);
     public AuditAction Action { get; set; }
     public int? UnitId { get; set; }
     public AdministrativeUnit? Unit { get; set; }

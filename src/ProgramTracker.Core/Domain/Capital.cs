@@ -47,6 +47,8 @@ public class CapitalFigure : ProgramTracker.Core.Data.IChangeStamped
     public Source? Source { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
     /// <summary>Concurrency token: bumped on every write, checked on save (as poverty records).</summary>
     public int Version { get; set; }
     /// <summary>Deleted rows stay for the audit trail and are hidden everywhere by a query filter.</summary>

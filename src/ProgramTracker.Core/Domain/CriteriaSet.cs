@@ -62,6 +62,8 @@ public class CriteriaSetVersion : ProgramTracker.Core.Data.ICreationStamped
     public string? Changes { get; set; }
     public string? CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.ICreationStamped.StampCreation(ProgramTracker.Core.Data.Stamp stamp) => (CreatedBy, CreatedAtUtc) = (stamp.By, stamp.AtUtc);
     public List<IndicatorThreshold> Thresholds { get; } = [];
 }
 

@@ -27,6 +27,8 @@ public class IndicatorValue : ProgramTracker.Core.Data.IChangeStamped
     public Source? Source { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
     /// <summary>Concurrency token: bumped on every write, checked on save.</summary>
     public int Version { get; set; }
 }

@@ -19,6 +19,8 @@ public class Reorganisation : ProgramTracker.Core.Data.ICreationStamped
     public Source? Source { get; set; }
     public string? CreatedBy { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.ICreationStamped.StampCreation(ProgramTracker.Core.Data.Stamp stamp) => (CreatedBy, CreatedAtUtc) = (stamp.By, stamp.AtUtc);
     public List<ReorganisationPart> Parts { get; } = [];
 }
 

@@ -30,6 +30,8 @@ public class Submission : ProgramTracker.Core.Data.IChangeStamped
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => UpdatedAtUtc = stamp.AtUtc;
     public int Version { get; set; }
 
     /// <summary>Values under review or approved are not edited by the commune.</summary>

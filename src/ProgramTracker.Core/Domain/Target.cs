@@ -16,6 +16,8 @@ public class Target : ProgramTracker.Core.Data.IChangeStamped
     public Source? Source { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime? UpdatedAtUtc { get; set; }
+
+    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
     /// <summary>Concurrency token: bumped on every write, checked on save.</summary>
     public int Version { get; set; }
 }

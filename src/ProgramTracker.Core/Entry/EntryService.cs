@@ -18,7 +18,7 @@ public sealed record UnitCells(int UnitId, IReadOnlyCollection<CellInput> Cells)
 /// Saves a whole entry form in one transaction: every changed cell with an audit entry, or nothing.
 /// A cell changed by someone else since the form was opened turns the save into a conflict.
 /// </summary>
-public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries)
+public sealed class EntryService(ProgramTrackerDbContext db, SummaryUpdater summaries)
 {
     public Task<SaveResult> SaveAsync(int unitId, int periodId, IReadOnlyCollection<CellInput> cells, CancellationToken ct = default) =>
         SaveManyAsync(periodId, [new UnitCells(unitId, cells)], source: null, ct);
@@ -97,7 +97,6 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             return new SaveResult(SaveOutcome.Conflict, 0, conflicts, null);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var audit = changed.Select(c => new AuditEntry
         {
             Action = AuditAction.ValueChanged, UnitId = c.UnitId, PeriodId = periodId,
@@ -109,7 +108,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
         try
         {
             var written = setBased
-                ? await ValueWrites.WriteAsync(db, periodId, changed.Select(c => c.ToWrite()).ToList(), audit, db.CurrentUser.Name, now, ct)
+                ? await ValueWrites.WriteAsync(db, periodId, changed.Select(c => c.ToWrite()).ToList(), audit, db.Stamp(), ct)
                 : await WriteTrackedAsync(periodId, changed, audit, ct);
             if (!written)
             {
@@ -117,7 +116,7 @@ public sealed class EntryService(ProgramTrackerDbContext db, TimeProvider clock,
             }
 
             await summaries.UpdateManyAsync(periodId,
-                changed.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(c => c.CriteriaSetId).Distinct().ToList()), now, ct);
+                changed.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<int>)g.Select(c => c.CriteriaSetId).Distinct().ToList()), ct);
             await db.SaveChangesAsync(ct);
             if (tx is not null)
             {

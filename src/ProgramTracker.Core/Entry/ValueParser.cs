@@ -12,8 +12,56 @@ public readonly record struct ParsedValue(bool Ok, decimal? Value, string? Error
 }
 
 /// <summary>Reads what a person typed into an entry cell, by the indicator's value type and the rule of the person's culture (<see cref="Formats.ReadNumber"/>).</summary>
-public static class ValueParser
+public static partial class ValueParser
 {
+    /// <summary>
+    /// The one reading of a cell's value, whichever door it came through, by how it was written (<see cref="ValueNotation"/>);
+    /// the messages are in <paramref name="f"/>'s language (the API's raw text: Vietnamese).
+    /// </summary>
+    public static ParsedValue Read(ValueKind type, string? text, ValueNotation notation, Formats f) => notation switch
+    {
+        _ when string.IsNullOrWhiteSpace(text) => ParsedValue.Empty,
+        ValueNotation.Typed => Parse(type, text, f),
+        ValueNotation.Vietnamese => Parse(type, text, Formats.Vietnamese),
+        ValueNotation.Number => CheckNumberText(type, text.Trim(), f),
+        ValueNotation.SheetNumber => decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            // Spreadsheets store binary doubles: 14.1 may come back as 14.099999999999999.
+            ? Check(type, Math.Round(number, 9), f)
+            : ParsedValue.Fail(f["Import.NumberCellUnreadable"]),
+        _ => ReadFileText(type, text.Trim(), f),
+    };
+
+    /// <summary>
+    /// A text cell of a file: written the Vietnamese way whatever the reader's language (docs/excel-import.md), by the entry
+    /// form's rules; a "68.125" (thousands or decimals?) is refused; the messages are in <paramref name="f"/>'s language.
+    /// </summary>
+    private static ParsedValue ReadFileText(ValueKind type, string text, Formats f)
+    {
+        if (type == ValueKind.Boolean)
+        {
+            return Parse(type, text, f); // both languages' words are read
+        }
+
+        if (AmbiguousGrouping().IsMatch(text))
+        {
+            var dot = text.IndexOf('.', StringComparison.Ordinal);
+            return ParsedValue.Fail(f.Format("Import.AmbiguousGrouping", text, text[..dot], text[(dot + 1)..]));
+        }
+
+        var reading = Formats.Vietnamese.ReadNumber(text);
+        if (!reading.Ok)
+        {
+            // The Vietnamese rule's own message says how to write it; in English, the same rule in English words.
+            return ParsedValue.Fail(f.IsEnglish ? f.Format("Import.FileNumber", text) : reading.Error!);
+        }
+
+        return Check(type, reading.Value, f);
+    }
+
+    // "68.125", "-1.500": one dot followed by exactly three digits, no comma: thousands or decimals?
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-−]?\d{1,3}\.\d{3}\s*%?$")]
+    private static partial System.Text.RegularExpressions.Regex AmbiguousGrouping();
+
     public const decimal MaxMagnitude = 1_000_000_000_000_000m;
 
     public static ParsedValue Parse(ValueKind type, string? raw, Formats f)

@@ -45,9 +45,12 @@ public static class ValueWrites
         ORDER BY u.n
         """;
 
-    /// <summary>False when a row was changed or inserted by someone else since it was read: nothing must be committed.</summary>
+    /// <summary>
+    /// False when a row was changed or inserted by someone else since it was read: nothing must be committed. Who and
+    /// when are the context's <paramref name="stamp"/> (<see cref="ProgramTrackerDbContext.Stamp"/>), as on EF writes.
+    /// </summary>
     public static async Task<bool> WriteAsync(
-        ProgramTrackerDbContext db, int periodId, IReadOnlyList<ValueWrite> values, IReadOnlyList<AuditEntry> audit, string userName, DateTime nowUtc, CancellationToken ct)
+        ProgramTrackerDbContext db, int periodId, IReadOnlyList<ValueWrite> values, IReadOnlyList<AuditEntry> audit, Stamp stamp, CancellationToken ct)
     {
         if (values.Count == 0 && audit.Count == 0)
         {
@@ -61,7 +64,7 @@ public static class ValueWrites
         if (updates.Count > 0)
         {
             var updated = await db.Database.ExecuteSqlRawAsync(UpdateSql, [
-                Scalar("user", userName), Scalar("now", nowUtc),
+                Scalar("user", stamp.By), Scalar("now", stamp.AtUtc),
                 Column("ids", NpgsqlDbType.Bigint, updates.Select(v => v.Id!.Value).ToArray()),
                 Column("versions", NpgsqlDbType.Integer, updates.Select(v => v.ExpectedVersion).ToArray()),
                 Column("values", NpgsqlDbType.Numeric, updates.Select(v => v.Value).ToArray()),
@@ -78,7 +81,7 @@ public static class ValueWrites
         if (inserts.Count > 0)
         {
             var inserted = await db.Database.ExecuteSqlRawAsync(InsertSql, [
-                Scalar("user", userName), Scalar("now", nowUtc), Scalar("period", periodId),
+                Scalar("user", stamp.By), Scalar("now", stamp.AtUtc), Scalar("period", periodId),
                 Column("units", NpgsqlDbType.Integer, inserts.Select(v => v.UnitId).ToArray()),
                 Column("indicators", NpgsqlDbType.Integer, inserts.Select(v => v.IndicatorId).ToArray()),
                 Column("values", NpgsqlDbType.Numeric, inserts.Select(v => v.Value).ToArray()),
@@ -93,7 +96,7 @@ public static class ValueWrites
         if (audit.Count > 0)
         {
             await db.Database.ExecuteSqlRawAsync(AuditSql, [
-                Scalar("user", userName), Scalar("now", nowUtc), Scalar("period", periodId), Scalar("action", (int)AuditAction.ValueChanged),
+                Scalar("user", stamp.By), Scalar("now", stamp.AtUtc), Scalar("period", periodId), Scalar("action", (int)AuditAction.ValueChanged),
                 Column("units", NpgsqlDbType.Integer, audit.Select(a => a.UnitId).ToArray()),
                 Column("sets", NpgsqlDbType.Integer, audit.Select(a => a.CriteriaSetId).ToArray()),
                 Column("indicators", NpgsqlDbType.Integer, audit.Select(a => a.IndicatorId).ToArray()),

@@ -69,5 +69,5 @@ public static class WorkbookText
         return decimal.TryParse(t.Replace('−', '-').Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Key(d) : t;
     }
 
-    public static string? CleanNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    public static string? CleanNote(string? note) => ProgramTracker.Core.Entry.CellRules.CleanNote(note);
 }

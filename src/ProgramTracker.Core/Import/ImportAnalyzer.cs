@@ -1,7 +1,5 @@
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using ProgramTracker.Core.Entry;
 
 namespace ProgramTracker.Core.Import;
@@ -34,7 +32,7 @@ public sealed record Identified(IReadOnlyList<int> UnitIds, IReadOnlyList<Import
 /// Compares an uploaded form with the portal as it is now: checks structure and stamps, reads each value with the same
 /// parser as the entry form, and sorts each row into unchanged, change, conflict or error. Writes nothing.
 /// </summary>
-public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
+public sealed class ImportAnalyzer(ImportStamps stamps, Formats f)
 {
     private readonly Dictionary<RowRead, RowStamp?> _decoded = [];
 
@@ -246,20 +244,16 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
                 continue;
             }
 
-            var parsed = ParseValue(form.ValueType, row.Value, f);
-            if (!parsed.Ok)
+            // The same limits as the entry form and the API (CellRules); a number cell is read as the number it holds.
+            var cell = CellRules.Read(form.ValueType, row.Value.Text, row.Value.IsNumber ? ValueNotation.SheetNumber : ValueNotation.FileText, row.Note.Text, f);
+            if (!cell.Ok)
             {
-                Error(row.Row, Col(FormColumns.Value, 6), $"{form.Code}: {parsed.Error}");
+                var noteFault = cell.Fault == CellFault.NoteTooLong || (cell.Fault == CellFault.InvalidText && CellRules.IsValidText(row.Value.Text));
+                Error(row.Row, noteFault ? Col(FormColumns.Note, 7) : Col(FormColumns.Value, 6), noteFault ? cell.Error! : $"{form.Code}: {cell.Error}");
                 continue;
             }
 
-            var note = WorkbookText.CleanNote(row.Note.Text);
-            if (note?.Length > 1000)
-            {
-                Error(row.Row, Col(FormColumns.Note, 7), f["Entry.NoteTooLong"]);
-                continue;
-            }
-
+            var (parsed, note) = (cell, cell.Note);
             var userChanged = WorkbookText.Key(parsed.Value) != stamp.ValueKey || ImportStamps.Hash(note) != stamp.NoteHash;
             if (!userChanged || (parsed.Value == form.Value && note == WorkbookText.CleanNote(form.Note)))
             {
@@ -308,54 +302,5 @@ public sealed partial class ImportAnalyzer(ImportStamps stamps, Formats f)
 
     private string WithNote(string value, string? note) => note is null ? value : f.Format("Import.WithNote", value, note);
 
-    /// <summary>
-    /// A value cell: numbers stored as numbers are already numbers; text is read the Vietnamese way (the file's notation,
-    /// whatever the reader's language) by the entry form's rules; the messages are in <paramref name="f"/>'s language.
-    /// </summary>
-    public static ParsedValue ParseValue(ValueKind type, CellRead cell, Formats f)
-    {
-        if (cell.IsEmpty || string.IsNullOrWhiteSpace(cell.Text))
-        {
-            return ParsedValue.Empty;
-        }
-
-        if (cell.IsNumber)
-        {
-            if (!decimal.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-            {
-                return ParsedValue.Fail(f["Import.NumberCellUnreadable"]);
-            }
-
-            // Spreadsheets store binary doubles: 14.1 may come back as 14.099999999999999.
-            return ValueParser.Check(type, Math.Round(number, 9), f);
-        }
-
-        var text = cell.Text.Trim();
-        if (type != ValueKind.Boolean && AmbiguousGrouping().IsMatch(text))
-        {
-            var (left, right) = (text[..text.IndexOf('.', StringComparison.Ordinal)], text[(text.IndexOf('.', StringComparison.Ordinal) + 1)..]);
-            return ParsedValue.Fail(f.Format("Import.AmbiguousGrouping", text, left, right));
-        }
-
-        // Workbooks and CSV files write numbers the Vietnamese way whatever the reader's language (docs/excel-import.md).
-        if (type == ValueKind.Boolean)
-        {
-            return ValueParser.Parse(type, text, f); // both languages' words are read
-        }
-
-        var reading = Formats.Vietnamese.ReadNumber(text);
-        if (!reading.Ok)
-        {
-            // The Vietnamese rule's own message says how to write it; in English, the same rule in English words.
-            return ParsedValue.Fail(f.IsEnglish ? f.Format("Import.FileNumber", text) : reading.Error!);
-        }
-
-        return ValueParser.Check(type, reading.Value, f);
-    }
-
     private static string Q(string s) => $"“{s}”";
-
-    // "68.125", "-1.500": one dot followed by exactly three digits, no comma: thousands or decimals?
-    [GeneratedRegex(@"^[-−]?\d{1,3}\.\d{3}\s*%?$")]
-    private static partial Regex AmbiguousGrouping();
 }

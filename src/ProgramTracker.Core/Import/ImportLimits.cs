@@ -22,56 +22,76 @@ public sealed class ImportOptions
 /// <summary>Checks an xlsx container before any XML is parsed: entry count and actual (not declared) uncompressed sizes.</summary>
 public static class ZipGuard
 {
+    /// <summary>How a container measured up against the limits.</summary>
+    public enum Verdict
+    {
+        Fits = 0,
+        NotAZip = 1,
+        TooManyEntries = 2,
+        TooLarge = 3,
+    }
+
     public static void Check(Stream stream, ImportOptions options, Formats f)
     {
-        ZipArchive zip;
+        var (verdict, entries) = Measure(stream, options.MaxEntries, options.MaxUncompressedBytes);
+        switch (verdict)
+        {
+            case Verdict.NotAZip:
+                throw new ImportFileException(Messages.NotAWorkbook(f));
+            case Verdict.TooManyEntries:
+                throw new ImportFileException(f.Format("Import.TooManyParts", entries, options.MaxEntries));
+            case Verdict.TooLarge:
+                throw new ImportFileException(Messages.TooLargeUncompressed(options, f));
+        }
+    }
+
+    /// <summary>
+    /// Counts the entries, sums their declared sizes, then inflates every entry counting the bytes it really gives and
+    /// stops at the limit (declared sizes can lie, and an entry that gives more than it declares is refused too).
+    /// Leaves the stream at its start.
+    /// </summary>
+    public static (Verdict Verdict, int Entries) Measure(Stream stream, int maxEntries, long maxBytes)
+    {
         try
         {
-            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException)
-        {
-            throw new ImportFileException(Messages.NotAWorkbook(f));
-        }
-
-        using (zip)
-        {
-            if (zip.Entries.Count > options.MaxEntries)
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > maxEntries)
             {
-                throw new ImportFileException(f.Format("Import.TooManyParts", zip.Entries.Count, options.MaxEntries));
+                return (Verdict.TooManyEntries, zip.Entries.Count);
             }
 
-            if (zip.Entries.Sum(e => e.Length) > options.MaxUncompressedBytes)
+            if (zip.Entries.Sum(e => e.Length) > maxBytes)
             {
-                throw new ImportFileException(Messages.TooLargeUncompressed(options, f));
+                return (Verdict.TooLarge, zip.Entries.Count);
             }
 
-            // Declared sizes can lie: inflate every part, counting, and stop at the limit.
             var buffer = new byte[81920];
             long total = 0;
-            try
+            foreach (var entry in zip.Entries)
             {
-                foreach (var entry in zip.Entries)
+                using var part = entry.Open();
+                long read = 0;
+                int n;
+                while ((n = part.Read(buffer, 0, buffer.Length)) > 0)
                 {
-                    using var part = entry.Open();
-                    int read;
-                    while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
+                    (read, total) = (read + n, total + n);
+                    if (total > maxBytes || read > entry.Length)
                     {
-                        total += read;
-                        if (total > options.MaxUncompressedBytes)
-                        {
-                            throw new ImportFileException(Messages.TooLargeUncompressed(options, f));
-                        }
+                        return (Verdict.TooLarge, zip.Entries.Count);
                     }
                 }
             }
-            catch (InvalidDataException)
-            {
-                throw new ImportFileException(Messages.NotAWorkbook(f));
-            }
-        }
 
-        stream.Position = 0;
+            return (Verdict.Fits, zip.Entries.Count);
+        }
+        catch (InvalidDataException)
+        {
+            return (Verdict.NotAZip, 0);
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
     }
 }
 

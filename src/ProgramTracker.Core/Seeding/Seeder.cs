@@ -122,7 +122,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
 
         // Indicators go through the catalogue's own door, as an admin's would; only codes not yet stored are added,
         // so a threshold an admin has changed since is never put back.
-        var catalogue = new CatalogueService(db, TimeProvider.System, new SummaryUpdater(db));
+        var catalogue = new CatalogueService(db, new SummaryUpdater(db));
         var existingCodes = (await db.Indicators.Select(i => i.Code).ToListAsync(ct)).ToHashSet();
         foreach (var s in data.CriteriaSets)
         {

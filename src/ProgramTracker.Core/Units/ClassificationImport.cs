@@ -235,11 +235,10 @@ public sealed class ClassificationImport(ProgramTrackerDbContext db, SummaryUpda
             .Where(s => unitIds.Contains(s.UnitId) && periods.Contains(s.PeriodId) && s.CriteriaSet.ThresholdScheme != ThresholdScheme.Common)
             .Select(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId })
             .ToListAsync(ct);
-        var now = DateTime.UtcNow;
         foreach (var period in affected.GroupBy(a => a.PeriodId))
         {
             await summaries.UpdateManyAsync(period.Key,
-                period.GroupBy(a => a.UnitId).ToDictionary(u => u.Key, u => (IReadOnlyCollection<int>)u.Select(a => a.CriteriaSetId).ToList()), now, ct);
+                period.GroupBy(a => a.UnitId).ToDictionary(u => u.Key, u => (IReadOnlyCollection<int>)u.Select(a => a.CriteriaSetId).ToList()), ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -22,7 +22,7 @@ public sealed class WorkflowOptions
 }
 
 /// <summary>Moves a unit × criteria set × period through the workflow, with an audit entry per step.</summary>
-public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clock, SummaryUpdater summaries, WorkflowOptions? options = null)
+public sealed class WorkflowService(ProgramTrackerDbContext db, SummaryUpdater summaries, WorkflowOptions? options = null)
 {
     /// <summary>The longest comment a return or reopen keeps (the column's length).</summary>
     public const int MaxCommentLength = 2000;
@@ -85,7 +85,8 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Who submitted or reviewed, and when: the same stamp the context writes on the row itself.
+        var stamp = db.Stamp();
         if (submission is null)
         {
             submission = new Submission { UnitId = unitId, CriteriaSetId = criteriaSetId, PeriodId = periodId };
@@ -97,13 +98,11 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
         switch (step)
         {
             case WorkflowStep.Submit:
-                submission.SubmittedBy = userName;
-                submission.SubmittedAtUtc = now;
+                (submission.SubmittedBy, submission.SubmittedAtUtc) = (stamp.By, stamp.AtUtc);
                 submission.Comment = null;
                 break;
             default:
-                submission.ReviewedBy = userName;
-                submission.ReviewedAtUtc = now;
+                (submission.ReviewedBy, submission.ReviewedAtUtc) = (stamp.By, stamp.AtUtc);
                 submission.Comment = comment;
                 break;
         }
@@ -127,7 +126,7 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, TimeProvider clo
             // Inside a caller's transaction (EntryService.SaveAndSubmitAsync) the caller commits.
             await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
-            await summaries.UpdateAsync(unitId, periodId, [criteriaSetId], now, ct);
+            await summaries.UpdateAsync(unitId, periodId, [criteriaSetId], ct);
             await db.SaveChangesAsync(ct);
             if (tx is not null)
             {

@@ -143,7 +143,7 @@ public static class SyntheticDataGenerator
 
             // Overviews read aggregates kept current on write; a bulk load writes them once, with the same rules in SQL.
             progress?.Report(new GeneratorProgress("attainment summaries", 0, 0));
-            Step(GenerationPlan.AttainmentSummaries, await ExecuteCountAsync(connection, SummaryRebuild.PostgresSql("u.\"IsSynthetic\""), ct));
+            Step(GenerationPlan.AttainmentSummaries, await ExecuteCountAsync(connection, SummaryRebuild.PostgresSql("u.\"IsSynthetic\""), ct, new NpgsqlParameter("stamped_at", db.Stamp().AtUtc)));
 
             progress?.Report(new GeneratorProgress("rebuilding indexes and validating foreign keys", 0, 0));
             foreach (var ddl in suspended)
@@ -502,9 +502,10 @@ public static class SyntheticDataGenerator
         return result;
     }
 
-    private static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task<long> ExecuteCountAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -16,7 +16,7 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>Quarterly entry of a commune's or district's indicators, and the submission workflow.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class EntryController(EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access, InboxQueries inbox) : Controller
+public sealed class EntryController(EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, InboxQueries inbox) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
     public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
@@ -73,130 +73,16 @@ public sealed class EntryController(EntryQueries queries, EntryService entry, Wo
             return refusal;
         }
 
-        var (unit, period) = target!;
-
-        var model = await queries.PageAsync(unit, period, ct);
+        var model = await queries.PageAsync(target!.Unit, target.Period, ct);
         await SetPermissionsAsync(model, ct);
-        if (!model.UnitValidInPeriod)
+        var post = new EntryFormSave(model, form);
+        var noReviewer = post.SubmitAsked && await access.ReviewerAsync(model.Unit.Id, model.Period, ct) is null;
+        if (post.Precondition(OutsideValidity(model), noReviewer) is { } stop)
         {
-            model.Message = OutsideValidity(model);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Form", model);
+            return post.Page(this, stop.Message, stop.Status, stop.SetId, stop.IsError);
         }
 
-        var rows = model.Sets.SelectMany(s => s.Criteria).SelectMany(c => c.Rows).ToDictionary(r => r.IndicatorId);
-        var posted = form.Cells.Where(c => rows.ContainsKey(c.IndicatorId)).GroupBy(c => c.IndicatorId).Select(g => g.Last()).ToList();
-        if (posted.Count != form.Cells.Count || posted.Count == 0)
-        {
-            model.Message = Formats.Current["Entry.FormOutdated"];
-            return View("Form", model);
-        }
-
-        var cells = new List<CellInput>();
-        foreach (var cell in posted)
-        {
-            var row = rows[cell.IndicatorId];
-            // Keep what the person typed, so an error never loses their input.
-            row.Raw = cell.Raw;
-            row.Note = cell.Note;
-            row.Version = cell.Version;
-            var parsed = ValueParser.Parse(row.ValueType, cell.Raw, Formats.Current);
-            if (!parsed.Ok)
-            {
-                row.Error = parsed.Error;
-                ModelState.AddModelError($"Cells[{row.Index}].Raw", parsed.Error!);
-            }
-            else if (cell.Note?.Length > 1000)
-            {
-                row.Error = Formats.Current["Entry.NoteTooLong"];
-                ModelState.AddModelError($"Cells[{row.Index}].Note", row.Error);
-            }
-            else
-            {
-                cells.Add(new CellInput(cell.IndicatorId, parsed.Value, cell.Note, cell.Version));
-            }
-        }
-
-        foreach (var row in rows.Values.Where(r => r.Error is null))
-        {
-            // A value or note with invalid text (InvalidFormFieldsFilter): the cell is marked, nothing is saved.
-            if (ModelState.TryGetValue($"Cells[{row.Index}].Raw", out var raw) && raw.Errors.Count > 0
-                || ModelState.TryGetValue($"Cells[{row.Index}].Note", out raw) && raw.Errors.Count > 0)
-            {
-                row.Error = raw.Errors[0].ErrorMessage;
-            }
-        }
-
-        var submitSet = form.SubmitSet is { } sid ? model.Sets.FirstOrDefault(s => s.Id == sid) : null;
-        if (form.SubmitSet is not null && (submitSet is null || !submitSet.Allows(WorkflowStep.Submit)))
-        {
-            // A set not on this form, or one already submitted: the page was outdated. Nothing is saved; the input stays.
-            model.Message = Formats.Current["Entry.FormOutdated"];
-            model.MessageIsError = true;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Form", model);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            model.Message = Formats.Current.Format(submitSet is null ? "Entry.NotSavedErrors" : "Entry.NotSubmittedErrors", rows.Values.Count(r => r.Error is not null));
-            model.MessageIsError = true;
-            model.MessageSetId = submitSet?.Id;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Form", model);
-        }
-
-        if (submitSet is not null && await access.ReviewerAsync(unit.Id, period, ct) is null)
-        {
-            model.Message = Formats.Current.Format("Entry.NoReviewer", unit.FullName, period.Label);
-            model.MessageIsError = true;
-            model.MessageSetId = submitSet.Id;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Form", model);
-        }
-
-        var (result, submitted) = submitSet is null
-            ? (await entry.SaveAsync(unit.Id, period.Id, cells, ct), null)
-            : await entry.SaveAndSubmitAsync(unit.Id, period.Id, cells, submitSet.Id, workflow, ct);
-        if (submitted is { Ok: false })
-        {
-            // The submission was refused (e.g. values still missing): nothing was stored, and what was typed stays on the page.
-            model.Message = Formats.Current.Format("Entry.NotSubmitted", submitted.Error);
-            model.MessageIsError = true;
-            model.MessageSetId = submitSet!.Id;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Form", model);
-        }
-
-        switch (result.Outcome)
-        {
-            case SaveOutcome.Saved when submitted is { Ok: true }:
-                TempData["EntryMessage"] = Formats.Current.Format(result.Changed == 0 ? "Entry.Submitted" : "Entry.SavedAndSubmitted", result.Changed, Formats.Current.Status(submitted.Status));
-                TempData["EntryMessageSet"] = submitSet!.Id;
-                return Redirect(model.EntryPath + $"#set-{submitSet.Id}-result");
-            case SaveOutcome.Saved:
-                TempData["EntryMessage"] = result.Changed == 0 ? Formats.Current["Entry.NothingChanged"] : Formats.Current.Format("Entry.Saved", result.Changed);
-                return Redirect(model.EntryPath);
-            case SaveOutcome.Conflict:
-                foreach (var conflict in result.Conflicts)
-                {
-                    var row = rows[conflict.RowId];
-                    row.Version = conflict.CurrentVersion;
-                    row.ConflictText = Formats.Current.Format("Entry.ConflictBy", conflict.By ?? Formats.Current["Entry.SomeoneElse"],
-                        conflict.AtUtc is { } at ? Formats.Current.DateTime(at.ToLocalTime()) : "", Formats.Current.Value(conflict.CurrentValue, row.ValueType, row.Unit));
-                }
-
-                model.HasConflicts = true;
-                model.MessageIsError = true;
-                model.Message = Formats.Current["Entry.NotSavedConflict"];
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Form", model);
-            default:
-                model.Message = result.Message;
-                model.MessageIsError = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Form", model);
-        }
+        return post.Answer(this, await save.SaveAsync(post.ToSave(ModelState), Formats.Current, ct));
     }
 
     private async Task<IActionResult> Workflow(string slug, bool communeLevel, string periodCode, WorkflowForm form, CancellationToken ct)

@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Localization;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -18,11 +17,11 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>
 /// The entry form as an xlsx or CSV file, filled offline and uploaded back: a dry run lists every change, error and
-/// conflict; "Áp dụng" saves through <see cref="EntryService"/> in one transaction. See docs/excel-import.md.
+/// conflict; "Áp dụng" saves through <see cref="SaveEntry"/> in one transaction. See docs/excel-import.md.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
 public sealed class EntryWorkbookController(
-    UnitQueries units, EntryQueries entryQueries, WorkbookQueries workbooks, EntryService entry, UnitAccess access, ImportStamps stamps,
+    UnitQueries units, EntryQueries entryQueries, WorkbookQueries workbooks, SaveEntry saveEntry, UnitAccess access, ImportStamps stamps,
     IOptions<ImportOptions> options, ILogger<EntryWorkbookController> log) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -111,86 +110,40 @@ public sealed class EntryWorkbookController(
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> Apply(string period, [FromForm] string? plan, [FromForm] bool overwrite, CancellationToken ct)
     {
-        var p = await entryQueries.PeriodAsync(period, ct);
-        if (p is null)
+        var (apply, refusal) = await OpenPlanAsync(period, plan, ct);
+        if (refusal is not null)
         {
-            return NotFound();
+            return refusal;
         }
 
-        var parsed = stamps.TryReadPlan(plan);
-        if (parsed is null || parsed.PeriodId != p.Id)
+        // The same save as the form, on the values the preview read, against the catalogue as it is now.
+        var save = apply!.ToSave(await workbooks.BundleAsync(apply.Period, apply.Headers, ct), overwrite);
+        return apply.Answer(this, save is null ? null : await saveEntry.SaveAsync(save, Formats.Current, ct), log);
+    }
+
+    /// <summary>The plan a preview protected into its page: 404 for an unknown period or unit, 400 for an expired or foreign plan, 403 for another user's or a unit this user may not change.</summary>
+    private async Task<(WorkbookApply? Apply, IActionResult? Refusal)> OpenPlanAsync(string period, string? plan, CancellationToken ct)
+    {
+        var p = await entryQueries.PeriodAsync(period, ct);
+        var parsed = p is null ? null : stamps.TryReadPlan(plan);
+        if (p is null || parsed is null || parsed.PeriodId != p.Id)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Applied", (Formats.Current["Workbook.PreviewExpired"], "/inbox"));
+            return (null, p is null ? NotFound() : View("Applied", (Formats.Current["Workbook.PreviewExpired"], "/inbox")));
         }
 
         if (parsed.User != (User.Identity?.Name ?? ""))
         {
-            return Forbid();
+            return (null, Forbid());
         }
 
         var headers = await workbooks.HeadersAsync(parsed.Units.Select(u => u.UnitId).ToList(), ct);
         if (headers.Count != parsed.Units.Count)
         {
-            return NotFound();
+            return (null, NotFound());
         }
 
-        if (!await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct))
-        {
-            return Forbid();
-        }
-
-        var back = headers.Count == 1 ? WorkbookQueries.EntryPath(headers[0], p)
-            : headers[0].Kind == UnitKind.District ? WorkbookQueries.ReviewPath(headers[0].Slug, p)
-            : WorkbookQueries.ReviewPath(headers[0].ParentSlug ?? "", p);
-
-        // The same validation as the form, on the values the preview read, against the catalogue as it is now.
-        var watch = Stopwatch.StartNew();
-        var bundle = await workbooks.BundleAsync(p, headers, ct);
-        var timings = $"forms={watch.ElapsedMilliseconds} ";
-        var cells = new List<UnitCells>();
-        foreach (var (unitPlan, form) in parsed.Units.Zip(bundle.Units))
-        {
-            var rows = form.Rows.ToDictionary(r => r.IndicatorId);
-            var list = new List<CellInput>();
-            foreach (var cell in unitPlan.Cells.Where(c => overwrite || !c.C))
-            {
-                if (!rows.TryGetValue(cell.I, out var row)
-                    || !ValueParser.Parse(row.ValueType, cell.V is { } v ? WorkbookText.CsvNumber(v) : null, Formats.Vietnamese).Ok
-                    || cell.N?.Length > 1000)
-                {
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    return View("Applied", (Formats.Current["Workbook.FormChanged"], back));
-                }
-
-                list.Add(new CellInput(cell.I, cell.V, cell.N, cell.E));
-            }
-
-            cells.Add(new UnitCells(form.UnitId, list));
-        }
-
-        // The source is stored with the values: in Vietnamese, whatever the uploader reads.
-        var source = Formats.Vietnamese.Format(parsed.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "Workbook.SourceCsv" : "Workbook.SourceXlsx", parsed.FileName);
-        timings += $"checked={watch.ElapsedMilliseconds} ";
-        var result = await entry.SaveManyAsync(p.Id, cells, source, ct);
-        timings += $"saved={watch.ElapsedMilliseconds}";
-        log.LogInformation("Import {File} by {User}: {Outcome}, {Changed} values, {Units} units in {Elapsed} ms",
-            parsed.FileName, User.Identity?.Name, result.Outcome, result.Changed, cells.Count, watch.ElapsedMilliseconds);
-        Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Response.Headers["X-Import-Timings"] = timings;
-        switch (result.Outcome)
-        {
-            case SaveOutcome.Saved:
-                var message = result.Changed == 0 ? Formats.Current.Format("Workbook.NoChangesFrom", parsed.FileName) : Formats.Current.Format("Workbook.Imported", result.Changed, parsed.FileName);
-                TempData[headers.Count == 1 ? "EntryMessage" : "ImportMessage"] = message;
-                return Redirect(back);
-            case SaveOutcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Applied", (Formats.Current.Format("Workbook.ApplyConflict", Math.Max(result.Conflicts.Count, 1)), back));
-            default:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Applied", (Formats.Current.Format("Workbook.NothingSaved", result.Message), back));
-        }
+        return await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct) ? (new WorkbookApply(parsed, headers, p), null) : (null, Forbid());
     }
 
     private async Task<IActionResult> UnitWorkbook(string slug, bool communeLevel, string period, string format, CancellationToken ct)
@@ -238,102 +191,24 @@ public sealed class EntryWorkbookController(
 
     private async Task<IActionResult> Import(UnitHeader? only, ReportingPeriod period, IFormFile? file, string back, string uploadAction, CancellationToken ct)
     {
-        var watch = Stopwatch.StartNew();
-        var limits = options.Value;
-        var fileName = Path.GetFileName(file?.FileName ?? "").Trim();
-        var timings = "";
-        ImportPreviewPage Page(ImportPreview preview, string? token = null, bool multi = false) => new()
+        var preview = new WorkbookPreview(period, file, back, uploadAction, options.Value, stamps);
+        if (await preview.ReadAsync(ct) is { } unreadable)
         {
-            Preview = preview, Period = period, FileName = fileName, BackPath = back, UploadAction = uploadAction, PlanToken = token,
-            MultiUnit = multi, ElapsedMs = watch.ElapsedMilliseconds, Timings = timings,
-        };
-        IActionResult Refuse(string message)
-        {
-            var preview = new ImportPreview();
-            preview.Errors.Add(new ImportIssue(null, null, null, message));
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Preview", Page(preview));
+            return preview.Refuse(this, unreadable);
         }
 
-        if (file is null || file.Length == 0)
+        var identified = preview.Identify();
+        var headers = identified.UnitIds.Count == 0 ? [] : await workbooks.HeadersAsync(identified.UnitIds, ct);
+        if (preview.Refusal(only, headers, identified) is { } refused)
         {
-            return Refuse(Formats.Current["Workbook.ChooseFile"]);
-        }
-
-        if (file.Length > limits.MaxFileBytes)
-        {
-            return Refuse(Messages.TooLarge(limits, Formats.Current));
-        }
-
-        FileRead read;
-        using (var buffer = new MemoryStream((int)file.Length))
-        {
-            await file.CopyToAsync(buffer, ct);
-            buffer.Position = 0;
-            var extension = Path.GetExtension(fileName).ToLowerInvariant();
-            var zip = buffer.Length >= 4 && buffer.GetBuffer() is var b && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-            try
-            {
-                if (extension == ".csv" && !zip)
-                {
-                    read = CsvWorkbook.Read(buffer, limits, Formats.Current);
-                }
-                else if (zip && extension is ".xlsx" or ".xlsm" or "")
-                {
-                    ZipGuard.Check(buffer, limits, Formats.Current);
-                    read = XlsxWorkbook.Read(buffer, limits, Formats.Current);
-                }
-                else
-                {
-                    return Refuse(extension == ".xls"
-                        ? Formats.Current["Workbook.XlsNotSupported"]
-                        : Messages.NotAWorkbook(Formats.Current));
-                }
-            }
-            catch (ImportFileException e)
-            {
-                return Refuse(e.Message);
-            }
-        }
-
-        timings += $"read={watch.ElapsedMilliseconds} ";
-        var analyzer = new ImportAnalyzer(stamps, Formats.Current);
-        var identified = analyzer.Identify(read, period.Id, period.Label);
-        if (identified.UnitIds.Count == 0)
-        {
-            var failed = new ImportPreview();
-            failed.Errors.AddRange(identified.Errors);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Preview", Page(failed));
-        }
-
-        var headers = await workbooks.HeadersAsync(identified.UnitIds, ct);
-        if (only is not null && (headers.Count != 1 || headers[0].Id != only.Id))
-        {
-            var names = string.Join(", ", headers.Select(h => h.FullName));
-            return Refuse(Formats.Current.Format("Workbook.OtherUnit", names.Length > 0 ? names : Formats.Current["Workbook.AnotherUnit"], only.FullName));
-        }
-
-        if (headers.Count != identified.UnitIds.Count)
-        {
-            return Refuse(Formats.Current["Workbook.UnitGone"]);
+            return preview.Refuse(this, refused);
         }
 
         if (!await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct))
         {
-            // Nobody imports into a unit they cannot change, whatever the file says.
             return Forbid();
         }
 
-        timings += $"identify={watch.ElapsedMilliseconds} ";
-        var bundle = await workbooks.BundleAsync(period, headers, ct);
-        timings += $"forms={watch.ElapsedMilliseconds} ";
-        var result = analyzer.Analyze(read, identified, bundle, User.Identity?.Name ?? "", fileName);
-        timings += $"analysis={watch.ElapsedMilliseconds} ";
-        var token = result.CanApply ? stamps.Protect(result.Plan!) : null;
-        timings += $"plan={watch.ElapsedMilliseconds}";
-        Response.StatusCode = result.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
-        Response.Headers["X-Import-Elapsed-Ms"] = watch.ElapsedMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return View("Preview", Page(result, token, headers.Count > 1));
+        return preview.Show(this, identified, await workbooks.BundleAsync(period, headers, ct), User.Identity?.Name ?? "");
     }
 }

@@ -237,35 +237,7 @@ public sealed class InputGuard(RequestDelegate next, RequestLimits limits, ILogg
     }
 
     /// <summary>True when the text has no control character (tab, CR and LF aside), no lone surrogate and no U+FFFD (what invalid UTF-8 decodes to).</summary>
-    public static bool IsValid(string? text)
-    {
-        if (text is null)
-        {
-            return true;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                return false;
-            }
-
-            if (char.IsLowSurrogate(c) || c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string? text) => ProgramTracker.Core.Entry.CellRules.IsValidText(text);
 
     private static string Printable(string key) => new(key.Take(60).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? '?' : c).ToArray());
 }

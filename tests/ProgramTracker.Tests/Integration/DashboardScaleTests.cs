@@ -58,7 +58,7 @@ public sealed class ScaleFixture : IAsyncLifetime
         await db.SaveChangesAsync();
         static IndicatorDefinition Def(int criterion, string code, ValueKind type, Comparator comparator, decimal? threshold) =>
             new(code, criterion, $"Chỉ tiêu thử {code}", "%", type, comparator, new Dictionary<string, ThresholdInput> { [Zones.Common] = new(threshold) });
-        var added = await new CatalogueService(db, TimeProvider.System, new SummaryUpdater(db)).ApplyAsync("ntm-xa",
+        var added = await new CatalogueService(db, new SummaryUpdater(db)).ApplyAsync("ntm-xa",
         [
             Def(1, "tn-quy-hoach", ValueKind.Boolean, Comparator.Equal, null),
             Def(2, "tn-giao-thong", ValueKind.Percent, Comparator.AtLeast, 70m),

@@ -1,5 +1,4 @@
 using System.Net;
-using MiniExcelLibs;
 using ProgramTracker.TestSupport;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
@@ -29,7 +28,7 @@ public sealed class DashboardSqliteTests
                 .Should().Contain("bình quân đạt 14,5/19 tiêu chí, 65,5/75 chỉ tiêu").And.Contain("0,89 %").And.Contain("7/7 xã");
 
             using var book = new MemoryStream(await client.GetByteArrayAsync("/dashboard/export"));
-            MiniExcel.Query(book, useHeaderRow: true, sheetName: "Vốn").Cast<IDictionary<string, object?>>()
+            XlsxTables.Rows(book, "Vốn")
                 .Select(r => r["Số tiền (đồng)"]).Should().Contain(119_000_000_000d);
             (await client.GetAsync("/districts/ba-che/export?period=2023-Q3")).StatusCode.Should().Be(HttpStatusCode.OK);
             (await client.GetAsync("/communes/nam-son/export")).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -257,7 +257,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         using var actor = db.ActAs(new NamedUser(user));
         var summaries = new SummaryUpdater(db);
-        return await work(new EntryService(db, TimeProvider.System, summaries), new WorkflowService(db, TimeProvider.System, summaries));
+        return await work(new EntryService(db, summaries), new WorkflowService(db, summaries));
     }
 
     private Task<AttainmentSummary> Summary() => _factory.WithDbAsync(db => db.AttainmentSummaries.AsNoTracking()

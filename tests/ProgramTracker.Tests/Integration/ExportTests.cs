@@ -1,11 +1,10 @@
 using ProgramTracker.TestSupport;
 using System.IO.Compression;
 using System.Net;
-using MiniExcelLibs;
 
 namespace ProgramTracker.Tests.Integration;
 
-/// <summary>The Excel exports, read back with MiniExcel: named sheets, Vietnamese headers, numbers as numbers.</summary>
+/// <summary>The Excel exports, read back with the Open XML SDK: named sheets, Vietnamese headers, numbers as numbers.</summary>
 public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFixture>
 {
     // The one place that makes a client: the integrator switches it to a signed-in user.
@@ -20,7 +19,7 @@ public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFix
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("bang-dieu-khien-ba-che-2023-Q3.xlsx");
         using var book = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        MiniExcel.GetSheetNames(book).Should().Equal("Tiêu chí", "Xu hướng", "Đạt chuẩn", "Nghèo", "Vốn", "Mục tiêu", "Chỉ tiêu huyện", "Nguy cơ");
+        XlsxTables.SheetNames(book).Should().Equal("Tiêu chí", "Xu hướng", "Đạt chuẩn", "Nghèo", "Vốn", "Mục tiêu", "Chỉ tiêu huyện", "Nguy cơ");
     }
 
     [Fact]
@@ -107,7 +106,7 @@ public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFix
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be("chi-tieu-ba-che-2023-Q3.xlsx");
         using var book = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        MiniExcel.GetSheetNames(book).Should().Equal("Chỉ tiêu", "Theo báo cáo");
+        XlsxTables.SheetNames(book).Should().Equal("Chỉ tiêu", "Theo báo cáo");
 
         var values = Rows(book, "Chỉ tiêu");
         var income = Row(values, "Mã chỉ tiêu", "dtts-thu-nhap");
@@ -145,8 +144,8 @@ public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFix
         using var dashboard = new MemoryStream(await (await Client()).GetByteArrayAsync("/dashboard/export?unit=ba-che&period=2023-Q3&culture=en"));
         using var district = new MemoryStream(await (await Client()).GetByteArrayAsync("/districts/ba-che/export?period=2023-Q3&culture=en"));
 
-        MiniExcel.GetSheetNames(dashboard).Should().Equal("Criteria", "Trends", "Standard met", "Poverty", "Capital", "Targets", "District indicators", "At risk");
-        MiniExcel.GetSheetNames(district).Should().Equal("Indicators", "As reported");
+        XlsxTables.SheetNames(dashboard).Should().Equal("Criteria", "Trends", "Standard met", "Poverty", "Capital", "Targets", "District indicators", "At risk");
+        XlsxTables.SheetNames(district).Should().Equal("Indicators", "As reported");
         var income = Row(Rows(district, "Indicators"), "Indicator code", "dtts-thu-nhap");
         (income["Value"], income["Qualifier"], income["Assessment"]).Should().Be((68d, "est.", "No threshold"));
         var capital = Rows(dashboard, "Capital");
@@ -163,10 +162,7 @@ public sealed class ExportTests(PortalFixture fixture) : IClassFixture<PortalFix
 
     private static List<IDictionary<string, object?>> Rows(Stream book, string sheet)
     {
-        book.Position = 0;
-        var rows = MiniExcel.Query(book, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
-        book.Position = 0;
-        return rows;
+        return XlsxTables.Rows(book, sheet);
     }
 
     private static IDictionary<string, object?> Row(List<IDictionary<string, object?>> rows, string column, string value, string? column2 = null, string? value2 = null)

@@ -56,7 +56,7 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         var updater = new SummaryUpdater(db);
         foreach (var group in sample.GroupBy(s => (s.UnitId, s.PeriodId)))
         {
-            await updater.UpdateAsync(group.Key.UnitId, group.Key.PeriodId, group.Select(s => s.CriteriaSetId).ToList(), DateTime.UtcNow, default);
+            await updater.UpdateAsync(group.Key.UnitId, group.Key.PeriodId, group.Select(s => s.CriteriaSetId).ToList(), default);
         }
 
         foreach (var expected in sample)

@@ -7,9 +7,9 @@ using Formats = ProgramTracker.Core.Localization.Formats;
 namespace ProgramTracker.Tests.Unit;
 
 /// <summary>
-/// The xlsx reader reads the parts with XmlReader, not through the Open XML SDK's objects: a workbook saved the way
-/// Excel and LibreOffice save it (shared strings with rich-text runs and phonetic guides, formulas with cached values,
-/// booleans, typed strings) must read as the SDK's own model says.
+/// The xlsx reader reads the parts with the Open XML SDK's SAX reader, node by node, not through its objects
+/// (docs/adr/0014): a workbook saved the way Excel and LibreOffice save it (shared strings with rich-text runs and
+/// phonetic guides, formulas with cached values, booleans, typed strings) must read as the SDK's own model says.
 /// </summary>
 public class XlsxReadTests
 {

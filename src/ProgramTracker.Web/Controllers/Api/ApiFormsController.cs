@@ -23,11 +23,9 @@ namespace ProgramTracker.Web.Controllers.Api;
 /// </summary>
 [Route("api/v1")]
 public sealed class ApiFormsController(
-    ProgramTrackerDbContext db, UnitQueries units, EntryQueries queries, EntryService entry, WorkflowService workflow, UnitAccess access, ApiFilters filters)
+    ProgramTrackerDbContext db, UnitQueries units, EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, ApiFilters filters)
     : ApiControllerBase
 {
-    public const int MaxNoteLength = 1000;
-
     [HttpGet("values/{unit}/{set}/{period}")]
     public async Task<ActionResult<FormValuesDto>> Get(string unit, string set, string period, CancellationToken ct)
     {
@@ -72,58 +70,9 @@ public sealed class ApiFormsController(
             return BadRequestProblem(F.Format("Api.SendValues", """{"values": [{"indicator": …, "value": …, "version": …}]}"""));
         }
 
-        var rows = form.Set.Criteria.SelectMany(c => c.Rows).ToList();
-        var errors = new List<CellErrorDto>();
-        var cells = new List<CellInput>();
-        foreach (var posted in request.Values)
-        {
-            var key = posted.Indicator?.Trim() ?? "";
-            var row = rows.FirstOrDefault(r => r.Code == key || r.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture) == key);
-            var value = posted.Value is { ValueKind: not System.Text.Json.JsonValueKind.Null } v ? v : (System.Text.Json.JsonElement?)null;
-            var parsed = row is null ? ParsedValue.Fail(F["Api.IndicatorNotInSet"])
-                : posted.Raw is not null && value is not null ? ParsedValue.Fail(F["Api.ValueAndRaw"])
-                : posted.Raw is not null ? ValueParser.Parse(row.ValueType, posted.Raw, Formats.Vietnamese)
-                : value is { ValueKind: System.Text.Json.JsonValueKind.Number } number ? ValueParser.CheckNumberText(row.ValueType, number.GetRawText(), Formats.Vietnamese)
-                : value is not null ? ParsedValue.Fail(F["Api.ValueNotNumber"])
-                : ParsedValue.Empty;
-            if (row is not null && cells.Any(c => c.IndicatorId == row.IndicatorId))
-            {
-                parsed = ParsedValue.Fail(F["Api.SentTwice"]);
-            }
-            else if (parsed.Ok && posted.Note?.Length > MaxNoteLength)
-            {
-                parsed = ParsedValue.Fail(F.Format("Api.NoteTooLong", MaxNoteLength));
-            }
-            else if (parsed.Ok && (!InputGuard.IsValid(posted.Note) || !InputGuard.IsValid(posted.Raw)))
-            {
-                parsed = ParsedValue.Fail(F["Api.InvalidCharacters"]);
-            }
-
-            if (!parsed.Ok)
-            {
-                errors.Add(new CellErrorDto(key, parsed.Error!));
-            }
-            else
-            {
-                cells.Add(new CellInput(row!.IndicatorId, parsed.Value, posted.Note, posted.Version));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiProblems.Result(StatusCodes.Status422UnprocessableEntity, F.Format("Api.NotSavedErrors", errors.Count), F["Api.NotSavedErrorsDetail"],
-                new { Errors = errors });
-        }
-
-        var result = await entry.SaveManyAsync(form.Page.Period.Id, [new UnitCells(form.Page.Unit.Id, cells)], $"qua API: {TokenName}", ct);
-        var (current, _) = await FormAsync(unit, set, period, ct);
-        return result.Outcome switch
-        {
-            SaveOutcome.Saved => new PutValuesResult(result.Changed, ToDto(current!)),
-            SaveOutcome.Conflict => ApiProblems.Result(StatusCodes.Status409Conflict, F["Api.NotSavedConflict"], F["Api.NotSavedConflictDetail"],
-                new { Conflicts = result.Conflicts.Select(c => new ConflictDto(c.RowId, c.CurrentValue, c.CurrentNote, c.CurrentVersion, c.By, c.AtUtc)).ToList(), Current = ToDto(current!) }),
-            _ => ApiProblems.Result(StatusCodes.Status409Conflict, result.Message ?? F["Api.NotSaved"], F["Api.NotSavedLockedDetail"]),
-        };
+        var put = new PutValuesMapping(form.Page.Unit.Id, form.Page.Period.Id, form.Set, request, $"qua API: {TokenName}", F);
+        var result = await save.SaveAsync(put.Save, F, ct);
+        return result.Outcome == SaveOutcome.Invalid ? put.Answer(result, null, F) : put.Answer(result, ToDto((await FormAsync(unit, set, period, ct)).Form!), F);
     }
 
     /// <summary>A workflow step: submit (the unit's editors), approve, return (with a comment) or reopen (the reviewer).</summary>

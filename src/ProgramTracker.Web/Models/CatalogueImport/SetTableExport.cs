@@ -89,6 +89,9 @@ public sealed class SetTableQueries(ProgramTrackerDbContext db)
 }
 
 /// <summary>Writes a set's table as a workbook (numbers as numbers) or as CSV, in the shape of <see cref="SetTableShape"/>.</summary>
+/// <summary>One sheet of a plain workbook: its name, its header row, its rows (decimal and int as numbers, anything else as text).</summary>
+public sealed record PlainTable(string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<List<object?>> Rows);
+
 public static class SetTableWriter
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -116,6 +119,19 @@ public static class SetTableWriter
     /// <summary>A workbook of one plain table (a header row, then rows): the account and classification templates, the password sheet.</summary>
     public static byte[] PlainXlsx(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<List<object?>> rows, IReadOnlyList<double> widths) =>
         Book((workbookPart, sheets) => AddSheet(workbookPart, sheets, 1, sheetName, headers, rows, widths));
+
+    /// <summary>
+    /// A workbook of several plain tables, one sheet each in the order given (the dashboard's and a unit's exports):
+    /// headers bold, numbers as numbers, text neutralised against formulas.
+    /// </summary>
+    public static byte[] TablesXlsx(IReadOnlyList<PlainTable> tables) => Book((workbookPart, sheets) =>
+    {
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var table = tables[i];
+            AddSheet(workbookPart, sheets, (uint)(i + 1), table.SheetName, table.Headers, table.Rows, table.Headers.Select(h => Math.Clamp(h.Length + 4d, 12d, 48d)).ToList());
+        }
+    });
 
     /// <summary>A workbook with this writer's styles; <paramref name="addSheets"/> adds its sheets.</summary>
     private static byte[] Book(Action<WorkbookPart, Sheets> addSheets)

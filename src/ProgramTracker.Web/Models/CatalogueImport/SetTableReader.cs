@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -103,27 +102,20 @@ public static class SetTableReader
             return;
         }
 
-        byte[] safe;
-        try
+        using var stream = new MemoryStream(bytes, writable: false);
+        switch (ZipGuard.Measure(stream, options.MaxZipEntries, options.MaxUncompressedBytes).Verdict)
         {
-            if (Unpack(bytes, options) is not { } unpacked)
-            {
+            case ZipGuard.Verdict.NotAZip:
+                table.Errors.Add(notWorkbook);
+                return;
+            case ZipGuard.Verdict.TooManyEntries or ZipGuard.Verdict.TooLarge:
                 table.Errors.Add(new ImportError(null, null,
                     table.Formats.Format("SetImport.ZipStrange", options.MaxZipEntries, options.MaxUncompressedBytes / (1024 * 1024))));
                 return;
-            }
-
-            safe = unpacked;
-        }
-        catch (InvalidDataException)
-        {
-            table.Errors.Add(notWorkbook);
-            return;
         }
 
         try
         {
-            using var stream = new MemoryStream(safe, writable: false);
             using var doc = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = options.MaxUncompressedBytes });
             ReadWorkbook(doc, options, table);
         }
@@ -131,47 +123,6 @@ public static class SetTableReader
         {
             table.Errors.Add(notWorkbook);
         }
-    }
-
-    /// <summary>
-    /// Checks the container before any XML is parsed: entry count and declared sizes, then copies every entry through a
-    /// bounded stream (a lying header cannot unpack more than the limit). Returns null when a limit is passed.
-    /// </summary>
-    private static byte[]? Unpack(byte[] bytes, CatalogueImportOptions options)
-    {
-        using var source = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        if (source.Entries.Count > options.MaxZipEntries || source.Entries.Sum(e => e.Length) > options.MaxUncompressedBytes)
-        {
-            return null;
-        }
-
-        var budget = options.MaxUncompressedBytes;
-        using var output = new MemoryStream();
-        using (var copy = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            var buffer = new byte[81920];
-            foreach (var entry in source.Entries)
-            {
-                var target = copy.CreateEntry(entry.FullName, CompressionLevel.NoCompression);
-                using var from = entry.Open();
-                using var to = target.Open();
-                long read = 0;
-                int n;
-                while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    read += n;
-                    budget -= n;
-                    if (read > entry.Length || budget < 0)
-                    {
-                        return null;
-                    }
-
-                    to.Write(buffer, 0, n);
-                }
-            }
-        }
-
-        return output.ToArray();
     }
 
     private static void ReadWorkbook(SpreadsheetDocument doc, CatalogueImportOptions options, RawTable table)

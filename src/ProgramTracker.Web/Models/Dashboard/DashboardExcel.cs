@@ -1,9 +1,9 @@
-using MiniExcelLibs;
 using System.Reflection;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Import;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Models.Dashboard;
 
@@ -19,11 +19,11 @@ public static class DashboardExcel
     {
         var data = page.Data;
         var missing = f["Value.NoData"];
-        var sheets = new Dictionary<string, object>
+        var sheets = new List<PlainTable>
         {
-            [f["Excel.Sheet.Criteria"]] = Sheet(OrPlaceholder(AttainmentRows(page, f), () => new AttainmentSheetRow { Status = missing }), f),
-            [f["Excel.Sheet.Trends"]] = Sheet(OrPlaceholder(TrendRows(data), () => new TrendSheetRow { Origin = missing }), f),
-            [f["Excel.Sheet.Achieved"]] = Sheet(OrPlaceholder(page.Achievements.Select(a => new AchievementSheetRow
+            Sheet(f["Excel.Sheet.Criteria"], OrPlaceholder(AttainmentRows(page, f), () => new AttainmentSheetRow { Status = missing }), f),
+            Sheet(f["Excel.Sheet.Trends"], OrPlaceholder(TrendRows(data), () => new TrendSheetRow { Origin = missing }), f),
+            Sheet(f["Excel.Sheet.Achieved"], OrPlaceholder(page.Achievements.Select(a => new AchievementSheetRow
             {
                 Set = a.Set.Name,
                 Statement = a.Text,
@@ -32,9 +32,9 @@ public static class DashboardExcel
                 AsOf = f.Date(a.Figure.AsOf),
                 Source = a.Source?.Citation,
             }).ToList(), () => new AchievementSheetRow { Statement = missing }), f),
-            [f["Excel.Sheet.Poverty"]] = Sheet(OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = missing }), f),
-            [f["Excel.Sheet.Capital"]] = Sheet(OrPlaceholder(CapitalRows(page, f), () => new CapitalSheetRow { Note = missing }), f),
-            [f["Excel.Sheet.Targets"]] = Sheet(OrPlaceholder(data.Targets.Select(t => new TargetSheetRow
+            Sheet(f["Excel.Sheet.Poverty"], OrPlaceholder(PovertyRows(data), () => new PovertySheetRow { Origin = missing }), f),
+            Sheet(f["Excel.Sheet.Capital"], OrPlaceholder(CapitalRows(page, f), () => new CapitalSheetRow { Note = missing }), f),
+            Sheet(f["Excel.Sheet.Targets"], OrPlaceholder(data.Targets.Select(t => new TargetSheetRow
             {
                 Unit = data.Unit(t.UnitId)?.FullName ?? "",
                 Indicator = t.IndicatorName,
@@ -49,7 +49,7 @@ public static class DashboardExcel
                 Verdict = f[t.Met switch { true => "Value.Met", false => "Excel.NotMet", null => "Excel.NoData" }],
                 Source = data.Source(t.SourceId)?.Citation,
             }).ToList(), () => new TargetSheetRow { Verdict = missing }), f),
-            [f["Excel.Sheet.DistrictIndicators"]] = Sheet(OrPlaceholder(data.DistrictFigures.Select(x => new FigureSheetRow
+            Sheet(f["Excel.Sheet.DistrictIndicators"], OrPlaceholder(data.DistrictFigures.Select(x => new FigureSheetRow
             {
                 Indicator = x.Name,
                 MeasureUnit = x.Unit,
@@ -60,14 +60,12 @@ public static class DashboardExcel
                 Note = x.Note,
                 Source = data.Source(x.SourceId)?.Citation,
             }).ToList(), () => new FigureSheetRow { Note = missing }), f),
-            [f["Excel.Sheet.Risk"]] = Sheet(OrPlaceholder(page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
+            Sheet(f["Excel.Sheet.Risk"], OrPlaceholder(page.Risk.AtRisk.SelectMany(r => r.Reasons.Select(reason => new RiskSheetRow { Unit = r.Unit.FullName, Reason = reason }))
                 .Concat(page.Risk.WithoutData.Select(u => new RiskSheetRow { Unit = u.FullName, Reason = f["Excel.RiskNoData"] }))
                 .ToList(), () => new RiskSheetRow { Reason = f["Excel.RiskNone"] }), f),
         };
 
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
+        return SetTableWriter.TablesXlsx(sheets);
     }
 
     private static List<AttainmentSheetRow> AttainmentRows(DashboardPage page, Formats f) =>
@@ -174,7 +172,7 @@ public static class DashboardExcel
         return rows;
     }
 
-    /// <summary>MiniExcel writes no header for an empty list: an empty table gets one row that says so, never a made-up number.</summary>
+    /// <summary>An empty table gets one row that says so, never a made-up number.</summary>
     public static List<T> OrPlaceholder<T>(List<T> rows, Func<T> placeholder) => rows.Count > 0 ? rows : [placeholder()];
 
     public static string? QualifierWord(ValueQualifier qualifier, Formats f, bool money = false) => qualifier switch
@@ -185,16 +183,16 @@ public static class DashboardExcel
     };
 
     /// <summary>
-    /// Typed rows as the sheet writes them: one dictionary per row keyed by each column's header in <paramref name="f"/>'s
-    /// language (<see cref="HeaderAttribute"/>), in the order the properties are declared; values keep their types.
+    /// Typed rows as a sheet: the headers of <typeparamref name="T"/>'s columns in <paramref name="f"/>'s language
+    /// (<see cref="HeaderAttribute"/>), in the order the properties are declared; values keep their types (the writer
+    /// neutralises text that a spreadsheet would run as a formula; numbers stay numbers).
     /// </summary>
-    public static List<Dictionary<string, object?>> Sheet<T>(List<T> rows, Formats f)
+    public static PlainTable Sheet<T>(string name, List<T> rows, Formats f)
     {
         var columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Header: f[p.GetCustomAttribute<HeaderAttribute>()?.Key ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} names no header")]))
             .ToList();
-        // Text cells neutralised (a unit or note starting "=" is not a formula); numbers stay numbers.
-        return rows.Select(r => columns.ToDictionary(c => c.Header, c => c.Property.GetValue(r) is string text ? SpreadsheetText.Safe(text) : c.Property.GetValue(r))).ToList();
+        return new PlainTable(name, columns.Select(c => c.Header).ToList(), rows.Select(r => columns.Select(c => c.Property.GetValue(r)).ToList()).ToList());
     }
 }
 

@@ -1,11 +1,11 @@
 using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.CatalogueImport;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Exports;
@@ -17,14 +17,12 @@ public sealed record UnitExport(string Slug, string FullName, string PeriodCode,
     /// <summary>The workbook with sheet names and headers in <paramref name="f"/>'s language (the values were read in it too).</summary>
     public byte[] ToXlsx(Formats f)
     {
-        using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object>
-        {
-            [f["Excel.Sheet.Indicators"]] = DashboardExcel.Sheet(DashboardExcel.OrPlaceholder(Values.ToList(),
+        return SetTableWriter.TablesXlsx(
+        [
+            DashboardExcel.Sheet(f["Excel.Sheet.Indicators"], DashboardExcel.OrPlaceholder(Values.ToList(),
                 () => new UnitValueSheetRow { Indicator = f["Excel.NoIndicators"], Status = f["Value.NoData"] }), f),
-            [f["Excel.Sheet.Reported"]] = DashboardExcel.Sheet(DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = f["Value.NoData"] }), f),
-        });
-        return stream.ToArray();
+            DashboardExcel.Sheet(f["Excel.Sheet.Reported"], DashboardExcel.OrPlaceholder(Reported.ToList(), () => new UnitReportedSheetRow { Kind = f["Value.NoData"] }), f),
+        ]);
     }
 }
 

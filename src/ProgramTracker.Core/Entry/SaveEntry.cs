@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Workflow;
+
+namespace ProgramTracker.Core.Entry;
+
+/// <summary>The raw cells of one unit in a save.</summary>
+public sealed record RawUnitCells(int UnitId, IReadOnlyList<RawCell> Cells);
+
+/// <summary>
+/// A save of entry cells as a door received them (entry form, workbook, API): one period, one or several units,
+/// the audit note's <see cref="Source"/> ("nhập từ Excel: tệp.xlsx", "qua API: tên mã"), and for "Lưu và gửi duyệt"
+/// the set to submit in the same transaction (<see cref="SubmitSetId"/>, one unit only).
+/// </summary>
+public sealed record EntrySave(int PeriodId, IReadOnlyList<RawUnitCells> Units)
+{
+    public string? Source { get; init; }
+
+    public int? SubmitSetId { get; init; }
+
+    /// <summary>Cells a door refused before they got here (the request guard removed invalid text from a form field): the save is refused with them.</summary>
+    public IReadOnlyList<CellRefusal> AlreadyRefused { get; init; } = [];
+
+    public static EntrySave Of(int unitId, int periodId, IReadOnlyList<RawCell> cells) => new(periodId, [new RawUnitCells(unitId, cells)]);
+}
+
+/// <summary>A cell refused by its content: which one, why, and the message in the reader's language.</summary>
+public sealed record CellRefusal(int UnitId, int IndicatorId, CellFault Fault, string Message);
+
+/// <summary>
+/// How a save ended: <see cref="SaveOutcome.Saved"/> (with <see cref="Changed"/> cells), <see cref="SaveOutcome.Invalid"/>
+/// (the <see cref="Invalid"/> cells), <see cref="SaveOutcome.Conflict"/> (the <see cref="Conflicts"/>), or
+/// <see cref="SaveOutcome.Refused"/> (the period closed, a set submitted or approved: <see cref="Message"/>). A refused
+/// submission (<see cref="Submit"/> not ok) stored nothing either.
+/// </summary>
+public sealed record EntrySaveResult(SaveOutcome Outcome, int Changed, IReadOnlyList<CellRefusal> Invalid, IReadOnlyList<CellConflict> Conflicts, string? Message)
+{
+    public WorkflowResult? Submit { get; init; }
+
+    public static EntrySaveResult Of(SaveResult saved) => new(saved.Outcome, saved.Changed, [], saved.Conflicts, saved.Message);
+}
+
+/// <summary>
+/// The one save of entry cells, for every door: reads each cell by the one parser and the one set of limits
+/// (<see cref="CellRules"/>), refuses the whole save when a cell is invalid, then writes through
+/// <see cref="EntryService"/> (closed period, submitted or approved set, version conflict, audit, summaries) in one
+/// transaction, with the submission when asked.
+/// </summary>
+public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, WorkflowService workflow)
+{
+    /// <param name="f">The language of the messages, and the number rule of <see cref="ValueNotation.Typed"/> cells.</param>
+    public async Task<EntrySaveResult> SaveAsync(EntrySave save, Formats f, CancellationToken ct = default)
+    {
+        var ids = save.Units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
+        var types = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ValueType, ct);
+        if (types.Count != ids.Count)
+        {
+            return EntrySaveResult.Of(SaveResult.Refused(f["Entry.IndicatorGone"]));
+        }
+
+        var invalid = new List<CellRefusal>(save.AlreadyRefused);
+        var units = new List<UnitCells>();
+        foreach (var unit in save.Units)
+        {
+            var cells = new List<CellInput>();
+            foreach (var cell in unit.Cells)
+            {
+                var read = CellRules.Read(types[cell.IndicatorId], cell.Value, cell.Notation, cell.Note, f);
+                if (read.Ok)
+                {
+                    cells.Add(new CellInput(cell.IndicatorId, read.Value, read.Note, cell.Version));
+                }
+                else
+                {
+                    invalid.Add(new CellRefusal(unit.UnitId, cell.IndicatorId, read.Fault!.Value, read.Error!));
+                }
+            }
+
+            units.Add(new UnitCells(unit.UnitId, cells));
+        }
+
+        if (invalid.Count > 0)
+        {
+            return new EntrySaveResult(SaveOutcome.Invalid, 0, invalid, [], null);
+        }
+
+        if (save.SubmitSetId is not { } setId)
+        {
+            return EntrySaveResult.Of(await entry.SaveManyAsync(save.PeriodId, units, save.Source, ct));
+        }
+
+        var (saved, submitted) = await entry.SaveAndSubmitAsync(units.Single().UnitId, save.PeriodId, units.Single().Cells, setId, workflow, ct);
+        return EntrySaveResult.Of(saved) with { Submit = submitted };
+    }
+}
