@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.OpenApi;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Localization;
 using Scalar.AspNetCore;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Infrastructure;
+
+namespace ProgramTracker.Web.Api;
 
 /// <summary>The JSON API's parts: the bearer-token scheme, its policies and rate limit, JSON options, OpenAPI and Scalar.</summary>
 public static class ApiSetup
@@ -24,7 +25,7 @@ public static class ApiSetup
 
     public static IServiceCollection AddProgramTrackerApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ApiTokens>().AddScoped<Models.Api.ApiFilters>();
+        services.AddScoped<ApiTokens>().AddScoped<ApiFilters>().AddScoped<ApiCatalogueQueries>().AddScoped<ApiDataQueries>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             // Only the bearer scheme: a signed-in browser's cookie never authenticates the API (no CSRF surface).
@@ -67,27 +68,7 @@ public static class ApiSetup
         services.Configure<ApiBehaviorOptions>(o => o.InvalidModelStateResponseFactory = context =>
             ApiProblems.Result(StatusCodes.Status400BadRequest, Formats.Current["Api.BadRequest"], BadRequestDetail(context.ModelState)));
 
-        services.AddOpenApi("v1", o =>
-        {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info = new OpenApiInfo
-                {
-                    Title = "ProgramTracker API",
-                    Version = "v1",
-                    Description = "Read and write the portal's data with a personal access token (Authorization: Bearer pt_…). See docs/api.md.",
-                };
-                document.Components ??= new OpenApiComponents();
-                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-                {
-                    Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "A personal access token from /account/tokens or `create-token`.",
-                };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
-                return Task.CompletedTask;
-            });
-        });
+        services.AddOpenApi("v1", ApiOpenApi.Configure);
         return services;
     }
 
@@ -114,8 +95,21 @@ public static class ApiSetup
     private static void Configure(JsonSerializerOptions json)
     {
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        json.Converters.Add(new UtcDateTimeConverter());
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>
+    /// Times are stored in UTC, but SQLite gives them back without a kind: written with their "Z" whatever the provider, so
+    /// that every time in the API is an RFC 3339 date-time as the document says (PostgreSQL's already were).
+    /// </summary>
+    public sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
     }
 
     /// <summary>The reference page (Scalar) configures itself with inline script and styles: allowed there only.</summary>
