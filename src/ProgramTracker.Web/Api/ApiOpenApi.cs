@@ -189,6 +189,12 @@ public static class ApiOpenApi
             schema.Format = "date-time";
         }
 
+        // Enums are written by name (JsonStringEnumConverter): say they are strings, or a generator takes them for numbers.
+        if (schema.Enum is { Count: > 0 } values && schema.Type is null && values.All(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.String))
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+
         // The value is kept as sent (JsonElement) so that the controller reads the number's own text: to a client it is a number or null.
         // The indicator is read by a converter of its own (an id as a number, or a code): to a client it is a string.
         if (context.JsonTypeInfo.Type == typeof(PutValue) && schema.Properties?.ContainsKey("value") == true)
