@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/pg.sh
 
-apt_ensure 'postgresql:test -x "$(pg_bindir)/initdb"' 'chromium:command -v chromium' 'fonts-dejavu-core:test -d /usr/share/fonts/truetype/dejavu'
+apt_ensure 'postgresql:test -x "$(pg_bindir)/initdb"' 'chromium:command -v chromium' 'fonts-dejavu-core:test -d /usr/share/fonts/truetype/dejavu' \
+  'nodejs:command -v node' 'npm:command -v npx'
+# Node.js runs Redocly's lint of the API's contract (ApiContractTests, docs/openapi/redocly.yaml).
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is required (dotnet on PATH)"; exit 1; }
 
 trap pg_stop EXIT

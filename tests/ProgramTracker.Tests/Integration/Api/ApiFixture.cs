@@ -8,9 +8,16 @@ using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.TestSupport;
-using ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Api;
 
 namespace ProgramTracker.Tests.Integration.Api;
+
+/// <summary>The API tests that share one seeded portal (they write to different forms).</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
 
 /// <summary>One seeded portal for the API tests, with the test catalogue of ntm-xa-nang-cao (as the entry form's tests) and a low rate limit.</summary>
 public sealed class ApiFixture : IAsyncLifetime
@@ -67,6 +74,9 @@ public sealed class ApiFixture : IAsyncLifetime
         var userId = db.Users.Where(u => u.UserName == userName).Select(u => u.Id).Single();
         (await scope.ServiceProvider.GetRequiredService<ApiTokens>().RevokeAsync(userId, tokenId)).Should().BeTrue();
     }
+
+    /// <summary>The client generated from docs/openapi/v1.json (ADR 0013), on a cookie-less HttpClient with the token.</summary>
+    public ProgramTracker.ApiClient.ProgramTrackerApiClient ApiClient(string token) => new(Client(token));
 
     /// <summary>A plain HttpClient without cookies, sending the token when one is given.</summary>
     public HttpClient Client(string? token)

@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure.Api;
 using ProgramTracker.Web.Models.Entry;
 
-namespace ProgramTracker.Web.Models.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// The API's door to the one save (<see cref="SaveEntry"/>): maps a PUT body to raw cells (a JSON number as its exact

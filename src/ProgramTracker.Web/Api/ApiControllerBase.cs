@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Localization;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// What every API controller shares: the bearer scheme only (read policy unless an action asks for more), the
@@ -74,7 +74,7 @@ public sealed class DataVersionETagAttribute : Attribute, IAsyncActionFilter
 
 public static class FilterErrors
 {
-    public static ObjectResult ToResult(this Models.Api.FilterError error) => ApiProblems.Result(error.Status, Formats.Current[error.Status switch
+    public static ObjectResult ToResult(this FilterError error) => ApiProblems.Result(error.Status, Formats.Current[error.Status switch
     {
         StatusCodes.Status404NotFound => "Api.NotFound",
         StatusCodes.Status403Forbidden => "Api.Forbidden",

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Domain;
 
-namespace ProgramTracker.Web.Models.Api;
+namespace ProgramTracker.Web.Api;
 
 // What the API returns. Names are as stored (Vietnamese), numbers are JSON numbers, dates ISO 8601, enums by name.
 
@@ -68,6 +70,7 @@ public sealed record FormValueDto(int IndicatorId, string Indicator, string Name
 /// <summary>What PUT sends: each value with the version it was read at (0 for a value never entered).</summary>
 public sealed class PutValuesRequest
 {
+    [Description("The values to save, each at most once.")]
     public List<PutValue> Values { get; set; } = [];
 }
 
@@ -75,6 +78,7 @@ public sealed class PutValue
 {
     /// <summary>The indicator's id (a JSON number or string) or code.</summary>
     [JsonConverter(typeof(IdOrCodeConverter))]
+    [Description("The indicator's id (a JSON number or string, e.g. 1) or code (e.g. ntm-xa.3.1).")]
     public string? Indicator { get; set; }
 
     /// <summary>
@@ -84,10 +88,13 @@ public sealed class PutValue
     public JsonElement? Value { get; set; }
 
     /// <summary>Instead of value: the text as a person types it in the form ("14,5", "đạt"), read by the form's rules.</summary>
+    [Description("Instead of `value`: the text as a person types it in the form (\"14,5\", \"đạt\"), read with the form's Vietnamese notation.")]
     public string? Raw { get; set; }
 
+    [Description("A note kept with the value (at most 1000 characters).")]
     public string? Note { get; set; }
 
+    [Description("The value's version as read (0 for a value never entered): a value changed since is a 409.")]
     public int Version { get; set; }
 }
 
@@ -113,7 +120,27 @@ public sealed record ConflictDto(int IndicatorId, decimal? CurrentValue, string?
 
 public sealed class WorkflowRequest
 {
+    [Description("Why the form is returned or reopened (needed for `return` and `reopen`).")]
     public string? Comment { get; set; }
 }
 
 public sealed record WorkflowResultDto(string Unit, string Set, string Period, SubmissionStatus Status);
+
+/// <summary>A save refused because values changed since they were read (409): the stored values and the whole form as it is now.</summary>
+[Description("Problem details of a refused save: `conflicts` and `current` when values changed since they were read; neither when the form is locked or approved.")]
+public sealed class ConflictProblem : ProblemDetails
+{
+    [Description("Each value that changed since it was read, as stored now.")]
+    public IReadOnlyList<ConflictDto>? Conflicts { get; init; }
+
+    [Description("The whole form as stored now.")]
+    public FormValuesDto? Current { get; init; }
+}
+
+/// <summary>A save refused because some values are not valid (422): one error per value.</summary>
+[Description("Problem details of a refused save: one entry of `errors` per value that is not valid.")]
+public sealed class InvalidValuesProblem : ProblemDetails
+{
+    [Description("Each refused value: the indicator as sent and the reason, in the form's words.")]
+    public IReadOnlyList<CellErrorDto> Errors { get; init; } = [];
+}

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>RFC 9457 problem details for the API: title and detail in the caller's language (Vietnamese by default, <c>?culture=en</c> for English).</summary>
 public static class ApiProblems

@@ -1,20 +1,17 @@
 using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Api;
 using ProgramTracker.Web.Infrastructure.Binding;
-using ProgramTracker.Web.Models.Api;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 
-namespace ProgramTracker.Web.Controllers.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// One unit × set × period, as the entry form shows it, and its writes: the form's own query (EntryQueries), parser
@@ -22,11 +19,18 @@ namespace ProgramTracker.Web.Controllers.Api;
 /// audit are the form's; the audit note says "qua API" and the token's name.
 /// </summary>
 [Route("api/v1")]
+[Tags(ApiOpenApi.FormsTag)]
 public sealed class ApiFormsController(
-    ProgramTrackerDbContext db, UnitQueries units, EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, ApiFilters filters)
+    UnitQueries units, EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, ApiFilters filters)
     : ApiControllerBase
 {
     [HttpGet("values/{unit}/{set}/{period}")]
+    [EndpointName("getForm")]
+    [EndpointSummary("Read one form: a unit's values of a set for a quarter")]
+    [EndpointDescription("Every indicator of the set's version in force for the quarter, entered or not, with its value, qualifier, note and version "
+        + "(0 for a value never entered), and the form's workflow status. Send each value's `version` back with `putFormValues`.")]
+    [ProducesResponseType<FormValuesDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public async Task<ActionResult<FormValuesDto>> Get(string unit, string set, string period, CancellationToken ct)
     {
         var (form, error) = await FormAsync(unit, set, period, ct);
@@ -44,9 +48,16 @@ public sealed class ApiFormsController(
     /// </summary>
     [HttpPut("values/{unit}/{set}/{period}")]
     [Authorize(Policy = ApiSetup.WritePolicy)]
-    [ProducesResponseType<PutValuesResult>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblems.ContentType)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)]
+    [EndpointName("putFormValues")]
+    [EndpointSummary("Save values of one form")]
+    [EndpointDescription("Saves the given values in one transaction with the entry form's rules (parser, ranges, note length, locks, scoping, audit), "
+        + "each with the `version` it was read at. A value changed since is a 409 with `conflicts` and the `current` form, and nothing is written; "
+        + "a bad value is a 422 listing each in `errors`, and nothing is written; a locked or approved form is a 409 without `conflicts`.")]
+    [ProducesResponseType<PutValuesResult>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
+    [ProducesResponseType<ConflictProblem>(StatusCodes.Status409Conflict, ApiProblems.ContentType)]
+    [ProducesResponseType<InvalidValuesProblem>(StatusCodes.Status422UnprocessableEntity, ApiProblems.ContentType)]
     public async Task<ActionResult<PutValuesResult>> Put(string unit, string set, string period, PutValuesRequest request, CancellationToken ct)
     {
         var (form, error) = await FormAsync(unit, set, period, ct);
@@ -78,7 +89,12 @@ public sealed class ApiFormsController(
     /// <summary>A workflow step: submit (the unit's editors), approve, return (with a comment) or reopen (the reviewer).</summary>
     [HttpPost("submissions/{unit}/{set}/{period}/{step}")]
     [Authorize(Policy = ApiSetup.WritePolicy)]
-    [ProducesResponseType<WorkflowResultDto>(StatusCodes.Status200OK)]
+    [EndpointName("postWorkflowStep")]
+    [EndpointSummary("Move a form through the workflow: submit, approve, return or reopen")]
+    [EndpointDescription("`submit` (the unit's editors), `approve`, `return` or `reopen` (the reviewer; `return` and `reopen` take a `comment`), with the "
+        + "entry form's rules: a step the form's status does not allow, a form without values or a unit without a reviewer is a 409.")]
+    [ProducesResponseType<WorkflowResultDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblems.ContentType)]
     public async Task<ActionResult<WorkflowResultDto>> Step(string unit, string set, string period, string step, WorkflowRequest? request, CancellationToken ct)
     {
@@ -122,8 +138,7 @@ public sealed class ApiFormsController(
 
     private async Task<(Form? Form, ObjectResult? Error)> FormAsync(string unit, string set, string period, CancellationToken ct)
     {
-        var kind = await db.Units.AsNoTracking().Where(u => u.Slug == unit).Select(u => (UnitKind?)u.Kind).FirstOrDefaultAsync(ct);
-        var header = kind is { } k ? await units.FindAsync(unit, AdministrativeUnit.IsCommuneLevelKind(k), ct) : null;
+        var header = await filters.UnitAsync(unit, ct) is { } u ? await units.FindAsync(unit, AdministrativeUnit.IsCommuneLevelKind(u.Kind), ct) : null;
         var p = await filters.PeriodAsync(period, ct);
         if (header is null || p is null || p.Quarter is null)
         {

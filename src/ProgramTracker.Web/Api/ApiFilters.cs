@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -7,10 +8,12 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 
-namespace ProgramTracker.Web.Models.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>A page of a list: its items in a stable order and the cursor of the next page (null on the last).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+public sealed record Page<T>(
+    [property: Description("The page's items, in the list's stable order.")] IReadOnlyList<T> Items,
+    [property: Description("The next page's cursor (pass it as `cursor`); null on the last page.")] string? Next);
 
 /// <summary>
 /// Opaque cursors for keyset pagination: the sort key of the last item. Rows are ordered by their key, which never
@@ -145,6 +148,16 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
 
         return (lower, upper, null);
     }
+
+    /// <summary>An indicator named by its id ("12") or its code ("ntm-xa.10.1").</summary>
+    public async Task<int?> IndicatorIdAsync(string indicator, CancellationToken ct) =>
+        int.TryParse(indicator, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await db.Indicators.AnyAsync(i => i.Id == id, ct) ? id : null
+            : await db.Indicators.Where(i => i.Code == indicator).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>A unit's id and kind by its slug; null when no unit has that slug.</summary>
+    public async Task<(int Id, UnitKind Kind)?> UnitAsync(string slug, CancellationToken ct) =>
+        await db.Units.AsNoTracking().Where(u => u.Slug == slug).Select(u => new { u.Id, u.Kind }).FirstOrDefaultAsync(ct) is { } unit ? (unit.Id, unit.Kind) : null;
 
     public Task<ReportingPeriod?> PeriodAsync(string code, CancellationToken ct) =>
         PeriodCode.TryParse(code, out var year, out var quarter)

@@ -2,27 +2,29 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Import;
-using ProgramTracker.Web.Infrastructure.Api;
-using ProgramTracker.Web.Models.Api;
 
-namespace ProgramTracker.Web.Controllers.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// Every value of a unit (a province, with everything below it) over a period range, streamed row by row from the
 /// database to the response (CSV or JSON lines): memory stays constant whatever the size.
 /// </summary>
 [Route("api/v1")]
-public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters filters, IOptions<JsonOptions> json) : ApiControllerBase
+[Tags(ApiOpenApi.FiguresTag)]
+public sealed class ApiExportController(ApiDataQueries queries, ApiFilters filters, IOptions<JsonOptions> json) : ApiControllerBase
 {
     public const string CsvHeader = "id,unit,set,indicator_id,indicator,period,value,qualifier,as_of,note,source,status,version,updated_by,updated_at_utc";
 
     [HttpGet("export")]
+    [EndpointName("exportValues")]
+    [EndpointSummary("Export every value of a unit as CSV or JSON lines")]
+    [EndpointDescription("Every value of the unit and the units below it over the period range, streamed row by row in id order (constant memory "
+        + "whatever the size): CSV with the header `" + CsvHeader + "`, or one JSON object per line (`format=jsonl`, the fields of `ValueDto`).")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
     public async Task<IActionResult> Export(string unit, string? from, string? to, string? set, string? format, CancellationToken ct)
     {
         var csv = format is null or "csv";
@@ -40,7 +42,7 @@ public sealed class ApiExportController(ProgramTrackerDbContext db, ApiFilters f
         }
 
         // Streamed in key order, never buffered: no ToList, one row at a time from the reader to the response.
-        var rows = ValueQueries.Project(db, ValueQueries.Filter(db, units, setId, lo, hi).OrderBy(v => v.Id)).AsAsyncEnumerable();
+        var rows = queries.StreamValues(units, setId, lo, hi);
         Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"values-{unit}.{(csv ? "csv" : "jsonl")}\"";
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false), 1 << 16);

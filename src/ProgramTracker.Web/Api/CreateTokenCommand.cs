@@ -5,7 +5,9 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Infrastructure;
+
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// `ProgramTracker.Web create-token --user NAME [--name N] [--days D] [--write]`: a personal access token for scripts.

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using ProgramTracker.Core.Localization;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+using ProgramTracker.Web.Infrastructure;
+
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// An exception on an /api address is answered as problem details, never the HTML error page: 503 when the database did

@@ -7,7 +7,7 @@ using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 
-namespace ProgramTracker.Web.Infrastructure.Api;
+namespace ProgramTracker.Web.Api;
 
 /// <summary>
 /// `Authorization: Bearer pt_…` for /api only. Each request looks the token up by its hash and loads the owner's roles
