@@ -78,8 +78,9 @@ public static class SummaryDocx
         table.Append(Row(left, right));
         var number = F.Format("Docx.Number", "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0", s.Symbol);
         var date = header.Date;
+        // The decree: a day below 10 and the months 1 and 2 take a leading 0 ("ngày 07 tháng 02", "ngày 15 tháng 3").
         var placeDate = F.Format("Docx.PlaceDate", s.Place, date.Day.ToString("00", CultureInfo.InvariantCulture),
-            date.Month.ToString("00", CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture));
+            date.Month.ToString(date.Month <= 2 ? "00" : "0", CultureInfo.InvariantCulture), date.Year.ToString(CultureInfo.InvariantCulture));
         table.Append(Row([Centered(number, DocxRules.Number)], [Centered(placeDate, DocxRules.PlaceDate)]));
         body.Append(table);
     }
@@ -100,12 +101,13 @@ public static class SummaryDocx
     private static void Title(Body body, DashboardData data)
     {
         body.Append(Centered(F["Docx.Type"], DocxRules.DocumentType, before: 12));
-        var @abstract = F.Format("Docx.Abstract", data.Period.Label, data.District.FullName);
+        // The sender is named in the header; the abstract says what and when, as the decree's examples do.
+        var @abstract = F.Format("Docx.Abstract", data.Period.Label);
         body.Append(Centered(@abstract, DocxRules.Abstract));
         body.Append(Rule(DocxRules.TextWidthTwips, Math.Min(TextWidth(@abstract, DocxRules.Abstract), DocxRules.TextWidthTwips) * 2 / 5));
         if (F.IsEnglish)
         {
-            body.Append(Centered(F["Docx.WorkingTranslation"], DocxRules.TranslationNote));
+            body.Append(Centered(F["Docx.WorkingTranslation"], DocxRules.TranslationNote, before: 6));
         }
     }
 
