@@ -72,6 +72,7 @@ public sealed class PageWalkTests(BrowserFixture fixture, ITestOutputHelper outp
             new("/districts/ba-che") { Shot = "district-ba-che", FirstScreens = true, English = "Attainment of the criteria sets" },
             new("/communes/nam-son/entry/2023-Q3"),
             new("/districts/ba-che/entry/2023-Q3") { Shot = "district-entry", FirstScreens = true, English = "Data entry" },
+            new("/units/ba-che/report-settings") { Shot = "report-settings", FirstScreens = true, Vietnamese = ("main h1", "Thông tin văn bản báo cáo"), English = "Report document settings" },
             new("{history}"),
             new("/districts/ba-che/poverty/2023-Q3") { Shot = "poverty-entry", Vietnamese = ("#poverty-entry", "xã Nam Sơn") },
             new("/districts/ba-che/capital/2023-Q3") { Shot = "capital-entry", Vietnamese = ("#capital-list", "119 tỷ đồng") },

@@ -22,7 +22,9 @@ public sealed record IndicatorDefinition(
     string? Note = null,
     string? Frequency = null,
     int? SourceId = null,
-    string? NameEn = null)
+    string? NameEn = null,
+    QuarterCombine? Combine = null,
+    string? CombineReason = null)
 {
     public ThresholdInput Common => Thresholds.GetValueOrDefault(Zones.Common) ?? new ThresholdInput(null);
 }
@@ -163,6 +165,12 @@ public sealed class CatalogueService(ProgramTrackerDbContext db, SummaryUpdater 
             indicator.ValueType = row.ValueType;
             indicator.Note = Blank(row.Note) ?? indicator.Note;
             indicator.Frequency = Blank(row.Frequency) ?? indicator.Frequency;
+            // A table without the column keeps the stored rule; a reason goes with the rule it explains.
+            if (row.Combine is { } combine)
+            {
+                indicator.Combine = combine;
+                indicator.CombineReason = Blank(row.CombineReason);
+            }
             indicator.SourceId = row.SourceId ?? indicator.SourceId;
             foreach (var version in targets)
             {

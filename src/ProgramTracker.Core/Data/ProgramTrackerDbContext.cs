@@ -86,6 +86,7 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UnitReportSettings> ReportSettings => Set<UnitReportSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

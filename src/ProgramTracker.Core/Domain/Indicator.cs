@@ -10,6 +10,18 @@ public enum ValueKind
     Count = 5,
 }
 
+/// <summary>
+/// How an indicator's quarterly values make a half-year's or a year's (issue 26): the last value of the window for a
+/// level or a yes/no (a rate, a standard met), the sum for a flow (capital disbursed, households escaping poverty in the
+/// quarter), the mean where the catalogue says so.
+/// </summary>
+public enum QuarterCombine
+{
+    Last = 1,
+    Sum = 2,
+    Mean = 3,
+}
+
 /// <summary>What an indicator's unit of measure means for its values.</summary>
 public static class Measures
 {
@@ -44,6 +56,10 @@ public class Indicator
     public string? Unit { get; set; }
     public ValueKind ValueType { get; set; }
     public string? Frequency { get; set; }
+    /// <summary>How the quarters of a half-year or a year combine (<see cref="QuarterCombine"/>); the last value unless the catalogue says otherwise.</summary>
+    public QuarterCombine Combine { get; set; } = QuarterCombine.Last;
+    /// <summary>Why, where the rule is not obvious from the indicator (Vietnamese, as the catalogue).</summary>
+    public string? CombineReason { get; set; }
     public int SortOrder { get; set; }
     public string? Note { get; set; }
     /// <summary>Where the indicator's wording and thresholds were read (a decision or a ministry's guidance).</summary>

@@ -18,44 +18,29 @@ public class ReportingPeriod
 
 public static class PeriodCode
 {
-    public static string Format(int year, int? quarter) => quarter is { } q ? $"{year}-Q{q}" : $"{year}";
+    public static string Format(int year, int? quarter) => Periods.PeriodKey.Of(year, quarter).Code;
 
     /// <summary>"Quý III/2023" / "Q3 2023", in the request's language (Localization/Formats.Period).</summary>
     public static string Label(int year, int? quarter) => Localization.Formats.Current.Period(year, quarter);
 
-    public static DateOnly StartsOn(int year, int? quarter) => new(year, quarter is { } q ? (q - 1) * 3 + 1 : 1, 1);
+    public static DateOnly StartsOn(int year, int? quarter) => Periods.PeriodKey.Of(year, quarter).StartsOn;
 
-    public static DateOnly EndsOn(int year, int? quarter) =>
-        quarter is { } q ? new DateOnly(year, q * 3, 1).AddMonths(1).AddDays(-1) : new DateOnly(year, 12, 31);
+    public static DateOnly EndsOn(int year, int? quarter) => Periods.PeriodKey.Of(year, quarter).EndsOn;
 
-    /// <summary>Parses "2023-Q3" or "2023". Returns false for anything else.</summary>
+    /// <summary>
+    /// Parses a stored period's code, "2023-Q3" or "2023", with the one parser (<see cref="Periods.PeriodKey"/>); false for
+    /// anything else, a half-year ("2023-H1", a window of two stored quarters) included.
+    /// </summary>
     public static bool TryParse(string? code, out int year, out int? quarter)
     {
         year = 0;
         quarter = null;
-        if (string.IsNullOrWhiteSpace(code))
+        if (!Periods.PeriodKey.TryParse(code, out var key) || key.Span == Periods.PeriodSpan.Half)
         {
             return false;
         }
 
-        var parts = code.Trim().ToUpperInvariant().Split("-Q");
-        if (!int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
-            || year is < 2000 or > 2100)
-        {
-            return false;
-        }
-
-        if (parts.Length == 1)
-        {
-            return true;
-        }
-
-        if (parts.Length == 2 && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var q) && q is >= 1 and <= 4)
-        {
-            quarter = q;
-            return true;
-        }
-
-        return false;
+        (year, quarter) = (key.Year, key.Quarter);
+        return true;
     }
 }

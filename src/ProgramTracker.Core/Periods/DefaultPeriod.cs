@@ -11,8 +11,8 @@ namespace ProgramTracker.Core.Periods;
 /// </summary>
 public static class DefaultPeriod
 {
-    /// <summary>The order of periods: 2023-Q1 &lt; … &lt; 2023-Q4 &lt; 2023 &lt; 2024-Q1.</summary>
-    public static int SortKey(int year, int? quarter) => year * 10 + (quarter ?? 5);
+    /// <summary>The order of periods: 2023-Q1 &lt; … &lt; 2023-Q4 &lt; 2023 &lt; 2024-Q1 (the one key, <see cref="PeriodKey.SortKey"/>).</summary>
+    public static int SortKey(int year, int? quarter) => PeriodKey.Of(year, quarter).SortKey;
 
     /// <summary>The default among <paramref name="periods"/>, given the ids of the periods that hold figures; null when there are no periods.</summary>
     public static T? Pick<T>(IEnumerable<T> periods, Func<T, int> id, Func<T, int> sortKey, IReadOnlyCollection<int> periodsWithFigures)

@@ -40,7 +40,8 @@ public sealed record CriteriaSetSeed(
 public sealed record CriterionSeed(int Number, string Name, string? Group, IReadOnlyList<IndicatorSeed>? Indicators = null, string? NameEn = null);
 /// <summary>An indicator with its common threshold and, where the source gives them, thresholds by region or commune group.</summary>
 public sealed record IndicatorSeed(string Code, string Name, string? Unit, ValueKind ValueType, Comparator Comparator, decimal? Threshold, string? Frequency = null, string? Note = null,
-    string? ThresholdText = null, IReadOnlyDictionary<string, decimal?>? Thresholds = null, string? Source = null);
+    string? ThresholdText = null, IReadOnlyDictionary<string, decimal?>? Thresholds = null, string? Source = null,
+    QuarterCombine? Combine = null, string? CombineReason = null);
 
 public sealed record PovertyStandardsFile(IReadOnlyList<PovertyStandardSeed> Standards);
 public sealed record PovertyStandardSeed(string Code, string Name, string ShortName, decimal RuralIncomeLine, decimal UrbanIncomeLine, string Source, int SortOrder = 0, string? LegalBasis = null, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);

@@ -134,7 +134,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                         .Select(t => KeyValuePair.Create(t.Key, new ThresholdInput(t.Value)))
                         .Prepend(KeyValuePair.Create(Zones.Common, new ThresholdInput(x.i.Threshold, x.i.ThresholdText)))
                         .ToDictionary(),
-                    x.i.Note, x.i.Frequency, x.i.Source is null ? null : sources[x.i.Source].Id))
+                    x.i.Note, x.i.Frequency, x.i.Source is null ? null : sources[x.i.Source].Id, Combine: x.i.Combine ?? QuarterCombine.Last, CombineReason: x.i.CombineReason))
                 .ToList();
             if (rows.Count == 0)
             {

@@ -34,4 +34,37 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
 
         return await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1")) : NotFound();
     }
+
+    /// <summary>
+    /// The same summary as a report in the layout of Nghị định 30/2020/NĐ-CP (docs/summary-docx.md): the figures of
+    /// the page for the same unit and period, the unit's report settings, dated today by the portal's clock.
+    /// </summary>
+    [HttpGet("/reports/summary.docx")]
+    public async Task<IActionResult> SummaryDocument(
+        string? unit, string? period, [FromServices] ProgramTracker.Core.Reports.ReportSettingsService settings,
+        [FromServices] TimeProvider clock, [FromServices] Microsoft.Extensions.Options.IOptions<DashboardOptions> options, CancellationToken ct)
+    {
+        unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
+        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, id, ct))
+        {
+            return Forbid();
+        }
+
+        if (await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is not { } data
+            || await settings.GetAsync(id, ct) is not { } own)
+        {
+            return NotFound();
+        }
+
+        // The document is dated in Viet Nam's time (UTC+7), the day its sender sees.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var bytes = SummaryDocx.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare), MeetingBriefBuilder.Build(data), new DocxHeader(own, today));
+        var language = ProgramTracker.Core.Localization.Formats.Current.IsEnglish ? "-en" : "";
+        return File(bytes, SummaryDocx.ContentType, $"bao-cao-{data.District.Slug}-{data.Period.Code}{language}.docx");
+    }
 }

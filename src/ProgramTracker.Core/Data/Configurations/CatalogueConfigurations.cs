@@ -172,6 +172,9 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.NameEn).HasMaxLength(400);
         builder.Property(i => i.Unit).HasMaxLength(60);
         builder.Property(i => i.Frequency).HasMaxLength(40);
+        // Stored as its number; rows that predate the rule take Last (1), the migration's default.
+        builder.Property(i => i.Combine).HasDefaultValue(QuarterCombine.Last).HasSentinel(QuarterCombine.Last);
+        builder.Property(i => i.CombineReason).HasMaxLength(300);
         builder.Property(i => i.Note).HasMaxLength(1000);
     }
 }

@@ -54,7 +54,9 @@ public sealed record IndicatorPageModel(
     string? SetNameEn,
     IReadOnlyList<(int Version, DateOnly? From, IReadOnlyList<ProgramTracker.Core.Attainment.ZoneRule> Rules)> Versions,
     IReadOnlyList<IndicatorValueRow> Values,
-    IReadOnlyList<IndicatorTargetRow> Targets);
+    IReadOnlyList<IndicatorTargetRow> Targets,
+    QuarterCombine Combine = QuarterCombine.Last,
+    string? CombineReason = null);
 
 public sealed record IndicatorTargetRow(string UnitName, int Year, Comparator Comparator, decimal Target, string? Note, SourceRef? Source);
 

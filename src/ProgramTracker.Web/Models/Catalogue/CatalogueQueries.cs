@@ -104,7 +104,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Code, x.Name, x.NameEn, x.Unit, x.ValueType, x.Source, x.Note, x.Frequency,
+                x.Id, x.Code, x.Name, x.NameEn, x.Unit, x.ValueType, x.Source, x.Note, x.Frequency, x.Combine, x.CombineReason,
                 CriterionName = x.Criterion.Name, CriterionNumber = x.Criterion.Number, SetId = x.Criterion.CriteriaSetId, SetCode = x.Criterion.CriteriaSet.Code, SetName = x.Criterion.CriteriaSet.Name,
                 CriterionNameEn = x.Criterion.NameEn, SetNameEn = x.Criterion.CriteriaSet.NameEn,
             })
@@ -133,7 +133,7 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             .Select(t => new IndicatorTargetRow(Formats.Current.UnitName(t.Kind, t.Name), t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
             .ToList();
         return new IndicatorPageModel(row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, i.CriterionNameEn, i.SetNameEn,
-            ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets);
+            ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets, i.Combine, i.CombineReason);
     }
 
     private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueKind type, IReadOnlyList<ZoneRule> rules, SourceRef? source, string? nameEn = null)

@@ -45,7 +45,7 @@ public sealed class SetTableQueries(ProgramTrackerDbContext db)
             {
                 c.Number, c.Name, c.GroupName,
                 Indicators = c.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)
-                    .Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, SourceCode = i.Source == null ? null : i.Source.Code }).ToList(),
+                    .Select(i => new { i.Id, i.Code, i.Name, i.Unit, i.ValueType, SourceCode = i.Source == null ? null : i.Source.Code, i.Combine, i.CombineReason }).ToList(),
             })
             .ToListAsync(ct);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
@@ -73,6 +73,8 @@ public sealed class SetTableQueries(ProgramTrackerDbContext db)
                     [SetTableShape.Threshold] = common.Value,
                     [SetTableShape.ThresholdText] = common.Text,
                     [SetTableShape.Source] = i.SourceCode,
+                    [SetTableShape.Combine] = SetTableShape.CombineWord(i.Combine, Formats.Current),
+                    [SetTableShape.CombineReason] = i.CombineReason,
                 };
                 foreach (var rule in rules.Where(r => r.Zone != Zones.Common))
                 {

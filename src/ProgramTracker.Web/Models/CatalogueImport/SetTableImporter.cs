@@ -228,9 +228,30 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
                 }
             }
 
+            // How the quarters combine: optional (a blank cell keeps the stored rule), one of the table's words.
+            QuarterCombine? combine = null;
+            if (Text(SetTableShape.Combine) is { } combineText)
+            {
+                if (SetTableShape.TryParseCombine(combineText, out var parsed))
+                {
+                    combine = parsed;
+                }
+                else
+                {
+                    Error(SetTableShape.Combine, f.Format("SetImport.UnknownCombine", combineText));
+                }
+            }
+
+            var combineReason = Text(SetTableShape.CombineReason);
+            if (combineReason is { Length: > 300 })
+            {
+                Error(SetTableShape.CombineReason, f["SetImport.CombineReasonTooLong"]);
+            }
+
             if (errors.Count == count)
             {
-                rows.Add(new IndicatorDefinition(code!, criterion, wording!, Text(SetTableShape.Unit), kind, comparator, thresholds, SourceId: sourceId));
+                rows.Add(new IndicatorDefinition(code!, criterion, wording!, Text(SetTableShape.Unit), kind, comparator, thresholds, SourceId: sourceId,
+                    Combine: combine, CombineReason: combineReason));
                 numbers.Add(row.Number);
             }
         }

@@ -33,6 +33,8 @@ public static class SetTableShape
     public const string Threshold = "threshold";
     public const string ThresholdText = "threshold_text";
     public const string Source = "source";
+    public const string Combine = "combine";
+    public const string CombineReason = "combine_reason";
     public const string ZonePrefix = "threshold_";
 
     /// <summary>The columns with their labels in <paramref name="f"/>'s language; the import reads the keys, so both languages' tables read alike.</summary>
@@ -50,6 +52,8 @@ public static class SetTableShape
         new(ThresholdText, f["SetTable.ThresholdText"]),
         .. Zones.Of(scheme).Select(z => new TableColumn(ZonePrefix + z.Code, f.Format("SetTable.ZoneThreshold", f.Zone(z.Code)), z.Code)),
         new(Source, f["SetTable.Source"]),
+        new(Combine, f["SetTable.Combine"]),
+        new(CombineReason, f["SetTable.CombineReason"]),
     ];
 
     /// <summary>The key of a header cell: the text in its last parentheses, or the column whose label it is.</summary>
@@ -83,6 +87,27 @@ public static class SetTableShape
         ValueKind.Money => "tiền",
         _ => "số đếm",
     };
+
+    /// <summary>How the quarters combine, as the table writes it (a read-back key of the file format, like <see cref="KindWord"/>).</summary>
+    public static string CombineWord(QuarterCombine combine, Formats f) => f.IsEnglish ? combine.ToString().ToLowerInvariant() : combine switch
+    {
+        QuarterCombine.Sum => "cộng",
+        QuarterCombine.Mean => "trung bình",
+        _ => "cuối kỳ",
+    };
+
+    public static bool TryParseCombine(string? text, out QuarterCombine combine)
+    {
+        QuarterCombine? found = Normalize(text) switch
+        {
+            "last" or "cuối kỳ" or "số cuối kỳ" or "cuối" => QuarterCombine.Last,
+            "sum" or "cộng" or "tổng" => QuarterCombine.Sum,
+            "mean" or "trung bình" or "bình quân" => QuarterCombine.Mean,
+            _ => null,
+        };
+        combine = found ?? QuarterCombine.Last;
+        return found is not null;
+    }
 
     public static bool TryParseKind(string? text, out ValueKind type)
     {

@@ -289,7 +289,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                         .Where(v => unitIds.Contains(v.UnitId) && v.Period.Year == period.Year)
                         .Where(v => v.UnitId == t.UnitId && v.IndicatorId == t.IndicatorId && v.Value != null && v.Period.Year == t.Year
                             && (upToQuarter == null || (v.Period.Quarter != null && v.Period.Quarter <= upToQuarter)))
-                        .OrderByDescending(v => v.Period.Quarter ?? 5)
+                        .OrderByDescending(v => v.Period.Quarter ?? PeriodKey.WholeYearRank)
                         .Select(v => new { v.Value, v.Qualifier, v.PeriodId, v.AsOf, v.SourceId })
                         .FirstOrDefault(),
                 })
@@ -305,7 +305,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 .Select(v => new
                 {
                     v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.NameEn, v.Indicator.Unit, v.Indicator.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId,
-                    v.Note, v.SourceId, v.Period.Year, Quarter = v.Period.Quarter ?? 5, SetSort = v.Indicator.Criterion.CriteriaSet.SortOrder,
+                    v.Note, v.SourceId, v.Period.Year, Quarter = v.Period.Quarter ?? PeriodKey.WholeYearRank, SetSort = v.Indicator.Criterion.CriteriaSet.SortOrder,
                     IndicatorSort = v.Indicator.SortOrder,
                 })
                 .GroupBy(v => v.IndicatorId)

@@ -255,7 +255,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         {
             // The latest value of the target's year stands for the actual.
             var actual = actuals.Where(a => a.IndicatorId == t.IndicatorId && a.Year == t.Year)
-                .OrderByDescending(a => a.Quarter ?? 5).FirstOrDefault();
+                .OrderByDescending(a => ProgramTracker.Core.Periods.PeriodKey.Of(a.Year, a.Quarter).SortKey).FirstOrDefault();
             return new TargetRow(t.IndicatorId, t.Name, t.Unit, t.Year, t.Comparator, t.Value, actual?.Value, actual?.Qualifier ?? ValueQualifier.None,
                 actual is null ? null : PeriodLabel(actual.Year, actual.Quarter), t.Note, SourceRef.From(t.Source));
         }).ToList();

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Reports;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Reports;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>A unit's report settings (issuing body, place, signer, recipients): read by its readers, edited by the unit's staff.</summary>
+[Authorize(Policy = Policies.ReadData)]
+public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAccess access, ReportSettingsService settings) : Controller
+{
+    [HttpGet("/units/{slug}/report-settings")]
+    public async Task<IActionResult> Show(string slug, bool saved, CancellationToken ct)
+    {
+        if (await UnitAsync(slug, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var current = (await settings.GetAsync(unit.Id, ct))!;
+        var fields = new ReportSettingsInput(current.IssuingBody, current.ParentBody, current.Place, current.Symbol, current.SignerAuthority, current.SignerTitle, current.SignerName, current.Recipients);
+        return View("Edit", new ReportSettingsPage(unit.Slug, unit.FullName, fields, new Dictionary<string, string>(), current.Id == 0, saved, await access.CanEditAsync(User, unit.Id, ct)));
+    }
+
+    [HttpPost("/units/{slug}/report-settings")]
+    [Authorize(Policy = Policies.EditData)]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Save(string slug, ReportSettingsInput input, CancellationToken ct)
+    {
+        if (await UnitAsync(slug, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, unit.Id, ct))
+        {
+            return Forbid();
+        }
+
+        var result = await settings.SaveAsync(unit.Id, input, ct);
+        if (result.Saved)
+        {
+            return RedirectToAction(nameof(Show), new { slug = unit.Slug, saved = true });
+        }
+
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Edit", new ReportSettingsPage(unit.Slug, unit.FullName, input, result.Errors, false, false, true));
+    }
+
+    private async Task<(int Id, string Slug, string FullName)?> UnitAsync(string slug, CancellationToken ct) =>
+        (await catalogue.GetAsync(ct)).Units.FirstOrDefault(u => u.Slug == slug && !u.IsSynthetic) is { } u
+            ? (u.Id, u.Slug, ProgramTracker.Core.Domain.AdministrativeUnit.FullNameOf(u.Kind, u.Name))
+            : null;
+}
