@@ -18,12 +18,14 @@ internal static class Program
     private const string Usage = """
         Usage: ProgramTracker.Tools generate --scale tiny|province|national [--connection CS] [--seeds PATH] [--dry-run]
 
-          --scale       tiny (1 province, 2 districts, 10 communes), province (1, 9, 170) or national (63, 700, 10,600)
+          --scale       tiny (Lai Châu, 38 units), province (Thanh Hóa, 166 units) or national (34 provinces, 3,321 units):
+                        real units of the register (seeds/units-2025), filled from 2025-Q3 to today's quarter
           --connection  PostgreSQL connection string; default: the environment variable ConnectionStrings__ProgramTracker
           --seeds       the seed directory; default: the first seeds/ found from the current directory upwards
           --dry-run     print the rows that would be written, write nothing (needs no database)
 
-        Applies the migrations and the Ba Chẽ seed, then adds a deterministic synthetic dataset ([TH] units, syn.* indicators).
+        Applies the migrations and the seed (the register included), then adds deterministic synthetic figures to the
+        register's units (written by th.generator; the indicators it adds have syn.* codes and [TH] names).
         """;
 
     public static async Task<int> Main(string[] args)
@@ -140,13 +142,13 @@ internal static class Program
         Console.WriteLine($"Generating the {Name(chosen)} synthetic dataset (seed {seeds})");
         try
         {
-            var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), cancel.Token);
+            var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), ct: cancel.Token);
             PrintResult(result);
             return 0;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("cancelled: the bulk load was rolled back, no synthetic unit or figure was written");
+            Console.Error.WriteLine("cancelled: the bulk load was rolled back, no synthetic figure was written");
             return 130;
         }
         catch (Exception ex) when (ex is InvalidOperationException or SeedException or NpgsqlException)
@@ -185,8 +187,13 @@ internal static class Program
 
     private static void PrintPlan(GenerationPlan plan)
     {
-        Console.WriteLine($"Dry run, scale {Name(plan.Scale)}: {plan.Provinces} province(s), {plan.Districts} districts, {plan.Communes} communes; " +
-            $"{plan.Periods} quarters; {plan.CommuneIndicators} commune and {plan.DistrictIndicators} district indicators. Nothing is written.");
+        Console.WriteLine($"Dry run, scale {Name(plan.Scale)}: {plan.Provinces} province(s) and {plan.Communes} commune-level units of the register; " +
+            $"{plan.Periods} quarters. Nothing is written.");
+        foreach (var (quarter, sets, indicators) in plan.PerQuarter)
+        {
+            Console.WriteLine($"  {quarter}: {sets} sets in force, {indicators} indicators per unit");
+        }
+
         foreach (var (table, rows) in plan.Rows)
         {
             Console.WriteLine($"  {table,-20} {N(rows),14}");

@@ -29,6 +29,8 @@ public class UnitReportSettings : Data.IChangeStamped
     public required string Recipients { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    void Data.IChangeStamped.StampChange(Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
 }
 
 /// <summary>The settings a unit's report takes before its staff set their own: the forms of a people's committee's report.</summary>

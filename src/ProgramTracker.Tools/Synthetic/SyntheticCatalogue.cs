@@ -21,7 +21,9 @@ public sealed record SyntheticIndicator(
 
 /// <summary>
 /// The synthetic indicators added to the NTM sets so that pages and aggregates carry a national-size load:
-/// 38 for ntm-xa, 42 for ntm-xa-nang-cao (80 commune indicators) and 38 for ntm-huyen-nang-cao.
+/// 38 for ntm-xa, 42 for ntm-xa-nang-cao (80 commune indicators of 2021–2025), 47 for ntm-xa-2026 (the number
+/// QĐ 51/2025 declares; their split across its 10 criteria is invented) and 38 for ntm-huyen-nang-cao (districts
+/// are gone since 01/07/2025: no register unit reports it, the indicators stay for older databases).
 /// Names and thresholds look plausible but are invented: every one is flagged by its code, its name and its note.
 /// </summary>
 public static class SyntheticCatalogue
@@ -34,15 +36,30 @@ public static class SyntheticCatalogue
     public const string CommuneSet = "ntm-xa";
     public const string CommuneAdvancedSet = "ntm-xa-nang-cao";
     public const string DistrictAdvancedSet = "ntm-huyen-nang-cao";
+    public const string Commune2026Set = "ntm-xa-2026";
 
     /// <summary>The 2026–2035 programme: it has no capital in the synthetic years (2021–2025).</summary>
     public const string MergedProgramme = "ctmtqg-2026";
 
-    /// <summary>The sets whose indicators every synthetic commune reports.</summary>
-    public static IReadOnlyList<string> CommuneSets { get; } = [CommuneSet, CommuneAdvancedSet];
+    /// <summary>The sets the synthetic catalogue adds indicators to.</summary>
+    public static IReadOnlyList<string> Sets { get; } = [CommuneSet, CommuneAdvancedSet, DistrictAdvancedSet, Commune2026Set];
 
-    /// <summary>The sets whose indicators every synthetic district reports.</summary>
-    public static IReadOnlyList<string> DistrictSets { get; } = [DistrictAdvancedSet];
+    /// <summary>
+    /// Where each 2021–2025 commune criterion's indicators go among the 10 criteria of QĐ 51/2025 (1 planning,
+    /// 2 infrastructure, 3 rural economy, 4 training, 5 culture–education–health, 6 poverty, 7 science and digital,
+    /// 8 environment, 9 political system, 10 law, defence and security).
+    /// </summary>
+    private static readonly int[] CriterionOf2026 = [0, 1, 2, 2, 2, 2, 2, 2, 7, 2, 3, 6, 4, 3, 5, 5, 5, 8, 9, 10];
+
+    /// <summary>Five more indicators of the 2026 set, to reach its 47 (QĐ 51/2025 declares 47; their wording is invented).</summary>
+    private static readonly CommuneTemplate[] Commune2026Extra =
+    [
+        new(3, "Số sản phẩm OCOP đạt 3 sao trở lên", "sản phẩm", C, Ge, 2, 2, 3),
+        new(6, "Tỷ lệ đối tượng bảo trợ xã hội được hưởng trợ cấp đúng quy định", "%", P, Ge, 100, 100, 15),
+        new(7, "Tỷ lệ người dân trưởng thành có danh tính điện tử mức độ 2", "%", P, Ge, 80, 80, 35),
+        new(7, "Tỷ lệ hộ gia đình có kết nối internet băng rộng cố định", "%", P, Ge, 80, 80, 30),
+        new(8, "Tỷ lệ hộ gia đình phân loại chất thải rắn sinh hoạt tại nguồn", "%", P, Ge, 50, 50, 35),
+    ];
 
     /// <summary>A commune template: the standard threshold, the advanced one, and whether only the advanced set has it.</summary>
     private sealed record CommuneTemplate(int Criterion, string Name, string? Unit, ValueKind Type, Comparator Comparator,
@@ -154,6 +171,19 @@ public static class SyntheticCatalogue
         var list = new List<SyntheticIndicator>();
         AddCommuneSet(list, CommuneSet, "xa", advanced: false);
         AddCommuneSet(list, CommuneAdvancedSet, "xa-nc", advanced: true);
+
+        // 2026–2030: the 2021–2025 commune indicators at their advanced thresholds, regrouped under QĐ 51's 10 criteria, and 5 more.
+        var regrouped = Commune.Select(t => t with { Criterion = CriterionOf2026[t.Criterion] }).Concat(Commune2026Extra);
+        foreach (var group in regrouped.GroupBy(t => t.Criterion).OrderBy(g => g.Key))
+        {
+            var n = 0;
+            foreach (var t in group)
+            {
+                n++;
+                list.Add(new SyntheticIndicator(Commune2026Set, t.Criterion, $"{CodePrefix}xa-2026.c{t.Criterion:00}.{n}", NamePrefix + t.Name,
+                    t.Unit, t.Type, t.Comparator, t.Advanced, t.Spread, Difficulty: 0.45 + 0.04 * Math.Min(n, 8)));
+            }
+        }
 
         foreach (var group in District.GroupBy(t => t.Criterion))
         {

@@ -5,6 +5,7 @@ using Npgsql;
 using NpgsqlTypes;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Seeding;
 
 namespace ProgramTracker.Tools.Synthetic;
@@ -28,41 +29,47 @@ public sealed record GenerationResult(GenerationPlan Plan, IReadOnlyList<LoadSte
 }
 
 /// <summary>
-/// Loads a deterministic synthetic dataset on top of the Ba Chẽ seed, for load tests at province or national size.
-/// Everything it adds is flagged: units are IsSynthetic and named "[TH] …", indicators have "syn." codes and a note.
-/// Units and catalogue rows are few and written first; the large tables stream through binary COPY in one
-/// transaction, so a failed load leaves no synthetic unit or figure behind.
+/// Loads a deterministic synthetic dataset onto the real units of the official register (seeds/units-2025), for
+/// load tests at province or national size: every commune-level unit of the scale gets values for every quarter it
+/// exists in (2025-Q3 to today's quarter) under the criteria sets in force in that quarter, with submissions,
+/// household counts and attainment summaries; every province gets capital figures. No unit is invented. What it adds
+/// is flagged: values are written by "th.generator", indicators it adds have "syn." codes, "[TH]" names and a note.
+/// The large tables stream through binary COPY in one transaction, so a failed load leaves no figure behind.
 /// </summary>
 public static class SyntheticDataGenerator
 {
     public const string NationalStandard = "nd-07-2021";
     public const string ProvincialStandard = "quang-ninh-2023-2025";
 
-    public static IReadOnlyList<string> PovertyStandardCodes { get; } = [NationalStandard, ProvincialStandard];
+    /// <summary>What a generation would write into a database that holds the seed only, on the given day; touches no database.</summary>
+    public static GenerationPlan Plan(SyntheticScale scale, string seedsDirectory, DateOnly? today = null) =>
+        GenerationPlan.ForSeed(scale, SeedLoader.Load(seedsDirectory), today ?? Today(TimeProvider.System));
 
-    /// <summary>What a generation would write into a database that holds the seed only; touches no database.</summary>
-    public static GenerationPlan Plan(SyntheticScale scale, string seedsDirectory) =>
-        GenerationPlan.ForSeed(scale, SeedLoader.Load(seedsDirectory));
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public static async Task<GenerationResult> GenerateAsync(
         string connectionString,
         SyntheticScale scale,
         string seedsDirectory,
         IProgress<GeneratorProgress>? progress = null,
+        TimeProvider? clock = null,
         CancellationToken ct = default)
     {
+        clock ??= TimeProvider.System;
         var total = Stopwatch.StartNew();
         var steps = new List<LoadStep>();
-        var clock = Stopwatch.StartNew();
+        var stepClock = Stopwatch.StartNew();
         void Step(string name, long? rows)
         {
-            steps.Add(new LoadStep(name, rows, clock.Elapsed));
-            clock.Restart();
+            steps.Add(new LoadStep(name, rows, stepClock.Elapsed));
+            stepClock.Restart();
         }
 
-        // Parse the seed before touching the database, as the portal does at start-up.
+        // Parse the seed before touching the database, as the portal does at start-up; seeding is idempotent, so a
+        // database the portal has already seeded is left as it is.
         var seed = SeedLoader.Load(seedsDirectory);
-        progress?.Report(new GeneratorProgress("migrations and Ba Chẽ seed", 0, 0));
+        var units = UnitPlan.Build(scale, seed.Register);
+        progress?.Report(new GeneratorProgress("migrations and seed", 0, 0));
         var options = new DbContextOptionsBuilder<PostgresProgramTrackerDbContext>();
         DatabaseServiceCollectionExtensions.ConfigurePostgres(options, connectionString);
         await using var db = new PostgresProgramTrackerDbContext(options.Options);
@@ -70,46 +77,58 @@ public static class SyntheticDataGenerator
         await new Seeder(db).SeedAsync(seed, ct);
         Step("migrations + seed", null);
 
-        if (await db.Units.AnyAsync(u => u.IsSynthetic, ct))
+        if (await db.IndicatorValues.AnyAsync(v => v.UpdatedBy == SyntheticRows.Writer, ct) || await db.Units.AnyAsync(u => u.IsSynthetic, ct))
         {
             throw new InvalidOperationException(
-                "The database already holds synthetic units ([TH]); generate into a fresh database (the generator never deletes data).");
+                "The database already holds synthetic figures (written by th.generator); generate into a fresh database (the generator never deletes data).");
         }
 
-        var plan = await PlanForDatabaseAsync(db, scale, ct);
-        var units = UnitPlan.Build(scale);
+        var written = await FindUnitsAsync(db, units, ct);
 
         progress?.Report(new GeneratorProgress("periods and synthetic indicators", 0, 0));
-        var addedPeriods = await EnsurePeriodsAsync(db, ct);
+        // The quarters up to today's, as the portal's calendar keeps them at start-up.
+        var addedPeriods = await new PeriodCalendar(db, clock).EnsureUpToTodayAsync(ct);
         Step(GenerationPlan.PeriodsTable, addedPeriods);
+        var quarters = CatalogueShape.RegisterQuarters(Today(clock));
+        var plan = GenerationPlan.For(scale, units, await ShapeAsync(db, quarters, addedPeriods, ct));
         var addedIndicators = await EnsureIndicatorsAsync(db, ct);
         Step(GenerationPlan.Indicators, addedIndicators);
 
-        var periods = await db.Periods.AsNoTracking()
-            .Where(p => p.Quarter != null && p.Year >= ValueModel.FirstYear && p.Year < ValueModel.FirstYear + ValueModel.Years)
-            .Select(p => new SyntheticPeriod(p.Id, p.Year, p.Quarter!.Value))
-            .ToListAsync(ct);
-        var communeIndicators = await ModelIndicatorsAsync(db, SyntheticCatalogue.CommuneSets, ct);
-        var districtIndicators = await ModelIndicatorsAsync(db, SyntheticCatalogue.DistrictSets, ct);
-        var setIds = await db.CriteriaSets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
-        // The 2021–2025 programmes only: synthetic years are 2021–2025, before the merged programme began.
-        var programmes = (await db.Programmes.AsNoTracking().Where(p => p.Code != SyntheticCatalogue.MergedProgramme).Select(p => new { p.Id, p.Code }).ToListAsync(ct)).Select(p => (p.Id, p.Code)).ToList();
-        var standards = await db.PovertyStandards.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Id, ct);
-        foreach (var code in PovertyStandardCodes.Where(c => !standards.ContainsKey(c)))
+        var periods = (await db.Periods.AsNoTracking()
+                .Where(p => p.Quarter != null)
+                .Select(p => new SyntheticPeriod(p.Id, p.Year, p.Quarter!.Value))
+                .ToListAsync(ct))
+            .Where(p => quarters.Contains((p.Year, p.Quarter)))
+            .ToList();
+        if (periods.Count != quarters.Count)
         {
-            throw new InvalidOperationException($"The poverty standard '{code}' is missing from the catalogue; the seed should define it.");
+            throw new InvalidOperationException($"The database lacks some of the quarters {quarters[0].Year}-Q{quarters[0].Quarter} to today's; the calendar should have added them.");
         }
 
-        // One long-lived connection for the bulk load: no command timeout (an index rebuild on 17 million rows takes a while).
+        var shape = await ShapeAsync(db, quarters, addedPeriods, ct);
+        var catalogue = await QuarterCataloguesAsync(db, shape, periods, ct);
+        var programmes = (await db.Programmes.AsNoTracking().Select(p => new { p.Id, p.Code }).ToListAsync(ct))
+            .Select(p => (p, Years: CatalogueShape.ProgrammeYears(p.Code)))
+            .Select(x => new SyntheticProgramme(x.p.Id, x.p.Code, x.Years.First, x.Years.Last))
+            .ToList();
+        var standards = await db.PovertyStandards.AsNoTracking().Select(s => new { s.Id, s.Code, s.ValidFrom, s.ValidTo }).ToListAsync(ct);
+        if (standards.All(s => s.Code != NationalStandard))
+        {
+            throw new InvalidOperationException($"The poverty standard '{NationalStandard}' is missing from the catalogue; the seed should define it.");
+        }
+
+        IReadOnlyDictionary<int, IReadOnlyList<int>> StandardsBy(Func<string, bool> which) => periods.ToDictionary(p => p.Id,
+            p => (IReadOnlyList<int>)standards.Where(s => which(s.Code) && new StandardShape(s.Code, s.ValidFrom, s.ValidTo).InForce(p.Year, p.Quarter)).Select(s => s.Id).ToList());
+        var nationalStandards = StandardsBy(c => c != ProvincialStandard);
+        var provincialStandards = StandardsBy(c => c == ProvincialStandard);
+
+        // One long-lived connection for the bulk load: no command timeout (an index rebuild on millions of rows takes a while).
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             await ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", ct);
-
-            var written = await WriteUnitsAsync(connection, units, progress, ct);
-            Step(GenerationPlan.Units, written.Count);
 
             // The bulk tables lose their foreign keys and secondary indexes for the load and get them back once
             // at the end: a foreign key checked row by row costs more than the load itself, and re-adding it
@@ -124,12 +143,11 @@ public static class SyntheticDataGenerator
 
             Step("foreign keys and indexes dropped", null);
 
-            var submissions = SyntheticRows.Submissions(written, periods,
-                SyntheticCatalogue.CommuneSets.Select(c => setIds[c]).ToList(), SyntheticCatalogue.DistrictSets.Select(c => setIds[c]).ToList());
+            var submissions = SyntheticRows.Submissions(written, periods, catalogue);
             Step(GenerationPlan.Submissions, await CopyAsync(connection, SubmissionCopy, submissions, WriteSubmission,
                 GenerationPlan.Submissions, plan.RowsOf(GenerationPlan.Submissions), progress, ct));
 
-            var poverty = SyntheticRows.Poverty(written, periods, standards[NationalStandard], standards[ProvincialStandard]);
+            var poverty = SyntheticRows.Poverty(written, periods, nationalStandards, provincialStandards);
             Step(GenerationPlan.PovertyRecords, await CopyAsync(connection, PovertyCopy, poverty, WritePoverty,
                 GenerationPlan.PovertyRecords, plan.RowsOf(GenerationPlan.PovertyRecords), progress, ct));
 
@@ -137,13 +155,14 @@ public static class SyntheticDataGenerator
             Step(GenerationPlan.CapitalFigures, await CopyAsync(connection, CapitalCopy, capital, WriteCapital,
                 GenerationPlan.CapitalFigures, plan.RowsOf(GenerationPlan.CapitalFigures), progress, ct));
 
-            var values = SyntheticRows.IndicatorValues(written, periods, communeIndicators, districtIndicators);
+            var values = SyntheticRows.IndicatorValues(written, periods, catalogue);
             Step(GenerationPlan.IndicatorValues, await CopyAsync(connection, ValueCopy, values, WriteValue,
                 GenerationPlan.IndicatorValues, plan.RowsOf(GenerationPlan.IndicatorValues), progress, ct));
 
             // Overviews read aggregates kept current on write; a bulk load writes them once, with the same rules in SQL.
             progress?.Report(new GeneratorProgress("attainment summaries", 0, 0));
-            Step(GenerationPlan.AttainmentSummaries, await ExecuteCountAsync(connection, SummaryRebuild.PostgresSql("u.\"IsSynthetic\""), ct, new NpgsqlParameter("stamped_at", db.Stamp().AtUtc)));
+            Step(GenerationPlan.AttainmentSummaries, await ExecuteCountAsync(connection, SummaryRebuild.PostgresSql($"v.\"UpdatedBy\" = '{SyntheticRows.Writer}'"), ct,
+                new NpgsqlParameter("stamped_at", db.Stamp().AtUtc)));
 
             progress?.Report(new GeneratorProgress("rebuilding indexes and validating foreign keys", 0, 0));
             foreach (var ddl in suspended)
@@ -158,51 +177,90 @@ public static class SyntheticDataGenerator
         }
 
         progress?.Report(new GeneratorProgress("analyze", 0, 0));
-        await ExecuteAsync(connection, "ANALYZE units, periods, indicators, indicator_values, submissions, poverty_records, capital_figures, attainment_summaries", ct);
+        await ExecuteAsync(connection, "ANALYZE periods, indicators, indicator_values, submissions, poverty_records, capital_figures, attainment_summaries", ct);
         Step("analyze", null);
         return new GenerationResult(plan, steps, total.Elapsed);
     }
 
-    private static async Task<GenerationPlan> PlanForDatabaseAsync(ProgramTrackerDbContext db, SyntheticScale scale, CancellationToken ct)
+    /// <summary>The scale's register units in the database, found by statistics code; a missing one means the register is not seeded.</summary>
+    private static async Task<List<WrittenUnit>> FindUnitsAsync(ProgramTrackerDbContext db, UnitPlan plan, CancellationToken ct)
     {
-        var quarters = (await db.Periods.AsNoTracking().Where(p => p.Quarter != null).Select(p => new { p.Year, p.Quarter }).ToListAsync(ct))
-            .Select(p => (p.Year, p.Quarter!.Value)).ToList();
-        var sets = SyntheticCatalogue.CommuneSets.Concat(SyntheticCatalogue.DistrictSets).ToList();
-        var codes = await db.Indicators.AsNoTracking()
-            .Where(i => sets.Contains(i.Criterion.CriteriaSet.Code))
-            .Select(i => new { Set = i.Criterion.CriteriaSet.Code, i.Code })
+        var stored = await db.Units.AsNoTracking()
+            .Where(u => u.StatisticsCode != null && u.ValidTo == null)
+            .Select(u => new { u.Id, u.StatisticsCode, u.Kind })
             .ToListAsync(ct);
-        var bySet = sets.ToDictionary(s => s, s => (IReadOnlyCollection<string>)codes.Where(c => c.Set == s).Select(c => c.Code).ToList());
-        return GenerationPlan.For(scale, quarters, bySet, await db.Programmes.CountAsync(p => p.Code != SyntheticCatalogue.MergedProgramme, ct));
-    }
-
-    /// <summary>Adds the quarters of 2021–2025 that are missing; existing periods keep their lock and deadline.</summary>
-    private static async Task<int> EnsurePeriodsAsync(ProgramTrackerDbContext db, CancellationToken ct)
-    {
-        var existing = (await db.Periods.Where(p => p.Quarter != null).Select(p => new { p.Year, p.Quarter }).ToListAsync(ct))
-            .Select(p => (p.Year, p.Quarter!.Value)).ToHashSet();
-        var lastYear = ValueModel.FirstYear + ValueModel.Years - 1;
-        var added = 0;
-        for (var year = ValueModel.FirstYear; year <= lastYear; year++)
+        var provinces = stored.Where(u => AdministrativeUnit.IsProvinceLevelKind(u.Kind)).ToDictionary(u => u.StatisticsCode!, u => u.Id);
+        var communes = stored.Where(u => AdministrativeUnit.IsCommuneLevelKind(u.Kind)).ToDictionary(u => u.StatisticsCode!, u => u.Id);
+        var result = new List<WrittenUnit>(plan.Units.Count);
+        foreach (var unit in plan.Units)
         {
-            for (var quarter = 1; quarter <= 4; quarter++)
+            var ids = unit.IsProvince ? provinces : communes;
+            if (!ids.TryGetValue(unit.Code, out var id))
             {
-                if (existing.Contains((year, quarter)))
-                {
-                    continue;
-                }
-
-                // Earlier years are history (locked); the last year stays open. Deadline: the 10th after the quarter.
-                db.Periods.Add(new ReportingPeriod
-                {
-                    Year = year, Quarter = quarter, IsLocked = year < lastYear, Deadline = new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(9),
-                });
-                added++;
+                throw new InvalidOperationException(
+                    $"The register's unit {unit.Code} is not in the database (or has ended); the seed should have put the register there.");
             }
+
+            result.Add(new WrittenUnit(id, unit));
         }
 
-        await db.SaveChangesAsync(ct);
-        return added;
+        return result;
+    }
+
+    /// <summary>The database's catalogue as the plan reads it.</summary>
+    private static async Task<CatalogueShape> ShapeAsync(ProgramTrackerDbContext db, IReadOnlyList<(int Year, int Quarter)> quarters, int newPeriods, CancellationToken ct)
+    {
+        var sets = await db.CriteriaSets.AsNoTracking().Select(s => new { s.Code, s.Level, s.ValidFrom, s.ValidTo }).ToListAsync(ct);
+        var codes = await db.Indicators.AsNoTracking().Select(i => new { Set = i.Criterion.CriteriaSet.Code, i.Code }).ToListAsync(ct);
+        var programmes = await db.Programmes.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
+        var standards = await db.PovertyStandards.AsNoTracking().Select(s => new StandardShape(s.Code, s.ValidFrom, s.ValidTo)).ToListAsync(ct);
+        return new CatalogueShape(
+            quarters,
+            sets.Select(s => new SetShape(s.Code, s.Level, s.ValidFrom, s.ValidTo, codes.Where(c => c.Set == s.Code).Select(c => c.Code).ToList())).ToList(),
+            programmes,
+            standards,
+            newPeriods);
+    }
+
+    /// <summary>Per period: the ids of the commune-level sets in force and all their indicators, as stored (an administrator may have added some or changed thresholds).</summary>
+    private static async Task<Dictionary<int, QuarterCatalogue>> QuarterCataloguesAsync(
+        ProgramTrackerDbContext db, CatalogueShape shape, IReadOnlyList<SyntheticPeriod> periods, CancellationToken ct)
+    {
+        var definitions = SyntheticCatalogue.Indicators.ToDictionary(i => i.Code);
+        var setIds = await db.CriteriaSets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => new { s.Id, s.ValidFrom }, ct);
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new { i.Id, i.Code, i.ValueType, Set = i.Criterion.CriteriaSet.Code })
+            .ToListAsync(ct);
+        // The rule of each indicator in its set's latest version: the common one where there is one.
+        var rules = (await db.IndicatorThresholds.AsNoTracking()
+                .Select(t => new { t.IndicatorId, t.Zone, t.Comparator, t.Value, t.Version.Number })
+                .ToListAsync(ct))
+            .GroupBy(t => t.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Zone == Zones.Common ? 1 : 0).ThenBy(t => t.Number).Last());
+
+        ModelIndicator Model(int id, string code, ValueKind type, string set)
+        {
+            var rule = rules.GetValueOrDefault(id);
+            var comparator = rule?.Comparator ?? Comparator.AtLeast;
+            var threshold = rule?.Zone == Zones.Common ? rule.Value : null;
+            var model = definitions.TryGetValue(code, out var d)
+                ? new ModelIndicator(id, code, type, comparator, threshold, d.Spread, d.Difficulty)
+                : ModelIndicator.Generic(id, code, type, comparator, threshold);
+            // A set of the 2026–2030 phase starts its units afresh; the 2021–2025 sets run from 2021-Q1.
+            var from = setIds[set].ValidFrom;
+            return model with { PhaseStart = from is { Year: > 2025 } f ? ValueModel.TimeIndex(f.Year, 1) : 0 };
+        }
+
+        var result = new Dictionary<int, QuarterCatalogue>();
+        foreach (var period in periods)
+        {
+            var sets = shape.ReportedSets(period.Year, period.Quarter).Select(s => s.Code).ToHashSet();
+            result[period.Id] = new QuarterCatalogue(
+                sets.Select(s => setIds[s].Id).Order().ToList(),
+                indicators.Where(i => sets.Contains(i.Set)).Select(i => Model(i.Id, i.Code, i.ValueType, i.Set)).OrderBy(i => i.Id).ToList());
+        }
+
+        return result;
     }
 
     /// <summary>Adds the synthetic indicators that are missing, after any indicator the criterion already has.</summary>
@@ -236,7 +294,8 @@ public static class SyntheticDataGenerator
                 Frequency = SyntheticCatalogue.Frequency, SortOrder = sort, Note = SyntheticCatalogue.Note,
             }).Entity;
 
-            // The rule goes into every version of the set, as the common threshold (synthetic units have no region or group).
+            // The rule goes into every version of the set, as the common threshold: it applies to a unit without a
+            // region or commune group, as most register units are (the RuleBook picks it for them).
             foreach (var versionId in versions[criterion.CriteriaSetId])
             {
                 db.IndicatorThresholds.Add(new IndicatorThreshold { VersionId = versionId, Indicator = indicator, Zone = Zones.Common, Comparator = s.Comparator, Value = s.Threshold });
@@ -247,71 +306,6 @@ public static class SyntheticDataGenerator
 
         await db.SaveChangesAsync(ct);
         return added;
-    }
-
-    /// <summary>Every indicator of the sets, as stored (an administrator may have added some or changed thresholds).</summary>
-    private static async Task<List<ModelIndicator>> ModelIndicatorsAsync(ProgramTrackerDbContext db, IReadOnlyList<string> sets, CancellationToken ct)
-    {
-        var definitions = SyntheticCatalogue.Indicators.ToDictionary(i => i.Code);
-        // The common rule of each indicator in its set's latest version.
-        var rows = (await db.IndicatorThresholds.AsNoTracking()
-                .Where(t => t.Zone == Zones.Common && sets.Contains(t.Version.CriteriaSet.Code))
-                .Select(t => new { t.IndicatorId, t.Indicator.Code, t.Indicator.ValueType, t.Comparator, Threshold = t.Value, t.Version.Number })
-                .ToListAsync(ct))
-            .GroupBy(t => t.IndicatorId)
-            .Select(g => g.OrderBy(t => t.Number).Last())
-            .OrderBy(t => t.IndicatorId)
-            .Select(t => new { Id = t.IndicatorId, t.Code, t.ValueType, t.Comparator, t.Threshold })
-            .ToList();
-        return rows.Select(r => definitions.TryGetValue(r.Code, out var d)
-                ? new ModelIndicator(r.Id, r.Code, r.ValueType, r.Comparator, r.Threshold, d.Spread, d.Difficulty)
-                : ModelIndicator.Generic(r.Id, r.Code, r.ValueType, r.Comparator, r.Threshold))
-            .ToList();
-    }
-
-    /// <summary>Writes provinces, districts and communes level by level and reads their ids back by slug.</summary>
-    private static async Task<List<WrittenUnit>> WriteUnitsAsync(NpgsqlConnection connection, UnitPlan plan, IProgress<GeneratorProgress>? progress, CancellationToken ct)
-    {
-        var ids = new Dictionary<string, int>(plan.Units.Count);
-        foreach (var kind in new[] { UnitKind.Province, UnitKind.District, UnitKind.Commune })
-        {
-            var level = plan.Units.Where(u => u.Kind == kind).ToList();
-            progress?.Report(new GeneratorProgress($"units ({kind})", 0, level.Count));
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY units (\"Slug\", \"Name\", \"Kind\", \"ParentId\", \"IsSynthetic\", \"Note\") FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var unit in level)
-                {
-                    await importer.StartRowAsync(ct);
-                    await importer.WriteAsync(unit.Slug, NpgsqlDbType.Varchar, ct);
-                    await importer.WriteAsync(unit.Name, NpgsqlDbType.Varchar, ct);
-                    await importer.WriteAsync((int)unit.Kind, NpgsqlDbType.Integer, ct);
-                    if (unit.ParentOrdinal is { } parent)
-                    {
-                        await importer.WriteAsync(ids[plan.Units[parent].Slug], NpgsqlDbType.Integer, ct);
-                    }
-                    else
-                    {
-                        await importer.WriteNullAsync(ct);
-                    }
-
-                    await importer.WriteAsync(true, NpgsqlDbType.Boolean, ct);
-                    await importer.WriteAsync(UnitPlan.Note, NpgsqlDbType.Varchar, ct);
-                }
-
-                await importer.CompleteAsync(ct);
-            }
-
-            await using var read = new NpgsqlCommand("SELECT \"Slug\", \"Id\" FROM units WHERE \"IsSynthetic\" AND \"Kind\" = @kind", connection);
-            read.Parameters.AddWithValue("kind", (int)kind);
-            await using var reader = await read.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                ids[reader.GetString(0)] = reader.GetInt32(1);
-            }
-        }
-
-        return plan.Units.Select(u => new WrittenUnit(ids[u.Slug], u)).ToList();
     }
 
     private const string ValueCopy =

@@ -7,16 +7,24 @@ public sealed record SyntheticPeriod(int Id, int Year, int Quarter)
 {
     public int TimeIndex => ValueModel.TimeIndex(Year, Quarter);
 
+    public DateOnly StartsOn => new(Year, Quarter * 3 - 2, 1);
+
     public DateOnly EndsOn => new DateOnly(Year, Quarter * 3, 1).AddMonths(1).AddDays(-1);
 
     public DateTime EndsOnUtc => EndsOn.ToDateTime(new TimeOnly(0, 0), DateTimeKind.Utc);
 }
 
-/// <summary>A synthetic unit once written: its plan and its database id.</summary>
+/// <summary>A register unit found in the database: its plan and its database id.</summary>
 public sealed record WrittenUnit(int Id, PlannedUnit Plan)
 {
-    public ulong Key { get; } = Mix.Of(Plan.Slug);
+    public ulong Key { get; } = Mix.Of(Plan.Code);
 }
+
+/// <summary>What a commune-level unit reports in one quarter: the sets in force (ids) and all their indicators.</summary>
+public sealed record QuarterCatalogue(IReadOnlyList<int> SetIds, IReadOnlyList<ModelIndicator> Indicators);
+
+/// <summary>A programme and the years it has capital in (2021–2025 programmes until 2025, the merged one from 2026).</summary>
+public sealed record SyntheticProgramme(int Id, string Code, int FirstYear, int LastYear);
 
 public readonly record struct ValueRow(int UnitId, int IndicatorId, int PeriodId, decimal Value, DateOnly AsOf, DateTime UpdatedAtUtc);
 
@@ -36,7 +44,7 @@ public readonly record struct CapitalRow(
 public static class SyntheticRows
 {
     public const string CommuneOfficer = "th.canbo.xa";
-    public const string DistrictReviewer = "th.canbo.huyen";
+    public const string ProvinceReviewer = "th.canbo.tinh";
     public const string Writer = "th.generator";
     public const string CapitalDescription = "[TH] Số liệu tổng hợp để đo tải, không phải số liệu thật.";
 
@@ -47,55 +55,52 @@ public static class SyntheticRows
         "Tỷ lệ hộ nghèo chưa cập nhật theo kết quả rà soát cuối năm.",
     ];
 
-    /// <summary>Every indicator of the unit's level for every period: units by id, then periods by id, then indicators by id.</summary>
+    /// <summary>Every indicator of the sets in force for every commune-level unit and quarter: units by id, then periods by id, then indicators by id.</summary>
     public static IEnumerable<ValueRow> IndicatorValues(
         IReadOnlyList<WrittenUnit> units,
         IReadOnlyList<SyntheticPeriod> periods,
-        IReadOnlyList<ModelIndicator> communeIndicators,
-        IReadOnlyList<ModelIndicator> districtIndicators)
+        IReadOnlyDictionary<int, QuarterCatalogue> catalogue)
     {
         var byId = periods.OrderBy(p => p.Id).ToList();
-        var communeOrdered = communeIndicators.OrderBy(i => i.Id).ToList();
-        var districtOrdered = districtIndicators.OrderBy(i => i.Id).ToList();
-        var trends = new (double, double)[Math.Max(communeOrdered.Count, districtOrdered.Count)];
-        foreach (var unit in units.Where(u => u.Plan.Kind != UnitKind.Province).OrderBy(u => u.Id))
+        var ordered = byId.ToDictionary(p => p.Id, p => catalogue[p.Id].Indicators.OrderBy(i => i.Id).ToList());
+        var trends = new Dictionary<int, (double, double)>();
+        foreach (var unit in units.Where(u => !u.Plan.IsProvince).OrderBy(u => u.Id))
         {
-            var ordered = unit.Plan.Kind == UnitKind.District ? districtOrdered : communeOrdered;
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                trends[i] = ValueModel.Trend(unit.Key, unit.Plan.Development, ordered[i]);
-            }
-
+            trends.Clear();
             foreach (var period in byId)
             {
                 var t = period.TimeIndex;
                 var updated = period.EndsOnUtc.AddDays(3 + (int)(Mix.Unit(unit.Key, 30, (ulong)t) * 20)).AddMinutes(60 * 7 + (int)(Mix.Unit(unit.Key, 31, (ulong)t) * 600));
-                for (var i = 0; i < ordered.Count; i++)
+                foreach (var indicator in ordered[period.Id])
                 {
-                    yield return new ValueRow(unit.Id, ordered[i].Id, period.Id, ValueModel.Value(unit.Key, ordered[i], trends[i], t), period.EndsOn, updated);
+                    if (!trends.TryGetValue(indicator.Id, out var trend))
+                    {
+                        trends[indicator.Id] = trend = ValueModel.Trend(unit.Key, unit.Plan.Development, indicator);
+                    }
+
+                    yield return new ValueRow(unit.Id, indicator.Id, period.Id, ValueModel.Value(unit.Key, indicator, trend, Math.Max(0, t - indicator.PhaseStart)), period.EndsOn, updated);
                 }
             }
         }
     }
 
     /// <summary>
-    /// One submission per unit, set of its level and period: past quarters are nearly all approved;
+    /// One submission per commune-level unit, set in force and period: past quarters are nearly all approved;
     /// the quarter before the latest is still partly under review; the latest is a mix of drafts, submissions, approvals and returns.
     /// </summary>
     public static IEnumerable<SubmissionRow> Submissions(
         IReadOnlyList<WrittenUnit> units,
         IReadOnlyList<SyntheticPeriod> periods,
-        IReadOnlyList<int> communeSetIds,
-        IReadOnlyList<int> districtSetIds)
+        IReadOnlyDictionary<int, QuarterCatalogue> catalogue)
     {
         var latest = periods.Max(p => p.TimeIndex);
         var byId = periods.OrderBy(p => p.Id).ToList();
-        foreach (var unit in units.Where(u => u.Plan.Kind != UnitKind.Province).OrderBy(u => u.Id))
+        var sets = byId.SelectMany(p => catalogue[p.Id].SetIds).Distinct().Order().ToList();
+        foreach (var unit in units.Where(u => !u.Plan.IsProvince).OrderBy(u => u.Id))
         {
-            var sets = (unit.Plan.Kind == UnitKind.District ? districtSetIds : communeSetIds).Order().ToList();
             foreach (var setId in sets)
             {
-                foreach (var period in byId)
+                foreach (var period in byId.Where(p => catalogue[p.Id].SetIds.Contains(setId)))
                 {
                     yield return Submission(unit, setId, period, latest);
                 }
@@ -120,25 +125,27 @@ public static class SyntheticRows
         {
             SubmissionStatus.Draft => new(unit.Id, setId, period.Id, status, null, null, null, null, null, period.EndsOnUtc.AddDays(1), 1),
             SubmissionStatus.Submitted => new(unit.Id, setId, period.Id, status, null, CommuneOfficer, submitted, null, null, submitted, 2),
-            SubmissionStatus.Approved => new(unit.Id, setId, period.Id, status, null, CommuneOfficer, submitted, DistrictReviewer, reviewed, reviewed, 3),
+            SubmissionStatus.Approved => new(unit.Id, setId, period.Id, status, null, CommuneOfficer, submitted, ProvinceReviewer, reviewed, reviewed, 3),
             _ => new(unit.Id, setId, period.Id, status, ReturnComments[(int)(draw * 1000) % ReturnComments.Length], CommuneOfficer, submitted,
-                DistrictReviewer, reviewed, reviewed, 3),
+                ProvinceReviewer, reviewed, reviewed, 3),
         };
     }
 
     /// <summary>
-    /// Household counts per commune, period and standard. The national standard's poverty falls by roughly
-    /// 1–1.5 points a year where it is high; Quảng Ninh's higher income line counts more households as poor.
+    /// Household counts per commune-level unit, period and standard in force: the national standard everywhere,
+    /// Quảng Ninh's own standard for its units while it is in force (<paramref name="provincialStandards"/>, by period).
+    /// The national standard's poverty falls by roughly 1–1.5 points a year where it is high; Quảng Ninh's higher
+    /// income line counts more households as poor.
     /// </summary>
     public static IEnumerable<PovertyRow> Poverty(
         IReadOnlyList<WrittenUnit> units,
         IReadOnlyList<SyntheticPeriod> periods,
-        int nationalStandardId,
-        int provincialStandardId)
+        IReadOnlyDictionary<int, IReadOnlyList<int>> nationalStandards,
+        IReadOnlyDictionary<int, IReadOnlyList<int>> provincialStandards)
     {
         var byId = periods.OrderBy(p => p.Id).ToList();
-        var standards = new[] { nationalStandardId, provincialStandardId }.Order().ToArray();
-        foreach (var unit in units.Where(u => u.Plan.Kind == UnitKind.Commune).OrderBy(u => u.Id))
+        var provincial = provincialStandards.Values.SelectMany(s => s).ToHashSet();
+        foreach (var unit in units.Where(u => !u.Plan.IsProvince).OrderBy(u => u.Id))
         {
             var households0 = 900 + 3300 * Mix.Unit(unit.Key, 20);
             var poor0 = 1.0 + 16 * Math.Pow(1 - unit.Plan.Development, 1.6) * (0.7 + 0.6 * Mix.Unit(unit.Key, 21));
@@ -150,11 +157,14 @@ public static class SyntheticRows
                 var households = (int)Math.Round(households0 * (1 + 0.004 * t));
                 var poorRate = Math.Max(0.1, poor0 * Math.Exp(-decline * t) * (1 + 0.03 * Mix.Symmetric(unit.Key, 24, (ulong)t)));
                 var nearRate = poorRate * nearFactor + 1.0;
-                foreach (var standardId in standards)
+                var standards = unit.Plan.ProvinceCode == UnitPlan.QuangNinh
+                    ? nationalStandards[period.Id].Concat(provincialStandards[period.Id])
+                    : nationalStandards[period.Id];
+                foreach (var standardId in standards.Order())
                 {
-                    var provincial = standardId == provincialStandardId;
-                    var poor = provincial ? poorRate * 1.45 + 0.4 : poorRate;
-                    var near = provincial ? nearRate * 1.3 : nearRate;
+                    var isProvincial = provincial.Contains(standardId);
+                    var poor = isProvincial ? poorRate * 1.45 + 0.4 : poorRate;
+                    var near = isProvincial ? nearRate * 1.3 : nearRate;
                     yield return new PovertyRow(unit.Id, period.Id, standardId, period.EndsOn, households,
                         (int)Math.Round(households * poor / 100), (int)Math.Round(households * near / 100));
                 }
@@ -163,32 +173,40 @@ public static class SyntheticRows
     }
 
     /// <summary>
-    /// Capital per district, programme and year (recorded on the year's fourth quarter): planned and disbursed,
-    /// investment and recurrent. Poverty and ethnic-minority programmes weigh more on less developed districts.
+    /// Capital per province, programme in force and year (recorded on the year's fourth quarter): planned and
+    /// disbursed, investment and recurrent, in proportion to the province's communes. Poverty and ethnic-minority
+    /// programmes weigh more on less developed provinces.
     /// </summary>
     public static IEnumerable<CapitalRow> Capital(
         IReadOnlyList<WrittenUnit> units,
         IReadOnlyList<SyntheticPeriod> periods,
-        IReadOnlyList<(int Id, string Code)> programmes)
+        IReadOnlyList<SyntheticProgramme> programmes)
     {
         var yearEnds = periods.Where(p => p.Quarter == 4).OrderBy(p => p.Year).ToList();
+        if (yearEnds.Count == 0)
+        {
+            yield break;
+        }
+
         var latestYear = yearEnds.Max(p => p.Year);
-        foreach (var unit in units.Where(u => u.Plan.Kind == UnitKind.District).OrderBy(u => u.Id))
+        var communes = units.Where(u => !u.Plan.IsProvince).GroupBy(u => u.Plan.ProvinceCode).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var unit in units.Where(u => u.Plan.IsProvince).OrderBy(u => u.Id))
         {
             var d = unit.Plan.Development;
-            foreach (var (programmeId, code) in programmes.OrderBy(p => p.Id))
+            var scale = communes.GetValueOrDefault(unit.Plan.Code) / 15.0;
+            foreach (var (programmeId, code, firstYear, lastYear) in programmes.OrderBy(p => p.Id))
             {
                 var size = Mix.Unit(unit.Key, Mix.Of(code), 40);
                 var baseBillions = code switch
                 {
-                    "ntm" => 15 + 60 * size,
+                    "ntm" or SyntheticCatalogue.MergedProgramme => 15 + 60 * size,
                     "gnbv" => 5 + 40 * size * (1.2 - d),
                     _ => 8 + 50 * size * (1.2 - d),
                 };
-                foreach (var period in yearEnds)
+                foreach (var period in yearEnds.Where(p => p.Year >= firstYear && p.Year <= lastYear))
                 {
                     var year = (ulong)period.Year;
-                    var planned = baseBillions * (0.8 + 0.1 * (period.Year - ValueModel.FirstYear)) * (1 + 0.1 * Mix.Symmetric(unit.Key, Mix.Of(code), 41, year));
+                    var planned = scale * baseBillions * (0.8 + 0.1 * (period.Year - firstYear)) * (1 + 0.1 * Mix.Symmetric(unit.Key, Mix.Of(code), 41, year));
                     var recurrentShare = 0.15 + 0.2 * Mix.Unit(unit.Key, Mix.Of(code), 42, year);
                     var disbursedShare = period.Year == latestYear
                         ? 0.45 + 0.3 * Mix.Unit(unit.Key, Mix.Of(code), 43, year)

@@ -7,6 +7,9 @@ public sealed record ModelIndicator(int Id, string Code, ValueKind ValueType, Co
 {
     public ulong Key { get; } = Mix.Of(Code);
 
+    /// <summary>The quarter (on <see cref="ValueModel.TimeIndex"/>'s timeline) its set's phase starts: units start afresh on a new set.</summary>
+    public int PhaseStart { get; init; }
+
     /// <summary>An indicator the generator did not define (an administrator's): spread and difficulty follow from its type.</summary>
     public static ModelIndicator Generic(int id, string code, ValueKind type, Comparator comparator, decimal? threshold)
     {
@@ -23,17 +26,18 @@ public sealed record ModelIndicator(int Id, string Code, ValueKind ValueType, Co
 }
 
 /// <summary>
-/// Values that drift towards (and past) the thresholds over 2021–2025: each unit and indicator starts at a gap
-/// that depends on the unit's development and the indicator's difficulty, closes it at its own pace, with a
-/// little quarter-to-quarter noise. A gap ≤ 0 means the threshold is met.
+/// Values that drift towards (and past) the thresholds over a set's phase (2021–2025, 2026–2030): each unit and
+/// indicator starts at a gap that depends on the unit's development and the indicator's difficulty, closes it at
+/// its own pace, with a little quarter-to-quarter noise. A gap ≤ 0 means the threshold is met.
 /// </summary>
 public static class ValueModel
 {
     public const int FirstYear = 2021;
-    public const int Years = 5;
-    public const int Quarters = Years * 4;
 
-    /// <summary>Position of a quarter on the 2021-Q1 … 2025-Q4 timeline (0–19).</summary>
+    /// <summary>The first quarter the register's units exist in: 2025-Q3 (they are in force from 01/07/2025).</summary>
+    public static (int Year, int Quarter) FirstRegisterQuarter => (2025, 3);
+
+    /// <summary>Position of a quarter on a timeline that starts at 2021-Q1 (0); 2025-Q3 is 18, 2026-Q1 is 20.</summary>
     public static int TimeIndex(int year, int quarter) => (year - FirstYear) * 4 + quarter - 1;
 
     /// <summary>The starting gap and the pace of one unit on one indicator.</summary>
