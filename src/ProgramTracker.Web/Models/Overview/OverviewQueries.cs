@@ -67,7 +67,11 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
         }
 
         var communeKinds = AdministrativeUnit.CommuneLevelKinds;
-        IQueryable<AdministrativeUnit> communes = db.Units.AsNoTracking().Where(u => communeKinds.Contains(u.Kind) && u.Parent != null);
+        // The communes that exist in the period: Ba Chẽ's communes of 2023 and the register's of 2026 are not counted together.
+        var (starts, ends) = (PeriodCode.StartsOn(period!.Year, period.Quarter), PeriodCode.EndsOn(period.Year, period.Quarter));
+        IQueryable<AdministrativeUnit> communes = db.Units.AsNoTracking().Where(u => communeKinds.Contains(u.Kind) && u.Parent != null
+            && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts));
+        var provinceKinds = new[] { UnitKind.Province, UnitKind.City };
         if (province is not null)
         {
             // Communes of the province's districts (until 30/06/2025) and communes directly under it (since).
@@ -82,9 +86,10 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
             communes = communes.Where(u => ids.Contains(u.Id));
         }
 
-        // Group key: the province (national view) or the district (provincial view).
+        // Group key: the province (national view: the parent of a commune under a province since 01/07/2025, the grandparent of
+        // one under a district before) or the district (provincial view; communes directly under the province form its own row).
         var counts = province is null
-            ? await communes.GroupBy(u => u.Parent!.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct)
+            ? await communes.GroupBy(u => provinceKinds.Contains(u.Parent!.Kind) ? u.ParentId : u.Parent!.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct)
             : await communes.GroupBy(u => (int?)u.ParentId).Select(g => new { Key = g.Key, Count = g.Count() }).ToListAsync(ct);
 
         var summaries = db.AttainmentSummaries.AsNoTracking()
@@ -101,11 +106,12 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
 
         if (province is not null)
         {
-            summaries = summaries.Where(s => s.Unit.Parent!.ParentId == province.Id);
+            var pid = province.Id;
+            summaries = summaries.Where(s => s.Unit.ParentId == pid || s.Unit.Parent!.ParentId == pid);
         }
 
         var aggregates = province is null
-            ? await summaries.GroupBy(s => s.Unit.Parent!.ParentId).Select(g => new
+            ? await summaries.GroupBy(s => provinceKinds.Contains(s.Unit.Parent!.Kind) ? s.Unit.ParentId : s.Unit.Parent!.ParentId).Select(g => new
                 {
                     Key = g.Key, WithData = g.Count(), Achieved = g.Count(x => x.Achieved), Approved = g.Count(x => x.Status == SubmissionStatus.Approved),
                     Average = g.Average(x => (double)x.CriteriaMet),
