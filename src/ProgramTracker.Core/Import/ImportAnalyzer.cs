@@ -249,7 +249,7 @@ public sealed class ImportAnalyzer(ImportStamps stamps, Formats f)
             if (!cell.Ok)
             {
                 var noteFault = cell.Fault == CellFault.NoteTooLong || (cell.Fault == CellFault.InvalidText && CellRules.IsValidText(row.Value.Text));
-                Error(row.Row, noteFault ? Col(FormColumns.Note, 7) : Col(FormColumns.Value, 6), noteFault ? cell.Error! : $"{form.Code}: {cell.Error}");
+                Error(row.Row, noteFault ? Col(FormColumns.Note, 7) : Col(FormColumns.Value, 6), noteFault ? cell.Error! : $"{form.Name}: {cell.Error}"); // the name, as column B shows it (issue 32.13: not the code)
                 continue;
             }
 
@@ -263,7 +263,7 @@ public sealed class ImportAnalyzer(ImportStamps stamps, Formats f)
 
             if (form.SetLockedBecause is { } why)
             {
-                Error(row.Row, Col(FormColumns.Value, 6), $"{form.Code}: {why}");
+                Error(row.Row, Col(FormColumns.Value, 6), $"{form.Name}: {why}");
                 continue;
             }
 
