@@ -19,9 +19,24 @@ export PROGRAMTRACKER_CHROMIUM="${PROGRAMTRACKER_CHROMIUM:-$(command -v chromium
 # The portal's clock in the tests (tests/Shared/TestClock.cs): a named day, never the machine's date.
 export PROGRAMTRACKER_TEST_TODAY="${PROGRAMTRACKER_TEST_TODAY:-2026-12-07}"
 echo "test clock: $PROGRAMTRACKER_TEST_TODAY (replay with PROGRAMTRACKER_TEST_TODAY=$PROGRAMTRACKER_TEST_TODAY ./test.sh)"
+# The order tests run in (tests/Shared/RandomOrder.cs): shuffled by a seed drawn here unless one is named, so that a test
+# leaning on what another left behind fails; the seed is printed so that a failure can be replayed. "none": xunit's own order.
+if [ -z "${PROGRAMTRACKER_TEST_ORDER:-}" ]; then
+    PROGRAMTRACKER_TEST_ORDER=$(( (RANDOM << 15 | RANDOM) % 999999 + 1 ))
+fi
+if [ "$PROGRAMTRACKER_TEST_ORDER" = "none" ]; then
+    unset PROGRAMTRACKER_TEST_ORDER
+    echo "test order: xunit's own"
+else
+    export PROGRAMTRACKER_TEST_ORDER
+    echo "test order: seed $PROGRAMTRACKER_TEST_ORDER (replay with PROGRAMTRACKER_TEST_ORDER=$PROGRAMTRACKER_TEST_ORDER ./test.sh)"
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Each test host would watch its settings files; hundreds of hosts exhaust the machine's inotify instances (128 here).
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The test hosts' file providers (static file versions, views) would each hold an inotify instance too; the machine's 128 are
+# shared with every other test run on it. Polling watchers use none.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 log=$(mktemp)
 set +e

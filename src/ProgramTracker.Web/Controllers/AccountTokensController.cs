@@ -7,7 +7,7 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The signed-in user's personal access tokens for the JSON API: made (shown once), listed, revoked.</summary>
 [Route("account/tokens")]
-public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTokensController> logger) : Controller
+public sealed class AccountTokensController(ApiTokens tokens, TimeProvider clock, ILogger<AccountTokensController> logger) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await PageAsync(new TokenForm(), null, ct));
@@ -52,6 +52,6 @@ public sealed class AccountTokensController(ApiTokens tokens, ILogger<AccountTok
         Created = created,
         Tokens = await tokens.OfUserAsync(UserId, ct),
         Message = TempData["TokenMessage"] as string,
-        NowUtc = DateTime.UtcNow,
+        NowUtc = clock.GetUtcNow().UtcDateTime, // the clock the API checks expiry by, not the machine's
     };
 }

@@ -144,7 +144,8 @@ public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<Porta
         await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetDisabledAsync(user.Id, true);
         var after = await signIn.ValidateSecurityStampAsync(session);
 
-        before.Should().NotBeNull();
+        before.Should().NotBeNull("an enabled account's session validates");
+        before!.UserName.Should().Be("phien.cu");
         after.Should().BeNull("a disabled account's cookie no longer validates");
     }
 
@@ -169,6 +170,13 @@ public sealed class AdminUsersTests(PortalFixture fixture) : IClassFixture<Porta
         {
             await anonymous.SignInAsync("quen.mat.khau", "sai-" + i);
         }
+
+        // The lockout's effect: now even the right password is refused (five wrong ones lock the account for 15 minutes).
+        var locked = await fixture.Factory.AnonymousClient().SignInAsync("quen.mat.khau", Password);
+        locked.StatusCode.Should().Be(HttpStatusCode.OK, "a locked account is not signed in");
+        (await locked.Content.ReadAsStringAsync()).Should().Contain("tài khoản đang tạm khoá");
+        (await fixture.Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "quen.mat.khau").Select(u => u.LockoutEnd).SingleAsync()))
+            .Should().NotBeNull("five wrong passwords set a lockout");
 
         var admin = await fixture.ClientAsync("admin");
         var id = await UserIdAsync("quen.mat.khau");

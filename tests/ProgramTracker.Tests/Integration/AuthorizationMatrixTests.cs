@@ -148,6 +148,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
 
     private const string TargetUser = "matrix.target";
 
+    /// <summary>The GETs whose allowed, signed-in callers get another status than 200, each decided; every other GET answers 200.</summary>
+    private static readonly Dictionary<string, int> AllowedStatus = new()
+    {
+        ["Account.Login"] = 302, // already signed in: sent on
+        ["Account.LoginTwoFactor"] = 302, // no sign-in under way: sent on
+        ["Errors.Show"] = 404, // the 404 page itself
+        ["Home.Index"] = 302, // the start page sends each role to its own page
+        ["Language.Set"] = 302, // back to returnUrl
+        ["Units.ByCode"] = 302, // a statistics code sends on to the unit's page
+    };
+
     [Fact]
     public void Every_controller_action_has_a_decided_entry_in_the_access_table_and_no_entry_is_stale()
     {
@@ -178,10 +189,17 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
                 {
                     failures.Add($"GET {url} ({action.Key}) as {user ?? "anonymous"}: {problem}");
                 }
+                else if (user is not null && (rule.Access == Access.Anonymous || Allowed(rule.Access, role!))
+                    && (int)response.StatusCode != AllowedStatus.GetValueOrDefault(action.Key, 200))
+                {
+                    failures.Add($"GET {url} ({action.Key}) as {user}: allowed, expected {AllowedStatus.GetValueOrDefault(action.Key, 200)}, got {(int)response.StatusCode}");
+                }
             }
         }
 
-        failures.Should().BeEmpty();
+        // A signed-in caller the table allows gets exactly the status of AllowedStatus (200 unless listed): a 404 or a 400 is
+        // a failure, not "allowed".
+        string.Join("\n", failures).Should().BeEmpty();
         calls.Should().BeGreaterThanOrEqualTo(17 * Callers.Length);
     }
 

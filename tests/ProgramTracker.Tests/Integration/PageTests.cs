@@ -180,8 +180,15 @@ public sealed partial class PageTests(PortalFixture fixture) : IAsyncLifetime, I
     [Fact]
     public async Task Period_selector_computes_for_the_chosen_period_and_ignores_garbage()
     {
-        (await _client.GetAsync("/communes/nam-son?period=2023-Q1")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await _client.GetAsync("/communes/nam-son?period=%27%3B--")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var chosen = await GetText("/communes/nam-son?period=2023-Q1");
+        var garbage = await GetText("/communes/nam-son?period=%27%3B--");
+        var plain = await GetText("/communes/nam-son");
+        static string Selected(string html) => System.Text.RegularExpressions.Regex.Match(html, "<option value=\"([^\"]+)\" selected=\"selected\">").Groups[1].Value;
+
+        // The chosen quarter is the one selected and computed; garbage falls back to the quarter the page opens with, not an error.
+        chosen.Should().Contain("<option value=\"2023-Q1\" selected=\"selected\">Quý I/2023").And.Contain("Tính từ số liệu đã nhập · Quý I/2023");
+        Selected(plain).Should().MatchRegex("^[0-9]{4}-Q[1-4]$");
+        Selected(garbage).Should().Be(Selected(plain));
     }
 
     private async Task<string> GetText(string url)

@@ -83,7 +83,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiFixture fixture) : IClassFixt
         {
             var readOnly = await fixture.CreateTokenAsync(user, write: false);
             var readWrite = await fixture.CreateTokenAsync(user, write: true);
-            var expired = await fixture.CreateTokenAsync(user, write: true, days: 1, clock: new FixedClock(DateTimeOffset.UtcNow.AddDays(-2)));
+            var expired = await fixture.CreateTokenAsync(user, write: true, days: 1, clock: new FixedClock(TestClock.Provider.GetUtcNow().AddDays(-2)));
             var revoked = await fixture.CreateTokenAsync(user, write: true);
             await fixture.RevokeAsync(user, revoked.Id);
             tokens[user] = (fixture.Client(readOnly.Secret), fixture.Client(readWrite.Secret), fixture.Client(expired.Secret), fixture.Client(revoked.Secret),

@@ -205,30 +205,48 @@ public sealed class ApiTests(ApiFixture fixture, Xunit.Abstractions.ITestOutputH
         var before = await AllIdsAsync(reader, "/api/v1/values?unit=ba-che&limit=1000");
         before.Count.Should().BeGreaterThan(20);
 
-        using var stop = new CancellationTokenSource();
+        var landed = 0; // writes (whole fills) finished so far
         var writes = Task.Run(async () =>
         {
             var n = 0;
             foreach (var unit in WrittenUnits)
             {
                 n += await FillAsync(writer, $"/api/v1/values/{unit}/ntm-xa/2024-Q2", oneByOne: true);
+                Interlocked.Increment(ref landed);
                 // Updates of rows already listed: their keys do not move.
                 n += await FillAsync(writer, "/api/v1/values/don-dac/ntm-xa/2024-Q2", change: n);
+                Interlocked.Increment(ref landed);
             }
 
             return n;
         });
         var seen = new List<long>();
         string? cursor = null;
+        int? atFirstPage = null;
         do
         {
             var page = await (await reader.GetAsync("/api/v1/values?unit=ba-che&limit=3" + (cursor is null ? "" : "&cursor=" + cursor))).JsonAsync();
             seen.AddRange(page["items"]!.AsArray().Select(v => v!["id"]!.GetValue<long>()));
             cursor = page["next"]?.GetValue<string>();
+            if (atFirstPage is null)
+            {
+                // The listing is open: let a write land before the next page, so that reads and writes are shown to overlap.
+                atFirstPage = Volatile.Read(ref landed);
+                for (var waited = 0; Volatile.Read(ref landed) == atFirstPage && !writes.IsCompleted && waited < 3000; waited++)
+                {
+                    await Task.Delay(10);
+                }
+            }
+
             await Task.Delay(5);
         }
         while (cursor is not null);
-        (await writes).Should().BeGreaterThan(0);
+        var atLastPage = Volatile.Read(ref landed);
+        var written = await writes;
+
+        written.Should().BeGreaterThan(0);
+        atFirstPage.Should().BeLessThan(WrittenUnits.Length * 2, "the writes were still going when the listing began");
+        atLastPage.Should().BeGreaterThan(atFirstPage!.Value, "at least one write landed between the listing's first and last page");
 
         seen.Should().OnlyHaveUniqueItems().And.BeInAscendingOrder();
         seen.Should().Contain(before);

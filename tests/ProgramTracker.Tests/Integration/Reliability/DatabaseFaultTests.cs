@@ -36,8 +36,11 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
             forms.Add(form);
         }
 
-        var results = new ConcurrentBag<(int Number, HttpStatusCode Status, TimeSpan Took)>();
+        var results = new ConcurrentBag<(int Number, HttpStatusCode Status, TimeSpan Took, TimeSpan Sent, TimeSpan Answered)>();
         var done = 0;
+        var clock = Stopwatch.StartNew();
+        TimeSpan down = default, up = default;
+        var doneAtStop = 0;
         var restart = Task.Run(async () =>
         {
             while (Volatile.Read(ref done) < 60)
@@ -45,9 +48,12 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
                 await Task.Delay(10);
             }
 
+            doneAtStop = Volatile.Read(ref done);
+            down = clock.Elapsed; // from here on the server is going down
             await pg.StopServerAsync();
             await Task.Delay(TimeSpan.FromSeconds(1));
             await pg.StartServerAsync();
+            up = clock.Elapsed; // the server answers again
         });
         var savers = clients.Select((client, w) => Task.Run(async () =>
         {
@@ -57,9 +63,10 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
                 var fields = new List<KeyValuePair<string, string>>(forms[w]);
                 BrowserForm.Set(fields, "Amount", (1_000_000 + number).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 BrowserForm.Set(fields, "Description", $"lưu số {number:000}");
-                var watch = Stopwatch.StartNew();
+                var sent = clock.Elapsed;
                 var response = await client.PostAsync(Page, new FormUrlEncodedContent(fields));
-                results.Add((number, response.StatusCode, watch.Elapsed));
+                var answered = clock.Elapsed;
+                results.Add((number, response.StatusCode, answered - sent, sent, answered));
                 Interlocked.Increment(ref done);
             }
         })).ToList();
@@ -71,6 +78,12 @@ public sealed partial class DatabaseFaultTests(ITestOutputHelper output)
         output.WriteLine($"{acknowledged.Count} acknowledged, {results.Count(r => r.Status == HttpStatusCode.ServiceUnavailable)} × 503, slowest {slow.TotalMilliseconds:0} ms, " +
             $"over 1 s: {results.Count(r => r.Took > TimeSpan.FromSeconds(1))}");
 
+        // The fault happened during the work: saves were left when the server went down, some save was in flight across the
+        // outage (sent before the server was back, answered after it went down).
+        var acrossOutage = results.Count(r => r.Sent < up && r.Answered > down);
+        output.WriteLine($"outage {down.TotalMilliseconds:0}–{up.TotalMilliseconds:0} ms; {doneAtStop} saves done before it; {acrossOutage} in flight across it");
+        doneAtStop.Should().BeLessThan(Workers * PerWorker, "the restart began while saves were still to come");
+        acrossOutage.Should().BeGreaterThan(0, "at least one save was in flight or retried during the outage");
         results.Should().HaveCount(Workers * PerWorker);
         results.Select(r => r.Status).Should().OnlyContain(s => s == HttpStatusCode.Redirect || s == HttpStatusCode.ServiceUnavailable, "a restart is never a 500");
         acknowledged.Where(n => !list.Contains($"lưu số {n:000}", StringComparison.Ordinal)).Should().BeEmpty("no acknowledged save is lost");

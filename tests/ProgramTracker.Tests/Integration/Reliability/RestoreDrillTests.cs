@@ -45,8 +45,9 @@ public sealed partial class RestoreDrillTests
                 await AddCapitalAsync(huyen, "1.250.000", "trước khi sao lưu");
                 atBackup = await SnapshotAsync(portal);
 
-                (await RunCommandAsync(provider, connection, "backup", "--to", backup)).Should().Be(0);
-                File.Exists(backup).Should().BeTrue();
+                var backedUp = await RunCommandAsync(provider, connection, "backup", "--to", backup);
+                backedUp.Exit.Should().Be(0, backedUp.Output);
+                new FileInfo(backup).Length.Should().BeGreaterThan(0, "the backup holds the database");
 
                 // After the backup: a new row, the old one changed, then deleted; every step audited.
                 await AddCapitalAsync(huyen, "2.000.000", "sau khi sao lưu");
@@ -58,7 +59,8 @@ public sealed partial class RestoreDrillTests
             }
 
             ClearPools();
-            (await RunCommandAsync(provider, connection, "restore", "--from", backup)).Should().Be(0);
+            var restoredFrom = await RunCommandAsync(provider, connection, "restore", "--from", backup);
+            restoredFrom.Exit.Should().Be(0, restoredFrom.Output);
 
             ClearPools();
             await using (var restored = new PortalFactory(provider, connection))
@@ -156,14 +158,16 @@ public sealed partial class RestoreDrillTests
     }
 
     /// <summary>Runs `dotnet ProgramTracker.Web.dll COMMAND ...` as an operator would, on the given database.</summary>
-    private static async Task<int> RunCommandAsync(string provider, string connection, params string[] command)
+    /// <summary>As <see cref="RunCommandAsync"/>; a non-zero exit fails the test; returns what the command wrote.</summary>
+    private static async Task<string> RunCommandOutputAsync(string provider, string connection, params string[] command)
     {
-        await RunCommandOutputAsync(provider, connection, command);
-        return 0;
+        var (exit, output) = await RunCommandAsync(provider, connection, command);
+        exit.Should().Be(0, $"{string.Join(' ', command)} wrote: {output}");
+        return output;
     }
 
-    /// <summary>As <see cref="RunCommandAsync"/>; returns what the command wrote (standard output and error).</summary>
-    private static async Task<string> RunCommandOutputAsync(string provider, string connection, params string[] command)
+    /// <summary>Runs the portal's command; its exit code and what it wrote (standard output and error), never throwing on a failure.</summary>
+    private static async Task<(int Exit, string Output)> RunCommandAsync(string provider, string connection, params string[] command)
     {
         var bin = AppFolderTests.WebBinaries();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "ProgramTracker.Web.dll"), .. command])
@@ -181,12 +185,7 @@ public sealed partial class RestoreDrillTests
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited with {process.ExitCode}: {await output} {await error}");
-        }
-
-        return await output + await error;
+        return (process.ExitCode, await output + await error);
     }
 
     [GeneratedRegex("<select[^>]*id=\"ProgrammeId\"[^>]*>\\s*<option value=\"\">[^<]*</option>\\s*<option value=\"(\\d+)\"")]
