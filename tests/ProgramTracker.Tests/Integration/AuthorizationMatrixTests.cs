@@ -46,6 +46,9 @@ public sealed class AuthorizationMatrixTests(PortalFixture fixture) : IClassFixt
     {
         ["Errors.Show"] = new(Access.Anonymous, "/error/404"),
         ["Account.Login"] = new(Access.Anonymous, "/account/login"),
+        ["Help.Index"] = new(Access.Anonymous, "/help"),
+        ["Help.Guide"] = new(Access.Anonymous, "/help/officer"),
+        ["Help.Picture"] = new(Access.Anonymous, "/help/pictures/officer-entry-vi.png"),
         ["Language.Set"] = new(Access.Anonymous, "/language/en?returnUrl=/"),
         ["Account.LoginTwoFactor"] = new(Access.Anonymous, "/account/login-2fa"),
         ["Account.Logout"] = new(Access.SignedIn, "/account/logout"),
