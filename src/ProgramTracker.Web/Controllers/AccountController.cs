@@ -1,4 +1,3 @@
-using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -8,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Account;
 
@@ -32,6 +33,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login")]
+    [ShowsFieldErrors]
     [SharedSignInLimit]
     public async Task<IActionResult> Login(LoginModel model)
     {
@@ -202,6 +204,7 @@ public sealed class AccountController(
     public IActionResult ChangePassword() => View(new ChangePasswordModel());
 
     [HttpPost("password")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
     {
         if (await users.GetUserAsync(User) is not { } user)

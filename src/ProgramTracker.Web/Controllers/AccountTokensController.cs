@@ -1,6 +1,7 @@
-using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Account;
 
 namespace ProgramTracker.Web.Controllers;
@@ -13,10 +14,17 @@ public sealed class AccountTokensController(ApiTokens tokens, TimeProvider clock
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await PageAsync(new TokenForm(), null, ct));
 
     [HttpPost("")]
+    [ShowsFieldErrors]
     // The fields post as "Name", "Days", "CanWrite" (no prefix). Without [Bind(Prefix = "")] the checkbox's hidden
     // "Form.CanWrite" field made the binder read every field under "Form." and lose the typed name (issue 32.7).
     public async Task<IActionResult> Create([Bind(Prefix = "")] TokenForm form, CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Index", await PageAsync(form, null, ct));
+        }
+
         var (created, error) = await tokens.CreateAsync(UserId, form.Name, form.Days, form.CanWrite, Formats.Current, ct);
         if (created is null)
         {

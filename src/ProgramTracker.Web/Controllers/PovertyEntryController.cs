@@ -30,6 +30,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
     }
 
     [HttpPost("/districts/{slug}/poverty/{period}")]
+    [ShowsFieldErrors]
     [Authorize(Policy = Policies.EditData)]
     public async Task<IActionResult> Save(string slug, string period, string? standard, PovertyForm form, CancellationToken ct)
     {
@@ -41,8 +42,9 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
         var rows = page.Rows.ToDictionary(r => r.UnitId);
         var inputs = new List<PovertyInput>();
-        foreach (var post in form.Rows)
+        for (var i = 0; i < form.Rows.Count; i++)
         {
+            var post = form.Rows[i];
             if (!rows.TryGetValue(post.UnitId, out var row))
             {
                 return Forbid(); // a unit outside this district
@@ -50,7 +52,10 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
 
             (row.Households, row.Poor, row.NearPoor, row.Version) = (post.Households, post.Poor, post.NearPoor, post.Version);
             var (h, p, n) = (Count(post.Households), Count(post.Poor), Count(post.NearPoor));
-            row.Error = h.Error ?? p.Error ?? n.Error ?? PovertyEntryService.Validate(h.Value, p.Value, n.Value, Formats.Current);
+            // A box with invalid characters (InputGuard removed them) is refused on its row, whatever is left of it.
+            var invalidText = ModelState.Any(e => e.Key.StartsWith($"Rows[{i}].", StringComparison.Ordinal) && e.Value!.Errors.Count > 0);
+            row.Error = (invalidText ? Formats.Current["Input.InvalidCharacters"] : null)
+                ?? h.Error ?? p.Error ?? n.Error ?? PovertyEntryService.Validate(h.Value, p.Value, n.Value, Formats.Current);
             if (row.Error is null)
             {
                 inputs.Add(new PovertyInput(post.UnitId, h.Value, p.Value, n.Value, post.Version));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Reports;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Reports;
 
@@ -33,6 +34,7 @@ public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAcc
     [HttpPost("/units/{slug}/report-settings")]
     [Authorize(Policy = Policies.EditData)]
     [ValidateAntiForgeryToken]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Save(string slug, ReportSettingsInput input, CancellationToken ct)
     {
         if (await UnitAsync(slug, ct) is not { } unit)
@@ -45,7 +47,10 @@ public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAcc
             return Forbid();
         }
 
-        var result = await settings.SaveAsync(unit.Id, input, ct);
+        // Text with invalid characters (InputGuard removed them) is shown back marked, and nothing is saved.
+        var result = ModelState.IsValid
+            ? await settings.SaveAsync(unit.Id, input, ct)
+            : new ReportSettingsResult(ModelState.Where(e => e.Value!.Errors.Count > 0).ToDictionary(e => e.Key, _ => "Input.InvalidCharacters", StringComparer.Ordinal));
         if (result.Saved)
         {
             return RedirectToAction(nameof(Show), new { slug = unit.Slug, saved = true });

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Periods;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -16,6 +17,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
     public async Task<IActionResult> Index(CancellationToken ct) => View(new PeriodsPage(await periods.ListAsync(ct), new PeriodForm()));
 
     [HttpPost("")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Create(PeriodForm form, CancellationToken ct)
     {
         if (ModelState.IsValid)

@@ -6,6 +6,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Units;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -25,6 +26,7 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
         View("Index", await PageAsync(new ReorganisationForm { SuccessorKind = UnitKind.Commune }, province, ct));
 
     [HttpPost("")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Create(ReorganisationForm form, [FromForm(Name = "province")] string? province, CancellationToken ct)
     {
         if (ModelState.IsValid)

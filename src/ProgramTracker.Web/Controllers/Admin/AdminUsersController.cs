@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
@@ -38,6 +39,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
         View(await ChoicesAsync(new UserCreateModel { Role = Roles.CommuneOfficer }, ct));
 
     [HttpPost("new")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Create(UserCreateModel model, CancellationToken ct)
     {
         await CheckGrantAsync(model, ct);
@@ -75,6 +77,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
     }
 
     [HttpPost("{id}")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Edit(string id, UserSettingsModel model, CancellationToken ct)
     {
         if (await AccountAsync(id, ct) is not { } account)
@@ -110,6 +113,7 @@ public sealed class AdminUsersController(AdminUserQueries queries, UserAdministr
         await AccountAsync(id, ct) is { } account ? View(new ResetPasswordModel { Account = account }) : NotFound();
 
     [HttpPost("{id}/password")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> ResetPassword(string id, ResetPasswordModel model, CancellationToken ct)
     {
         if (await AccountAsync(id, ct) is not { } account)
