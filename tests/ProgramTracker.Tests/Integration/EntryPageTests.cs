@@ -267,7 +267,7 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     [Fact]
     public async Task A_locked_period_shows_the_form_read_only_and_refuses_a_save()
     {
-        await _factory.WithDbAsync(db => db.Periods.Where(p => p.Year == 2023 && p.Quarter == 4).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLocked, true)));
+        await _factory.LockPeriodAsync("2023-Q4");
         var client = await _factory.SignedInClientAsync("xa.namson");
         var fields = await FormFieldsAsync(client);
         fields[$"Cells[{T1}].Raw"] = "55";

@@ -9,6 +9,7 @@ using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
+using ProgramTracker.Tests.Integration.Reliability;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
@@ -379,6 +380,8 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
     public async Task A_reviewers_workbook_holds_every_unit_and_applies_all_units_or_none()
     {
         var client = await Huyen();
+        // Đồn Đạc's officer fills its form first (so that it can submit it below), with "Không đạt" where the workbook will say "Đạt".
+        await FillAsync("xa.dondac", "/communes/don-dac/entry/2023-Q4", "0");
         var xlsx = await Download(client, "/entry/2023-Q4/workbook.xlsx?unit=ba-che");
         var names = WorkbookEditor.Read(xlsx, b => b.SheetNames);
         // The district's communes; the district's own form is reviewed by the province, so it is not in huyen's workbook.
@@ -403,13 +406,15 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
         var plan = ImportClient.PlanToken(html)!;
 
         // Đồn Đạc submits its set between preview and apply: nothing is saved, not even Nam Sơn's value.
-        await SubmitDonDacAsync();
+        var setId = await SetIdAsync();
+        await (await fixture.ClientAsync("xa.dondac")).WorkflowStepAsync("/communes/don-dac/entry/2023-Q4", setId, "Submit");
         var refused = await client.ApplyAsync(Form, "2023-Q4", plan);
         refused.StatusCode.Should().Be(HttpStatusCode.Conflict);
         WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()).Should().Contain("Đã gửi");
         (await CommuneValue("nam-son", "ntm-xa-nang-cao.t1")).Should().BeNull();
 
-        await fixture.Factory.WithDbAsync(db => db.Submissions.Where(s => s.Unit.Slug == "don-dac").ExecuteDeleteAsync());
+        // The reviewer returns Đồn Đạc's form: the same plan now applies.
+        await client.WorkflowStepAsync("/communes/don-dac/entry/2023-Q4", setId, "Return", "Xem lại tiêu chí quy hoạch");
         var applied = await client.ApplyAsync(Form, "2023-Q4", plan);
         applied.StatusCode.Should().Be(HttpStatusCode.Redirect);
         applied.Headers.Location!.OriginalString.Should().Be("/entry/2023-Q4/import?unit=ba-che");
@@ -427,14 +432,11 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
     public async Task A_submitted_set_refuses_changes_at_preview()
     {
         var client = await Huyen();
+        // Thanh Sơn's form, entered and submitted by the district, approved by the administrator (four eyes).
+        await FillAsync("huyen", "/communes/thanh-son/entry/2023-Q4", "1");
+        await client.WorkflowStepAsync("/communes/thanh-son/entry/2023-Q4", await SetIdAsync(), "Submit");
+        await (await fixture.ClientAsync("admin")).WorkflowStepAsync("/communes/thanh-son/entry/2023-Q4", await SetIdAsync(), "Approve");
         var xlsx = await Download(client, "/communes/thanh-son/entry/2023-Q4/workbook.xlsx");
-        await fixture.Factory.WithDbAsync(async db =>
-        {
-            var (unit, period, set) = (await db.Units.SingleAsync(u => u.Slug == "thanh-son"), await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 4),
-                await db.CriteriaSets.SingleAsync(s => s.Code == "ntm-xa-nang-cao"));
-            db.Submissions.Add(new Submission { UnitId = unit.Id, PeriodId = period.Id, CriteriaSetId = set.Id, Status = SubmissionStatus.Approved, ReviewedBy = "huyen" });
-            return await db.SaveChangesAsync();
-        });
         var edited = WorkbookEditor.Edit(xlsx, b => b.SetNumber(0, $"F{b.RowOf("ntm-xa-nang-cao.t1")}", 60m));
 
         var (response, html) = await Upload(client, edited, "ts.xlsx", "/communes/thanh-son/entry/2023-Q4");
@@ -449,11 +451,15 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
     private Task<decimal?> CommuneValue(string slug, string code) => fixture.Factory.WithDbAsync(db => db.IndicatorValues
         .Where(v => v.Unit.Slug == slug && v.Period.Year == 2023 && v.Period.Quarter == 4 && v.Indicator.Code == code).Select(v => v.Value).SingleOrDefaultAsync());
 
-    private Task<int> SubmitDonDacAsync() => fixture.Factory.WithDbAsync(async db =>
+    private Task<int> SetIdAsync() => fixture.Factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa-nang-cao").Select(c => c.Id).SingleAsync());
+
+    /// <summary>Fills the three test indicators of a commune's 2023-Q4 form through the form itself (t3: "1" met, "0" not).</summary>
+    private async Task FillAsync(string user, string form, string t3)
     {
-        var (unit, period, set) = (await db.Units.SingleAsync(u => u.Slug == "don-dac"), await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 4),
-            await db.CriteriaSets.SingleAsync(s => s.Code == "ntm-xa-nang-cao"));
-        db.Submissions.Add(new Submission { UnitId = unit.Id, PeriodId = period.Id, CriteriaSetId = set.Id, Status = SubmissionStatus.Submitted, SubmittedBy = "xa.dondac" });
-        return await db.SaveChangesAsync();
-    });
+        var client = await fixture.ClientAsync(user);
+        var cells = await EntryFormPage.CellsAsync(client, form);
+        var fields = EntryFormPage.Fields(cells, new() { ["ntm-xa-nang-cao.t1"] = "52", ["ntm-xa-nang-cao.t2"] = "1", ["ntm-xa-nang-cao.t3"] = t3 });
+        var saved = await client.PostFormAsync(form, fields, await client.AntiforgeryTokenAsync(form));
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+    }
 }

@@ -12,7 +12,7 @@ using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 
-/// <summary>The entry service and the workflow against a real PostgreSQL, each test on a fresh database.</summary>
+/// <summary>The entry service and the workflow against a real PostgreSQL, each test on a fresh database; the services come from the portal's container.</summary>
 public sealed class EntryWorkflowTests : IAsyncLifetime
 {
     private PortalFactory _factory = null!;
@@ -66,7 +66,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     public async Task A_locked_period_refuses_writes_and_keeps_the_values()
     {
         await Save("xa.namson", (0, 55m, 0));
-        await _factory.WithDbAsync(db => db.Periods.Where(p => p.Id == _period).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLocked, true)));
+        await _factory.LockPeriodAsync("2023-Q4");
 
         var result = await Save("xa.namson", (0, 60m, 1));
 
@@ -182,7 +182,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task A_locked_period_refuses_workflow_steps()
     {
-        await _factory.WithDbAsync(db => db.Periods.Where(p => p.Id == _period).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsLocked, true)));
+        await _factory.LockPeriodAsync("2023-Q4");
 
         var result = await Step(WorkflowStep.Submit, null, "xa.namson");
 
@@ -242,7 +242,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         using var actor = db.ActAs(new NamedUser(user));
-        return await work(new PovertyEntryService(db, TimeProvider.System));
+        return await work(scope.ServiceProvider.GetRequiredService<PovertyEntryService>());
     }
 
     private Task<SaveResult> Save(string user, params (int Index, decimal? Value, int Version)[] cells) =>
@@ -256,8 +256,8 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
         using var actor = db.ActAs(new NamedUser(user));
-        var summaries = new SummaryUpdater(db);
-        return await work(new EntryService(db, summaries), new WorkflowService(db, summaries));
+        // The services as the portal's container builds them (a wiring error fails here), on the scope's context.
+        return await work(scope.ServiceProvider.GetRequiredService<EntryService>(), scope.ServiceProvider.GetRequiredService<WorkflowService>());
     }
 
     private Task<AttainmentSummary> Summary() => _factory.WithDbAsync(db => db.AttainmentSummaries.AsNoTracking()
