@@ -97,6 +97,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login-2fa")]
+    [ShowsFieldErrors]
     [SharedSignInLimit]
     public async Task<IActionResult> LoginTwoFactor(TwoFactorLoginModel model)
     {
@@ -154,6 +155,7 @@ public sealed class AccountController(
 
     /// <summary>Turns two-factor on once the user proves the app shows the right code.</summary>
     [HttpPost("two-factor")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> TwoFactor([Bind(Prefix = "Form")] EnableTwoFactorModel model)
     {
         if (await users.GetUserAsync(User) is not { } user)

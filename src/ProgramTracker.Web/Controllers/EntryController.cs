@@ -36,10 +36,12 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
 
     [HttpPost("/communes/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public Task<IActionResult> CommuneWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: true, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
+    [ShowsFieldErrors]
     public Task<IActionResult> DistrictWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: false, period, form, ct);
 
     private async Task<IActionResult> Show(string slug, bool communeLevel, string periodCode, CancellationToken ct)
@@ -56,6 +58,7 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         model.MessageSetId = TempData["EntryMessageSet"] as int?;
         model.MessageIsError = TempData["EntryMessageError"] as bool? ?? false;
         model.InvalidField = TempData["EntryInvalidField"] as string;
+        model.InvalidComment = TempData["EntryComment"] as string;
         if (model.Message is not null && model.MessageSetId is not null && !model.MessageIsError)
         {
             // A step went through: offer the next piece of work from the person's own list (issue 32.5).
@@ -121,6 +124,16 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         }
 
         TempData["EntryMessageSet"] = form.SetId;
+        if (!ModelState.IsValid)
+        {
+            // The comment had invalid characters (InputGuard removed them): nothing is done, the box is marked and keeps the rest.
+            TempData["EntryMessage"] = Formats.Current["Input.InvalidCharacters"];
+            TempData["EntryMessageError"] = true;
+            TempData["EntryInvalidField"] = $"{(step == WorkflowStep.Reopen ? "reopen" : "return")}-{form.SetId}";
+            TempData["EntryComment"] = form.Comment;
+            return Redirect(model.EntryPath + $"#set-{form.SetId}-result");
+        }
+
         if (step == WorkflowStep.Submit && await access.ReviewerAsync(unit.Id, period, ct) is null)
         {
             TempData["EntryMessage"] = Formats.Current.Format("Entry.NoReviewer", unit.FullName, period.Label);

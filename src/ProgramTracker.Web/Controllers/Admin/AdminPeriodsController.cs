@@ -43,6 +43,7 @@ public sealed class AdminPeriodsController(PeriodAdministration periods) : Contr
     public Task<IActionResult> Unlock(string code, CancellationToken ct) => SetLocked(code, false, ct);
 
     [HttpPost("{code}/deadline")]
+    [ShowsFieldErrors]
     public async Task<IActionResult> Deadline(string code, DateOnly? deadline, CancellationToken ct)
     {
         if (!ModelState.IsValid)

@@ -26,6 +26,8 @@ public sealed class EntryPageModel
     public bool MessageIsError { get; set; }
     /// <summary>The id of a workflow field the refusal is about (an empty return comment), marked invalid on the page.</summary>
     public string? InvalidField { get; set; }
+    /// <summary>The comment typed with the step that was refused for its characters, shown again in its box.</summary>
+    public string? InvalidComment { get; set; }
     public bool HasConflicts { get; set; }
     /// <summary>False when the unit did not exist in this period (merged away, or not yet created): nothing can be entered.</summary>
     public bool UnitValidInPeriod { get; init; } = true;

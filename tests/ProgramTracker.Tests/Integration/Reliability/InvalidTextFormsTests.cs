@@ -56,6 +56,33 @@ public sealed partial class InvalidTextFormsTests(ReliabilityPortal portal) : IC
         }
     }
 
+    [Fact]
+    public async Task A_NUL_in_a_return_comment_marks_the_box_keeps_the_comment_and_returns_nothing()
+    {
+        // Its own copy: the district's form is filled and submitted by huyen; the administrator reviews it.
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        await using var db = database;
+        await using var f = factory;
+        const string form = "/districts/ba-che/entry/2023-Q4";
+        var staff = await f.SignedInClientAsync("huyen");
+        var cells = await EntryFormPage.CellsAsync(staff, form);
+        (await staff.PostFormAsync(form, EntryFormPage.Fields(cells, cells.Keys.ToDictionary(k => k, _ => "10")), await staff.AntiforgeryTokenAsync(form)))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var submitted = int.Parse(Regex.Match(await staff.GetStringAsync(form), "id=\"set-(\\d+)\" data-set=\"dtts-nq06\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        await staff.WorkflowStepAsync(form, submitted, "Submit");
+        var reviewer = await f.SignedInClientAsync("admin");
+
+        var response = await reviewer.PostFormAsync(form + "/workflow", new() { ["SetId"] = $"{submitted}", ["Step"] = "Return", ["Comment"] = "Sai\u0000 số liệu" }, await reviewer.AntiforgeryTokenAsync(form));
+        var after = WebUtility.HtmlDecode(await reviewer.GetStringAsync(form));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the form comes back (not a bare 400)");
+        Regex.Match(after, $"id=\"set-{submitted}-result\"[^>]*>([^<]*)<").Groups[1].Value.Trim().Should().Be(Message);
+        var box = Regex.Match(after, $"<textarea id=\"return-{submitted}\"[^>]*>([^<]*)</textarea>");
+        box.Value.Should().Contain("is-invalid").And.Contain("aria-invalid=\"true\"");
+        box.Groups[1].Value.Should().Be("Sai số liệu", "the comment is kept without the NUL");
+        box.Success.Should().BeTrue("the form is still submitted, so its return box is still there: nothing was returned");
+    }
+
     /// <summary>The form that holds <paramref name="field"/>: its action and every named field with its value as the page sends it.</summary>
     private static (string Action, Dictionary<string, string> Fields) Form(string html, string field)
     {
