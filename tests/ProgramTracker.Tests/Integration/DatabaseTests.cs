@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Seeding;
+using ProgramTracker.Tests.Integration.Reliability;
 using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure;
 
@@ -103,12 +104,12 @@ public sealed class DatabaseTests
         await using var db = database;
         await using var f = factory;
         _ = f.Server;
-        await f.WithDbAsync(async ctx =>
-        {
-            var value = await ctx.IndicatorValues.SingleAsync(v => v.Indicator.Code == "dtts-bhyt");
-            value.Value = 99.5m;
-            return await ctx.SaveChangesAsync();
-        });
+        // District staff change the seeded value through their form.
+        var huyen = await f.SignedInClientAsync("huyen");
+        const string form = "/districts/ba-che/entry/2023-Q3";
+        var cells = await EntryFormPage.CellsAsync(huyen, form);
+        (await huyen.PostFormAsync(form, EntryFormPage.Fields(cells, new() { ["dtts-bhyt"] = "99,5" }), await huyen.AntiforgeryTokenAsync(form)))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         await f.WithDbAsync(ctx => new Seeder(ctx).SeedAsync(SeedLoader.Load(RepoPaths.Seeds)));
 

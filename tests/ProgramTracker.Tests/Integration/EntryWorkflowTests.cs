@@ -195,6 +195,7 @@ public sealed class EntryWorkflowTests : IAsyncLifetime
     {
         await Save("xa.namson", (0, 55m, 0));
 
+        // Direct writes on purpose: this test is about the context's append-only guard itself, which no page reaches.
         var change = () => _factory.WithDbAsync(async db =>
         {
             var entry = await db.AuditEntries.FirstAsync();
