@@ -13,21 +13,22 @@ public class CellRulesTests
 {
     private static readonly Formats Vi = Formats.Vietnamese;
 
+    // Attribute data cannot carry a lone surrogate (xunit would pass U+FFFD): <D83D> and <DE00> are replaced in the test.
     [Theory]
     [InlineData(null, true)]
     [InlineData("", true)]
     [InlineData("dòng 1\r\ndòng 2\tcột", true)]
-    [InlineData("emoji \ud83d\ude00 ở giữa", true)]
-    [InlineData("\ud83d\ude00", true)]
-    [InlineData("cuối \ud83d", false)]
-    [InlineData("\ud83d giữa", false)]
-    [InlineData("\ude00 đầu", false)]
+    [InlineData("emoji <D83D><DE00> ở giữa", true)]
+    [InlineData("<D83D><DE00>", true)]
+    [InlineData("cuối <D83D>", false)]
+    [InlineData("<D83D> giữa", false)]
+    [InlineData("<DE00> đầu", false)]
     [InlineData("hỏng \ufffd", false)]
     [InlineData("nul \u0000", false)]
     [InlineData("esc \u001b", false)]
     [InlineData("del \u007f", false)]
     public void Valid_text_keeps_pairs_tabs_and_line_breaks_and_nothing_else(string? text, bool valid) =>
-        CellRules.IsValidText(text).Should().Be(valid);
+        CellRules.IsValidText(text?.Replace("<D83D>", "\ud83d", StringComparison.Ordinal).Replace("<DE00>", "\ude00", StringComparison.Ordinal)).Should().Be(valid);
 
     [Fact]
     public void A_cell_is_read_with_its_note_trimmed()
@@ -49,7 +50,7 @@ public class CellRulesTests
     public void Invalid_text_in_the_value_or_the_note_is_refused_before_reading()
     {
         var inValue = CellRules.Read(ValueKind.Count, "3\u0000", ValueNotation.Typed, null, Vi);
-        var inNote = CellRules.Read(ValueKind.Count, "3", ValueNotation.Typed, "ghi \ud800 chú", Vi);
+        var inNote = CellRules.Read(ValueKind.Count, "3", ValueNotation.Typed, "ghi " + (char)0xD800 + " chú", Vi);
 
         inValue.Should().Be(new CellReading(null, null, CellFault.InvalidText, "Có ký tự không hợp lệ."));
         inNote.Should().Be(new CellReading(null, null, CellFault.InvalidText, "Có ký tự không hợp lệ."));

@@ -113,4 +113,25 @@ public class RuleEdgesTests
 
         result.Gaps.Should().ContainSingle().Which.Distance.Should().Be(0.75m);
     }
+
+    [Fact]
+    public void An_ungrouped_commune_gets_no_threshold_but_the_common_rules_direction()
+    {
+        ZoneRule[] rules = [new(Zones.Common, Comparator.AtMost, 5m, null), new("nhom-1", Comparator.AtMost, 3m, null)];
+
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone(null, null, false), rules)
+            .Should().Be(new PickedThreshold(Zones.Common, Comparator.AtMost, null, null, new ThresholdWhy(ThresholdReason.Ungrouped)));
+    }
+
+    [Fact]
+    public void With_no_common_rule_an_ungrouped_or_unmatched_unit_has_no_threshold()
+    {
+        ZoneRule[] groups = [new("nhom-1", Comparator.AtMost, 3m, null)];
+        ZoneRule[] regions = [new("dbsh", Comparator.AtLeast, 95m, null)];
+
+        ThresholdRules.Pick(ThresholdScheme.CommuneGroup, new UnitZone(null, null, false), groups)
+            .Should().Be(new PickedThreshold(Zones.Common, Comparator.AtLeast, null, null, new ThresholdWhy(ThresholdReason.Ungrouped)));
+        ThresholdRules.Pick(ThresholdScheme.Region, new UnitZone("btb", null, false), regions)
+            .Should().Be(new PickedThreshold(Zones.Common, Comparator.AtLeast, null, null, new ThresholdWhy(ThresholdReason.NoSpecific, "btb")));
+    }
 }
