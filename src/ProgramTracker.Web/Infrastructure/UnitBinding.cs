@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Models.Units;
 
@@ -51,8 +52,10 @@ public sealed class UnitBinder(UnitQueries units) : IModelBinder
 {
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        var tier = (bindingContext.ActionContext.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo.GetParameters()
-            .FirstOrDefault(p => p.Name == bindingContext.FieldName)?.GetCustomAttribute<UnitAttribute>()?.Tier ?? UnitTier.Any;
+        // The parameter's own attribute (FieldName is the bound name, "slug", not the parameter's).
+        var door = (bindingContext.ModelMetadata as DefaultModelMetadata)?.Attributes.ParameterAttributes?.OfType<UnitAttribute>().FirstOrDefault()
+            ?? throw new InvalidOperationException("UnitBinder binds only parameters marked [Unit].");
+        var tier = door.Tier;
         var slug = bindingContext.ValueProvider.GetValue(bindingContext.ModelName).FirstValue;
         var unit = string.IsNullOrEmpty(slug) ? null : await units.FindAsync(slug, tier, bindingContext.HttpContext.RequestAborted);
         // An unknown slug binds nothing and adds no model error: UnitAccessFilter answers 404 for it.
