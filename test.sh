@@ -39,10 +39,14 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 log=$(mktemp)
+# Per-test times: one trx file per test project under TestResults/run-<UTC time>; scripts/slowest.sh names the slowest ten.
+results="TestResults/run-$(date -u +%Y%m%dT%H%M%SZ)"
 set +e
-dotnet test ProgramTracker.sln -c Release "$@" 2>&1 | tee "$log"
+dotnet test ProgramTracker.sln -c Release --logger trx --results-directory "$results" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+echo "test times: $results (slowest ten: scripts/slowest.sh $results)"
+scripts/slowest.sh "$results" 10 || true
 # One closing line for CI: "N passed, N failed".
 awk '/(Passed|Failed)! +- +Failed:/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) } }
      END { printf "%d passed, %d failed\n", p, f }' "$log"

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using ProgramTracker.TestSupport;
@@ -31,18 +32,18 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         // The officer signs in, switches to English from the navigation with the keyboard, and fills the form.
         var officer = await EnglishPageAsync("xa.namson", failures);
         await Visit(officer, form, failures);
-        (await officer.Locator("h1").InnerTextAsync()).Should().StartWith("Data entry");
-        (await officer.Locator("#number-rule").InnerTextAsync()).Should().Contain("A point (.) marks decimals");
+        await Expect(officer.Locator("h1")).ToHaveTextAsync(new Regex("^Data entry"), new() { UseInnerText = true });
+        await Expect(officer.Locator("#number-rule")).ToContainTextAsync("A point (.) marks decimals", new() { UseInnerText = true });
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55,5");
         await officer.ClickAsync("#save");
-        (await officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback").InnerTextAsync()).Should().Contain("write 55.5");
+        await Expect(officer.Locator("[data-indicator='ntm-xa-nang-cao.t1'] .invalid-feedback")).ToContainTextAsync("write 55.5", new() { UseInnerText = true });
         await Axe(officer, form + " (refused)", failures);
         await Cell(officer, "ntm-xa-nang-cao.t1").FillAsync("55.5");
         await Cell(officer, "ntm-xa-nang-cao.t2").FillAsync("0.9");
         await officer.SelectOptionAsync("[data-indicator='ntm-xa-nang-cao.t3'] select", "1");
         await officer.ClickAsync("#save");
-        (await officer.Locator("#entry-message").InnerTextAsync()).Should().Contain("Saved 3 figures");
-        (await Cell(officer, "ntm-xa-nang-cao.t1").InputValueAsync()).Should().Be("55.5");
+        await Expect(officer.Locator("#entry-message")).ToContainTextAsync("Saved 3 figures", new() { UseInnerText = true });
+        await Expect(Cell(officer, "ntm-xa-nang-cao.t1")).ToHaveValueAsync("55.5");
         await Axe(officer, form + " (saved)", failures);
         var submit = officer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='submit']");
         await Expect(submit).ToHaveTextAsync("Save and submit");
@@ -54,31 +55,37 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         // The district reviewer finds it in the inbox and approves it.
         var reviewer = await EnglishPageAsync("huyen", failures);
         await Visit(reviewer, "/inbox", failures);
-        (await reviewer.Locator("h1").InnerTextAsync()).Should().Be("My tasks");
-        (await reviewer.Locator("#inbox-waiting h2").InnerTextAsync()).Should().Contain("Waiting for review");
+        await Expect(reviewer.Locator("h1")).ToHaveTextAsync("My tasks", new() { UseInnerText = true });
+        await Expect(reviewer.Locator("#inbox-waiting h2")).ToContainTextAsync("Waiting for review", new() { UseInnerText = true });
         await reviewer.Locator("#inbox-waiting a[href='" + form + "']").First.ClickAsync();
         await reviewer.WaitForURLAsync("**" + form);
         await Axe(reviewer, form + " (to review)", failures);
         var approve = reviewer.Locator("[data-set='ntm-xa-nang-cao'] button[data-step='approve']");
-        (await approve.InnerTextAsync()).Should().Be("Approve");
+        await Expect(approve).ToHaveTextAsync("Approve", new() { UseInnerText = true });
         await approve.ClickAsync();
         await Expect(reviewer.Locator("[data-set='ntm-xa-nang-cao'] .step-result")).ToContainTextAsync("Approved: the new status is Approved", new() { UseInnerText = true });
-        (await reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]").InnerTextAsync()).Should().Be("Approved");
+        await Expect(reviewer.Locator("[data-set='ntm-xa-nang-cao'] [data-status]")).ToHaveTextAsync("Approved", new() { UseInnerText = true });
         await Axe(reviewer, form + " (approved)", failures);
 
         // The leader reads the commune page and the summary in English.
         var leader = await EnglishPageAsync("lanhdao", failures);
         await Visit(leader, "/communes/nam-son?period=2023-Q4", failures);
-        (await leader.Locator("h1").InnerTextAsync()).Should().Be("Nam Sơn commune");
-        (await leader.Locator("main").InnerTextAsync()).Should().Contain("Attainment of the criteria sets").And.Contain("Computed from entered figures");
+        await Expect(leader.Locator("h1")).ToHaveTextAsync("Nam Sơn commune", new() { UseInnerText = true });
+        await Expect(leader.Locator("main")).ToContainTextAsync("Attainment of the criteria sets", new() { UseInnerText = true });
+        await Expect(leader.Locator("main")).ToContainTextAsync("Computed from entered figures", new() { UseInnerText = true });
         await Visit(leader, "/reports/summary?unit=ba-che&period=2023-Q3", failures);
-        var summary = await leader.Locator("#summary").InnerTextAsync();
-        summary.Should().Contain("Summary of the National Target Programmes").And.Contain("Q3 2023").And.Contain("billion VND").And.NotContain("tỷ đồng");
+        var summary = leader.Locator("#summary");
+        foreach (var text in new[] { "Summary of the National Target Programmes", "Q3 2023", "billion VND" })
+        {
+            await Expect(summary).ToContainTextAsync(text, new() { UseInnerText = true });
+        }
+
+        await Expect(summary).Not.ToContainTextAsync("tỷ đồng", new() { UseInnerText = true });
         await BrowserFixture.ScreenshotAsync(leader, "en-summary-desktop.png");
         await Visit(leader, "/dashboard?unit=ba-che&period=2023-Q3", failures);
-        (await leader.Locator("nav[aria-label='Main navigation']").InnerTextAsync()).Should().Contain("Dashboard");
-        (await leader.Locator("#heatmap-title").InnerTextAsync()).Should().StartWith("Attainment of the criteria sets");
-        (await leader.Locator("#at-risk-title").InnerTextAsync()).Should().Be("Communes needing attention");
+        await Expect(leader.Locator("nav[aria-label='Main navigation']")).ToContainTextAsync("Dashboard", new() { UseInnerText = true });
+        await Expect(leader.Locator("#heatmap-title")).ToHaveTextAsync(new Regex("^Attainment of the criteria sets"), new() { UseInnerText = true });
+        await Expect(leader.Locator("#at-risk-title")).ToHaveTextAsync("Communes needing attention", new() { UseInnerText = true });
         await BrowserFixture.ScreenshotAsync(leader, "en-dashboard-desktop.png");
 
         failures.Should().BeEmpty();
@@ -92,7 +99,7 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
         var page = await _fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, user);
         await Axe(page, page.Url, failures);
-        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("vi");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
         var english = page.Locator(".language-switch a[data-culture='en']");
         await english.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -104,7 +111,7 @@ public sealed class EnglishJourneyTests : IAsyncLifetime
     private static async Task Visit(IPage page, string path, List<string> failures)
     {
         await page.GotoAsync(path);
-        (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en", path);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Axe(page, path, failures);
     }
 

@@ -24,9 +24,6 @@ public sealed class CommunesController(UnitQueries queries, CommuneListQueries l
 
     [HttpGet("/communes/{slug}")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Show(string slug, string? period, CancellationToken ct)
-    {
-        var (unit, refusal) = await access.LoadAsync(User, queries.FindAsync(slug, communeLevel: true, ct), u => u.Id, UnitRight.Read, ct);
-        return refusal ?? View("Commune", await queries.PageAsync(unit!, period, ct));
-    }
+    public async Task<IActionResult> Show([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period, CancellationToken ct) =>
+        View("Commune", await queries.PageAsync(unit, period, ct));
 }

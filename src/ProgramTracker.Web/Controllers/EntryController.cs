@@ -19,40 +19,39 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class EntryController(EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, InboxQueries inbox) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
-    public Task<IActionResult> Commune(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: true, period, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string period, CancellationToken ct) => Show(unit, period, ct);
 
     [HttpGet("/districts/{slug}/entry/{period}")]
-    public Task<IActionResult> District(string slug, string period, CancellationToken ct) => Show(slug, communeLevel: false, period, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper)] UnitHeader unit, string period, CancellationToken ct) => Show(unit, period, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> SaveCommune(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: true, period, form, ct);
+    public Task<IActionResult> SaveCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, string period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> SaveDistrict(string slug, string period, EntryForm form, CancellationToken ct) => Save(slug, communeLevel: false, period, form, ct);
+    public Task<IActionResult> SaveDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, string period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> CommuneWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: true, period, form, ct);
+    public Task<IActionResult> CommuneWorkflow([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, string period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> DistrictWorkflow(string slug, string period, WorkflowForm form, CancellationToken ct) => Workflow(slug, communeLevel: false, period, form, ct);
+    public Task<IActionResult> DistrictWorkflow([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, string period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
 
-    private async Task<IActionResult> Show(string slug, bool communeLevel, string periodCode, CancellationToken ct)
+    private async Task<IActionResult> Show(UnitHeader unit, string periodCode, CancellationToken ct)
     {
-        var (target, refusal) = await access.LoadAsync(User, queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct), t => t.Unit.Id, UnitRight.Read, ct);
-        if (refusal is not null)
+        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
         {
-            return refusal;
+            return NotFound();
         }
 
-        var model = await queries.PageAsync(target!.Unit, target.Period, ct);
+        var model = await queries.PageAsync(unit, period, ct);
         await SetPermissionsAsync(model, ct);
         model.Message = TempData["EntryMessage"] as string;
         model.MessageSetId = TempData["EntryMessageSet"] as int?;
@@ -68,15 +67,14 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         return View("Form", model);
     }
 
-    private async Task<IActionResult> Save(string slug, bool communeLevel, string periodCode, EntryForm form, CancellationToken ct)
+    private async Task<IActionResult> Save(UnitHeader unit, string periodCode, EntryForm form, CancellationToken ct)
     {
-        var (target, refusal) = await access.LoadAsync(User, queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct), t => t.Unit.Id, UnitRight.Edit, ct);
-        if (refusal is not null)
+        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
         {
-            return refusal;
+            return NotFound();
         }
 
-        var model = await queries.PageAsync(target!.Unit, target.Period, ct);
+        var model = await queries.PageAsync(unit, period, ct);
         await SetPermissionsAsync(model, ct);
         var post = new EntryFormSave(model, form);
         var noReviewer = post.SubmitAsked && await access.ReviewerAsync(model.Unit.Id, model.Period, ct) is null;
@@ -88,15 +86,13 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         return post.Answer(this, await save.SaveAsync(post.ToSave(ModelState), Formats.Current, ct));
     }
 
-    private async Task<IActionResult> Workflow(string slug, bool communeLevel, string periodCode, WorkflowForm form, CancellationToken ct)
+    private async Task<IActionResult> Workflow(UnitHeader unit, string periodCode, WorkflowForm form, CancellationToken ct)
     {
-        // Review steps need the approve right, not read or edit: the same load, its own check below.
-        if (await queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct) is not { } target)
+        // Review steps need the approve right, not read or edit: the unit is resolved before, its check is below.
+        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
         {
             return NotFound();
         }
-
-        var (unit, period) = target;
 
         if (!StrictEnum.TryParse<WorkflowStep>(form.Step, out var step))
         {

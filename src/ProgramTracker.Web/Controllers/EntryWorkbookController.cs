@@ -21,24 +21,23 @@ namespace ProgramTracker.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
 public sealed class EntryWorkbookController(
-    UnitQueries units, EntryQueries entryQueries, WorkbookQueries workbooks, SaveEntry saveEntry, UnitAccess access, ImportStamps stamps,
+    EntryQueries entryQueries, WorkbookQueries workbooks, SaveEntry saveEntry, UnitAccess access, ImportStamps stamps,
     IOptions<ImportOptions> options, ILogger<EntryWorkbookController> log) : Controller
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("/communes/{slug}/entry/{period}/workbook.{format}")]
-    public Task<IActionResult> CommuneWorkbook(string slug, string period, string format, CancellationToken ct) => UnitWorkbook(slug, true, period, format, ct);
+    public Task<IActionResult> CommuneWorkbook([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
 
     [HttpGet("/districts/{slug}/entry/{period}/workbook.{format}")]
-    public Task<IActionResult> DistrictWorkbook(string slug, string period, string format, CancellationToken ct) => UnitWorkbook(slug, false, period, format, ct);
+    public Task<IActionResult> DistrictWorkbook([Unit(UnitTier.Upper)] UnitHeader unit, string period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
 
     /// <summary>A reviewer's workbook: one sheet per unit they may approve (the district and its communes).</summary>
     [HttpGet("/entry/{period}/workbook.{format}")]
     [Authorize(Policy = Policies.Approve)]
-    public async Task<IActionResult> ReviewerWorkbook(string period, string format, [FromQuery] string? unit, CancellationToken ct)
+    public async Task<IActionResult> ReviewerWorkbook(string period, string format, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
     {
-        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
-        if (district is null || p is null || format is not ("xlsx" or "csv"))
+        if (await entryQueries.PeriodAsync(period, ct) is not { } p || format is not ("xlsx" or "csv"))
         {
             return NotFound();
         }
@@ -57,10 +56,9 @@ public sealed class EntryWorkbookController(
     /// <summary>The reviewer's page: what the multi-unit workbook holds, download and upload.</summary>
     [HttpGet("/entry/{period}/import")]
     [Authorize(Policy = Policies.Approve)]
-    public async Task<IActionResult> Reviewer(string period, [FromQuery] string? unit, CancellationToken ct)
+    public async Task<IActionResult> Reviewer(string period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
     {
-        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
-        if (district is null || p is null)
+        if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
             return NotFound();
         }
@@ -82,21 +80,20 @@ public sealed class EntryWorkbookController(
     [HttpPost("/communes/{slug}/entry/{period}/import")]
     [Authorize(Policy = Policies.EditData)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public Task<IActionResult> ImportCommune(string slug, string period, IFormFile? file, CancellationToken ct) => ImportUnit(slug, true, period, file, ct);
+    public Task<IActionResult> ImportCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, string period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/import")]
     [Authorize(Policy = Policies.EditData)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public Task<IActionResult> ImportDistrict(string slug, string period, IFormFile? file, CancellationToken ct) => ImportUnit(slug, false, period, file, ct);
+    public Task<IActionResult> ImportDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, string period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
 
     /// <summary>A reviewer's upload: whichever units the file holds, each of which the user must be allowed to change.</summary>
     [HttpPost("/entry/{period}/import")]
     [Authorize(Policy = Policies.Approve)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public async Task<IActionResult> ImportReviewer(string period, [FromQuery] string? unit, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> ImportReviewer(string period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, IFormFile? file, CancellationToken ct)
     {
-        var (district, p) = (await units.FindAsync(unit ?? "", communeLevel: false, ct), await entryQueries.PeriodAsync(period, ct));
-        if (district is null || p is null)
+        if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
             return NotFound();
         }
@@ -146,20 +143,18 @@ public sealed class EntryWorkbookController(
         return await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct) ? (new WorkbookApply(parsed, headers, p), null) : (null, Forbid());
     }
 
-    private async Task<IActionResult> UnitWorkbook(string slug, bool communeLevel, string period, string format, CancellationToken ct)
+    private async Task<IActionResult> UnitWorkbook(UnitHeader unit, string period, string format, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv"))
         {
             return NotFound();
         }
 
-        var (target, refusal) = await access.LoadAsync(User, entryQueries.UnitPeriodAsync(slug, communeLevel, period, ct), t => t.Unit.Id, UnitRight.Read, ct);
-        if (refusal is not null)
+        if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
-            return refusal;
+            return NotFound();
         }
 
-        var (unit, p) = target!;
         return FileOf(await workbooks.BundleAsync(p, [unit], ct), format, $"bieu-mau-{unit.Slug}-{p.Code}");
     }
 
@@ -176,15 +171,13 @@ public sealed class EntryWorkbookController(
         return File(buffer.ToArray(), XlsxType, name + ".xlsx");
     }
 
-    private async Task<IActionResult> ImportUnit(string slug, bool communeLevel, string period, IFormFile? file, CancellationToken ct)
+    private async Task<IActionResult> ImportUnit(UnitHeader unit, string period, IFormFile? file, CancellationToken ct)
     {
-        var (target, refusal) = await access.LoadAsync(User, entryQueries.UnitPeriodAsync(slug, communeLevel, period, ct), t => t.Unit.Id, UnitRight.Edit, ct);
-        if (refusal is not null)
+        if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
-            return refusal;
+            return NotFound();
         }
 
-        var (unit, p) = target!;
         var path = WorkbookQueries.EntryPath(unit, p);
         return await Import(unit, p, file, path, path + "/import", ct);
     }

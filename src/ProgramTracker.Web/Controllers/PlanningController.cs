@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
@@ -14,15 +14,14 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>District staff keep the district's targets per year and its capital figures per period.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class PlanningController(PlanningQueries queries, PlanningService planning, UnitAccess access) : Controller
+public sealed class PlanningController(PlanningQueries queries, PlanningService planning) : Controller
 {
     [HttpGet("/districts/{slug}/targets/{year:int}")]
-    public async Task<IActionResult> Targets(string slug, int year, CancellationToken ct)
+    public async Task<IActionResult> Targets([Unit(UnitTier.Upper)] UnitHeader district, int year, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.TargetsPageAsync(slug, year, User, ct), p => p.District.Id, UnitRight.Read, ct);
-        if (page is null)
+        if (await queries.TargetsPageAsync(district, year, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         page.Message = TempData["PlanningMessage"] as string;
@@ -31,12 +30,11 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
     [HttpPost("/districts/{slug}/targets/{year:int}")]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> SaveTargets(string slug, int year, TargetsForm form, CancellationToken ct)
+    public async Task<IActionResult> SaveTargets([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, int year, TargetsForm form, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.TargetsPageAsync(slug, year, User, ct), p => p.District.Id, UnitRight.Edit, ct);
-        if (page is null)
+        if (await queries.TargetsPageAsync(district, year, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         var rows = page.Rows.ToDictionary(r => r.IndicatorId);
@@ -95,12 +93,11 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     }
 
     [HttpGet("/districts/{slug}/capital/{period}")]
-    public async Task<IActionResult> Capital(string slug, string period, int? edit, CancellationToken ct)
+    public async Task<IActionResult> Capital([Unit(UnitTier.Upper)] UnitHeader district, string period, int? edit, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.CapitalPageAsync(slug, period, User, ct), p => p.District.Id, UnitRight.Read, ct);
-        if (page is null)
+        if (await queries.CapitalPageAsync(district, period, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         if (edit is { } id && page.CanEdit && page.Edits.FirstOrDefault(e => e.Id == id) is { } editing)
@@ -115,12 +112,11 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public async Task<IActionResult> EditCapital(string slug, string period, int id, int version, CapitalForm form, CancellationToken ct)
+    public async Task<IActionResult> EditCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, int id, int version, CapitalForm form, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, WithRow(queries.CapitalPageAsync(slug, period, User, ct), id), p => p.District.Id, UnitRight.Edit, ct);
-        if (page is null)
+        if (await WithRow(queries.CapitalPageAsync(district, period, User, ct), id) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         var editing = page.Edits.First(e => e.Id == id);
@@ -136,12 +132,11 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> DeleteCapital(string slug, string period, int id, int version, CancellationToken ct)
+    public async Task<IActionResult> DeleteCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, int id, int version, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, WithRow(queries.CapitalPageAsync(slug, period, User, ct), id), p => p.District.Id, UnitRight.Edit, ct);
-        if (page is null)
+        if (await WithRow(queries.CapitalPageAsync(district, period, User, ct), id) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         return Changed(page, await planning.ChangeCapitalAsync(id, version, null, ct), Formats.Current["Planning.CapitalDeleted"]);
@@ -163,12 +158,11 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     [HttpPost("/districts/{slug}/capital/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public async Task<IActionResult> AddCapital(string slug, string period, CapitalForm form, CancellationToken ct)
+    public async Task<IActionResult> AddCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, CapitalForm form, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.CapitalPageAsync(slug, period, User, ct), p => p.District.Id, UnitRight.Edit, ct);
-        if (page is null)
+        if (await queries.CapitalPageAsync(district, period, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         page.Form = form;

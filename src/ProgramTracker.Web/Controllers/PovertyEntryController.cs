@@ -1,7 +1,7 @@
 using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
@@ -14,15 +14,14 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>District staff enter household counts per commune and standard; rates then derive from the counts.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyEntryService service, UnitAccess access) : Controller
+public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyEntryService service) : Controller
 {
     [HttpGet("/districts/{slug}/poverty/{period}")]
-    public async Task<IActionResult> Show(string slug, string period, string? standard, CancellationToken ct)
+    public async Task<IActionResult> Show([Unit(UnitTier.Upper)] UnitHeader district, string period, string? standard, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.PageAsync(slug, period, standard, User, ct), p => p.District.Id, UnitRight.Read, ct);
-        if (page is null)
+        if (await queries.PageAsync(district, period, standard, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         page.Message = TempData["PovertyMessage"] as string;
@@ -32,12 +31,11 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
     [HttpPost("/districts/{slug}/poverty/{period}")]
     [ShowsFieldErrors]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> Save(string slug, string period, string? standard, PovertyForm form, CancellationToken ct)
+    public async Task<IActionResult> Save([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, string? standard, PovertyForm form, CancellationToken ct)
     {
-        var (page, refusal) = await access.LoadAsync(User, queries.PageAsync(slug, period, standard, User, ct), p => p.District.Id, UnitRight.Edit, ct);
-        if (page is null)
+        if (await queries.PageAsync(district, period, standard, User, ct) is not { } page)
         {
-            return refusal!;
+            return NotFound();
         }
 
         var rows = page.Rows.ToDictionary(r => r.UnitId);

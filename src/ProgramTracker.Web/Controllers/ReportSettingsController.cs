@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
+using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Core.Reports;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
@@ -11,21 +11,11 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>A unit's report settings (issuing body, place, signer, recipients): read by its readers, edited by the unit's staff.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAccess access, ReportSettingsService settings) : Controller
+public sealed class ReportSettingsController(UnitAccess access, ReportSettingsService settings) : Controller
 {
     [HttpGet("/units/{slug}/report-settings")]
-    public async Task<IActionResult> Show(string slug, bool saved, CancellationToken ct)
+    public async Task<IActionResult> Show([Unit(UnitTier.Any)] UnitHeader unit, bool saved, CancellationToken ct)
     {
-        if (await UnitAsync(slug, ct) is not { } unit)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
-
         var current = (await settings.GetAsync(unit.Id, ct))!;
         var fields = new ReportSettingsInput(current.IssuingBody, current.ParentBody, current.Place, current.Symbol, current.SignerAuthority, current.SignerTitle, current.SignerName, current.Recipients);
         return View("Edit", new ReportSettingsPage(unit.Slug, unit.FullName, fields, new Dictionary<string, string>(), current.Id == 0, saved, await access.CanEditAsync(User, unit.Id, ct)));
@@ -35,18 +25,8 @@ public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAcc
     [Authorize(Policy = Policies.EditData)]
     [ValidateAntiForgeryToken]
     [ShowsFieldErrors]
-    public async Task<IActionResult> Save(string slug, ReportSettingsInput input, CancellationToken ct)
+    public async Task<IActionResult> Save([Unit(UnitTier.Any, UnitRight.Edit)] UnitHeader unit, ReportSettingsInput input, CancellationToken ct)
     {
-        if (await UnitAsync(slug, ct) is not { } unit)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanEditAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
-
         // Text with invalid characters (InputGuard removed them) is shown back marked, and nothing is saved.
         var result = ModelState.IsValid
             ? await settings.SaveAsync(unit.Id, input, ct)
@@ -59,9 +39,4 @@ public sealed class ReportSettingsController(CurrentCatalogue catalogue, UnitAcc
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Edit", new ReportSettingsPage(unit.Slug, unit.FullName, input, result.Errors, false, false, true));
     }
-
-    private async Task<(int Id, string Slug, string FullName)?> UnitAsync(string slug, CancellationToken ct) =>
-        (await catalogue.GetAsync(ct)).Units.FirstOrDefault(u => u.Slug == slug && !u.IsSynthetic) is { } u
-            ? (u.Id, u.Slug, ProgramTracker.Core.Domain.AdministrativeUnit.FullNameOf(u.Kind, u.Name))
-            : null;
 }

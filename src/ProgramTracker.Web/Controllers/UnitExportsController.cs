@@ -4,7 +4,7 @@ using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Exports;
 
 using Microsoft.AspNetCore.Authorization;
-using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
 
@@ -12,27 +12,15 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>One unit's indicator values for a period as an Excel workbook.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class UnitExportsController(UnitExportQueries queries, UnitQueries units, UnitAccess access) : Controller
+public sealed class UnitExportsController(UnitExportQueries queries) : Controller
 {
     [HttpGet("/communes/{slug}/export")]
-    public Task<IActionResult> Commune(string slug, string? period, CancellationToken ct) => Export(slug, communeLevel: true, period, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period, CancellationToken ct) => Export(unit, communeLevel: true, period, ct);
 
     [HttpGet("/districts/{slug}/export")]
-    public Task<IActionResult> District(string slug, string? period, CancellationToken ct) => Export(slug, communeLevel: false, period, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper)] UnitHeader unit, string? period, CancellationToken ct) => Export(unit, communeLevel: false, period, ct);
 
-    private async Task<IActionResult> Export(string slug, bool communeLevel, string? period, CancellationToken ct)
-    {
-        if (await units.FindAsync(slug, communeLevel, ct) is not { } unit)
-        {
-            return NotFound();
-        }
-
-        // Access first: nothing of the unit is read for someone who may not see it.
-        if (!await access.CanReadAsync(User, unit.Id, ct))
-        {
-            return Forbid();
-        }
-
-        return await queries.LoadAsync(slug, communeLevel, period, ct) is { } export ? File(export.ToXlsx(Formats.Current), DashboardExcel.ContentType, export.FileName) : NotFound();
-    }
+    // Access was checked before the action (UnitAccessFilter): nothing of the unit is read for someone who may not see it.
+    private async Task<IActionResult> Export(UnitHeader unit, bool communeLevel, string? period, CancellationToken ct) =>
+        await queries.LoadAsync(unit, communeLevel, period, ct) is { } export ? File(export.ToXlsx(Formats.Current), DashboardExcel.ContentType, export.FileName) : NotFound();
 }

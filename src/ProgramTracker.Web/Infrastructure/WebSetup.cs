@@ -31,6 +31,7 @@ public static class WebSetup
             o.ModelBinderProviders.Insert(0, new StrictEnumBinderProvider());
             o.ModelBinderProviders.Insert(0, new DayDateBinderProvider());
             o.Filters.Add(new InvalidFormFieldsFilter());
+            o.Filters.Add(new UnitAccessFilter());
         })
             // [Required(ErrorMessage = "Key")] and [Display(Name = "Key")] are keys of the one shared resource.
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ProgramTracker.Core.Localization.Text)));

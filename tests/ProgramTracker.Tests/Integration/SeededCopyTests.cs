@@ -8,19 +8,11 @@ namespace ProgramTracker.Tests.Integration;
 /// </summary>
 public abstract class SeededCopyTests : IAsyncLifetime
 {
-    private TestDatabase _database = null!;
+    private readonly SeededPortal _portal = new();
 
-    protected PortalFactory Factory { get; private set; } = null!;
+    protected PortalFactory Factory => _portal.Factory;
 
-    public async Task InitializeAsync()
-    {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = Factory.Server;
-    }
+    public Task InitializeAsync() => _portal.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => _portal.DisposeAsync();
 }

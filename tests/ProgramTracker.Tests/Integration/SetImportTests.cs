@@ -13,7 +13,7 @@ using static ProgramTracker.Tests.Integration.SetImportFiles;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>A set's table out and back in: the round trip, every refused file, and a province's full table in one go.</summary>
-public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper output) : IClassFixture<SetImportFixture>
+public sealed class SetImportTests(SeededPortal fixture, ITestOutputHelper output) : IClassFixture<SeededPortal>
 {
     private readonly PortalFactory _factory = fixture.Factory;
 
@@ -253,24 +253,4 @@ public sealed class SetImportTests(SetImportFixture fixture, ITestOutputHelper o
         var audit = await db.AuditEntries.CountAsync();
         return $"v{versions} a{audit}\n{string.Join("\n", indicators)}\n{string.Join("\n", thresholds)}";
     });
-}
-
-/// <summary>One seeded portal on its own database for the import tests (they run one after another).</summary>
-public sealed class SetImportFixture : IAsyncLifetime
-{
-    private TestDatabase _database = null!;
-
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = Factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
@@ -20,14 +19,14 @@ namespace ProgramTracker.Web.Controllers.Admin;
 /// the database, so any portal process can check it), bound to the set, the user and a time limit.
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, CatalogueService catalogue, ICurrentUser currentUser, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
+public sealed class AdminCatalogueImportController(SetTableQueries sets, CatalogueService catalogue, ICurrentUser currentUser, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
 {
     private const long RequestLimit = 64L * 1024 * 1024;
 
     [HttpGet("/admin/criteria-sets/{setCode}/import")]
     public async Task<IActionResult> Upload([FromRoute] string setCode, CancellationToken ct)
     {
-        if (await LoadSetAsync(setCode, ct) is not { } set)
+        if (await sets.SetForImportAsync(setCode, ct) is not { } set)
         {
             return NotFound();
         }
@@ -41,7 +40,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
     [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
     public async Task<IActionResult> Preview([FromRoute] string setCode, IFormFile? file, string? effectiveFrom, CancellationToken ct)
     {
-        if (await LoadSetAsync(setCode, ct) is not { } set)
+        if (await sets.SetForImportAsync(setCode, ct) is not { } set)
         {
             return NotFound();
         }
@@ -86,7 +85,7 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
     [RequestFormLimits(ValueLengthLimit = 16 * 1024 * 1024)]
     public async Task<IActionResult> Apply([FromRoute] string setCode, string? payload, CancellationToken ct)
     {
-        if (await LoadSetAsync(setCode, ct) is not { } set)
+        if (await sets.SetForImportAsync(setCode, ct) is not { } set)
         {
             return NotFound();
         }
@@ -151,9 +150,6 @@ public sealed class AdminCatalogueImportController(ProgramTrackerDbContext db, C
 
         return false;
     }
-
-    private Task<CriteriaSet?> LoadSetAsync(string code, CancellationToken ct) =>
-        db.CriteriaSets.AsNoTracking().Include(s => s.Criteria).Include(s => s.Versions).AsSplitQuery().FirstOrDefaultAsync(s => s.Code == code, ct);
 
     private ImportPageModel Page(CriteriaSet set, string? effectiveFrom) => new()
     {

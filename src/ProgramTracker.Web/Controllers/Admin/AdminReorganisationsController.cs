@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
@@ -15,7 +13,7 @@ namespace ProgramTracker.Web.Controllers.Admin;
 /// <summary>Admins record reorganisations of units (mergers, a level ending): the list, and a form for one successor.</summary>
 [Authorize(Policy = Policies.Administer)]
 [Route("/admin/reorganisations")]
-public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, ReorganisationService service) : Controller
+public sealed class AdminReorganisationsController(ReorganisationQueries queries, ReorganisationService service) : Controller
 {
     /// <summary>"(một phần)" / "(in part)" at the end of a line of units outside the system: either language's is read.</summary>
     private static readonly string[] PartSuffixes = [Formats.Vietnamese["Reorg.PartSuffix"], Formats.English["Reorg.PartSuffix"]];
@@ -59,23 +57,8 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
 
     private async Task<ReorganisationsPage> PageAsync(ReorganisationForm form, string? province, CancellationToken ct)
     {
-        var rows = (await db.Reorganisations.AsNoTracking().OrderBy(r => r.EffectiveOn).ThenBy(r => r.Id)
-                .Select(r => new
-                {
-                    r.Code, r.ActNumber, r.ActDate, r.EffectiveOn, r.CreatedBy, r.Note,
-                    Parts = r.Parts.OrderBy(p => p.Id).Select(p => new { p.PredecessorName, p.Whole, p.Successor.Slug, p.Successor.Kind, p.Successor.Name }).ToList(),
-                })
-                .ToListAsync(ct))
-            .Select(r => new ReorganisationRow(r.Code, r.ActNumber, r.ActDate, r.EffectiveOn,
-                r.Parts.Count > 0 ? AdministrativeUnit.FullNameOf(r.Parts[0].Kind, r.Parts[0].Name) : "—", r.Parts.FirstOrDefault()?.Slug,
-                r.Parts.Count > 0 && AdministrativeUnit.IsCommuneLevelKind(r.Parts[0].Kind),
-                r.Parts.Select(p => p.PredecessorName + (p.Whole ? "" : " " + Formats.Current["Reorg.PartSuffix"])).ToList(), r.CreatedBy, r.Note))
-            .ToList();
-        var provinces = (await db.Units.AsNoTracking()
-                .Where(u => !u.IsSynthetic && u.ParentId == null && (u.Kind == UnitKind.Province || u.Kind == UnitKind.City))
-                .Select(u => new { u.Id, u.Slug, u.Kind, u.Name }).ToListAsync(ct))
-            .Select(u => (u.Id, u.Slug, Label: AdministrativeUnit.FullNameOf(u.Kind, u.Name)))
-            .OrderBy(u => u.Label, StringComparer.Create(Formats.Current.Culture, CompareOptions.IgnoreCase)).ToList();
+        var rows = await queries.RowsAsync(ct);
+        var provinces = await queries.ProvincesAsync(ct);
         province = string.IsNullOrWhiteSpace(province) ? null : province.Trim();
         var chosen = province is null ? (int?)null : provinces.FirstOrDefault(p => p.Slug == province).Id;
         if (province is not null && chosen is null or 0)
@@ -86,15 +69,7 @@ public sealed class AdminReorganisationsController(ProgramTrackerDbContext db, R
 
         // The chosen province, its districts of before 2025 and the communes under either: the units one
         // reorganisation draws on. Without a choice only the provinces themselves (as a parent) are listed.
-        var units = chosen is not { } root
-            ? []
-            : (await db.Units.AsNoTracking()
-                    .Where(u => !u.IsSynthetic && (u.Id == root || u.ParentId == root || (u.Parent != null && u.Parent.ParentId == root)))
-                    .OrderBy(u => u.Kind).ThenBy(u => u.Name)
-                    .Select(u => new { u.Id, u.Kind, u.Name, u.ValidFrom, u.ValidTo, Parent = u.Parent != null ? u.Parent.Name : null })
-                    .ToListAsync(ct))
-                .Select(u => new UnitOption(u.Id, AdministrativeUnit.FullNameOf(u.Kind, u.Name) + (u.Parent is null ? "" : $" ({u.Parent})"), u.Kind, u.ValidFrom, u.ValidTo))
-                .ToList();
+        var units = chosen is not { } root ? [] : await queries.UnitsUnderAsync(root, ct);
         if (chosen is null)
         {
             units = provinces.Select(p => new UnitOption(p.Id, p.Label, UnitKind.Province, null, null)).ToList();

@@ -27,6 +27,10 @@ public sealed record SetTable(
 
 public sealed class SetTableQueries(ProgramTrackerDbContext db)
 {
+    /// <summary>A set with its criteria and versions, as the import page shows it; null for an unknown code.</summary>
+    public Task<CriteriaSet?> SetForImportAsync(string code, CancellationToken ct) =>
+        db.CriteriaSets.AsNoTracking().Include(s => s.Criteria).Include(s => s.Versions).AsSplitQuery().FirstOrDefaultAsync(s => s.Code == code, ct);
+
     public async Task<SetTable?> LoadAsync(string code, CancellationToken ct)
     {
         var set = await db.CriteriaSets.AsNoTracking().Where(s => s.Code == code)

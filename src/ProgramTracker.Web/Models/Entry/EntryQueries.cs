@@ -7,20 +7,10 @@ using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Entry;
 
-/// <summary>The unit and the quarter an entry address names.</summary>
-public sealed record UnitPeriod(UnitHeader Unit, ReportingPeriod Period);
-
-public sealed class EntryQueries(ProgramTrackerDbContext db, UnitQueries units)
+/// <summary>An entry address's quarter and the entry forms' reads.</summary>
+public sealed class EntryQueries(ProgramTrackerDbContext db)
 {
-    /// <summary>
-    /// The unit and quarter of an entry address (/communes|districts/{slug}/entry/{period}), or null when either names
-    /// nothing: the load step of the entry and workbook pages' preamble (<see cref="Infrastructure.UnitGuard"/>).
-    /// </summary>
-    public async Task<UnitPeriod?> UnitPeriodAsync(string slug, bool communeLevel, string periodCode, CancellationToken ct) =>
-        await units.FindAsync(slug, communeLevel, ct) is { } unit && await PeriodAsync(periodCode, ct) is { } period
-            ? new UnitPeriod(unit, period)
-            : null;
-
+    /// <summary>The quarter of an entry address, or null when the code names none (the unit is bound before: UnitAttribute).</summary>
     public Task<ReportingPeriod?> PeriodAsync(string code, CancellationToken ct) =>
         PeriodCode.TryParse(code, out var year, out var quarter) && quarter is not null
             ? db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct)

@@ -29,16 +29,10 @@ public sealed record UnitExport(string Slug, string FullName, string PeriodCode,
 /// <summary>One unit's indicator values for one period, with every indicator of its level listed, as an Excel workbook.</summary>
 public sealed class UnitExportQueries(ProgramTrackerDbContext db)
 {
-    /// <summary>Null when the unit is unknown at that level or the period is malformed or unknown.</summary>
-    public async Task<UnitExport?> LoadAsync(string slug, bool communeLevel, string? periodCode, CancellationToken ct)
+    /// <summary>Null when the period is malformed or unknown (the unit was resolved and its access checked by the caller).</summary>
+    public async Task<UnitExport?> LoadAsync(Units.UnitHeader header, bool communeLevel, string? periodCode, CancellationToken ct)
     {
-        var kinds = communeLevel ? AdministrativeUnit.CommuneLevelKinds : [UnitKind.District, UnitKind.Province, UnitKind.City];
-        var unit = await db.Units.AsNoTracking().Where(u => u.Slug == slug && kinds.Contains(u.Kind))
-            .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).FirstOrDefaultAsync(ct);
-        if (unit is null)
-        {
-            return null;
-        }
+        var unit = new DashUnit(header.Id, header.Slug, header.Name, header.Kind);
 
         var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct)).OrderBy(p => p.SortKey).ToList();
         DashPeriod? period;

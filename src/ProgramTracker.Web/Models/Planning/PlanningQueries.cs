@@ -11,12 +11,11 @@ using ProgramTracker.Web.Models.Units;
 namespace ProgramTracker.Web.Models.Planning;
 
 /// <summary>The targets and capital pages of a district, read for showing and for re-showing a refused form.</summary>
-public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries units, UnitAccess access)
+public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitAccess access)
 {
-    public async Task<TargetsPage?> TargetsPageAsync(string slug, int year, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<TargetsPage?> TargetsPageAsync(UnitHeader district, int year, ClaimsPrincipal user, CancellationToken ct)
     {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || year is < 2000 or > 2100)
+        if (year is < 2000 or > 2100)
         {
             return null;
         }
@@ -44,10 +43,9 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitQueries unit
         };
     }
 
-    public async Task<CapitalPage?> CapitalPageAsync(string slug, string periodCode, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<CapitalPage?> CapitalPageAsync(UnitHeader district, string periodCode, ClaimsPrincipal user, CancellationToken ct)
     {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || !PeriodCode.TryParse(periodCode, out var year, out var quarter))
+        if (!PeriodCode.TryParse(periodCode, out var year, out var quarter))
         {
             return null;
         }

@@ -11,12 +11,11 @@ using ProgramTracker.Web.Models.Units;
 namespace ProgramTracker.Web.Models.PovertyEntry;
 
 /// <summary>A district's poverty entry page: its communes' household counts for one period and standard.</summary>
-public sealed class PovertyEntryQueries(ProgramTrackerDbContext db, UnitQueries units, UnitAccess access)
+public sealed class PovertyEntryQueries(ProgramTrackerDbContext db, UnitAccess access)
 {
-    public async Task<PovertyEntryPage?> PageAsync(string slug, string periodCode, string? standardCode, ClaimsPrincipal user, CancellationToken ct)
+    public async Task<PovertyEntryPage?> PageAsync(UnitHeader district, string periodCode, string? standardCode, ClaimsPrincipal user, CancellationToken ct)
     {
-        var district = await units.FindAsync(slug, communeLevel: false, ct);
-        if (district is null || !PeriodCode.TryParse(periodCode, out var year, out var quarter))
+        if (!PeriodCode.TryParse(periodCode, out var year, out var quarter))
         {
             return null;
         }

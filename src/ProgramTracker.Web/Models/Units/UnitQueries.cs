@@ -17,11 +17,20 @@ namespace ProgramTracker.Web.Models.Units;
 public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
 {
     /// <summary>A commune-level unit (communeLevel) or a district, province or city (the /districts/ pages), by slug.</summary>
-    public async Task<UnitHeader?> FindAsync(string slug, bool communeLevel, CancellationToken ct)
+    public Task<UnitHeader?> FindAsync(string slug, bool communeLevel, CancellationToken ct) =>
+        FindAsync(slug, communeLevel ? Infrastructure.UnitTier.CommuneLevel : Infrastructure.UnitTier.Upper, ct);
+
+    /// <summary>A unit of the tier by slug (any tier: every unit but the synthetic ones), from the catalogue snapshot only.</summary>
+    public async Task<UnitHeader?> FindAsync(string slug, Infrastructure.UnitTier tier, CancellationToken ct)
     {
-        var kinds = communeLevel ? AdministrativeUnit.CommuneLevelKinds : [UnitKind.District, UnitKind.Province, UnitKind.City];
+        UnitKind[] kinds = tier switch
+        {
+            Infrastructure.UnitTier.CommuneLevel => AdministrativeUnit.CommuneLevelKinds,
+            Infrastructure.UnitTier.Upper => [UnitKind.District, UnitKind.Province, UnitKind.City],
+            _ => Enum.GetValues<UnitKind>(),
+        };
         var snapshot = await catalogue.GetAsync(ct);
-        if (snapshot.Unit(slug) is not { } u || !kinds.Contains(u.Kind))
+        if (snapshot.Unit(slug) is not { } u || !kinds.Contains(u.Kind) || (tier == Infrastructure.UnitTier.Any && u.IsSynthetic))
         {
             return null;
         }

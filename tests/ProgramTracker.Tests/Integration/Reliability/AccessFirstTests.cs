@@ -25,7 +25,15 @@ public sealed class AccessFirstTests
         await using var factory = new CommandLogFactory(database.ConnectionString);
         var huyen = await factory.SignedInClientAsync("huyen"); // district staff of Ba Chẽ: the province is not theirs
 
-        foreach (var url in new[] { "/dashboard?unit=quang-ninh", "/dashboard/export?unit=quang-ninh", "/reports/summary?unit=quang-ninh", "/districts/quang-ninh/export" })
+        // The unit pages bind the unit before the action ([Unit], UnitAccessFilter): refused before their queries run.
+        string[] unitPages =
+        [
+            "/districts/quang-ninh", "/districts/quang-ninh/entry/2023-Q4", "/districts/quang-ninh/entry/2023-Q4/workbook.xlsx",
+            "/districts/quang-ninh/targets/2024", "/districts/quang-ninh/capital/2023-Q4", "/districts/quang-ninh/poverty/2023-Q4",
+            "/units/quang-ninh/report-settings",
+        ];
+        string[] figurePages = ["/dashboard?unit=quang-ninh", "/dashboard/export?unit=quang-ninh", "/reports/summary?unit=quang-ninh", "/districts/quang-ninh/export"];
+        foreach (var url in figurePages.Concat(unitPages))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.Add(CommandLog.Header, url);
@@ -34,6 +42,21 @@ public sealed class AccessFirstTests
             response.StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
             var read = factory.Log.For(url).Where(sql => FigureTables.Any(t => System.Text.RegularExpressions.Regex.IsMatch(sql, $"\\b{t}\\b"))).ToList();
             read.Should().BeEmpty($"{url} checks access before it loads the unit's figures");
+        }
+    }
+
+    [Fact]
+    public async Task A_unit_page_naming_no_unit_of_its_level_answers_404()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database;
+        await using var factory = new PortalFactory("Postgres", database.ConnectionString);
+        var admin = await factory.SignedInClientAsync("admin");
+
+        // An unknown slug, and a real unit at the wrong level (a district on a commune address, a commune on a district one).
+        foreach (var url in new[] { "/districts/no-such-unit", "/communes/quang-ninh", "/districts/nam-son/entry/2023-Q4", "/districts/no-such-unit/targets/2024", "/units/no-such-unit/report-settings", "/communes/nam-son/entry/2023-Q9" })
+        {
+            (await admin.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
         }
     }
 

@@ -6,7 +6,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 7: the sign-in answer and its cost do not tell which accounts exist, are locked or disabled.</summary>
-public sealed partial class AccountEnumerationTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed partial class AccountEnumerationTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     [Fact]
     public async Task Unknown_disabled_locked_and_wrong_password_get_the_same_message()

@@ -6,7 +6,7 @@ using ProgramTracker.Web.Infrastructure.Binding;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 4: enum fields take one defined name only: no comma lists, no numbers, no malformed names read as a default.</summary>
-public sealed partial class EnumFieldTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed partial class EnumFieldTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private const string Entry = "/districts/ba-che/entry/2023-Q1";
 

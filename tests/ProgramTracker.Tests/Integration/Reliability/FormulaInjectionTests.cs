@@ -7,7 +7,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Issue 28, defect 3: text that a spreadsheet would run as a formula is written as text in every CSV and workbook, and still imports unchanged.</summary>
-public sealed class FormulaInjectionTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed class FormulaInjectionTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private const string Form = "/districts/ba-che/entry/2023-Q1";
     private const string Hyperlink = "=HYPERLINK(\"http://evil.example\",\"x\")";

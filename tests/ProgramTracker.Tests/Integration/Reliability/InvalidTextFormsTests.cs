@@ -9,7 +9,7 @@ namespace ProgramTracker.Tests.Integration.Reliability;
 /// back with that field marked and the other inputs kept, instead of a bare 400 that names no field and loses the input;
 /// and nothing is saved.
 /// </summary>
-public sealed partial class InvalidTextFormsTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed partial class InvalidTextFormsTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private const string Message = "Ô này có ký tự không hợp lệ (ký tự điều khiển hoặc ký tự hỏng); chúng đã được bỏ đi. Hãy xem lại rồi gửi lại.";
 

@@ -6,7 +6,7 @@ using ProgramTracker.Web.Infrastructure;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defects 2 and 10: NUL and other control characters, lone surrogates and invalid UTF-8 are refused (400, Vietnamese page), never 500.</summary>
-public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed class InvalidTextTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     [Theory]
     [InlineData("/audit?user=%00")]
@@ -123,7 +123,7 @@ public sealed class InvalidTextTests(ReliabilityPortal portal) : IClassFixture<R
 }
 
 /// <summary>Defect 10: user text is isolated where shown, so a right-to-left override cannot reverse the text around it.</summary>
-public sealed class IsolatedTextTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed class IsolatedTextTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     [Fact]
     public async Task A_note_with_a_right_to_left_override_is_isolated_in_the_audit_trail()

@@ -5,7 +5,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 3: one number rule (decimal comma, dot groups thousands), stated beside the cells; ambiguous input refused with how to write it; amounts never rounded.</summary>
-public sealed partial class NumberInputTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed partial class NumberInputTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private const string Entry = "/districts/ba-che/entry/2023-Q2";
     private const string Capital = "/districts/ba-che/capital/2023-Q2";

@@ -5,7 +5,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 1: route values are never replaced by body or query fields; error pages answer their own status for every method.</summary>
-public sealed partial class RouteAndErrorPageTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed partial class RouteAndErrorPageTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private PortalFactory Factory => portal.Factory;
 

@@ -4,7 +4,7 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 6: sign-out, disabling a user and a password change end every session of that user, even a cookie saved before.</summary>
-public sealed class SessionEndTests(ReliabilityPortal portal) : IClassFixture<ReliabilityPortal>
+public sealed class SessionEndTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     [Fact]
     public async Task A_cookie_saved_before_sign_out_no_longer_works_and_other_sessions_end_too()

@@ -1,28 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
-
-/// <summary>One seeded portal on its own PostgreSQL database for the reliability tests of one class.</summary>
-public sealed class ReliabilityPortal : IAsyncLifetime
-{
-    private TestDatabase _database = null!;
-
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = Factory.Server;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-}
 
 /// <summary>The cells of an entry form as the page shows them: index, indicator, version, typed value, by indicator code.</summary>
 public static partial class EntryFormPage
