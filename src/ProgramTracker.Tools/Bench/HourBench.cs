@@ -16,7 +16,7 @@ namespace ProgramTracker.Tools.Bench;
 /// A save opens the form first (not timed, not counted in the mix) and posts every cell changed; it is lost when, read
 /// back after the step, the form does not hold the value the portal said it saved.
 /// Usage: <c>hour-bench --base URL --password PW --officer U --approver U --leader U --period P --units a,b,c
-/// --dashboard SLUG [--multiples 10,25,50,100] [--seconds 15] [--limit-ms 300]</c>.
+/// --dashboard SLUG [--multiples 1,2,5,10,25,50,100] [--seconds 15] [--limit-ms 300]</c>.
 /// </summary>
 public static partial class HourBench
 {
@@ -35,11 +35,11 @@ public static partial class HourBench
         var (officer, approver, leader) = (Arg("--officer"), Arg("--approver"), Arg("--leader"));
         if (baseUrl is null || password is null || period is null || units is null || dashboard is null || officer is null || approver is null || leader is null)
         {
-            Console.Error.WriteLine("usage: hour-bench --base URL --password PW --officer U --approver U --leader U --period P --units a,b,c --dashboard SLUG [--multiples 10,25,50,100] [--seconds 15] [--limit-ms 300]");
+            Console.Error.WriteLine("usage: hour-bench --base URL --password PW --officer U --approver U --leader U --period P --units a,b,c --dashboard SLUG [--multiples 1,2,5,10,25,50,100] [--seconds 15] [--limit-ms 300]");
             return 2;
         }
 
-        var multiples = (Arg("--multiples") ?? "10,25,50,100,150").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).ToList();
+        var multiples = (Arg("--multiples") ?? "1,2,5,10,25,50,100").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).ToList();
         var seconds = int.TryParse(Arg("--seconds"), CultureInfo.InvariantCulture, out var s) ? s : 15;
         var limit = double.TryParse(Arg("--limit-ms"), CultureInfo.InvariantCulture, out var l) ? l : 300;
         var slugs = units.Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -81,7 +81,10 @@ public static partial class HourBench
                 }
 
                 var type = schedule[n % schedule.Count];
-                var unit = slugs[n % slugs.Length];
+                // Saves and forms go to the first half of the units, submits and approvals to the second half: a submitted
+                // form is closed to saves, so the two never meet on one unit (the model's officers do not share a form).
+                var half = Math.Max(1, slugs.Length / 2);
+                var unit = type is "submit" or "approve" ? slugs[half + (n % Math.Max(1, slugs.Length - half))] : slugs[n % half];
                 var index = n;
                 pending.Add(Task.Run(async () =>
                 {
