@@ -272,7 +272,7 @@ public static class MeetingBriefBuilder
             // The programme by its English name for an English reader where one is stored (the catalogue keeps the official Vietnamese).
             var programme = Formats.Current.ShortName(row.ProgrammeName, data.Sets.FirstOrDefault(s => s.ProgrammeCode == row.ProgrammeCode)?.ProgrammeNameEn);
             var subject = programme + (row.ProjectLabel is { } p ? $", {FigureText.Lower(p)}" : "")
-                + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.DistrictOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
+                + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.UpperOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
             sentences.Add($"{subject}: {string.Join("; ", parts)}.");
         }
 
