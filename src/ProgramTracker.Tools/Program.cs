@@ -51,6 +51,11 @@ internal static class Program
             return await ProgramTracker.Tools.Drill.HaDrive.RunAsync(args[1..]);
         }
 
+        if (args[0] == "hour-bench")
+        {
+            return await Bench.HourBench.RunAsync(args[1..]);
+        }
+
         if (args[0] == "save-bench")
         {
             return await Bench.SaveBench.RunAsync(args[1..]);

@@ -60,6 +60,23 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
     }
 
     /// <summary>
+    /// Brings the read model up to date for the given (unit, period, set) keys, and for every row written before the
+    /// read model held its heat-map counts (a row with values whose defined-indicator count is 0: the migration that
+    /// added the columns leaves them so). Used by the seed, inside its transaction.
+    /// </summary>
+    public async Task RefreshAsync(IEnumerable<(int UnitId, int PeriodId, int SetId)> keys, CancellationToken ct)
+    {
+        var stale = await db.AttainmentSummaries.AsNoTracking().Where(s => s.ValuesEntered > 0 && s.IndicatorsDefined == 0)
+            .Select(s => new { s.UnitId, s.PeriodId, SetId = s.CriteriaSetId }).ToListAsync(ct);
+        var all = keys.Concat(stale.Select(s => (s.UnitId, s.PeriodId, s.SetId))).Distinct();
+        foreach (var period in all.GroupBy(k => k.PeriodId))
+        {
+            await UpdateManyAsync(period.Key, period.GroupBy(k => k.UnitId)
+                .ToDictionary(u => u.Key, u => (IReadOnlyCollection<int>)u.Select(k => k.SetId).ToList()), ct);
+        }
+    }
+
+    /// <summary>
     /// Recomputes the summaries of every unit and period that has values of the set, from <paramref name="from"/> on
     /// (null: all periods). Used after a catalogue change, inside its transaction.
     /// </summary>
@@ -97,6 +114,10 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
         summary.IndicatorsMet = result.IndicatorsMet;
         summary.ValuesEntered = setValues.Count(v => v.Value is not null);
         summary.Achieved = result.Achieved;
+        summary.IndicatorsDefined = rules.Indicators.Count;
+        summary.IndicatorsJudged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
+        summary.CriteriaJudged = result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet);
+        summary.CriteriaUnknown = result.CriteriaUnknown;
         summary.Status = status;
         // Recomputed now, changed or not: the context stamps it as it saves (StampInterceptor).
         db.Entry(summary).Property(s => s.UpdatedAtUtc).IsModified = true;

@@ -2,7 +2,9 @@ namespace ProgramTracker.Core.Domain;
 
 /// <summary>
 /// Computed attainment of one unit for one criteria set in one period, kept current on every write
-/// (value saved, workflow step) so that provincial and national overviews read aggregates, not values.
+/// (value saved, workflow step, catalogue version, seed, bulk load) so that overviews, dashboards and summaries read
+/// one row per unit, not the values: the read model of attainment per unit × period × criteria set (issue 24). Keyed
+/// by the period's id, so that a window (a half-year, a year) can be one more key.
 /// </summary>
 public class AttainmentSummary : ProgramTracker.Core.Data.IChangeStamped
 {
@@ -16,6 +18,14 @@ public class AttainmentSummary : ProgramTracker.Core.Data.IChangeStamped
     public int IndicatorsMet { get; set; }
     public int ValuesEntered { get; set; }
     public bool Achieved { get; set; }
+    /// <summary>Indicators the rules of the version in force define for the unit (with a threshold row): the heat map's denominator.</summary>
+    public int IndicatorsDefined { get; set; }
+    /// <summary>Indicators with a value that could be judged met or not met (a threshold known, or a yes/no indicator).</summary>
+    public int IndicatorsJudged { get; set; }
+    /// <summary>Criteria judged met or not met.</summary>
+    public int CriteriaJudged { get; set; }
+    /// <summary>Criteria that could not be judged (a value or threshold missing, or no indicator defined).</summary>
+    public int CriteriaUnknown { get; set; }
     public SubmissionStatus Status { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -424,6 +424,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
         var valueKeys = (await db.IndicatorValues.Where(v => seedUnitIds.Contains(v.UnitId))
             .Select(v => new { v.UnitId, v.IndicatorId, v.PeriodId }).ToListAsync(ct))
             .Select(v => (v.UnitId, v.IndicatorId, v.PeriodId)).ToHashSet();
+        var seededValues = new List<IndicatorValue>();
         foreach (var v in data.IndicatorValues)
         {
             var (unit, indicator, period) = (units[v.Unit], indicators[v.Indicator], periods[v.Period]);
@@ -432,11 +433,11 @@ public sealed class Seeder(ProgramTrackerDbContext db)
                 continue;
             }
 
-            db.IndicatorValues.Add(new IndicatorValue
+            seededValues.Add(db.IndicatorValues.Add(new IndicatorValue
             {
                 Unit = unit, Indicator = indicator, Period = period, Value = v.Value, Qualifier = v.Qualifier, AsOf = v.AsOf,
                 Note = v.Note, Source = sources[v.Source], Version = 1,
-            });
+            }).Entity);
             added++;
         }
 
@@ -519,6 +520,11 @@ public sealed class Seeder(ProgramTrackerDbContext db)
             added++;
         }
 
+        await db.SaveChangesAsync(ct);
+
+        // The attainment read model of the values just seeded (and of rows from before it held its counts), in the same transaction.
+        var setOf = await db.Indicators.AsNoTracking().Select(i => new { i.Id, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, i => i.CriteriaSetId, ct);
+        await new SummaryUpdater(db).RefreshAsync(seededValues.Select(v => (v.UnitId, v.PeriodId, setOf[v.IndicatorId])).Distinct().ToList(), ct);
         await db.SaveChangesAsync(ct);
         return added;
     }

@@ -22,7 +22,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     {
         // Access first: nothing of a unit is read for someone who may not see it.
         unit ??= await DefaultDistrictAsync(ct);
-        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
+        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
@@ -41,7 +41,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
     public async Task<IActionResult> Export(string? unit, string? period, bool approved, CancellationToken ct)
     {
         unit ??= await DefaultDistrictAsync(ct);
-        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
+        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
@@ -57,7 +57,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
         }
 
         var bytes = DashboardExcel.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare), Formats.Current);
-        return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.District.Slug}-{data.Period.Code}.xlsx");
+        return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.Upper.Slug}-{data.Period.Code}.xlsx");
     }
 
     /// <summary>Without a unit, the dashboard opens on the first district the person may read.</summary>

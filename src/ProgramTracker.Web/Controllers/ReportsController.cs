@@ -22,7 +22,7 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
         // Without a unit: the reader's own (a province's leader gets the province, not the district of 2023).
         unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
         // Access first: nothing of a unit is read for someone who may not see it.
-        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
+        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
@@ -45,7 +45,7 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
         [FromServices] TimeProvider clock, [FromServices] Microsoft.Extensions.Options.IOptions<DashboardOptions> options, CancellationToken ct)
     {
         unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
-        if (await queries.DistrictIdAsync(unit, ct) is not { } id)
+        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
         {
             return NotFound();
         }
@@ -65,6 +65,6 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var bytes = SummaryDocx.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare), MeetingBriefBuilder.Build(data), new DocxHeader(own, today));
         var language = ProgramTracker.Core.Localization.Formats.Current.IsEnglish ? "-en" : "";
-        return File(bytes, SummaryDocx.ContentType, $"bao-cao-{data.District.Slug}-{data.Period.Code}{language}.docx");
+        return File(bytes, SummaryDocx.ContentType, $"bao-cao-{data.Upper.Slug}-{data.Period.Code}{language}.docx");
     }
 }

@@ -148,6 +148,9 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
                 .Single(e => e.Entity.UnitId == expected.UnitId && e.Entity.PeriodId == expected.PeriodId && e.Entity.CriteriaSetId == expected.CriteriaSetId).Entity;
             (computed.CriteriaMet, computed.IndicatorsMet, computed.ValuesEntered, computed.Achieved, computed.Status)
                 .Should().Be((expected.CriteriaMet, expected.IndicatorsMet, expected.ValuesEntered, expected.Achieved, expected.Status));
+            // The read model's heat-map counts (issue 24) from the SQL and from the C# alike.
+            (computed.IndicatorsDefined, computed.IndicatorsJudged, computed.CriteriaJudged, computed.CriteriaUnknown)
+                .Should().Be((expected.IndicatorsDefined, expected.IndicatorsJudged, expected.CriteriaJudged, expected.CriteriaUnknown));
         }
 
         sample.Should().HaveCountGreaterThan(10);

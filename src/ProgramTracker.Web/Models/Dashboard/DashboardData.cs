@@ -138,7 +138,7 @@ public enum PovertyOrigin
     Counts = 1,
     /// <summary>Rates as the source reported them.</summary>
     Reported = 2,
-    /// <summary>District rates computed from the summed household counts of all its communes.</summary>
+    /// <summary>The upper unit's rates computed from the summed household counts of all its communes.</summary>
     CommuneCounts = 3,
 }
 
@@ -157,7 +157,7 @@ public sealed record PovertyFigure(
 
 /// <summary>Sum of one capital measure for one programme, project, funding source and kind (GROUP BY in the database).</summary>
 public sealed record CapitalLine(
-    bool DistrictOwn,
+    bool UpperOwn,
     string ProgrammeCode,
     string ProgrammeName,
     int ProgrammeSort,
@@ -217,12 +217,12 @@ public sealed record PredecessorLink(int SuccessorId, DashUnit Predecessor, Date
 public sealed record HighlightFigure(string? ProgrammeCode, string Topic, string Text, int SourceId);
 
 public sealed record DashboardData(
-    DashUnit District,
+    DashUnit Upper,
     IReadOnlyList<DashUnit> Communes,
     DashPeriod Period,
     IReadOnlyList<DashPeriod> Window,
     IReadOnlyList<DashPeriod> AllPeriods,
-    IReadOnlyList<DashUnit> Districts,
+    IReadOnlyList<DashUnit> UpperUnits,
     IReadOnlyList<DashSet> Sets,
     IReadOnlyList<AttainmentFigure> Attainment,
     IReadOnlyList<AchievementFigure> Achievements,
@@ -230,7 +230,7 @@ public sealed record DashboardData(
     IReadOnlyList<PovertyFigure> Poverty,
     IReadOnlyList<CapitalLine> Capital,
     IReadOnlyList<TargetFigure> Targets,
-    IReadOnlyList<IndicatorFigure> DistrictFigures,
+    IReadOnlyList<IndicatorFigure> UpperFigures,
     IReadOnlyList<HighlightFigure> Highlights,
     IReadOnlyDictionary<int, SourceRef> Sources,
     bool ApprovedOnly = false,
@@ -243,7 +243,7 @@ public sealed record DashboardData(
     /// <summary>The period before the selected one in the window, if any.</summary>
     public DashPeriod? Previous => Window.Count > 1 ? Window[^2] : null;
 
-    public IEnumerable<DashUnit> AllUnits => Communes.Prepend(District);
+    public IEnumerable<DashUnit> AllUnits => Communes.Prepend(Upper);
 
     public IEnumerable<DashSet> SetsFor(DashUnit unit) =>
         Sets.Where(s => s.Level == (unit.IsDistrict ? UnitLevel.District : UnitLevel.Commune));

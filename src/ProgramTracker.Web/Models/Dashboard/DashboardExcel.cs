@@ -49,7 +49,7 @@ public static class DashboardExcel
                 Verdict = f[t.Met switch { true => "Value.Met", false => "Excel.NotMet", null => "Excel.NoData" }],
                 Source = data.Source(t.SourceId)?.Citation,
             }).ToList(), () => new TargetSheetRow { Verdict = missing }), f),
-            Sheet(f["Excel.Sheet.DistrictIndicators"], OrPlaceholder(data.DistrictFigures.Select(x => new FigureSheetRow
+            Sheet(f["Excel.Sheet.DistrictIndicators"], OrPlaceholder(data.UpperFigures.Select(x => new FigureSheetRow
             {
                 Indicator = x.Name,
                 MeasureUnit = x.Unit,
@@ -91,7 +91,7 @@ public static class DashboardExcel
         var rows = new List<TrendSheetRow>();
         foreach (var set in data.Sets)
         {
-            var units = set.Level == UnitLevel.District ? [data.District] : data.Communes;
+            var units = set.Level == UnitLevel.District ? [data.Upper] : data.Communes;
             foreach (var unit in units)
             {
                 foreach (var period in data.Window)
@@ -121,7 +121,7 @@ public static class DashboardExcel
 
     private static List<PovertySheetRow> PovertyRows(DashboardData data) =>
         data.Poverty
-            .OrderByDescending(p => data.PeriodById(p.PeriodId)?.SortKey).ThenBy(p => p.UnitId == data.District.Id ? 0 : 1).ThenBy(p => p.UnitId)
+            .OrderByDescending(p => data.PeriodById(p.PeriodId)?.SortKey).ThenBy(p => p.UnitId == data.Upper.Id ? 0 : 1).ThenBy(p => p.UnitId)
             .ThenBy(p => data.Standards.ToList().FindIndex(s => s.Id == p.StandardId))
             .Select(p => new PovertySheetRow
             {

@@ -66,7 +66,7 @@ public sealed record AtRiskUnit(DashUnit Unit, IReadOnlyList<string> Reasons);
 public sealed record RiskReport(decimal Threshold, IReadOnlyList<AtRiskUnit> AtRisk, IReadOnlyList<DashUnit> WithoutData);
 
 public sealed record CapitalRowView(
-    bool DistrictOwn,
+    bool UpperOwn,
     string ProgrammeCode,
     string ProgrammeName,
     int? ProjectNumber,
@@ -93,7 +93,7 @@ public sealed record CapitalRowView(
 
     public IEnumerable<int> SourceIds => Measures.Values.SelectMany(m => m.SourceIds).Distinct();
 
-    public string LevelLabel => Formats.Current[DistrictOwn ? "Level.District" : "Dash.CommunesAdded"];
+    public string LevelLabel => Formats.Current[UpperOwn ? "Level.District" : "Dash.CommunesAdded"];
 
     public string? ProjectLabel => ProjectNumber is { } n ? Formats.Current.Format("Dash.Project", n, ProjectName) : null;
 }

@@ -15,7 +15,7 @@ public static class DashboardPageBuilder
             communeSets,
             districtSets,
             data.Communes.Select(c => new HeatRow(c, communeSets.Select(s => Cell(data, c, s)).ToList())).ToList(),
-            new HeatRow(data.District, districtSets.Select(s => Cell(data, data.District, s)).ToList()),
+            new HeatRow(data.Upper, districtSets.Select(s => Cell(data, data.Upper, s)).ToList()),
             Risk(data, atRiskShare),
             Capital(data.Capital),
             AttainmentCharts(data),
@@ -138,11 +138,11 @@ public static class DashboardPageBuilder
     }
 
     public static IReadOnlyList<CapitalRowView> Capital(IReadOnlyList<CapitalLine> lines) =>
-        lines.GroupBy(l => (l.DistrictOwn, l.ProgrammeCode, l.ProjectNumber, l.FundingSource, l.Kind))
+        lines.GroupBy(l => (l.UpperOwn, l.ProgrammeCode, l.ProjectNumber, l.FundingSource, l.Kind))
             .Select(g =>
             {
                 var first = g.First();
-                return new CapitalRowView(first.DistrictOwn, first.ProgrammeCode, first.ProgrammeName, first.ProjectNumber, first.ProjectName,
+                return new CapitalRowView(first.UpperOwn, first.ProgrammeCode, first.ProgrammeName, first.ProjectNumber, first.ProjectName,
                     first.FundingSource, first.Kind, g.ToDictionary(l => l.Measure));
             })
             .ToList();
@@ -152,7 +152,7 @@ public static class DashboardPageBuilder
         var charts = new List<ChartSpec>();
         foreach (var set in data.Sets)
         {
-            var units = set.Level == UnitLevel.District ? [data.District] : data.Communes;
+            var units = set.Level == UnitLevel.District ? [data.Upper] : data.Communes;
             var series = new List<ChartSeries>();
             foreach (var unit in units)
             {
@@ -205,7 +205,7 @@ public static class DashboardPageBuilder
         var series = new List<ChartSeries>();
         foreach (var standard in data.Standards)
         {
-            var figures = data.Window.Select(p => data.Poverty.FirstOrDefault(f => f.UnitId == data.District.Id && f.PeriodId == p.Id && f.StandardId == standard.Id)).ToList();
+            var figures = data.Window.Select(p => data.Poverty.FirstOrDefault(f => f.UnitId == data.Upper.Id && f.PeriodId == p.Id && f.StandardId == standard.Id)).ToList();
             if (figures.All(f => f is null))
             {
                 continue;
@@ -218,7 +218,7 @@ public static class DashboardPageBuilder
 
         return series.Count == 0
             ? null
-            : new ChartSpec("trend-poverty", Formats.Current.Format("Dash.PovertyTrendTitle", data.District.FullName), Formats.Current["ValueType.Percent"], null,
+            : new ChartSpec("trend-poverty", Formats.Current.Format("Dash.PovertyTrendTitle", data.Upper.FullName), Formats.Current["ValueType.Percent"], null,
                 data.Window.Select(p => p.Label).ToList(), series, "%");
     }
 

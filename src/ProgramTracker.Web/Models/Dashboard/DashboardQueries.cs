@@ -9,7 +9,7 @@ using ProgramTracker.Core.Poverty;
 namespace ProgramTracker.Web.Models.Dashboard;
 
 /// <summary>
-/// Loads a district's dashboard. Every figure is aggregated or projected in the database, and the number of
+/// Loads the dashboard of an upper unit (a province, a city, or a district before 01/07/2025), block by block. Every figure is aggregated or projected in the database, and the number of
 /// queries is fixed (9, one more for the summary's highlights, one more when no period is named, one more for
 /// approved figures only) whatever the number of communes; units, periods, sets and rules come from the catalogue
 /// snapshot (<see cref="CurrentCatalogue"/>).
@@ -19,12 +19,11 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     /// <summary>How many periods, ending with the selected one, the trends cover.</summary>
     public const int WindowSize = 8;
 
-    /// <summary>Null when the unit is not a district or the period code is malformed or unknown: the caller answers 404.</summary>
     /// <summary>
-    /// The district (or province) a dashboard would show, found as <see cref="LoadAsync"/> finds it, so that access is
+    /// The upper unit (province, city or district) a dashboard would show, found as <see cref="LoadAsync"/> finds it, so that access is
     /// checked before any of its data is read; null when there is none.
     /// </summary>
-    public async Task<int?> DistrictIdAsync(string? unitSlug, CancellationToken ct)
+    public async Task<int?> UpperUnitIdAsync(string? unitSlug, CancellationToken ct)
     {
         var snapshot = await catalogue.GetAsync(ct);
         if (string.IsNullOrWhiteSpace(unitSlug))
@@ -63,6 +62,63 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false,
         ReadScope? selector = null)
     {
+        var snapshot = await catalogue.GetAsync(ct);
+        if (await ScopeAsync(snapshot, unitSlug, periodCode, selector, ct) is not { } scope)
+        {
+            return null;
+        }
+
+        // The blocks: each reads its own figures of the upper unit and its communes, a fixed number of queries whatever their number.
+        var (attainment, achievements) = await AttainmentAsync(scope, approvedOnly, ct);
+        var (standards, poverty) = await PovertyAsync(snapshot, scope, ct);
+        var capital = await CapitalAsync(scope, ct);
+        var targets = await TargetsAsync(scope, ct);
+        var figures = await FiguresAsync(scope, ct);
+        var highlights = withHighlights
+            ? await db.ReportHighlights.AsNoTracking()
+                .Where(h => h.UnitId == scope.Upper.Id && h.PeriodId == scope.Period.Id)
+                .OrderBy(h => h.SortOrder)
+                .Select(h => new HighlightFigure(h.Programme != null ? h.Programme.Code : null, h.Topic, h.Text, h.SourceId))
+                .ToListAsync(ct)
+            : [];
+
+        var sourceIds = attainment.Select(a => a.SourceId).Concat(achievements.Select(a => a.SourceId)).Concat(poverty.Select(p => p.SourceId))
+            .Concat(capital.SelectMany(c => c.SourceIds).Select(i => (int?)i)).Concat(targets.Select(t => t.SourceId)).Concat(targets.Select(t => t.ActualSourceId))
+            .Concat(figures.Select(f => f.SourceId)).Concat(highlights.Select(h => (int?)h.SourceId))
+            .OfType<int>().Distinct().ToList();
+        var sources = sourceIds.Where(snapshot.Sources.ContainsKey).Select(id => snapshot.Sources[id])
+            .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
+
+        return new DashboardData(scope.Upper, scope.Communes, scope.Period, scope.Window, scope.Periods, scope.Selectable, scope.Sets, attainment, achievements,
+            standards, poverty, capital, targets, figures, highlights, sources, approvedOnly, scope.Predecessors, scope.Middle);
+    }
+
+    /// <summary>
+    /// What a dashboard is about, from the catalogue snapshot: the upper unit (a province, city or district), the period and
+    /// its window, the communes in force, the sets in force. Null when the unit or the period is unknown.
+    /// </summary>
+    private sealed record DashScope(
+        DashUnit Upper,
+        IReadOnlyList<DashUnit> Selectable,
+        DashPeriod Period,
+        IReadOnlyList<DashPeriod> Periods,
+        IReadOnlyList<DashPeriod> Window,
+        IReadOnlyList<DashUnit> Communes,
+        IReadOnlyList<DashUnit> Middle,
+        List<PredecessorLink> Predecessors,
+        IReadOnlyList<DashSet> Sets)
+    {
+        public List<int> WindowIds { get; } = Window.Select(p => p.Id).ToList();
+
+        /// <summary>
+        /// The upper unit and its communes by id: every figure query filters on this list, which the unit-first indexes serve
+        /// directly (a join to units with "parent = upper unit" made PostgreSQL scan the whole table).
+        /// </summary>
+        public List<int> UnitIds { get; } = Communes.Select(c => c.Id).Append(Upper.Id).ToList();
+    }
+
+    private async Task<DashScope?> ScopeAsync(CatalogueSnapshot snapshot, string? unitSlug, string? periodCode, ReadScope? selector, CancellationToken ct)
+    {
         var year = 0;
         int? quarter = null;
         var periodNamed = !string.IsNullOrWhiteSpace(periodCode);
@@ -71,11 +127,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             return null;
         }
 
-        // One query serves the selector and the lookup: the units the reader may read (not the ~760 of the country
-        // for a district's leader), and always the unit asked for (its access was checked before).
+        // The units the reader may read for the selector (not the ~760 of the country for a district's leader), and always
+        // the unit asked for (its access was checked before). A reader bound to one unit reads a handful: looked up, not walked.
         var slug = unitSlug?.Trim();
-        var snapshot = await catalogue.GetAsync(ct);
-        // A reader bound to a district reads a handful of units: look those up rather than walk every unit of the country.
         var asked = snapshot.Unit(slug) is { } a && IsDashboardUnit(a.Kind) ? a : null;
         IEnumerable<UnitNode> units = selector switch
         {
@@ -86,54 +140,55 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 .DistinctBy(u => u.Id).OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id),
         };
 
-        var districts = units.Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).ToList();
-        var district = string.IsNullOrWhiteSpace(unitSlug)
-            ? districts.FirstOrDefault(d => d.Kind == UnitKind.District) ?? districts.FirstOrDefault()
-            : districts.FirstOrDefault(d => d.Slug == slug);
-        if (district is null)
+        var selectable = units.Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).ToList();
+        var upper = string.IsNullOrWhiteSpace(unitSlug)
+            ? selectable.FirstOrDefault(d => d.Kind == UnitKind.District) ?? selectable.FirstOrDefault()
+            : selectable.FirstOrDefault(d => d.Slug == slug);
+        if (upper is null)
         {
             return null;
         }
 
-        var did = district.Id;
         var periods = snapshot.Periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
         var period = periodNamed
             ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter)
-            : await LatestWithDataAsync(snapshot, did, periods, ct);
+            : await LatestWithDataAsync(snapshot, upper.Id, periods, ct);
         if (period is null)
         {
             return null;
         }
 
         var window = periods.Where(p => p.SortKey <= period.SortKey).TakeLast(WindowSize).ToList();
-        var windowIds = window.Select(p => p.Id).ToList();
         var (starts, ends) = (period.StartsOn, period.EndsOn);
-
-        var communeKinds = AdministrativeUnit.CommuneLevelKinds;
-        var communes = snapshot.ChildrenOf(did)
-            .Where(u => communeKinds.Contains(u.Kind) && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
+        bool InForce(UnitNode u) => (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts);
+        var communes = snapshot.ChildrenOf(upper.Id)
+            .Where(u => AdministrativeUnit.CommuneLevelKinds.Contains(u.Kind) && InForce(u))
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToList();
         // A province before 01/07/2025 held its communes through districts: name those, so the page can send the reader there.
-        var middle = snapshot.ChildrenOf(did)
-            .Where(u => IsDashboardUnit(u.Kind) && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts))
+        var middle = snapshot.ChildrenOf(upper.Id)
+            .Where(u => IsDashboardUnit(u.Kind) && InForce(u))
             .Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind))
             .ToList();
-        // The district and its communes by id: every figure query filters on this list, which the unit-first
-        // indexes serve directly (a join to units with "parent = district" made PostgreSQL scan the whole table).
-        var unitIds = communes.Select(c => c.Id).Append(did).ToList();
-        // A successor's trend shows its predecessors before its start (issue 23): their attainment is read too, from the
-        // reorganisations in the snapshot, and used for nothing else (cells, risk and sums stay the communes' own).
-        var predecessors = Predecessors(snapshot, communes);
-        var figureUnitIds = unitIds.Concat(predecessors.Select(p => p.Predecessor.Id)).Distinct().ToList();
-
         // District-level sets judge districts only: a province's dashboard has no such table, whatever the period.
-        var sets = snapshot.Sets.Where(s => s.InForce(starts, ends) && (s.Level != UnitLevel.District || district.IsDistrict))
+        var sets = snapshot.Sets.Where(s => s.InForce(starts, ends) && (s.Level != UnitLevel.District || upper.IsDistrict))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
                 s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn, s.NameEn)).ToList();
-        var setIds = sets.Select(s => s.Id).ToList();
-        var computedSetIds = sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
+        return new DashScope(upper, selectable, period, periods, window, communes, middle, Predecessors(snapshot, communes), sets);
+    }
 
+    /// <summary>
+    /// Attainment: reported figures (a unit's own or a group's average, and "n units achieved"), and computed attainment
+    /// from the read model kept current on write (<see cref="AttainmentSummary"/>): one row per unit, set and period of
+    /// the window, whatever the number of values behind it. A successor's trend shows its predecessors before its start
+    /// (issue 23): their rows are read too, and used for nothing else (cells, risk and sums stay the communes' own).
+    /// </summary>
+    private async Task<(List<AttainmentFigure> Attainment, List<AchievementFigure> Achievements)> AttainmentAsync(DashScope scope, bool approvedOnly, CancellationToken ct)
+    {
+        var (windowIds, unitIds) = (scope.WindowIds, scope.UnitIds);
+        var figureUnitIds = unitIds.Concat(scope.Predecessors.Select(p => p.Predecessor.Id)).Distinct().ToList();
+        var setIds = scope.Sets.Select(s => s.Id).ToList();
+        var computedSetIds = scope.Sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
         var reported = await db.Set<ReportedAttainmentUnit>().AsNoTracking()
             .Where(s => windowIds.Contains(s.ReportedAttainment.PeriodId) && setIds.Contains(s.ReportedAttainment.CriteriaSetId)
                 && figureUnitIds.Contains(s.UnitId))
@@ -144,64 +199,55 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 s.ReportedAttainment.SourceId, s.ReportedAttainment.Note,
             })
             .ToListAsync(ct);
-
-        // Values are judged by the RuleBook (the version in force in each period, the unit's region or group): one
-        // projection of four numbers per value of the dashboard's units in the window, bounded by units × periods × indicators.
-        var book = snapshot.Rules;
-        var rawValues = await db.IndicatorValues.AsNoTracking()
-            .Where(v => windowIds.Contains(v.PeriodId) && figureUnitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
-            .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value })
+        // Approved figures only: the rows whose submission is approved, of the unit and its communes.
+        var approvedOnlyUnits = approvedOnly ? unitIds : null;
+        var computed = await db.AttainmentSummaries.AsNoTracking()
+            .Where(s => windowIds.Contains(s.PeriodId) && figureUnitIds.Contains(s.UnitId) && computedSetIds.Contains(s.CriteriaSetId) && s.ValuesEntered > 0)
+            .Where(s => approvedOnlyUnits == null || (approvedOnlyUnits.Contains(s.UnitId) && s.Status == SubmissionStatus.Approved))
+            .Select(s => new
+            {
+                s.UnitId, s.CriteriaSetId, s.PeriodId, s.CriteriaMet, s.IndicatorsMet, s.ValuesEntered, s.IndicatorsDefined, s.IndicatorsJudged,
+                s.CriteriaJudged, s.CriteriaUnknown,
+            })
             .ToListAsync(ct);
-        if (approvedOnly)
-        {
-            var approved = (await db.Submissions.AsNoTracking()
-                    .Where(s => windowIds.Contains(s.PeriodId) && unitIds.Contains(s.UnitId) && s.Status == SubmissionStatus.Approved)
-                    .Select(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId })
-                    .ToListAsync(ct))
-                .Select(s => (s.UnitId, s.PeriodId, s.CriteriaSetId)).ToHashSet();
-            rawValues = rawValues.Where(v => approved.Contains((v.UnitId, v.PeriodId, v.SetId))).ToList();
-        }
 
-        var startOf = window.ToDictionary(p => p.Id, p => p.StartsOn);
-
-        var setById = sets.ToDictionary(s => s.Id);
+        var setById = scope.Sets.ToDictionary(s => s.Id);
         var attainment = new List<AttainmentFigure>();
         var achievements = new List<AchievementFigure>();
         foreach (var group in reported.GroupBy(r => r.ReportedAttainmentId))
         {
             var r = group.First();
             var set = setById[r.CriteriaSetId];
-            var scope = group.Select(x => x.UnitId).Order().ToList();
+            var unitScope = group.Select(x => x.UnitId).Order().ToList();
             if (r.Kind == ReportedKind.UnitsAchieved)
             {
-                achievements.Add(new AchievementFigure(set.Id, r.PeriodId, r.AsOf, r.UnitsAchieved ?? 0, scope, r.SourceId, r.Note));
+                achievements.Add(new AchievementFigure(set.Id, r.PeriodId, r.AsOf, r.UnitsAchieved ?? 0, unitScope, r.SourceId, r.Note));
                 continue;
             }
 
             var kind = r.Kind == ReportedKind.GroupAverage ? FigureKind.GroupAverage : FigureKind.Reported;
-            attainment.AddRange(scope.Select(unitId => new AttainmentFigure(unitId, set.Id, r.PeriodId, kind, r.CriteriaMet, set.DeclaredCriteria,
-                r.IndicatorsMet, set.DeclaredIndicators, r.AsOf, r.SourceId, scope)));
+            attainment.AddRange(unitScope.Select(unitId => new AttainmentFigure(unitId, set.Id, r.PeriodId, kind, r.CriteriaMet, set.DeclaredCriteria,
+                r.IndicatorsMet, set.DeclaredIndicators, r.AsOf, r.SourceId, unitScope)));
         }
 
-        foreach (var g in rawValues.GroupBy(v => (v.UnitId, v.SetId, v.PeriodId)))
+        foreach (var c in computed)
         {
-            var set = setById[g.Key.SetId];
-            var rules = book.For(set.Id, g.Key.UnitId, startOf[g.Key.PeriodId]);
-            var values = g.Where(v => rules.Defines(v.IndicatorId)).ToDictionary(v => v.IndicatorId, v => v.Value);
-            var withValue = values.Count(v => v.Value is not null);
-            if (withValue == 0)
-            {
-                continue;
-            }
-
-            var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, values, set.DeclaredCriteria, set.DeclaredIndicators);
-            var judged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
-            attainment.Add(new AttainmentFigure(g.Key.UnitId, set.Id, g.Key.PeriodId, FigureKind.Computed,
-                result.CriteriaMet, set.DeclaredCriteria, result.IndicatorsMet, set.DeclaredIndicators, null, null, [g.Key.UnitId],
-                new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown,
-                    result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
+            var set = setById[c.CriteriaSetId];
+            attainment.Add(new AttainmentFigure(c.UnitId, set.Id, c.PeriodId, FigureKind.Computed,
+                c.CriteriaMet, set.DeclaredCriteria, c.IndicatorsMet, set.DeclaredIndicators, null, null, [c.UnitId],
+                new ComputedCounts(c.IndicatorsDefined, c.ValuesEntered, c.IndicatorsJudged, c.CriteriaUnknown, c.CriteriaJudged)));
         }
 
+        return (attainment, achievements);
+    }
+
+    /// <summary>
+    /// Poverty: the records of the upper unit and its communes under the standards in force, and the upper unit's rates
+    /// from its communes' household counts where it has no record of its own and every commune has counts.
+    /// </summary>
+    private async Task<(List<PovertyStandardInfo> Standards, List<PovertyFigure> Poverty)> PovertyAsync(CatalogueSnapshot snapshot, DashScope scope, CancellationToken ct)
+    {
+        var (windowIds, unitIds, upperId) = (scope.WindowIds, scope.UnitIds, scope.Upper.Id);
         var poverty = (await db.PovertyRecords.AsNoTracking()
                 .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId))
                 .Select(p => new
@@ -218,7 +264,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             })
             .ToList();
         var communeSums = await db.PovertyRecords.AsNoTracking()
-            .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId) && p.UnitId != did)
+            .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId) && p.UnitId != upperId)
             .GroupBy(p => new { p.PeriodId, p.StandardId })
             .Select(g => new
             {
@@ -231,25 +277,33 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             })
             .ToListAsync(ct);
         // The standards in force in the period, and any other that a figure of the period was recorded under.
+        var (period, starts, ends) = (scope.Period, scope.Period.StartsOn, scope.Period.EndsOn);
         var standards = snapshot.PovertyStandards
             .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
                 || poverty.Any(p => p.StandardId == s.Id && p.PeriodId == period.Id))
             .Select(s => new PovertyStandardInfo(s.Id, s.Code, s.Name, s.ShortName))
             .ToList();
-        // A district without its own record gets rates from its communes' counts, but only when every commune has counts.
-        foreach (var s in communeSums.Where(s => communes.Count > 0 && s.Counted >= communes.Count
-                     && !poverty.Any(p => p.UnitId == did && p.PeriodId == s.PeriodId && p.StandardId == s.StandardId)))
+        var communeCount = scope.Communes.Count;
+        foreach (var s in communeSums.Where(s => communeCount > 0 && s.Counted >= communeCount
+                     && !poverty.Any(p => p.UnitId == upperId && p.PeriodId == s.PeriodId && p.StandardId == s.StandardId)))
         {
             var rates = PovertyRates.Of(s.Households, s.Poor, s.NearPoor, null, null);
-            poverty.Add(new PovertyFigure(did, s.PeriodId, s.StandardId, s.AsOf, rates.Poor, rates.NearPoor, PovertyOrigin.CommuneCounts,
+            poverty.Add(new PovertyFigure(upperId, s.PeriodId, s.StandardId, s.AsOf, rates.Poor, rates.NearPoor, PovertyOrigin.CommuneCounts,
                 s.Households, s.Poor, s.NearPoor, null));
         }
 
-        var capital = (await db.CapitalFigures.AsNoTracking()
-                .Where(c => c.PeriodId == period.Id && unitIds.Contains(c.UnitId))
+        return (standards, poverty);
+    }
+
+    /// <summary>Capital of the period: the upper unit's own lines, and its communes' summed per programme, project, source and measure.</summary>
+    private async Task<List<CapitalLine>> CapitalAsync(DashScope scope, CancellationToken ct)
+    {
+        var (unitIds, upperId, periodId) = (scope.UnitIds, scope.Upper.Id, scope.Period.Id);
+        return (await db.CapitalFigures.AsNoTracking()
+                .Where(c => c.PeriodId == periodId && unitIds.Contains(c.UnitId))
                 .GroupBy(c => new
                 {
-                    DistrictOwn = c.UnitId == did, ProgrammeCode = c.Programme.Code, ProgrammeName = c.Programme.Name, ProgrammeSort = c.Programme.SortOrder,
+                    UpperOwn = c.UnitId == upperId, ProgrammeCode = c.Programme.Code, ProgrammeName = c.Programme.Name, ProgrammeSort = c.Programme.SortOrder,
                     ProjectNumber = c.Project != null ? (int?)c.Project.Number : null, ProjectName = c.Project != null ? c.Project.Name : null,
                     c.FundingSource, c.Kind, c.Measure,
                 })
@@ -268,24 +322,28 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                     MaxSource = g.Max(c => c.SourceId),
                 })
                 .ToListAsync(ct))
-            .Select(c => new CapitalLine(c.Key.DistrictOwn, c.Key.ProgrammeCode, c.Key.ProgrammeName, c.Key.ProgrammeSort, c.Key.ProjectNumber, c.Key.ProjectName,
+            .Select(c => new CapitalLine(c.Key.UpperOwn, c.Key.ProgrammeCode, c.Key.ProgrammeName, c.Key.ProgrammeSort, c.Key.ProjectNumber, c.Key.ProjectName,
                 c.Key.FundingSource, c.Key.Kind, c.Key.Measure, c.Amount,
                 c.AnyEstimate == 1 ? ValueQualifier.Estimate : c.AnyMoreThan == 1 ? ValueQualifier.MoreThan : ValueQualifier.None,
                 c.WorksKnown > 0 ? c.Works : null, c.AsOf, c.Count, c.Count == 1 ? c.Description : null,
                 new[] { c.MinSource, c.MaxSource }.OfType<int>().Distinct().ToList()))
-            .OrderBy(c => c.DistrictOwn ? 0 : 1).ThenBy(c => c.ProgrammeSort).ThenBy(c => c.ProjectNumber ?? 0).ThenBy(c => c.FundingSource).ThenBy(c => c.Measure)
+            .OrderBy(c => c.UpperOwn ? 0 : 1).ThenBy(c => c.ProgrammeSort).ThenBy(c => c.ProjectNumber ?? 0).ThenBy(c => c.FundingSource).ThenBy(c => c.Measure)
             .ToList();
+    }
 
-        // The actual of a target is the latest value of its year up to the selected period.
+    /// <summary>Targets of the period's year, each with its actual: the latest value of its year up to the selected period.</summary>
+    private async Task<List<TargetFigure>> TargetsAsync(DashScope scope, CancellationToken ct)
+    {
+        var (unitIds, upperId, period) = (scope.UnitIds, scope.Upper.Id, scope.Period);
         var upToQuarter = period.Quarter;
-        var targets = (await db.Targets.AsNoTracking()
+        return (await db.Targets.AsNoTracking()
                 .Where(t => t.Year == period.Year && unitIds.Contains(t.UnitId))
-                .OrderBy(t => t.UnitId == did ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
+                .OrderBy(t => t.UnitId == upperId ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
                 .Select(t => new
                 {
                     t.UnitId, t.IndicatorId, t.Indicator.Name, t.Indicator.NameEn, t.Indicator.Unit, t.Indicator.ValueType, t.Year, t.Comparator, t.Value, t.SourceId,
                     Actual = db.IndicatorValues
-                        // The district filter repeats the outer one so that the database never ranks other districts' values.
+                        // The unit filter repeats the outer one so that the database never ranks other units' values.
                         .Where(v => unitIds.Contains(v.UnitId) && v.Period.Year == period.Year)
                         .Where(v => v.UnitId == t.UnitId && v.IndicatorId == t.IndicatorId && v.Value != null && v.Period.Year == t.Year
                             && (upToQuarter == null || (v.Period.Quarter != null && v.Period.Quarter <= upToQuarter)))
@@ -297,11 +355,15 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .Select(t => new TargetFigure(t.UnitId, t.IndicatorId, t.Name, t.Unit, t.ValueType, t.Year, t.Comparator, t.Value, t.Actual?.Value,
                 t.Actual?.Qualifier ?? ValueQualifier.None, t.Actual?.PeriodId, t.Actual?.AsOf, t.SourceId, t.Actual?.SourceId, t.NameEn))
             .ToList();
+    }
 
-        // The district's own indicator figures: per indicator, the latest value of this year or the previous one.
-        var recentIds = periods.Where(p => p.SortKey <= period.SortKey && p.Year >= period.Year - 1).Select(p => p.Id).ToList();
-        var figures = (await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.UnitId == did && recentIds.Contains(v.PeriodId) && v.Value != null)
+    /// <summary>The upper unit's own indicator figures: per indicator, the latest value of this year or the previous one.</summary>
+    private async Task<List<IndicatorFigure>> FiguresAsync(DashScope scope, CancellationToken ct)
+    {
+        var (upperId, period) = (scope.Upper.Id, scope.Period);
+        var recentIds = scope.Periods.Where(p => p.SortKey <= period.SortKey && p.Year >= period.Year - 1).Select(p => p.Id).ToList();
+        return (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.UnitId == upperId && recentIds.Contains(v.PeriodId) && v.Value != null)
                 .Select(v => new
                 {
                     v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.NameEn, v.Indicator.Unit, v.Indicator.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId,
@@ -314,24 +376,6 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .OrderBy(v => v.SetSort).ThenBy(v => v.IndicatorSort)
             .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId, v.Note, v.SourceId, v.NameEn))
             .ToList();
-
-        var highlights = withHighlights
-            ? await db.ReportHighlights.AsNoTracking()
-                .Where(h => h.UnitId == did && h.PeriodId == period.Id)
-                .OrderBy(h => h.SortOrder)
-                .Select(h => new HighlightFigure(h.Programme != null ? h.Programme.Code : null, h.Topic, h.Text, h.SourceId))
-                .ToListAsync(ct)
-            : [];
-
-        var sourceIds = attainment.Select(a => a.SourceId).Concat(achievements.Select(a => a.SourceId)).Concat(poverty.Select(p => p.SourceId))
-            .Concat(capital.SelectMany(c => c.SourceIds).Select(i => (int?)i)).Concat(targets.Select(t => t.SourceId)).Concat(targets.Select(t => t.ActualSourceId))
-            .Concat(figures.Select(f => f.SourceId)).Concat(highlights.Select(h => (int?)h.SourceId))
-            .OfType<int>().Distinct().ToList();
-        var sources = sourceIds.Where(snapshot.Sources.ContainsKey).Select(id => snapshot.Sources[id])
-            .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
-
-        return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
-            targets, figures, highlights, sources, approvedOnly, predecessors, middle);
     }
 
     /// <summary>Every unit that went, whole or in part and through any number of acts, into one of the communes.</summary>
@@ -363,12 +407,12 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         return links;
     }
 
-    /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the district and its communes.</summary>
-    private async Task<DashPeriod?> LatestWithDataAsync(CatalogueSnapshot snapshot, int did, List<DashPeriod> periods, CancellationToken ct)
+    /// <summary>The one default-period rule (Core/Periods/DefaultPeriod) over the upper unit and its communes.</summary>
+    private async Task<DashPeriod?> LatestWithDataAsync(CatalogueSnapshot snapshot, int upperId, List<DashPeriod> periods, CancellationToken ct)
     {
         // The unit and the communes directly under it: a province's districts of before 01/07/2025 are not on its
         // dashboard (their communes are under them), so their figures must not pick a period that shows no commune.
-        var ids = snapshot.ChildrenOf(did).Where(u => AdministrativeUnit.CommuneLevelKinds.Contains(u.Kind)).Select(u => u.Id).Append(did).ToList();
+        var ids = snapshot.ChildrenOf(upperId).Where(u => AdministrativeUnit.CommuneLevelKinds.Contains(u.Kind)).Select(u => u.Id).Append(upperId).ToList();
         var withData = await DefaultPeriod.PeriodsWithFiguresAsync(db, ids, ct);
         return DefaultPeriod.Pick(periods, p => p.Id, p => p.SortKey, withData);
     }

@@ -8,7 +8,7 @@ using ProgramTracker.Web.Models.Units;
 namespace ProgramTracker.Web.Models.Entry;
 
 /// <summary>An entry address's quarter and the entry forms' reads.</summary>
-public sealed class EntryQueries(ProgramTrackerDbContext db)
+public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
 {
     /// <summary>The quarter of an entry address, or null when the code names none (the unit is bound before: UnitAttribute).</summary>
     public Task<ReportingPeriod?> PeriodAsync(string code, CancellationToken ct) =>
@@ -37,12 +37,10 @@ public sealed class EntryQueries(ProgramTrackerDbContext db)
         var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
         var (starts, ends) = (period.StartsOn, period.EndsOn);
 
-        var allSets = await db.CriteriaSets.AsNoTracking()
-            .Where(s => levels.Contains(s.Level) && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts))
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Level, s.Code, s.Name, s.NameEn, s.DeclaredCriteria, s.DeclaredIndicators })
-            .ToListAsync(ct);
-        var book = await RuleBook.LoadAsync(db, allSets.Select(s => s.Id).ToList(), unitIds, ct);
+        // The sets in force and their rules from the catalogue snapshot (ADR 0010): no query (issue 24: the form within 8 queries).
+        var snapshot = await catalogue.GetAsync(ct);
+        var allSets = snapshot.Sets.Where(s => levels.Contains(s.Level) && s.InForce(starts, ends)).OrderBy(s => s.SortOrder).ToList();
+        var book = snapshot.Rules;
         var rulesOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id,
             u => allSets.Where(s => s.Level == LevelOf(u)).ToDictionary(s => s.Id, s => book.For(s.Id, u.Id, starts)));
         var ruleIds = rulesOf.Values.SelectMany(r => r.Values).SelectMany(r => r.Indicators).Select(r => r.IndicatorId).Distinct().ToList();

@@ -33,7 +33,7 @@ public static class MeetingBriefBuilder
                 Sources(data, data.Highlights.Select(h => (int?)h.SourceId))));
         }
 
-        return new MeetingBrief(Formats.Current.Format("Summary.Title", data.District.FullName, data.Period.Label), paragraphs);
+        return new MeetingBrief(Formats.Current.Format("Summary.Title", data.Upper.FullName, data.Period.Label), paragraphs);
     }
 
     private static BriefParagraph ProgrammeParagraph(DashboardData data, string code, string name, IReadOnlyList<DashSet> sets, IReadOnlyList<AchievementView> achievements)
@@ -45,7 +45,7 @@ public static class MeetingBriefBuilder
         var communeSets = sets.Any(s => s.Level == UnitLevel.Commune);
         foreach (var set in sets)
         {
-            var units = set.Level == UnitLevel.District ? [data.District] : data.Communes;
+            var units = set.Level == UnitLevel.District ? [data.Upper] : data.Communes;
             var figures = units.Select(u => data.Figure(u.Id, set.Id, data.Period.Id)).OfType<AttainmentFigure>().ToList();
             if (figures.Count == 0)
             {
@@ -60,7 +60,7 @@ public static class MeetingBriefBuilder
             var date = asOf.Count == 1 ? asOf[0] : (DateOnly?)null;
             var when = date is { } d && d != lastDate ? Formats.Current.Format("Summary.AsOfComma", DateLabel(d)) : "";
             lastDate = date;
-            var level = set.Level == UnitLevel.District && communeSets ? Formats.Current.Format("Summary.AtDistrictLevel", Formats.Current.UnitKindName(data.District.Kind)) : "";
+            var level = set.Level == UnitLevel.District && communeSets ? Formats.Current.Format("Summary.AtDistrictLevel", Formats.Current.UnitKindName(data.Upper.Kind)) : "";
             sentences.Add(FigureText.Capitalise(when + level + Formats.Current.Format("Summary.BySet", FigureText.Lower(Formats.Current.ShortName(set.Name, set.NameEn)), string.Join("; ", statements))));
         }
 
@@ -136,7 +136,7 @@ public static class MeetingBriefBuilder
             if (a.Set.Level == UnitLevel.District || scope.Count == 1)
             {
                 var unit = scope.Count == 1 ? data.Unit(scope[0]) : null;
-                var subject = unit?.FullName ?? data.District.FullName;
+                var subject = unit?.FullName ?? data.Upper.FullName;
                 districtClauses.Add(Formats.Current.Format(a.Figure.UnitsAchieved >= 1 ? "Summary.MeetsStandard" : "Summary.DoesNotMeetStandard", subject, standard));
                 continue;
             }
@@ -189,7 +189,7 @@ public static class MeetingBriefBuilder
     {
         var sentences = new List<string>();
         var sourceIds = new List<int?>();
-        var targets = data.Targets.Where(t => t.UnitId == data.District.Id).ToList();
+        var targets = data.Targets.Where(t => t.UnitId == data.Upper.Id).ToList();
         foreach (var t in targets)
         {
             var unit = string.IsNullOrEmpty(t.Unit) ? "" : $" {Formats.Current.MeasureUnit(t.Unit)}";
@@ -218,7 +218,7 @@ public static class MeetingBriefBuilder
         }
 
         var targeted = targets.Select(t => t.IndicatorId).ToHashSet();
-        var others = data.DistrictFigures.Where(f => !targeted.Contains(f.IndicatorId)).ToList();
+        var others = data.UpperFigures.Where(f => !targeted.Contains(f.IndicatorId)).ToList();
         if (others.Count > 0)
         {
             var clauses = others.Select(f =>
@@ -233,16 +233,16 @@ public static class MeetingBriefBuilder
                 };
                 return $"{FigureText.Lower(Formats.Current.InSentence(f.Name, f.NameEn))}{when} {phrase}";
             });
-            sentences.Add(Formats.Current.Format("Summary.OtherIndicators", data.District.FullName, string.Join("; ", clauses)));
+            sentences.Add(Formats.Current.Format("Summary.OtherIndicators", data.Upper.FullName, string.Join("; ", clauses)));
             sourceIds.AddRange(others.Select(f => f.SourceId));
         }
 
         if (sentences.Count == 0)
         {
-            sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label, data.District.FullName));
+            sentences.Add(Formats.Current.Format("Summary.NoDistrictIndicators", data.Period.Label, data.Upper.FullName));
         }
 
-        return new BriefParagraph("indicators", Formats.Current.Format("Summary.IndicatorsHeading", data.District.FullName), string.Join(" ", sentences), Sources(data, sourceIds));
+        return new BriefParagraph("indicators", Formats.Current.Format("Summary.IndicatorsHeading", data.Upper.FullName), string.Join(" ", sentences), Sources(data, sourceIds));
     }
 
     private static BriefParagraph CapitalParagraph(DashboardData data)
@@ -272,7 +272,7 @@ public static class MeetingBriefBuilder
             // The programme by its English name for an English reader where one is stored (the catalogue keeps the official Vietnamese).
             var programme = Formats.Current.ShortName(row.ProgrammeName, data.Sets.FirstOrDefault(s => s.ProgrammeCode == row.ProgrammeCode)?.ProgrammeNameEn);
             var subject = programme + (row.ProjectLabel is { } p ? $", {FigureText.Lower(p)}" : "")
-                + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.DistrictOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
+                + (row.FundingSource is { } f ? Formats.Current.Format("Summary.FundingSource", f) : "") + (row.UpperOwn ? "" : Formats.Current["Summary.CommunesAdded"]);
             sentences.Add($"{subject}: {string.Join("; ", parts)}.");
         }
 

@@ -181,7 +181,7 @@ public static class SummaryDocx
 
         // Table 4: targets against actuals, then the unit's other figures.
         body.Append(Caption(F["Docx.TableTargets"]));
-        var targets = data.Targets.Where(t => t.UnitId == data.District.Id).Select(t =>
+        var targets = data.Targets.Where(t => t.UnitId == data.Upper.Id).Select(t =>
         {
             var unit = string.IsNullOrEmpty(t.Unit) ? "" : " " + t.Unit;
             return new[]
@@ -193,8 +193,8 @@ public static class SummaryDocx
                 string.Join(", ", new[] { sources.Mark(data.Source(t.SourceId)), sources.Mark(data.Source(t.ActualSourceId)) }.Where(m => m.Length > 0).Distinct()),
             };
         }).ToList();
-        var targeted = data.Targets.Where(t => t.UnitId == data.District.Id).Select(t => t.IndicatorId).ToHashSet();
-        targets.AddRange(data.DistrictFigures.Where(x => !targeted.Contains(x.IndicatorId)).Select(x => new[]
+        var targeted = data.Targets.Where(t => t.UnitId == data.Upper.Id).Select(t => t.IndicatorId).ToHashSet();
+        targets.AddRange(data.UpperFigures.Where(x => !targeted.Contains(x.IndicatorId)).Select(x => new[]
         {
             x.Name, data.PeriodById(x.PeriodId)?.Label ?? "", "", F.Value(x.Value, x.ValueType, x.Unit, x.Qualifier), "", "", sources.Mark(data.Source(x.SourceId)),
         }));

@@ -369,7 +369,19 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Property<bool>("Achieved")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("CriteriaJudged")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CriteriaMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CriteriaUnknown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorsDefined")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorsJudged")
                         .HasColumnType("integer");
 
                     b.Property<int>("IndicatorsMet")

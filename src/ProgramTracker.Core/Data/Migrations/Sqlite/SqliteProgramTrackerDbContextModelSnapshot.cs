@@ -354,7 +354,19 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Property<bool>("Achieved")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CriteriaJudged")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CriteriaMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriteriaUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorsDefined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorsJudged")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IndicatorsMet")
