@@ -172,6 +172,20 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
             .ToList();
     }
 
+    /// <summary>Marks the flags of a value for follow-up (the reviewer's request); false when the value has no flag.</summary>
+    public async Task<bool> MarkFollowUpAsync(int unitId, int periodId, int indicatorId, CancellationToken ct)
+    {
+        var flags = await db.ValueFlags.Where(x => x.UnitId == unitId && x.PeriodId == periodId && x.IndicatorId == indicatorId).ToListAsync(ct);
+        var stamp = db.Stamp();
+        foreach (var flag in flags)
+        {
+            (flag.FollowUp, flag.FollowUpClosed, flag.FollowUpBy, flag.FollowUpAtUtc) = (true, false, stamp.By, stamp.AtUtc);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return flags.Count > 0;
+    }
+
     /// <summary>The rule's message with what was measured: the change as a multiple of last quarter, or the z-score.</summary>
     public static string Describe(ValidationRule rule, decimal? measure, Formats f) => (rule.Kind, measure) switch
     {

@@ -74,6 +74,7 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
         // "Lưu và gửi duyệt" with the warned value unexplained: refused beside the cell, nothing submitted.
         var setId = await fixture.Factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa-nang-cao").Select(s => s.Id).SingleAsync());
         fields = await FormFieldsAsync(officer, form);
+        (fields[$"Cells[{Cell("t1")}].Raw"], fields[$"Cells[{Cell("t2")}].Raw"], fields[$"Cells[{Cell("t3")}].Raw"]) = ("50", "2,5", "1");
         fields["SubmitSet"] = setId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var refused = await Post(officer, form, fields);
         var refusedHtml = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
@@ -88,6 +89,64 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
         var flag = await fixture.Factory.WithDbAsync(db => db.ValueFlags.Where(fl => fl.Unit.Slug == "nam-son" && fl.Indicator.Code == "ntm-xa-nang-cao.t1" && fl.Period.Year == 2024 && fl.Period.Quarter == 2)
             .Select(fl => new { fl.Value, fl.Measure, fl.Note, fl.Rule.Code }).SingleAsync());
         flag.Should().BeEquivalentTo(new { Value = 50m, Measure = (decimal?)10m, Note = "Năm nay có thêm vốn đối ứng của tỉnh", Code = "thay-doi-so-voi-quy-truoc" });
+
+        // The reviewer sees the flag count in the inbox, marks the value for follow-up; the officer sees the mark.
+        var reviewer = await fixture.Factory.SignedInClientAsync("huyen");
+        WebUtility.HtmlDecode(await reviewer.GetStringAsync("/inbox")).Should().Contain("1 số liệu có cảnh báo");
+        var review = await reviewer.GetStringAsync(form);
+        review.Should().Contain("Đề nghị xem lại");
+        var token = await reviewer.AntiforgeryTokenAsync(form);
+        var t1 = await fixture.Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa-nang-cao.t1").Select(i => i.Id).SingleAsync());
+        var mark = await reviewer.PostFormAsync(form + "/follow-up", new Dictionary<string, string> { ["IndicatorId"] = t1.ToString(System.Globalization.CultureInfo.InvariantCulture) }, token);
+        mark.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var officerInbox = WebUtility.HtmlDecode(await officer.GetStringAsync("/inbox"));
+        officerInbox.Should().Contain("1 số liệu cần xem lại");
+        WebUtility.HtmlDecode(await officer.GetStringAsync(form)).Should().Contain("Người duyệt đề nghị xem lại số liệu này.");
+
+        var intruder = await fixture.Factory.SignedInClientAsync("xa.namson");
+        (await intruder.PostFormAsync(form + "/follow-up", new Dictionary<string, string> { ["IndicatorId"] = "1" }, await intruder.AntiforgeryTokenAsync(form)))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "the officer does not review his own form");
+    }
+
+    [Fact]
+    public async Task The_completeness_report_for_Quang_Ninh_shows_units_on_time_late_and_missing_and_the_validation_report_links_to_cells()
+    {
+        var setId = await fixture.Factory.WithDbAsync(db => db.CriteriaSets.Where(s => s.Code == "ntm-xa-nang-cao").Select(s => s.Id).SingleAsync());
+        // 2024-Q3: the administrator moves the deadline to tomorrow, so that a form sent now is on time.
+        var admin = await fixture.Factory.SignedInClientAsync("admin");
+        var today = TestClock.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await admin.PostFormAsync("/admin/periods/2024-Q3/deadline", new Dictionary<string, string> { ["deadline"] = today }, await admin.AntiforgeryTokenAsync("/admin/periods")))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        await SubmitAsync(await fixture.Factory.SignedInClientAsync("xa.dondac"), "/communes/don-dac/entry/2024-Q3", setId);
+        // 2023-Q3 (deadline 10/10/2023): a form sent today is late.
+        await SubmitAsync(await fixture.Factory.SignedInClientAsync("xa.namson"), "/communes/nam-son/entry/2023-Q3", setId);
+
+        var leader = await fixture.Factory.SignedInClientAsync("lanhdao.tinh");
+        var q3 = await leader.GetAsync("/reports/completeness?unit=quang-ninh&period=2024-Q3");
+        var late = WebUtility.HtmlDecode(await leader.GetStringAsync("/reports/completeness?unit=quang-ninh&period=2023-Q3"));
+        var q3Html = WebUtility.HtmlDecode(await q3.Content.ReadAsStringAsync());
+        var english = WebUtility.HtmlDecode(await leader.GetStringAsync("/reports/completeness?unit=quang-ninh&period=2023-Q3&culture=en"));
+
+        q3.StatusCode.Should().Be(HttpStatusCode.OK);
+        q3Html.Should().Contain("data-path=\"/communes/don-dac/entry/2024-Q3\" data-state=\"on-time\"")
+            .And.Contain("data-path=\"/communes/nam-son/entry/2024-Q3\" data-state=\"missing\"");
+        late.Should().Contain("data-path=\"/communes/nam-son/entry/2023-Q3\" data-state=\"late\"");
+        q3Html.Should().Contain("1 đúng hạn").And.Contain("chưa gửi");
+        var days = DateOnly.FromDateTime(TestClock.Provider.GetUtcNow().UtcDateTime.AddHours(7)).DayNumber - new DateOnly(2023, 10, 10).DayNumber;
+        late.Should().Contain($"Trễ {days} ngày").And.Contain("1 trễ hạn").And.Contain("Chưa gửi").And.Contain("chart-data-completeness");
+        english.Should().Contain($"{days} days late").And.Contain("Reporting completeness");
+        (await (await fixture.Factory.SignedInClientAsync("xa.dondac")).GetAsync("/reports/completeness?unit=quang-ninh&period=2024-Q3"))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden, "a commune officer does not read the province");
+        (await leader.GetAsync("/reports/completeness?unit=quang-ninh&period=1999-Q1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private async Task SubmitAsync(HttpClient officer, string form, int setId)
+    {
+        var fields = await FormFieldsAsync(officer, form);
+        (fields[$"Cells[{Cell("t1")}].Raw"], fields[$"Cells[{Cell("t2")}].Raw"], fields[$"Cells[{Cell("t3")}].Raw"]) = ("60", "1", "1");
+        fields["SubmitSet"] = setId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var response = await Post(officer, form, fields);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     private Dictionary<string, int> _cells = [];
