@@ -25,6 +25,12 @@ public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks
             return NotFound();
         }
 
+        if (indicatorId <= 0)
+        {
+            return BadRequest();
+        }
+
+        // Only the unit's reviewer marks its values (the officer answers the mark, he does not set it).
         if (!await access.CanApproveAsync(User, target.Unit.Id, target.Period, ct))
         {
             return Forbid();
