@@ -71,7 +71,7 @@ public sealed class ApiTrustController(TrustReportQueries queries, ValueChecks c
     }
 
     [HttpGet("warnings/{unit}/{period}")]
-    [EndpointName("listFormWarnings")]
+    [EndpointName("getFormWarnings")]
     [EndpointSummary("List the warnings of a unit's quarter")]
     [EndpointDescription("The soft rules the unit's stored values of the quarter break (a change against the previous quarter, an outlier, a "
         + "plausible range, a rule between indicators), as the entry form shows them beside their cells.")]
