@@ -87,6 +87,8 @@ public abstract class ProgramTrackerDbContext : IdentityDbContext<AppUser>, IDat
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<UnitReportSettings> ReportSettings => Set<UnitReportSettings>();
+    public DbSet<Validation.ValidationRule> ValidationRules => Set<Validation.ValidationRule>();
+    public DbSet<Validation.ValueFlag> ValueFlags => Set<Validation.ValueFlag>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Validation;
 using ProgramTracker.Core.Workflow;
 
 namespace ProgramTracker.Core.Entry;
@@ -38,6 +40,9 @@ public sealed record EntrySaveResult(SaveOutcome Outcome, int Changed, IReadOnly
 {
     public WorkflowResult? Submit { get; init; }
 
+    /// <summary>Soft rules broken by the saved values (issue 25): shown beside their cells; the save went through.</summary>
+    public IReadOnlyList<Validation.CellWarning> Warnings { get; init; } = [];
+
     public static EntrySaveResult Of(SaveResult saved) => new(saved.Outcome, saved.Changed, [], saved.Conflicts, saved.Message);
 }
 
@@ -47,13 +52,14 @@ public sealed record EntrySaveResult(SaveOutcome Outcome, int Changed, IReadOnly
 /// <see cref="EntryService"/> (closed period, submitted or approved set, version conflict, audit, summaries) in one
 /// transaction, with the submission when asked.
 /// </summary>
-public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, WorkflowService workflow)
+public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, WorkflowService workflow, ValueChecks checks)
 {
     /// <param name="f">The language of the messages, and the number rule of <see cref="ValueNotation.Typed"/> cells.</param>
     public async Task<EntrySaveResult> SaveAsync(EntrySave save, Formats f, CancellationToken ct = default)
     {
         var ids = save.Units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
-        var types = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.ValueType, ct);
+        var kinds = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+        var types = kinds.ToDictionary(k => k.Key, k => k.Value.ValueType);
         if (types.Count != ids.Count)
         {
             return EntrySaveResult.Of(SaveResult.Refused(f["Entry.IndicatorGone"]));
@@ -61,9 +67,12 @@ public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, Wo
 
         var invalid = new List<CellRefusal>(save.AlreadyRefused);
         var units = new List<UnitCells>();
+        // The number behind a value its type refused (120 as a rate): the catalogue's hard rule then gives its own text.
+        var outOfType = new List<(int UnitId, IReadOnlyList<CheckedCell> Cells)>();
         foreach (var unit in save.Units)
         {
             var cells = new List<CellInput>();
+            var numbers = new List<CheckedCell>();
             foreach (var cell in unit.Cells)
             {
                 var read = CellRules.Read(types[cell.IndicatorId], cell.Value, cell.Notation, cell.Note, f);
@@ -74,10 +83,31 @@ public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, Wo
                 else
                 {
                     invalid.Add(new CellRefusal(unit.UnitId, cell.IndicatorId, read.Fault!.Value, read.Error!));
+                    if (read.Fault == CellFault.Value && CellRules.Read(ValueKind.Number, cell.Value, cell.Notation, null, f) is { Ok: true, Value: { } number })
+                    {
+                        numbers.Add(new CheckedCell(cell.IndicatorId, number));
+                    }
                 }
             }
 
             units.Add(new UnitCells(unit.UnitId, cells));
+            outOfType.Add((unit.UnitId, numbers));
+        }
+
+        var parsed = units.Select(u => (u.UnitId, (IReadOnlyList<CheckedCell>)u.Cells.Select(c => new CheckedCell(c.IndicatorId, c.Value, c.Note)).ToList())).ToList();
+        if (outOfType.Any(u => u.Cells.Count > 0))
+        {
+            // The rule's text replaces the type's own message for the same cell.
+            foreach (var byRule in await checks.RefuseAsync(save.PeriodId, outOfType, f, ct))
+            {
+                var i = invalid.FindIndex(r => r.UnitId == byRule.UnitId && r.IndicatorId == byRule.IndicatorId);
+                invalid[i] = invalid[i] with { Message = byRule.Message };
+            }
+        }
+
+        if (invalid.Count == 0)
+        {
+            invalid.AddRange(await checks.RefuseAsync(save.PeriodId, parsed, f, ct));
         }
 
         if (invalid.Count > 0)
@@ -87,10 +117,23 @@ public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, Wo
 
         if (save.SubmitSetId is not { } setId)
         {
-            return EntrySaveResult.Of(await entry.SaveManyAsync(save.PeriodId, units, save.Source, ct));
+            var result = EntrySaveResult.Of(await entry.SaveManyAsync(save.PeriodId, units, save.Source, ct));
+            return result.Outcome == SaveOutcome.Saved ? result with { Warnings = await checks.FlagAsync(save.PeriodId, parsed, f, ct) } : result;
+        }
+
+        // A submission with a warned value asks for a note on it (the cell's note), before anything is stored.
+        var unnoted = (await checks.WarnAsync(save.PeriodId, parsed, f, ct))
+            .Where(w => kinds[w.IndicatorId].CriteriaSetId == setId && parsed.Single().Item2.First(c => c.IndicatorId == w.IndicatorId).Note is null)
+            .DistinctBy(w => w.IndicatorId)
+            .Select(w => new CellRefusal(w.UnitId, w.IndicatorId, CellFault.Value, f.Format("Trust.NoteNeeded", w.Message)))
+            .ToList();
+        if (unnoted.Count > 0)
+        {
+            return new EntrySaveResult(SaveOutcome.Invalid, 0, unnoted, [], null);
         }
 
         var (saved, submitted) = await entry.SaveAndSubmitAsync(units.Single().UnitId, save.PeriodId, units.Single().Cells, setId, workflow, ct);
-        return EntrySaveResult.Of(saved) with { Submit = submitted };
+        var outcome = EntrySaveResult.Of(saved) with { Submit = submitted };
+        return saved.Outcome == SaveOutcome.Saved ? outcome with { Warnings = await checks.FlagAsync(save.PeriodId, parsed, f, ct) } : outcome;
     }
 }

@@ -152,6 +152,8 @@ public sealed class Seeder(ProgramTrackerDbContext db)
 
         Mark("indicators (catalogue)");
         var indicators = await db.Indicators.ToDictionaryAsync(i => i.Code, ct);
+        added += await Validation.RuleSeed.SeedAsync(db, ct);
+        Mark("validation rules");
         added += await SeedUnitsHistoryAsync(data, sources, units, ct);
         Mark("reorganisations, classifications");
 

@@ -83,6 +83,14 @@ public sealed class WorkflowService(ProgramTrackerDbContext db, SummaryUpdater s
             {
                 return WorkflowResult.Fail(Formats.Current.Format("Workflow.MissingValues", defined.Count - entered, defined.Count), status);
             }
+
+            // Issue 25: a value warned by a soft rule needs a note (the cell's) before the set goes for review.
+            var unnoted = await db.ValueFlags.CountAsync(fl => fl.UnitId == unitId && fl.PeriodId == periodId && defined.Contains(fl.IndicatorId)
+                && db.IndicatorValues.Any(v => v.UnitId == unitId && v.PeriodId == periodId && v.IndicatorId == fl.IndicatorId && v.Value == fl.Value && v.Note == null), ct);
+            if (unnoted > 0)
+            {
+                return WorkflowResult.Fail(Formats.Current.Format("Trust.SubmitNeedsNotes", unnoted), status);
+            }
         }
 
         // Who submitted or reviewed, and when: the same stamp the context writes on the row itself.

@@ -90,6 +90,10 @@ public sealed class EntryRow
     public string? Error { get; set; }
     /// <summary>Set when someone else saved this cell meanwhile: their value, shown beside the person's own input.</summary>
     public string? ConflictText { get; set; }
+    /// <summary>The soft rules the stored value breaks (issue 25), in the reader's language.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>A reviewer marked this value for follow-up (and has not closed it).</summary>
+    public bool FollowUp { get; init; }
 }
 
 /// <summary>What the form posts: one entry per cell, in page order.</summary>

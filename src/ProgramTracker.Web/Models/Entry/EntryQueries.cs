@@ -67,6 +67,12 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
                 .ToListAsync(ct))
             .ToLookup(s => s.UnitId);
 
+        var flags = (await db.ValueFlags.AsNoTracking()
+                .Where(fl => unitIds.Contains(fl.UnitId) && fl.PeriodId == period.Id)
+                .Select(fl => new { fl.UnitId, fl.IndicatorId, fl.Value, fl.Measure, fl.Rule, fl.FollowUp, fl.FollowUpClosed })
+                .ToListAsync(ct))
+            .ToLookup(fl => (fl.UnitId, fl.IndicatorId));
+
         return units.Select(unit =>
         {
             var sets = allSets.Where(s => s.Level == LevelOf(unit)).ToList();
@@ -99,6 +105,9 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
                                 StoredQualifier = v?.Qualifier ?? ValueQualifier.None, StoredBy = v?.UpdatedBy, StoredAtUtc = v?.UpdatedAtUtc,
                                 Status = AttainmentRules.Evaluate(i.ValueType, rule.Comparator, rule.Threshold, v?.Value),
                                 Raw = RawOf(v?.Value, i.ValueType), Note = v?.Note, Version = v?.Version ?? 0,
+                                Warnings = flags[(unit.Id, i.Id)].Where(fl => fl.Value == v?.Value)
+                                    .Select(fl => ProgramTracker.Core.Validation.ValueChecks.Describe(fl.Rule, fl.Measure, Formats.Current)).ToList(),
+                                FollowUp = flags[(unit.Id, i.Id)].Any(fl => fl.FollowUp && !fl.FollowUpClosed),
                             };
                         }).ToList(), c.Key.CriterionNameEn)).ToList();
                 return new EntrySet(set.Id, set.Code, set.Name, set.DeclaredCriteria, set.DeclaredIndicators,

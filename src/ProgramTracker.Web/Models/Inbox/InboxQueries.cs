@@ -16,7 +16,14 @@ public sealed record InboxItem(
     SubmissionStatus Status,
     string? Comment,
     string? By,
-    bool Overdue);
+    bool Overdue)
+{
+    /// <summary>Values of the form warned by a soft rule (issue 25).</summary>
+    public int Flags { get; init; }
+
+    /// <summary>Values the reviewer marked for follow-up, still open.</summary>
+    public int FollowUps { get; init; }
+}
 
 public sealed record InboxModel(string Role, IReadOnlyList<InboxItem> Due, IReadOnlyList<InboxItem> Returned, IReadOnlyList<InboxItem> Waiting, IReadOnlyList<InboxItem> NotSubmitted)
 {
@@ -85,6 +92,12 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
             .Select(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId, s.Status, s.Comment, s.SubmittedBy, s.ReviewedBy })
             .ToDictionaryAsync(s => (s.UnitId, s.CriteriaSetId, s.PeriodId), ct);
 
+        var flags = await db.ValueFlags.AsNoTracking()
+            .Where(fl => unitIds.Contains(fl.UnitId) && periodIds.Contains(fl.PeriodId))
+            .GroupBy(fl => new { fl.UnitId, fl.Indicator.Criterion.CriteriaSetId, fl.PeriodId })
+            .Select(g => new { g.Key.UnitId, g.Key.CriteriaSetId, g.Key.PeriodId, Flags = g.Select(x => x.IndicatorId).Distinct().Count(), FollowUps = g.Where(x => x.FollowUp && !x.FollowUpClosed).Select(x => x.IndicatorId).Distinct().Count() })
+            .ToDictionaryAsync(x => (x.UnitId, x.CriteriaSetId, x.PeriodId), ct);
+
         var items = new List<(InboxItem Item, bool Recent, bool Reviews)>();
         foreach (var u in units)
         {
@@ -109,7 +122,11 @@ public sealed class InboxQueries(ProgramTrackerDbContext db, TimeProvider clock)
                         $"/{(u.Kind == UnitKind.District ? "districts" : "communes")}/{u.Slug}/entry/{p.Code}",
                         s.Name, s.NameEn, p.Label, p.Deadline, status,
                         sub?.Comment, status == SubmissionStatus.Submitted ? sub?.SubmittedBy : sub?.ReviewedBy,
-                        p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned), latest.Contains(p.Id), reviews));
+                        p.Deadline is { } d && d < today && status is SubmissionStatus.Draft or SubmissionStatus.Returned)
+                        {
+                            Flags = flags.GetValueOrDefault((u.Id, s.Id, p.Id))?.Flags ?? 0,
+                            FollowUps = flags.GetValueOrDefault((u.Id, s.Id, p.Id))?.FollowUps ?? 0,
+                        }, latest.Contains(p.Id), reviews));
                 }
             }
         }

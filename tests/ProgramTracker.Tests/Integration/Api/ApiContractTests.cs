@@ -45,7 +45,7 @@ public sealed class ApiContractTests(ApiFixture fixture, Xunit.Abstractions.ITes
         var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!;
         var operations = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (Path: p.Key, Method: m.Key, Operation: m.Value!))).ToList();
 
-        operations.Should().HaveCount(19);
+        operations.Should().HaveCount(22); // 19, and issue 25's two reports and a quarter's warnings
         operations.Select(o => o.Operation["operationId"]?.GetValue<string>()).Should().OnlyHaveUniqueItems().And.NotContainNulls()
             .And.Contain(["listUnits", "getForm", "putFormValues", "postWorkflowStep", "listValues"]);
         foreach (var (path, method, operation) in operations)

@@ -1596,6 +1596,157 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValidationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("CriteriaSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Expression")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("FromQuarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Max")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("Min")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int?>("ValueType")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaSetId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("Code", "FromYear", "FromQuarter")
+                        .IsUnique();
+
+                    b.ToTable("validation_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValueFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FollowUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("FollowUpClosed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Measure")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("PeriodId", "RuleId");
+
+                    b.HasIndex("UnitId", "PeriodId", "IndicatorId", "RuleId")
+                        .IsUnique();
+
+                    b.ToTable("value_flags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2155,6 +2306,58 @@ namespace ProgramTracker.Core.Data.Migrations.Postgres
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValidationRule", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany()
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CriteriaSet");
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValueFlag", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.ReportingPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Validation.ValidationRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Period");
+
+                    b.Navigation("Rule");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.AdministrativeUnit", b =>

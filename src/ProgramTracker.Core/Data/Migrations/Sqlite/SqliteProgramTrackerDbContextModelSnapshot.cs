@@ -1537,6 +1537,153 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.ToTable("user_units", (string)null);
                 });
 
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValidationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CriteriaSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Expression")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Max")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Min")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Share")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ValueType")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriteriaSetId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("Code", "FromYear", "FromQuarter")
+                        .IsUnique();
+
+                    b.ToTable("validation_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValueFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FollowUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Measure")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RuleId");
+
+                    b.HasIndex("PeriodId", "RuleId");
+
+                    b.HasIndex("UnitId", "PeriodId", "IndicatorId", "RuleId")
+                        .IsUnique();
+
+                    b.ToTable("value_flags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2096,6 +2243,58 @@ namespace ProgramTracker.Core.Data.Migrations.Sqlite
                     b.Navigation("Unit");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValidationRule", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.CriteriaSet", "CriteriaSet")
+                        .WithMany()
+                        .HasForeignKey("CriteriaSetId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("CriteriaSet");
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("ProgramTracker.Core.Validation.ValueFlag", b =>
+                {
+                    b.HasOne("ProgramTracker.Core.Domain.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.ReportingPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Validation.ValidationRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ProgramTracker.Core.Domain.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Period");
+
+                    b.Navigation("Rule");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("ProgramTracker.Core.Domain.AdministrativeUnit", b =>

@@ -1,0 +1,326 @@
+using Microsoft.EntityFrameworkCore;
+using ProgramTracker.Core.Data;
+using ProgramTracker.Core.Domain;
+using ProgramTracker.Core.Entry;
+using ProgramTracker.Core.Localization;
+
+namespace ProgramTracker.Core.Validation;
+
+/// <summary>A soft rule broken by a saved value: shown beside its cell, stored as a <see cref="ValueFlag"/>.</summary>
+public sealed record CellWarning(int UnitId, int IndicatorId, int RuleId, string Message, decimal? Value, decimal? Measure);
+
+/// <summary>A parsed value of a save, for the checks.</summary>
+public sealed record CheckedCell(int IndicatorId, decimal? Value, string? Note = null);
+
+/// <summary>
+/// The catalogue's validation rules applied to a save (issue 25), called by <see cref="SaveEntry"/> so that the entry
+/// form, the workbook import and the API all get them: <see cref="RefuseAsync"/> before the write (hard rules),
+/// <see cref="FlagAsync"/> after it in the same transaction (soft rules, change against last quarter, robust outliers).
+/// </summary>
+public sealed class ValueChecks(ProgramTrackerDbContext db)
+{
+    /// <summary>The rules in force in a period: per code, the latest row from that period on, if active.</summary>
+    public static IReadOnlyList<ValidationRule> InForce(IEnumerable<ValidationRule> rows, int year, int quarter)
+    {
+        var key = (year * 10) + quarter;
+        return rows.Where(r => r.FromKey <= key)
+            .GroupBy(r => r.Code, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(r => r.FromKey)!)
+            .Where(r => r.Active)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<ValidationRule>> RulesInForceAsync(ReportingPeriod period, CancellationToken ct)
+    {
+        var rows = await db.ValidationRules.AsNoTracking().ToListAsync(ct);
+        return InForce(rows, period.Year, period.Quarter ?? 4);
+    }
+
+    /// <summary>The cells refused by hard rules (bounds, rules between indicators), with the rule's message.</summary>
+    public async Task<IReadOnlyList<CellRefusal>> RefuseAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, Formats f, CancellationToken ct)
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null)
+        {
+            return [];
+        }
+
+        var rules = (await RulesInForceAsync(period, ct)).Where(r => r.Severity == RuleSeverity.Hard).ToList();
+        if (rules.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+        var refused = new List<CellRefusal>();
+        var context = await ExpressionContextAsync(periodId, units, rules, ct);
+        foreach (var (unitId, cells) in units)
+        {
+            foreach (var cell in cells)
+            {
+                if (cell.Value is not { } v)
+                {
+                    continue;
+                }
+
+                var ind = indicators[cell.IndicatorId];
+                var broken = rules.FirstOrDefault(r => r.Kind == RuleKind.Bounds && r.AppliesTo(cell.IndicatorId, ind.ValueType, ind.CriteriaSetId) && BreaksBounds(r, v));
+                if (broken is not null)
+                {
+                    refused.Add(new CellRefusal(unitId, cell.IndicatorId, CellFault.Value, broken.MessageIn(f.IsEnglish)));
+                }
+            }
+
+            foreach (var (rule, expression, exprIds) in context.Expressions)
+            {
+                var inSave = cells.Where(c => exprIds.Contains(c.IndicatorId)).ToList();
+                if (inSave.Count > 0 && expression.Holds(code => context.ValueOf(unitId, code, cells)) == false
+                    && !refused.Any(r => r.UnitId == unitId && exprIds.Contains(r.IndicatorId)))
+                {
+                    refused.AddRange(inSave.Select(c => new CellRefusal(unitId, c.IndicatorId, CellFault.Value, rule.MessageIn(f.IsEnglish))));
+                }
+            }
+        }
+
+        return refused;
+    }
+
+    /// <summary>
+    /// Checks the soft rules on the saved cells of each unit and keeps their flags current: a flag no longer broken goes, a
+    /// new one is added, one still broken keeps its note and follow-up. Returns the warnings, in the reader's language.
+    /// </summary>
+    public async Task<IReadOnlyList<CellWarning>> FlagAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, Formats f, CancellationToken ct)
+    {
+        var warnings = await WarnAsync(periodId, units, f, ct);
+        await StoreAsync(periodId, units, warnings, ct);
+        return warnings;
+    }
+
+    /// <summary>The soft rules the cells break, without storing anything (a submission asks for a note on each first).</summary>
+    public async Task<List<CellWarning>> WarnAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, Formats f, CancellationToken ct)
+    {
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period?.Quarter is null)
+        {
+            return [];
+        }
+
+        var rules = (await RulesInForceAsync(period, ct)).Where(r => r.Severity == RuleSeverity.Soft).ToList();
+        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
+        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+
+        var warnings = new List<CellWarning>();
+        if (rules.Count > 0)
+        {
+            var context = await ExpressionContextAsync(periodId, units, rules, ct);
+            var previous = await PreviousAsync(period, unitIds, ids, ct);
+            var history = rules.Any(r => r.Kind == RuleKind.Outlier) ? await HistoryAsync(period, unitIds, ids, ct) : [];
+            var peers = rules.Any(r => r.Kind == RuleKind.Outlier) ? await PeersAsync(periodId, unitIds, ids, ct) : [];
+            foreach (var (unitId, cells) in units)
+            {
+                foreach (var cell in cells)
+                {
+                    if (cell.Value is not { } v || !indicators.TryGetValue(cell.IndicatorId, out var ind) || ind.ValueType == ValueKind.Boolean)
+                    {
+                        continue;
+                    }
+
+                    foreach (var rule in rules.Where(r => r.AppliesTo(cell.IndicatorId, ind.ValueType, ind.CriteriaSetId)))
+                    {
+                        var measure = rule.Kind switch
+                        {
+                            RuleKind.Bounds when BreaksBounds(rule, v) => v,
+                            RuleKind.Change when previous.TryGetValue((unitId, cell.IndicatorId), out var prev) && prev != 0
+                                && Math.Abs(v - prev) / Math.Abs(prev) > (rule.Share ?? 1m) => Math.Round(v / prev, 2),
+                            RuleKind.Outlier => OutlierZ(v, history.GetValueOrDefault((unitId, cell.IndicatorId)), peers.GetValueOrDefault(cell.IndicatorId), unitId, rule.Share ?? RobustStats.DefaultThreshold),
+                            _ => (decimal?)null,
+                        };
+                        if (measure is not null)
+                        {
+                            warnings.Add(new CellWarning(unitId, cell.IndicatorId, rule.Id, Describe(rule, measure.Value, f), v, measure));
+                        }
+                    }
+                }
+
+                foreach (var (rule, expression, exprIds) in context.Expressions)
+                {
+                    foreach (var cell in cells.Where(c => exprIds.Contains(c.IndicatorId) && c.Value is not null))
+                    {
+                        if (expression.Holds(code => context.ValueOf(unitId, code, cells)) == false)
+                        {
+                            warnings.Add(new CellWarning(unitId, cell.IndicatorId, rule.Id, rule.MessageIn(f.IsEnglish), cell.Value, null));
+                        }
+                    }
+                }
+            }
+        }
+
+        return warnings;
+    }
+
+    /// <summary>The warnings stored for a unit's period (the form's cells after a reload, the API's "warnings").</summary>
+    public async Task<IReadOnlyList<CellWarning>> StoredAsync(int unitId, int periodId, Formats f, CancellationToken ct)
+    {
+        var flags = await db.ValueFlags.AsNoTracking().Where(x => x.UnitId == unitId && x.PeriodId == periodId)
+            .Select(x => new { x.IndicatorId, x.RuleId, x.Value, x.Measure, x.Rule })
+            .ToListAsync(ct);
+        return flags.Select(x => new CellWarning(unitId, x.IndicatorId, x.RuleId, Describe(x.Rule, x.Measure, f), x.Value, x.Measure))
+            .ToList();
+    }
+
+    /// <summary>Marks the flags of a value for follow-up (the reviewer's request); false when the value has no flag.</summary>
+    public async Task<bool> MarkFollowUpAsync(int unitId, int periodId, int indicatorId, CancellationToken ct)
+    {
+        var flags = await db.ValueFlags.Where(x => x.UnitId == unitId && x.PeriodId == periodId && x.IndicatorId == indicatorId).ToListAsync(ct);
+        var stamp = db.Stamp();
+        foreach (var flag in flags)
+        {
+            (flag.FollowUp, flag.FollowUpClosed, flag.FollowUpBy, flag.FollowUpAtUtc) = (true, false, stamp.By, stamp.AtUtc);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return flags.Count > 0;
+    }
+
+    /// <summary>The rule's message with what was measured: the change as a multiple of last quarter, or the z-score.</summary>
+    public static string Describe(ValidationRule rule, decimal? measure, Formats f) => (rule.Kind, measure) switch
+    {
+        (RuleKind.Change, { } m) => f.Format("Trust.ChangeMeasured", rule.MessageIn(f.IsEnglish), f.Number(m)),
+        (RuleKind.Outlier, { } m) => f.Format("Trust.OutlierMeasured", rule.MessageIn(f.IsEnglish), f.Number(m)),
+        _ => rule.MessageIn(f.IsEnglish),
+    };
+
+    private static bool BreaksBounds(ValidationRule rule, decimal v) => (rule.Min is { } min && v < min) || (rule.Max is { } max && v > max);
+
+    private static decimal? OutlierZ(decimal v, List<decimal>? own, List<(int UnitId, decimal Value)>? peers, int unitId, decimal threshold)
+    {
+        var zOwn = own is null ? null : RobustStats.ModifiedZ(v, own);
+        var others = peers?.Where(p => p.UnitId != unitId).Select(p => p.Value).ToList();
+        var zPeers = others is null ? null : RobustStats.ModifiedZ(v, others);
+        var z = Math.Max(zOwn ?? 0, zPeers ?? 0);
+        return z > threshold ? Math.Round(z, 1) : null;
+    }
+
+    private async Task StoreAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, List<CellWarning> warnings, CancellationToken ct)
+    {
+        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
+        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
+        var stored = await db.ValueFlags.Where(x => x.PeriodId == periodId && unitIds.Contains(x.UnitId) && ids.Contains(x.IndicatorId)).ToListAsync(ct);
+        var saved = units.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId))).ToHashSet();
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var notes = units.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId, c.Note))).ToDictionary(x => (x.UnitId, x.IndicatorId), x => CellRules.CleanNote(x.Note));
+        foreach (var flag in stored.Where(x => saved.Contains((x.UnitId, x.IndicatorId))))
+        {
+            flag.Note = notes.GetValueOrDefault((flag.UnitId, flag.IndicatorId));
+            var still = warnings.FirstOrDefault(w => w.UnitId == flag.UnitId && w.IndicatorId == flag.IndicatorId && w.RuleId == flag.RuleId);
+            if (still is null)
+            {
+                db.ValueFlags.Remove(flag);
+            }
+            else if (still.Value != flag.Value)
+            {
+                (flag.Value, flag.Measure, flag.FlaggedAtUtc, flag.FollowUpClosed) = (still.Value, still.Measure, now, flag.FollowUp);
+            }
+        }
+
+        foreach (var w in warnings.DistinctBy(w => (w.UnitId, w.IndicatorId, w.RuleId)))
+        {
+            if (!stored.Any(x => x.UnitId == w.UnitId && x.IndicatorId == w.IndicatorId && x.RuleId == w.RuleId))
+            {
+                db.ValueFlags.Add(new ValueFlag
+                {
+                    UnitId = w.UnitId, PeriodId = periodId, IndicatorId = w.IndicatorId, RuleId = w.RuleId,
+                    Value = w.Value, Measure = w.Measure, FlaggedAtUtc = now, Note = notes.GetValueOrDefault((w.UnitId, w.IndicatorId)),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Dictionary<(int, int), decimal>> PreviousAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
+    {
+        var (year, quarter) = period.Quarter == 1 ? (period.Year - 1, 4) : (period.Year, period.Quarter!.Value - 1);
+        return await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.Period.Year == year && v.Period.Quarter == quarter && unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null)
+            .ToDictionaryAsync(v => (v.UnitId, v.IndicatorId), v => v.Value!.Value, ct);
+    }
+
+    /// <summary>The unit's own values of earlier quarters (the last five years at most).</summary>
+    private async Task<Dictionary<(int, int), List<decimal>>> HistoryAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
+    {
+        var key = (period.Year * 10) + period.Quarter!.Value;
+        var first = key - 50;
+        var rows = await db.IndicatorValues.AsNoTracking()
+            .Where(v => unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null && v.Period.Quarter != null
+                        && (v.Period.Year * 10) + v.Period.Quarter < key && (v.Period.Year * 10) + v.Period.Quarter >= first)
+            .Select(v => new { v.UnitId, v.IndicatorId, Value = v.Value!.Value })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.UnitId, r.IndicatorId)).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());
+    }
+
+    /// <summary>The values of the same quarter of the communes of the saving units' provinces (one province in practice).</summary>
+    private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> PeersAsync(int periodId, List<int> unitIds, List<int> ids, CancellationToken ct)
+    {
+        var lineage = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.ParentId, ParentKind = (UnitKind?)u.Parent!.Kind, Grand = u.Parent!.ParentId })
+            .ToListAsync(ct);
+        var provinces = lineage.Select(l => l.ParentKind is { } k && AdministrativeUnit.IsProvinceLevelKind(k) ? l.ParentId : l.Grand)
+            .OfType<int>().Distinct().ToList();
+        if (provinces.Count == 0)
+        {
+            return [];
+        }
+
+        var communeKinds = AdministrativeUnit.CommuneLevelKinds;
+        var rows = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.PeriodId == periodId && ids.Contains(v.IndicatorId) && v.Value != null && communeKinds.Contains(v.Unit.Kind)
+                        && ((v.Unit.ParentId != null && provinces.Contains(v.Unit.ParentId.Value))
+                            || (v.Unit.Parent!.ParentId != null && provinces.Contains(v.Unit.Parent.ParentId.Value))))
+            .Select(v => new { v.IndicatorId, v.UnitId, Value = v.Value!.Value })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.Select(r => (r.UnitId, r.Value)).ToList());
+    }
+
+    private async Task<ExpressionContext> ExpressionContextAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, List<ValidationRule> rules, CancellationToken ct)
+    {
+        var exprRules = rules.Where(r => r.Kind == RuleKind.Expression && !string.IsNullOrWhiteSpace(r.Expression)).ToList();
+        if (exprRules.Count == 0)
+        {
+            return new ExpressionContext([], new Dictionary<string, int>(StringComparer.Ordinal), []);
+        }
+
+        var codes = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.Id }).ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
+        var parsed = new List<(ValidationRule, RuleExpression, HashSet<int>)>();
+        foreach (var rule in exprRules)
+        {
+            var (expression, _) = RuleExpression.Parse(rule.Expression, codes.ContainsKey);
+            if (expression is not null)
+            {
+                parsed.Add((rule, expression, expression.Codes.Select(c => codes[c]).ToHashSet()));
+            }
+        }
+
+        var needed = parsed.SelectMany(p => p.Item3).Distinct().ToList();
+        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
+        var stored = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.PeriodId == periodId && unitIds.Contains(v.UnitId) && needed.Contains(v.IndicatorId))
+            .Select(v => new { v.UnitId, v.IndicatorId, v.Value })
+            .ToDictionaryAsync(v => (v.UnitId, v.IndicatorId), v => v.Value, ct);
+        return new ExpressionContext(parsed, codes, stored);
+    }
+
+    private sealed record ExpressionContext(List<(ValidationRule Rule, RuleExpression Expression, HashSet<int> Ids)> Expressions, IReadOnlyDictionary<string, int> Codes, Dictionary<(int, int), decimal?> Stored)
+    {
+        public decimal? ValueOf(int unitId, string code, IReadOnlyList<CheckedCell> cells)
+        {
+            var id = Codes[code];
+            var cell = cells.FirstOrDefault(c => c.IndicatorId == id);
+            return cell is not null ? cell.Value : Stored.GetValueOrDefault((unitId, id));
+        }
+    }
+}

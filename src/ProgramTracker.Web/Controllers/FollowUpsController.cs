@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Validation;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Entry;
+
+namespace ProgramTracker.Web.Controllers;
+
+/// <summary>A reviewer marks a warned value for follow-up (issue 25); the officer sees the mark beside the cell and in his inbox.</summary>
+[Authorize(Policy = Policies.EditData)]
+public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks, UnitAccess access) : Controller
+{
+    [HttpPost("/communes/{slug}/entry/{period}/follow-up")]
+    public Task<IActionResult> Commune(string slug, string period, int indicatorId, CancellationToken ct) => Mark(slug, communeLevel: true, period, indicatorId, ct);
+
+    [HttpPost("/districts/{slug}/entry/{period}/follow-up")]
+    public Task<IActionResult> District(string slug, string period, int indicatorId, CancellationToken ct) => Mark(slug, communeLevel: false, period, indicatorId, ct);
+
+    private async Task<IActionResult> Mark(string slug, bool communeLevel, string periodCode, int indicatorId, CancellationToken ct)
+    {
+        if (await queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct) is not { } target)
+        {
+            return NotFound();
+        }
+
+        if (indicatorId <= 0)
+        {
+            return BadRequest();
+        }
+
+        // Only the unit's reviewer marks its values (the officer answers the mark, he does not set it).
+        if (!await access.CanApproveAsync(User, target.Unit.Id, target.Period, ct))
+        {
+            return Forbid();
+        }
+
+        var marked = await checks.MarkFollowUpAsync(target.Unit.Id, target.Period.Id, indicatorId, ct);
+        if (!marked)
+        {
+            return NotFound();
+        }
+
+        TempData["EntryMessage"] = Formats.Current["Trust.FollowUpDone"];
+        var path = $"/{(communeLevel ? "communes" : "districts")}/{target.Unit.Slug}/entry/{target.Period.Code}";
+        return Redirect(path);
+    }
+}
