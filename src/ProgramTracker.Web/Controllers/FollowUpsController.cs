@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Validation;
+using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Web.Models.Entry;
 
 namespace ProgramTracker.Web.Controllers;
@@ -13,17 +15,20 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks, UnitAccess access) : Controller
 {
     [HttpPost("/communes/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> Commune(string slug, string period, int indicatorId, CancellationToken ct) => Mark(slug, communeLevel: true, period, indicatorId, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, string period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: true, period, indicatorId, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> District(string slug, string period, int indicatorId, CancellationToken ct) => Mark(slug, communeLevel: false, period, indicatorId, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, string period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: false, period, indicatorId, ct);
 
-    private async Task<IActionResult> Mark(string slug, bool communeLevel, string periodCode, int indicatorId, CancellationToken ct)
+    private async Task<IActionResult> Mark(UnitHeader unit, bool communeLevel, string periodCode, int indicatorId, CancellationToken ct)
     {
-        if (await queries.UnitPeriodAsync(slug, communeLevel, periodCode, ct) is not { } target)
+        // The unit is bound and found before (UnitAttribute); the approve right is checked below, for this period.
+        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
         {
             return NotFound();
         }
+
+        var target = (Unit: unit, Period: period);
 
         if (indicatorId <= 0)
         {
