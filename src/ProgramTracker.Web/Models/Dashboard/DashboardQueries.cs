@@ -63,10 +63,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false,
         ReadScope? selector = null)
     {
-        var year = 0;
-        int? quarter = null;
+        var key = default(PeriodKey);
         var periodNamed = !string.IsNullOrWhiteSpace(periodCode);
-        if (periodNamed && !PeriodCode.TryParse(periodCode, out year, out quarter))
+        if (periodNamed && !PeriodKey.TryParse(periodCode, out key))
         {
             return null;
         }
@@ -97,15 +96,19 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         var did = district.Id;
         var periods = snapshot.Periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
-        var period = periodNamed
-            ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter)
-            : await LatestWithDataAsync(snapshot, did, periods, ct);
+        var period = !periodNamed ? await LatestWithDataAsync(snapshot, did, periods, ct)
+            : key.Span == PeriodSpan.Quarter ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter == key.Quarter)
+            : CombinedPeriodOf(key, periods);
         if (period is null)
         {
             return null;
         }
 
-        var window = periods.Where(p => p.SortKey <= period.SortKey).TakeLast(WindowSize).ToList();
+        // A half-year or a year is combined from its stored quarters (issue 26.1): those quarters' periods, in order.
+        var combinedQuarters = period.Quarter is null
+            ? periods.Where(p => p.Quarter is { } q && period.Key.Covers(p.Year, q)).ToList()
+            : [];
+        var window = periods.Where(p => p.SortKey < period.SortKey).Append(period).TakeLast(WindowSize).ToList();
         var windowIds = window.Select(p => p.Id).ToList();
         var (starts, ends) = (period.StartsOn, period.EndsOn);
 
@@ -163,6 +166,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         }
 
         var startOf = window.ToDictionary(p => p.Id, p => p.StartsOn);
+        var combined = period.Quarter is null ? CombineWindow(snapshot, period, combinedQuarters, rawValues.Select(v => (v.UnitId, v.PeriodId, v.IndicatorId, v.SetId, v.Value))) : null;
 
         var setById = sets.ToDictionary(s => s.Id);
         var attainment = new List<AttainmentFigure>();
@@ -202,6 +206,46 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                     result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
         }
 
+        if (combined is not null)
+        {
+            // The window's own figures (issue 26.1): the combined values judged as a quarter's are, where the unit has no
+            // values stored for a whole year; a report's figure and a poverty record are levels, so the latest quarter's stands.
+            var lastStart = combinedQuarters.Count > 0 ? combinedQuarters[^1].StartsOn : period.StartsOn;
+            foreach (var (pair, values) in combined.Values)
+            {
+                var (unitId, setId) = pair;
+                if (attainment.Any(a => a.UnitId == unitId && a.SetId == setId && a.PeriodId == period.Id) || !setById.TryGetValue(setId, out var set))
+                {
+                    continue;
+                }
+
+                var rules = book.For(set.Id, unitId, lastStart);
+                var judgedValues = values.Where(v => rules.Defines(v.Key)).ToDictionary(v => v.Key, v => v.Value);
+                var withValue = judgedValues.Count(v => v.Value is not null);
+                if (withValue == 0)
+                {
+                    continue;
+                }
+
+                var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, judgedValues, set.DeclaredCriteria, set.DeclaredIndicators);
+                var judged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
+                attainment.Add(new AttainmentFigure(unitId, set.Id, period.Id, FigureKind.Computed,
+                    result.CriteriaMet, set.DeclaredCriteria, result.IndicatorsMet, set.DeclaredIndicators, null, null, [unitId],
+                    new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown,
+                        result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
+            }
+
+            var quarterRank = combinedQuarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            foreach (var latest in attainment.Where(a => a.Kind != FigureKind.Computed && quarterRank.ContainsKey(a.PeriodId))
+                         .GroupBy(a => (a.UnitId, a.SetId)).Select(g => g.MaxBy(a => quarterRank[a.PeriodId])!).ToList())
+            {
+                attainment.Add(latest with { PeriodId = period.Id });
+            }
+
+            achievements.AddRange(achievements.Where(a => quarterRank.ContainsKey(a.PeriodId)).GroupBy(a => a.SetId)
+                .Select(g => g.MaxBy(a => quarterRank[a.PeriodId])! with { PeriodId = period.Id }).ToList());
+        }
+
         var poverty = (await db.PovertyRecords.AsNoTracking()
                 .Where(p => windowIds.Contains(p.PeriodId) && unitIds.Contains(p.UnitId))
                 .Select(p => new
@@ -230,6 +274,14 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 AsOf = g.Max(p => p.AsOf),
             })
             .ToListAsync(ct);
+        if (combined is not null)
+        {
+            var quarterRank = combinedQuarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            poverty.AddRange(poverty.Where(p => quarterRank.ContainsKey(p.PeriodId)).GroupBy(p => (p.UnitId, p.StandardId))
+                .Where(g => !poverty.Any(p => p.UnitId == g.Key.UnitId && p.StandardId == g.Key.StandardId && p.PeriodId == period.Id))
+                .Select(g => g.MaxBy(p => quarterRank[p.PeriodId])! with { PeriodId = period.Id }).ToList());
+        }
+
         // The standards in force in the period, and any other that a figure of the period was recorded under.
         var standards = snapshot.PovertyStandards
             .Where(s => (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts)
@@ -245,8 +297,18 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 s.Households, s.Poor, s.NearPoor, null));
         }
 
+        // A window's capital: the figures of its latest quarter that has any (capital is reported to date, not per quarter).
+        var capitalPeriodId = period.Id;
+        if (combined is not null && combinedQuarters.Count > 0)
+        {
+            var quarterIds = combinedQuarters.Select(p => p.Id).ToList();
+            var withCapital = await db.CapitalFigures.AsNoTracking().Where(c => quarterIds.Contains(c.PeriodId) && unitIds.Contains(c.UnitId))
+                .Select(c => c.PeriodId).Distinct().ToListAsync(ct);
+            capitalPeriodId = combinedQuarters.LastOrDefault(p => withCapital.Contains(p.Id))?.Id ?? period.Id;
+        }
+
         var capital = (await db.CapitalFigures.AsNoTracking()
-                .Where(c => c.PeriodId == period.Id && unitIds.Contains(c.UnitId))
+                .Where(c => c.PeriodId == capitalPeriodId && unitIds.Contains(c.UnitId))
                 .GroupBy(c => new
                 {
                     DistrictOwn = c.UnitId == did, ProgrammeCode = c.Programme.Code, ProgrammeName = c.Programme.Name, ProgrammeSort = c.Programme.SortOrder,
@@ -277,7 +339,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .ToList();
 
         // The actual of a target is the latest value of its year up to the selected period.
-        var upToQuarter = period.Quarter;
+        var upToQuarter = period.Half > 0 ? period.Key.Quarters[^1] : period.Quarter;
         var targets = (await db.Targets.AsNoTracking()
                 .Where(t => t.Year == period.Year && unitIds.Contains(t.UnitId))
                 .OrderBy(t => t.UnitId == did ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
@@ -331,7 +393,58 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
 
         return new DashboardData(district, communes, period, window, periods, districts, sets, attainment, achievements, standards, poverty, capital,
-            targets, figures, highlights, sources, approvedOnly, predecessors, middle);
+            targets, figures, highlights, sources, approvedOnly, predecessors, middle,
+            combined is null ? null : new CombinedPeriod(combinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0));
+    }
+
+    /// <summary>
+    /// A half-year or a year named in the address (issue 26.1): the stored whole year where there is one, else a window
+    /// not stored (a negative id no row has); null when the portal has opened none of its quarters (the caller answers 404).
+    /// </summary>
+    private static DashPeriod? CombinedPeriodOf(PeriodKey key, IReadOnlyList<DashPeriod> periods)
+    {
+        if (!periods.Any(p => p.Quarter is { } q && key.Covers(p.Year, q)))
+        {
+            return key.Span == PeriodSpan.Year ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter is null) : null;
+        }
+
+        return key.Span == PeriodSpan.Year
+            ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter is null) ?? new DashPeriod(-key.SortKey, key.Year, null)
+            : new DashPeriod(-key.SortKey, key.Year, null, key.Part);
+    }
+
+    /// <summary>
+    /// Each unit's and set's indicator values combined over the window's quarters by each indicator's rule
+    /// (<see cref="WindowCombination"/>), and the quarters each unit and set has no value in.
+    /// </summary>
+    private sealed record Combination(Dictionary<(int UnitId, int SetId), Dictionary<int, decimal?>> Values, List<WindowGap> Gaps);
+
+    private static Combination CombineWindow(
+        CatalogueSnapshot snapshot, DashPeriod period, IReadOnlyList<DashPeriod> quarters,
+        IEnumerable<(int UnitId, int PeriodId, int IndicatorId, int SetId, decimal? Value)> rawValues)
+    {
+        var quarterOf = quarters.ToDictionary(p => p.Id, p => p.Quarter!.Value);
+        var values = new Dictionary<(int UnitId, int SetId), Dictionary<int, decimal?>>();
+        var gaps = new List<WindowGap>();
+        foreach (var g in rawValues.Where(v => quarterOf.ContainsKey(v.PeriodId)).GroupBy(v => (v.UnitId, v.SetId)))
+        {
+            var combinedValues = new Dictionary<int, decimal?>();
+            foreach (var indicator in g.GroupBy(v => v.IndicatorId))
+            {
+                var rule = snapshot.Indicators.TryGetValue(indicator.Key, out var node) ? node.Combine : QuarterCombine.Last;
+                var byQuarter = indicator.GroupBy(v => quarterOf[v.PeriodId]).ToDictionary(q => q.Key, q => q.First().Value);
+                combinedValues[indicator.Key] = WindowCombination.Combine(period.Key, rule, byQuarter).Value;
+            }
+
+            values[g.Key] = combinedValues;
+            var missing = WindowCombination.MissingQuarters(period.Key, g.Where(v => v.Value is not null).Select(v => quarterOf[v.PeriodId]));
+            if (missing.Count > 0)
+            {
+                gaps.Add(new WindowGap(g.Key.UnitId, g.Key.SetId, missing));
+            }
+        }
+
+        return new Combination(values, gaps);
     }
 
     /// <summary>Every unit that went, whole or in part and through any number of acts, into one of the communes.</summary>
