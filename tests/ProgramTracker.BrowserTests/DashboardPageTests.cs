@@ -87,6 +87,34 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         errors.Should().BeEmpty();
     }
 
+    /// <summary>Issue 26.1: the reader picks a half-year in the summary's period picker; the text says how it combines and what is missing.</summary>
+    [Theory]
+    [InlineData(1280, "summary-half-year-desktop.png")]
+    [InlineData(390, "summary-half-year-phone.png")]
+    public async Task Summary_takes_a_half_year_from_its_picker(int width, string screenshot)
+    {
+        var (page, errors) = await OpenAsync(width);
+        await page.GotoAsync("/reports/summary?unit=ba-che&period=2023-Q3");
+
+        await page.Locator("select#period").SelectOptionAsync("2023-H2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync("**/reports/summary?unit=ba-che&period=2023-H2");
+        await Expect(page.Locator("#summary h1")).ToContainTextAsync("6 tháng cuối năm 2023");
+        await Expect(page.Locator("#summary-window")).ToContainTextAsync("Chưa có số liệu quý IV: huyện Ba Chẽ");
+        await Expect(page.Locator("#summary-programme-ntm")).ToContainTextAsync("xã Nam Sơn đạt 16/19 tiêu chí, 72/75 chỉ tiêu");
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
+
+        // The dashboard of the same half-year says the same about the missing quarter, under its header.
+        await page.GotoAsync("/dashboard?unit=ba-che&period=2023-H2");
+        await Expect(page.Locator("#window-note")).ToContainTextAsync("Chưa có số liệu quý IV: huyện Ba Chẽ");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, screenshot.Replace("summary-", "dashboard-", StringComparison.Ordinal), fullPage: false);
+        errors.Should().BeEmpty();
+    }
+
     /// <summary>A page whose responses carry the strict CSP, recording console errors and page errors (CSP violations show as both).</summary>
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(int width, bool clipboard = false)
     {

@@ -19,7 +19,8 @@ public sealed record SetNode(
 }
 
 /// <summary>An indicator's names and kind.</summary>
-public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueKind ValueType, int CriterionId, int SortOrder);
+public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueKind ValueType, int CriterionId, int SortOrder,
+    QuarterCombine Combine = QuarterCombine.Last);
 
 /// <summary>One part of a reorganisation (a predecessor going, whole or in part, into a successor).</summary>
 public sealed record ReorganisationLink(
@@ -130,7 +131,7 @@ public sealed class CatalogueSnapshot
                 s.Programme.Code, s.Programme.Name, s.Programme.SortOrder, s.Criteria.Sum(c => c.Indicators.Count), s.Programme.NameEn, s.NameEn))
             .ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking()
-            .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder))
+            .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder, i.Combine))
             .ToListAsync(ct);
         var rules = await RuleBook.LoadAsync(db, null, null, ct);
         var userUnits = (await db.UserUnits.AsNoTracking().Select(x => new { x.UserId, x.UnitId }).ToListAsync(ct))

@@ -173,6 +173,15 @@ public sealed class Formats
     public string Period(int year, int? quarter) =>
         quarter is { } q ? Format("Period.Quarter", year, IsEnglish ? q.ToString(CultureInfo.InvariantCulture) : Roman(q)) : Format("Period.Year", year);
 
+    /// <summary>"6 tháng đầu năm 2026" / "H1 2026" (periods branch, issue 26.1), or a quarter's or a year's label.</summary>
+    public string Period(Periods.PeriodKey key) => key.Span == Periods.PeriodSpan.Half
+        ? Format(key.Part == 1 ? "Period.Half1" : "Period.Half2", key.Year)
+        : Period(key.Year, key.Quarter);
+
+    /// <summary>"quý II" / "Q2": a quarter named inside a sentence.</summary>
+    public string QuarterName(int quarter) =>
+        Format("Period.QuarterName", IsEnglish ? quarter.ToString(CultureInfo.InvariantCulture) : Roman(quarter));
+
     private static string Roman(int quarter) => quarter switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 
     // --- labels of domain values -------------------------------------------------------------------------------

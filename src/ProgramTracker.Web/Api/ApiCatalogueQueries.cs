@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
@@ -59,7 +60,7 @@ public sealed class ApiCatalogueQueries(ProgramTrackerDbContext db)
         UnitQuery(db.Units.AsNoTracking().Where(u => u.Slug == slug)).FirstOrDefaultAsync(ct);
 
     public async Task<List<PeriodDto>> PeriodsAsync(CancellationToken ct) =>
-        (await db.Periods.AsNoTracking().OrderBy(p => p.Year).ThenBy(p => p.Quarter).ToListAsync(ct))
+        (await db.Periods.AsNoTracking().ToListAsync(ct)).OrderBy(p => PeriodKey.Of(p.Year, p.Quarter).SortKey)
             .Select(p => new PeriodDto(p.Code, p.Year, p.Quarter, p.Label, p.StartsOn, p.EndsOn, p.IsLocked, p.Deadline)).ToList();
 
     private static IQueryable<ProgrammeDto> ProgrammeQuery(IQueryable<Programme> programmes) =>

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
@@ -35,7 +36,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         var (units, setId, lo, hi, last) = (q.Units, q.Set, q.From, q.To, q.Last);
         var rows = await db.ReportedAttainments.AsNoTracking()
             .Where(r => r.Id > last && (units == null || r.Scope.Any(s => units.Contains(s.UnitId))) && (setId == null || r.CriteriaSetId == setId)
-                && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) >= lo && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) <= hi)
+                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new ReportedAttainmentDto(r.Id, "reported", r.CriteriaSet.Code, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Kind,
                 r.Scope.OrderBy(s => s.UnitId).Select(s => s.Unit.Slug).ToList(), r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
@@ -51,7 +52,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         var (u0, s0, p0) = q.After is { } a ? ((int)a[0], (int)a[1], (int)a[2]) : (0, 0, 0);
         var rows = await db.AttainmentSummaries.AsNoTracking()
             .Where(s => (units == null || units.Contains(s.UnitId)) && (setId == null || s.CriteriaSetId == setId)
-                && (s.Period.Year * 10) + (s.Period.Quarter ?? 0) >= lo && (s.Period.Year * 10) + (s.Period.Quarter ?? 0) <= hi
+                && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi
                 && (s.UnitId > u0 || (s.UnitId == u0 && (s.CriteriaSetId > s0 || (s.CriteriaSetId == s0 && s.PeriodId > p0)))))
             .OrderBy(s => s.UnitId).ThenBy(s => s.CriteriaSetId).ThenBy(s => s.PeriodId).Take(q.Take + 1)
             .Select(s => new
@@ -70,7 +71,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         var (units, lo, hi, last) = (q.Units, q.From, q.To, q.Last);
         var rows = await db.PovertyRecords.AsNoTracking()
             .Where(r => r.Id > last && (units == null || units.Contains(r.UnitId))
-                && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) >= lo && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) <= hi)
+                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new PovertyDto(r.Id, r.Unit.Slug, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Standard.Code, r.AsOf, r.HouseholdsTotal,
                 r.PoorHouseholds, r.NearPoorHouseholds, r.ReportedPoorRate, r.ReportedNearPoorRate, r.Note,
@@ -84,7 +85,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         var (units, lo, hi, last) = (q.Units, q.From, q.To, q.Last);
         var rows = await db.CapitalFigures.AsNoTracking()
             .Where(r => r.Id > last && (units == null || units.Contains(r.UnitId))
-                && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) >= lo && (r.Period.Year * 10) + (r.Period.Quarter ?? 0) <= hi)
+                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new CapitalDto(r.Id, r.Unit.Slug, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Programme.Code,
                 r.Project == null ? null : r.Project.Number, r.Measure, r.Kind, r.FundingSource, r.AmountVnd, r.Qualifier, r.WorksCount, r.AsOf, r.Description,
@@ -112,7 +113,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         var (units, setId, lo, hi, last) = (q.Units, q.Set, q.From, q.To, q.Last);
         var rows = await db.Submissions.AsNoTracking()
             .Where(s => s.Id > last && (units == null || units.Contains(s.UnitId)) && (setId == null || s.CriteriaSetId == setId) && (status == null || s.Status == status)
-                && (s.Period.Year * 10) + (s.Period.Quarter ?? 0) >= lo && (s.Period.Year * 10) + (s.Period.Quarter ?? 0) <= hi)
+                && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
             .OrderBy(s => s.Id).Take(q.Take + 1)
             .Select(s => new SubmissionDto(s.Id, s.Unit.Slug, s.CriteriaSet.Code, PeriodCode.Format(s.Period.Year, s.Period.Quarter), s.Status, s.Comment,
                 s.SubmittedBy, s.SubmittedAtUtc, s.ReviewedBy, s.ReviewedAtUtc, s.UpdatedAtUtc, s.Version))
@@ -135,7 +136,7 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     private IQueryable<IndicatorValue> Filter(int[]? units, int? setId, int from, int to) =>
         db.IndicatorValues.AsNoTracking()
             .Where(v => (units == null || units.Contains(v.UnitId)) && (setId == null || v.Indicator.Criterion.CriteriaSetId == setId)
-                && (v.Period.Year * 10) + (v.Period.Quarter ?? 0) >= from && (v.Period.Year * 10) + (v.Period.Quarter ?? 0) <= to);
+                && (v.Period.Year * 100) + ((v.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= from && (v.Period.Year * 100) + ((v.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= to);
 
     /// <summary>Each value with its set's workflow status for the unit and period (Draft when nothing was submitted).</summary>
     private IQueryable<ValueDto> Project(IQueryable<IndicatorValue> values) =>

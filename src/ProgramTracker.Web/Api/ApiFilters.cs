@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
@@ -114,8 +115,10 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
     }
 
     /// <summary>
-    /// A period range as keys year × 10 + quarter (0 for a whole year): `period` alone, or `from` and/or `to`
-    /// ("2023-Q1", "2023"); a year as `to` runs to its end.
+    /// A period range as <see cref="PeriodKey.SortKey"/> bounds (the one order of periods: a year after its quarters):
+    /// `period` alone, or `from` and/or `to` ("2023-Q1", "2023-H1", "2023"). A half-year or a year covers its quarters
+    /// (and a year its stored whole-year figures): as `from` it starts at its first quarter, as `to` it runs to its end.
+    /// Filter a stored period with <see cref="StoredRank"/>'s expression, written inline in the queries.
     /// </summary>
     public static (int From, int To, FilterError? Error) PeriodRange(string? period, string? from, string? to)
     {
@@ -128,26 +131,32 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
         var upper = int.MaxValue;
         if (!string.IsNullOrWhiteSpace(from))
         {
-            if (!PeriodCode.TryParse(from, out var y, out var q))
+            if (!PeriodKey.TryParse(from, out var key))
             {
                 return (0, 0, new FilterError(StatusCodes.Status400BadRequest, Formats.Current.Format("Api.NotAPeriod", from)));
             }
 
-            lower = (y * 10) + (q ?? 0);
+            lower = PeriodKey.OfQuarter(key.Year, key.Quarters[0]).SortKey;
         }
 
         if (!string.IsNullOrWhiteSpace(to))
         {
-            if (!PeriodCode.TryParse(to, out var y, out var q))
+            if (!PeriodKey.TryParse(to, out var key))
             {
                 return (0, 0, new FilterError(StatusCodes.Status400BadRequest, Formats.Current.Format("Api.NotAPeriod", to)));
             }
 
-            upper = (y * 10) + (q ?? 9);
+            upper = key.SortKey;
         }
 
         return (lower, upper, null);
     }
+
+    /// <summary>
+    /// A stored period's <see cref="PeriodKey.SortKey"/> as the queries compute it in SQL:
+    /// <c>Year * 100 + (Quarter ?? PeriodKey.WholeYearRank) * 10</c>.
+    /// </summary>
+    public static int StoredRank(int year, int? quarter) => (year * 100) + ((quarter ?? PeriodKey.WholeYearRank) * 10);
 
     /// <summary>An indicator named by its id ("12") or its code ("ntm-xa.10.1").</summary>
     public async Task<int?> IndicatorIdAsync(string indicator, CancellationToken ct) =>

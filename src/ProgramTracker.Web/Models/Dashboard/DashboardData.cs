@@ -17,18 +17,25 @@ public sealed record DashUnit(int Id, string Slug, string Name, UnitKind Kind)
         $"{(IsDistrict ? "/districts/" : "/communes/")}{Uri.EscapeDataString(Slug)}?period={Uri.EscapeDataString(periodCode)}";
 }
 
-public sealed record DashPeriod(int Id, int Year, int? Quarter)
+/// <summary>
+/// A stored period (a quarter or a whole year), or a half-year (<paramref name="Half"/> 1 or 2) or a year combined from its
+/// quarters (issue 26.1; a window not stored has a negative id, see DashboardQueries).
+/// </summary>
+public sealed record DashPeriod(int Id, int Year, int? Quarter, int Half = 0)
 {
-    public string Code => PeriodCode.Format(Year, Quarter);
+    public ProgramTracker.Core.Periods.PeriodKey Key =>
+        Half > 0 ? ProgramTracker.Core.Periods.PeriodKey.OfHalf(Year, Half) : ProgramTracker.Core.Periods.PeriodKey.Of(Year, Quarter);
 
-    public string Label => PeriodCode.Label(Year, Quarter);
+    public string Code => Key.Code;
 
-    /// <summary>Quarters sort before the whole year they belong to.</summary>
-    public int SortKey => ProgramTracker.Core.Periods.DefaultPeriod.SortKey(Year, Quarter);
+    public string Label => Formats.Current.Period(Key);
 
-    public DateOnly StartsOn => PeriodCode.StartsOn(Year, Quarter);
+    /// <summary>Quarters sort before the half-year and the whole year they belong to (<see cref="ProgramTracker.Core.Periods.PeriodKey.SortKey"/>).</summary>
+    public int SortKey => Key.SortKey;
 
-    public DateOnly EndsOn => PeriodCode.EndsOn(Year, Quarter);
+    public DateOnly StartsOn => Key.StartsOn;
+
+    public DateOnly EndsOn => Key.EndsOn;
 }
 
 public sealed record DashSet(
@@ -211,6 +218,15 @@ public sealed record IndicatorFigure(
     int? SourceId,
     string? NameEn = null);
 
+/// <summary>A unit's quarters without any value of a set in a combined period (issue 26.1): said, never counted as zero.</summary>
+public sealed record WindowGap(int UnitId, int SetId, IReadOnlyList<int> MissingQuarters);
+
+/// <summary>
+/// How a half-year or a year was combined from its quarters: the quarters the portal has opened, the units and sets
+/// with a quarter missing, and whether any quarter holds a value at all.
+/// </summary>
+public sealed record CombinedPeriod(IReadOnlyList<int> Quarters, IReadOnlyList<WindowGap> Gaps, bool AnyValues);
+
 /// <summary>A unit that went (directly or through another) into one of the dashboard's communes, which began on <paramref name="SuccessorFrom"/>.</summary>
 public sealed record PredecessorLink(int SuccessorId, DashUnit Predecessor, DateOnly SuccessorFrom);
 
@@ -235,7 +251,8 @@ public sealed record DashboardData(
     IReadOnlyDictionary<int, SourceRef> Sources,
     bool ApprovedOnly = false,
     IReadOnlyList<PredecessorLink>? Predecessors = null,
-    IReadOnlyList<DashUnit>? MiddleUnits = null)
+    IReadOnlyList<DashUnit>? MiddleUnits = null,
+    CombinedPeriod? Combined = null)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;
@@ -261,5 +278,27 @@ public sealed record DashboardData(
 
     public DashUnit? Unit(int id) => (_units ??= AllUnits.ToDictionary(u => u.Id)).GetValueOrDefault(id);
 
-    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id);
+    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id) ?? (Period.Id == id ? Period : null);
+
+    /// <summary>
+    /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored
+    /// quarters (a year that is stored once only), in the one order of periods.
+    /// </summary>
+    public IReadOnlyList<DashPeriod> PickerPeriods =>
+        AllPeriods.Concat(AllPeriods.Where(p => p.Quarter is not null).GroupBy(p => p.Year).SelectMany(y =>
+            {
+                var windows = new List<DashPeriod>();
+                foreach (var half in y.Select(p => p.Quarter <= 2 ? 1 : 2).Distinct())
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfHalf(y.Key, half).SortKey, y.Key, null, half));
+                }
+
+                if (!AllPeriods.Any(p => p.Year == y.Key && p.Quarter is null))
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfYear(y.Key).SortKey, y.Key, null));
+                }
+
+                return windows;
+            }))
+            .OrderBy(p => p.SortKey).ToList();
 }

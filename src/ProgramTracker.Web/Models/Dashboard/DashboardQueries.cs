@@ -69,7 +69,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         }
 
         // The blocks: each reads its own figures of the upper unit and its communes, a fixed number of queries whatever their number.
-        var (attainment, achievements) = await AttainmentAsync(scope, approvedOnly, ct);
+        // A half-year or a year (issue 26.1): its quarters' values combined by each indicator's rule, judged as a quarter's are.
+        var combined = scope.CombinedQuarters.Count > 0 ? await CombineAsync(snapshot, scope, approvedOnly, ct) : null;
+        var (attainment, achievements) = await AttainmentAsync(snapshot, scope, approvedOnly, combined, ct);
         var (standards, poverty) = await PovertyAsync(snapshot, scope, ct);
         var capital = await CapitalAsync(scope, ct);
         var targets = await TargetsAsync(scope, ct);
@@ -90,7 +92,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .ToDictionary(s => s.Id, s => new SourceRef(s.Code, s.Title, s.Publisher, s.PublishedOn));
 
         return new DashboardData(scope.Upper, scope.Communes, scope.Period, scope.Window, scope.Periods, scope.Selectable, scope.Sets, attainment, achievements,
-            standards, poverty, capital, targets, figures, highlights, sources, approvedOnly, scope.Predecessors, scope.Middle);
+            standards, poverty, capital, targets, figures, highlights, sources, approvedOnly, scope.Predecessors, scope.Middle,
+            combined is null ? null : new CombinedPeriod(scope.CombinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0));
     }
 
     /// <summary>
@@ -106,7 +109,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         IReadOnlyList<DashUnit> Communes,
         IReadOnlyList<DashUnit> Middle,
         List<PredecessorLink> Predecessors,
-        IReadOnlyList<DashSet> Sets)
+        IReadOnlyList<DashSet> Sets,
+        IReadOnlyList<DashPeriod> CombinedQuarters)
     {
         public List<int> WindowIds { get; } = Window.Select(p => p.Id).ToList();
 
@@ -119,10 +123,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
     private async Task<DashScope?> ScopeAsync(CatalogueSnapshot snapshot, string? unitSlug, string? periodCode, ReadScope? selector, CancellationToken ct)
     {
-        var year = 0;
-        int? quarter = null;
+        var key = default(PeriodKey);
         var periodNamed = !string.IsNullOrWhiteSpace(periodCode);
-        if (periodNamed && !PeriodCode.TryParse(periodCode, out year, out quarter))
+        if (periodNamed && !PeriodKey.TryParse(periodCode, out key))
         {
             return null;
         }
@@ -150,15 +153,19 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         }
 
         var periods = snapshot.Periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
-        var period = periodNamed
-            ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter)
-            : await LatestWithDataAsync(snapshot, upper.Id, periods, ct);
+        var period = !periodNamed ? await LatestWithDataAsync(snapshot, upper.Id, periods, ct)
+            : key.Span == PeriodSpan.Quarter ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter == key.Quarter)
+            : CombinedPeriodOf(key, periods);
         if (period is null)
         {
             return null;
         }
 
-        var window = periods.Where(p => p.SortKey <= period.SortKey).TakeLast(WindowSize).ToList();
+        // A half-year or a year is combined from its stored quarters (issue 26.1): those quarters' periods, in order.
+        var combinedQuarters = period.Quarter is null
+            ? periods.Where(p => p.Quarter is { } q && period.Key.Covers(p.Year, q)).ToList()
+            : [];
+        var window = periods.Where(p => p.SortKey < period.SortKey).Append(period).TakeLast(WindowSize).ToList();
         var (starts, ends) = (period.StartsOn, period.EndsOn);
         bool InForce(UnitNode u) => (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts);
         var communes = snapshot.ChildrenOf(upper.Id)
@@ -174,7 +181,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         var sets = snapshot.Sets.Where(s => s.InForce(starts, ends) && (s.Level != UnitLevel.District || upper.IsDistrict))
             .Select(s => new DashSet(s.Id, s.Code, s.Name, s.ProgrammeCode, s.Level, s.Tier, s.DeclaredCriteria, s.DeclaredIndicators,
                 s.DefinedIndicators, s.SortOrder, s.ProgrammeName, s.ProgrammeSort, s.ProgrammeNameEn, s.NameEn)).ToList();
-        return new DashScope(upper, selectable, period, periods, window, communes, middle, Predecessors(snapshot, communes), sets);
+        return new DashScope(upper, selectable, period, periods, window, communes, middle, Predecessors(snapshot, communes), sets, combinedQuarters);
     }
 
     /// <summary>
@@ -183,7 +190,8 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     /// the window, whatever the number of values behind it. A successor's trend shows its predecessors before its start
     /// (issue 23): their rows are read too, and used for nothing else (cells, risk and sums stay the communes' own).
     /// </summary>
-    private async Task<(List<AttainmentFigure> Attainment, List<AchievementFigure> Achievements)> AttainmentAsync(DashScope scope, bool approvedOnly, CancellationToken ct)
+    private async Task<(List<AttainmentFigure> Attainment, List<AchievementFigure> Achievements)> AttainmentAsync(
+        CatalogueSnapshot snapshot, DashScope scope, bool approvedOnly, Combination? combined, CancellationToken ct)
     {
         var (windowIds, unitIds) = (scope.WindowIds, scope.UnitIds);
         var figureUnitIds = unitIds.Concat(scope.Predecessors.Select(p => p.Predecessor.Id)).Distinct().ToList();
@@ -238,7 +246,83 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 new ComputedCounts(c.IndicatorsDefined, c.ValuesEntered, c.IndicatorsJudged, c.CriteriaUnknown, c.CriteriaJudged)));
         }
 
+        if (combined is not null)
+        {
+            AddWindowFigures(snapshot, scope, combined, attainment, achievements);
+        }
+
         return (attainment, achievements);
+    }
+
+    /// <summary>
+    /// The window's own figures (issue 26.1): the combined values judged as a quarter's are (by the rules in force in its
+    /// last quarter), where the unit has none stored for a whole year; a report's figure is a level, so the latest quarter's stands.
+    /// </summary>
+    private static void AddWindowFigures(CatalogueSnapshot snapshot, DashScope scope, Combination combined, List<AttainmentFigure> attainment, List<AchievementFigure> achievements)
+    {
+        var (period, quarters) = (scope.Period, scope.CombinedQuarters);
+        var setById = scope.Sets.ToDictionary(s => s.Id);
+        var book = snapshot.Rules;
+        var lastStart = quarters.Count > 0 ? quarters[^1].StartsOn : period.StartsOn;
+        foreach (var ((unitId, setId), values) in combined.Values)
+        {
+            if (attainment.Any(a => a.UnitId == unitId && a.SetId == setId && a.PeriodId == period.Id) || !setById.TryGetValue(setId, out var set))
+            {
+                continue;
+            }
+
+            var rules = book.For(set.Id, unitId, lastStart);
+            var judgedValues = values.Where(v => rules.Defines(v.Key)).ToDictionary(v => v.Key, v => v.Value);
+            var withValue = judgedValues.Count(v => v.Value is not null);
+            if (withValue == 0)
+            {
+                continue;
+            }
+
+            var result = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, judgedValues, set.DeclaredCriteria, set.DeclaredIndicators);
+            var judged = result.Indicators.Values.Count(s => s is IndicatorStatus.Met or IndicatorStatus.NotMet);
+            attainment.Add(new AttainmentFigure(unitId, set.Id, period.Id, FigureKind.Computed,
+                result.CriteriaMet, set.DeclaredCriteria, result.IndicatorsMet, set.DeclaredIndicators, null, null, [unitId],
+                new ComputedCounts(rules.Indicators.Count, withValue, judged, result.CriteriaUnknown,
+                    result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
+        }
+
+        var quarterRank = quarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var latest in attainment.Where(a => a.Kind != FigureKind.Computed && quarterRank.ContainsKey(a.PeriodId))
+                     .GroupBy(a => (a.UnitId, a.SetId)).Select(g => g.MaxBy(a => quarterRank[a.PeriodId])!).ToList())
+        {
+            attainment.Add(latest with { PeriodId = period.Id });
+        }
+
+        achievements.AddRange(achievements.Where(a => quarterRank.ContainsKey(a.PeriodId)).GroupBy(a => a.SetId)
+            .Select(g => g.MaxBy(a => quarterRank[a.PeriodId])! with { PeriodId = period.Id }).ToList());
+    }
+
+    /// <summary>
+    /// The values of the window's quarters (one projection per value of the dashboard's units, approved ones only when
+    /// asked), combined per unit and set by each indicator's rule, with the quarters each unit and set has no value in.
+    /// The read model holds quarters; a half-year or a year is judged here from its combined values.
+    /// </summary>
+    private async Task<Combination> CombineAsync(CatalogueSnapshot snapshot, DashScope scope, bool approvedOnly, CancellationToken ct)
+    {
+        var quarterIds = scope.CombinedQuarters.Select(p => p.Id).ToList();
+        var unitIds = scope.UnitIds;
+        var computedSetIds = scope.Sets.Where(s => s.DefinedIndicators > 0).Select(s => s.Id).ToList();
+        var rawValues = await db.IndicatorValues.AsNoTracking()
+            .Where(v => quarterIds.Contains(v.PeriodId) && unitIds.Contains(v.UnitId) && computedSetIds.Contains(v.Indicator.Criterion.CriteriaSetId))
+            .Select(v => new { v.UnitId, v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value })
+            .ToListAsync(ct);
+        if (approvedOnly)
+        {
+            var approved = (await db.Submissions.AsNoTracking()
+                    .Where(s => quarterIds.Contains(s.PeriodId) && unitIds.Contains(s.UnitId) && s.Status == SubmissionStatus.Approved)
+                    .Select(s => new { s.UnitId, s.PeriodId, s.CriteriaSetId })
+                    .ToListAsync(ct))
+                .Select(s => (s.UnitId, s.PeriodId, s.CriteriaSetId)).ToHashSet();
+            rawValues = rawValues.Where(v => approved.Contains((v.UnitId, v.PeriodId, v.SetId))).ToList();
+        }
+
+        return CombineWindow(snapshot, scope.Period, scope.CombinedQuarters, rawValues.Select(v => (v.UnitId, v.PeriodId, v.IndicatorId, v.SetId, v.Value)));
     }
 
     /// <summary>
@@ -292,6 +376,15 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                 s.Households, s.Poor, s.NearPoor, null));
         }
 
+        if (scope.CombinedQuarters.Count > 0)
+        {
+            // A window's poverty: the latest quarter's records (households are a level, not summed).
+            var quarterRank = scope.CombinedQuarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            poverty.AddRange(poverty.Where(p => quarterRank.ContainsKey(p.PeriodId)).GroupBy(p => (p.UnitId, p.StandardId))
+                .Where(g => !poverty.Any(p => p.UnitId == g.Key.UnitId && p.StandardId == g.Key.StandardId && p.PeriodId == period.Id))
+                .Select(g => g.MaxBy(p => quarterRank[p.PeriodId])! with { PeriodId = period.Id }).ToList());
+        }
+
         return (standards, poverty);
     }
 
@@ -299,6 +392,15 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     private async Task<List<CapitalLine>> CapitalAsync(DashScope scope, CancellationToken ct)
     {
         var (unitIds, upperId, periodId) = (scope.UnitIds, scope.Upper.Id, scope.Period.Id);
+        if (scope.CombinedQuarters.Count > 0)
+        {
+            // A window's capital: the figures of its latest quarter that has any (capital is reported to date, not per quarter).
+            var quarterIds = scope.CombinedQuarters.Select(p => p.Id).ToList();
+            var withCapital = await db.CapitalFigures.AsNoTracking().Where(c => quarterIds.Contains(c.PeriodId) && unitIds.Contains(c.UnitId))
+                .Select(c => c.PeriodId).Distinct().ToListAsync(ct);
+            periodId = scope.CombinedQuarters.LastOrDefault(p => withCapital.Contains(p.Id))?.Id ?? periodId;
+        }
+
         return (await db.CapitalFigures.AsNoTracking()
                 .Where(c => c.PeriodId == periodId && unitIds.Contains(c.UnitId))
                 .GroupBy(c => new
@@ -335,7 +437,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     private async Task<List<TargetFigure>> TargetsAsync(DashScope scope, CancellationToken ct)
     {
         var (unitIds, upperId, period) = (scope.UnitIds, scope.Upper.Id, scope.Period);
-        var upToQuarter = period.Quarter;
+        var upToQuarter = period.Half > 0 ? period.Key.Quarters[^1] : period.Quarter;
         return (await db.Targets.AsNoTracking()
                 .Where(t => t.Year == period.Year && unitIds.Contains(t.UnitId))
                 .OrderBy(t => t.UnitId == upperId ? 0 : 1).ThenBy(t => t.UnitId).ThenBy(t => t.Indicator.SortOrder)
@@ -376,6 +478,56 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
             .OrderBy(v => v.SetSort).ThenBy(v => v.IndicatorSort)
             .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, v.Value, v.Qualifier, v.AsOf, v.PeriodId, v.Note, v.SourceId, v.NameEn))
             .ToList();
+    }
+
+    /// <summary>
+    /// A half-year or a year named in the address (issue 26.1): the stored whole year where there is one, else a window
+    /// not stored (a negative id no row has); null when the portal has opened none of its quarters (the caller answers 404).
+    /// </summary>
+    private static DashPeriod? CombinedPeriodOf(PeriodKey key, IReadOnlyList<DashPeriod> periods)
+    {
+        if (!periods.Any(p => p.Quarter is { } q && key.Covers(p.Year, q)))
+        {
+            return key.Span == PeriodSpan.Year ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter is null) : null;
+        }
+
+        return key.Span == PeriodSpan.Year
+            ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter is null) ?? new DashPeriod(-key.SortKey, key.Year, null)
+            : new DashPeriod(-key.SortKey, key.Year, null, key.Part);
+    }
+
+    /// <summary>
+    /// Each unit's and set's indicator values combined over the window's quarters by each indicator's rule
+    /// (<see cref="WindowCombination"/>), and the quarters each unit and set has no value in.
+    /// </summary>
+    private sealed record Combination(Dictionary<(int UnitId, int SetId), Dictionary<int, decimal?>> Values, List<WindowGap> Gaps);
+
+    private static Combination CombineWindow(
+        CatalogueSnapshot snapshot, DashPeriod period, IReadOnlyList<DashPeriod> quarters,
+        IEnumerable<(int UnitId, int PeriodId, int IndicatorId, int SetId, decimal? Value)> rawValues)
+    {
+        var quarterOf = quarters.ToDictionary(p => p.Id, p => p.Quarter!.Value);
+        var values = new Dictionary<(int UnitId, int SetId), Dictionary<int, decimal?>>();
+        var gaps = new List<WindowGap>();
+        foreach (var g in rawValues.Where(v => quarterOf.ContainsKey(v.PeriodId)).GroupBy(v => (v.UnitId, v.SetId)))
+        {
+            var combinedValues = new Dictionary<int, decimal?>();
+            foreach (var indicator in g.GroupBy(v => v.IndicatorId))
+            {
+                var rule = snapshot.Indicators.TryGetValue(indicator.Key, out var node) ? node.Combine : QuarterCombine.Last;
+                var byQuarter = indicator.GroupBy(v => quarterOf[v.PeriodId]).ToDictionary(q => q.Key, q => q.First().Value);
+                combinedValues[indicator.Key] = WindowCombination.Combine(period.Key, rule, byQuarter).Value;
+            }
+
+            values[g.Key] = combinedValues;
+            var missing = WindowCombination.MissingQuarters(period.Key, g.Where(v => v.Value is not null).Select(v => quarterOf[v.PeriodId]));
+            if (missing.Count > 0)
+            {
+                gaps.Add(new WindowGap(g.Key.UnitId, g.Key.SetId, missing));
+            }
+        }
+
+        return new Combination(values, gaps);
     }
 
     /// <summary>Every unit that went, whole or in part and through any number of acts, into one of the communes.</summary>

@@ -16,6 +16,11 @@ public static class MeetingBriefBuilder
     public static MeetingBrief Build(DashboardData data)
     {
         var paragraphs = new List<BriefParagraph>();
+        if (WindowParagraph(data) is { } window)
+        {
+            paragraphs.Add(window);
+        }
+
         var achievements = DashboardPageBuilder.Achievements(data);
         foreach (var programme in data.Sets.GroupBy(s => (s.ProgrammeCode, s.ProgrammeName, s.ProgrammeSort)).OrderBy(g => g.Key.ProgrammeSort))
         {
@@ -34,6 +39,43 @@ public static class MeetingBriefBuilder
         }
 
         return new MeetingBrief(Formats.Current.Format("Summary.Title", data.Upper.FullName, data.Period.Label), paragraphs);
+    }
+
+    /// <summary>
+    /// For a half-year or a year (issue 26.1): how its quarters were combined, and each unit and set with a quarter
+    /// missing, named ("chưa có số liệu quý II: …"), since a missing quarter is never counted as zero.
+    /// </summary>
+    public static BriefParagraph? WindowParagraph(DashboardData data)
+    {
+        if (data.Combined is not { } combined)
+        {
+            return null;
+        }
+
+        var f = Formats.Current;
+        var quarters = string.Join(", ", data.Period.Key.Quarters.Select(f.QuarterName));
+        var sentences = new List<string> { f.Format("Summary.WindowRule", data.Period.Label, quarters) };
+        if (!combined.AnyValues)
+        {
+            sentences.Add(f["Summary.WindowNoQuarter"]);
+        }
+        else if (combined.Gaps.Count == 0)
+        {
+            sentences.Add(f["Summary.WindowComplete"]);
+        }
+        else
+        {
+            var setById = data.Sets.ToDictionary(s => s.Id);
+            foreach (var group in combined.Gaps.GroupBy(g => string.Join(", ", g.MissingQuarters.Select(f.QuarterName))).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var units = group.Select(g => (Unit: data.Unit(g.UnitId), Set: setById.GetValueOrDefault(g.SetId)))
+                    .Where(x => x.Unit is not null && x.Set is not null)
+                    .Select(x => $"{x.Unit!.FullName} ({FigureText.Lower(f.ShortName(x.Set!.Name, x.Set.NameEn))})");
+                sentences.Add(f.Format("Summary.WindowMissing", group.Key, string.Join("; ", units)));
+            }
+        }
+
+        return new BriefParagraph("window", f["Summary.Window"], string.Join(" ", sentences), []);
     }
 
     private static BriefParagraph ProgrammeParagraph(DashboardData data, string code, string name, IReadOnlyList<DashSet> sets, IReadOnlyList<AchievementView> achievements)
