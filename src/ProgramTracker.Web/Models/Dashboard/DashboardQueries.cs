@@ -114,6 +114,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     {
         public List<int> WindowIds { get; } = Window.Select(p => p.Id).ToList();
 
+        /// <summary>A half-year's or year's quarters by their order in it (empty for a quarter): "the window's latest quarter" for levels.</summary>
+        public Dictionary<int, int> QuarterRank { get; } = CombinedQuarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
         /// <summary>
         /// The upper unit and its communes by id: every figure query filters on this list, which the unit-first indexes serve
         /// directly (a join to units with "parent = upper unit" made PostgreSQL scan the whole table).
@@ -287,7 +290,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
                     result.Criteria.Values.Count(c => c is CriterionStatus.Met or CriterionStatus.NotMet))));
         }
 
-        var quarterRank = quarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var quarterRank = scope.QuarterRank;
         foreach (var latest in attainment.Where(a => a.Kind != FigureKind.Computed && quarterRank.ContainsKey(a.PeriodId))
                      .GroupBy(a => (a.UnitId, a.SetId)).Select(g => g.MaxBy(a => quarterRank[a.PeriodId])!).ToList())
         {
@@ -379,7 +382,7 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         if (scope.CombinedQuarters.Count > 0)
         {
             // A window's poverty: the latest quarter's records (households are a level, not summed).
-            var quarterRank = scope.CombinedQuarters.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var quarterRank = scope.QuarterRank;
             poverty.AddRange(poverty.Where(p => quarterRank.ContainsKey(p.PeriodId)).GroupBy(p => (p.UnitId, p.StandardId))
                 .Where(g => !poverty.Any(p => p.UnitId == g.Key.UnitId && p.StandardId == g.Key.StandardId && p.PeriodId == period.Id))
                 .Select(g => g.MaxBy(p => quarterRank[p.PeriodId])! with { PeriodId = period.Id }).ToList());
