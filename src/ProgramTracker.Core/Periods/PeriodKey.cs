@@ -65,6 +65,23 @@ public readonly record struct PeriodKey(int Year, PeriodSpan Span, int Part)
     public bool Covers(int year, int? quarter) =>
         year == Year && (quarter is { } q ? Quarters.Contains(q) : Span == PeriodSpan.Year);
 
+    /// <summary>
+    /// True when the stored periods know this one (the period binder's check): a stored quarter, a stored whole year, or
+    /// a half-year or year with at least one stored quarter in it (combined from its quarters).
+    /// </summary>
+    public bool IsKnown(IEnumerable<Domain.ReportingPeriod> stored)
+    {
+        var key = this;
+        return stored.Any(p => key.Covers(p.Year, p.Quarter));
+    }
+
+    /// <summary>The stored period this one is (a quarter, or a whole year's own row); null for a half-year or one not stored.</summary>
+    public Domain.ReportingPeriod? StoredIn(IEnumerable<Domain.ReportingPeriod> stored)
+    {
+        var (year, quarter) = (Year, Quarter);
+        return Span == PeriodSpan.Half ? null : stored.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
+    }
+
     public override string ToString() => Code;
 
     /// <summary>

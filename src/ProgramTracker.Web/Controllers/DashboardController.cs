@@ -1,57 +1,38 @@
-using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Localization;
-using Microsoft.Extensions.Options;
-using ProgramTracker.Web.Models.Dashboard;
-
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
-
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Security;
+using ProgramTracker.Web.Models.Dashboard;
+using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
-/// <summary>The leaders' dashboard of a district for a period, and the same tables as an Excel workbook.</summary>
+/// <summary>
+/// The leaders' dashboard of an upper unit (a province, a city, or a district before 01/07/2025) for a period, and the
+/// same tables as an Excel workbook. The unit and the period are bound before the action (<see cref="UnitAttribute"/>,
+/// <see cref="PeriodAttribute"/>): 404 when unknown, 403 before any of the unit's data is read.
+/// </summary>
 [Authorize(Policy = Policies.ReadData)]
 public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access) : Controller
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Index(string? unit, string? period, bool approved, CancellationToken ct)
-    {
-        // Access first: nothing of a unit is read for someone who may not see it.
-        unit ??= await DefaultDistrictAsync(ct);
-        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, id, ct))
-        {
-            return Forbid();
-        }
-
-        return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
+    public async Task<IActionResult> Index(
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, bool approved, CancellationToken ct) =>
+        await queries.LoadAsync(unit.Id, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
             ? View(DashboardPageBuilder.Build(data, options.Value.AtRiskShare))
             : NotFound();
-    }
 
     [HttpGet("/dashboard/export")]
-    public async Task<IActionResult> Export(string? unit, string? period, bool approved, CancellationToken ct)
+    public async Task<IActionResult> Export(
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, bool approved, CancellationToken ct)
     {
-        unit ??= await DefaultDistrictAsync(ct);
-        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, id, ct))
-        {
-            return Forbid();
-        }
-
-        if (await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
+        if (await queries.LoadAsync(unit.Id, period, withHighlights: false, ct, approvedOnly: approved) is not { } data)
         {
             return NotFound();
         }
@@ -59,8 +40,4 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
         var bytes = DashboardExcel.Write(DashboardPageBuilder.Build(data, options.Value.AtRiskShare), Formats.Current);
         return File(bytes, DashboardExcel.ContentType, $"bang-dieu-khien-{data.Upper.Slug}-{data.Period.Code}.xlsx");
     }
-
-    /// <summary>Without a unit, the dashboard opens on the first district the person may read.</summary>
-    private async Task<string?> DefaultDistrictAsync(CancellationToken ct) =>
-        await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
 }

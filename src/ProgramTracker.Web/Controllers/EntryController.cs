@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
@@ -19,34 +20,34 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class EntryController(EntryQueries queries, SaveEntry save, WorkflowService workflow, UnitAccess access, InboxQueries inbox) : Controller
 {
     [HttpGet("/communes/{slug}/entry/{period}")]
-    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string period, CancellationToken ct) => Show(unit, period, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, CancellationToken ct) => Show(unit, period, ct);
 
     [HttpGet("/districts/{slug}/entry/{period}")]
-    public Task<IActionResult> District([Unit(UnitTier.Upper)] UnitHeader unit, string period, CancellationToken ct) => Show(unit, period, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, CancellationToken ct) => Show(unit, period, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> SaveCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, string period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
+    public Task<IActionResult> SaveCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> SaveDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, string period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
+    public Task<IActionResult> SaveDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, EntryForm form, CancellationToken ct) => Save(unit, period, form, ct);
 
     [HttpPost("/communes/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> CommuneWorkflow([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, string period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
+    public Task<IActionResult> CommuneWorkflow([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/workflow")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public Task<IActionResult> DistrictWorkflow([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, string period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
+    public Task<IActionResult> DistrictWorkflow([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, WorkflowForm form, CancellationToken ct) => Workflow(unit, period, form, ct);
 
-    private async Task<IActionResult> Show(UnitHeader unit, string periodCode, CancellationToken ct)
+    private async Task<IActionResult> Show(UnitHeader unit, PeriodKey periodKey, CancellationToken ct)
     {
-        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
+        if (await queries.PeriodAsync(periodKey, ct) is not { } period)
         {
             return NotFound();
         }
@@ -67,9 +68,9 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         return View("Form", model);
     }
 
-    private async Task<IActionResult> Save(UnitHeader unit, string periodCode, EntryForm form, CancellationToken ct)
+    private async Task<IActionResult> Save(UnitHeader unit, PeriodKey periodKey, EntryForm form, CancellationToken ct)
     {
-        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
+        if (await queries.PeriodAsync(periodKey, ct) is not { } period)
         {
             return NotFound();
         }
@@ -86,10 +87,10 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         return post.Answer(this, await save.SaveAsync(post.ToSave(ModelState), Formats.Current, ct));
     }
 
-    private async Task<IActionResult> Workflow(UnitHeader unit, string periodCode, WorkflowForm form, CancellationToken ct)
+    private async Task<IActionResult> Workflow(UnitHeader unit, PeriodKey periodKey, WorkflowForm form, CancellationToken ct)
     {
         // Review steps need the approve right, not read or edit: the unit is resolved before, its check is below.
-        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
+        if (await queries.PeriodAsync(periodKey, ct) is not { } period)
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,15 +28,15 @@ public sealed class EntryWorkbookController(
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("/communes/{slug}/entry/{period}/workbook.{format}")]
-    public Task<IActionResult> CommuneWorkbook([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
+    public Task<IActionResult> CommuneWorkbook([Unit(UnitTier.CommuneLevel)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
 
     [HttpGet("/districts/{slug}/entry/{period}/workbook.{format}")]
-    public Task<IActionResult> DistrictWorkbook([Unit(UnitTier.Upper)] UnitHeader unit, string period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
+    public Task<IActionResult> DistrictWorkbook([Unit(UnitTier.Upper)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, string format, CancellationToken ct) => UnitWorkbook(unit, period, format, ct);
 
     /// <summary>A reviewer's workbook: one sheet per unit they may approve (the district and its communes).</summary>
     [HttpGet("/entry/{period}/workbook.{format}")]
     [Authorize(Policy = Policies.Approve)]
-    public async Task<IActionResult> ReviewerWorkbook(string period, string format, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
+    public async Task<IActionResult> ReviewerWorkbook([Period(PeriodSpans.Quarter)] PeriodKey period, string format, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
     {
         if (await entryQueries.PeriodAsync(period, ct) is not { } p || format is not ("xlsx" or "csv"))
         {
@@ -56,7 +57,7 @@ public sealed class EntryWorkbookController(
     /// <summary>The reviewer's page: what the multi-unit workbook holds, download and upload.</summary>
     [HttpGet("/entry/{period}/import")]
     [Authorize(Policy = Policies.Approve)]
-    public async Task<IActionResult> Reviewer(string period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
+    public async Task<IActionResult> Reviewer([Period(PeriodSpans.Quarter)] PeriodKey period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, CancellationToken ct)
     {
         if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
@@ -80,18 +81,18 @@ public sealed class EntryWorkbookController(
     [HttpPost("/communes/{slug}/entry/{period}/import")]
     [Authorize(Policy = Policies.EditData)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public Task<IActionResult> ImportCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, string period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
+    public Task<IActionResult> ImportCommune([Unit(UnitTier.CommuneLevel, UnitRight.Edit)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/import")]
     [Authorize(Policy = Policies.EditData)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public Task<IActionResult> ImportDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, string period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
+    public Task<IActionResult> ImportDistrict([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, IFormFile? file, CancellationToken ct) => ImportUnit(unit, period, file, ct);
 
     /// <summary>A reviewer's upload: whichever units the file holds, each of which the user must be allowed to change.</summary>
     [HttpPost("/entry/{period}/import")]
     [Authorize(Policy = Policies.Approve)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public async Task<IActionResult> ImportReviewer(string period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> ImportReviewer([Period(PeriodSpans.Quarter)] PeriodKey period, [Unit(UnitTier.Upper, UnitRight.None, Name = "unit")] UnitHeader district, IFormFile? file, CancellationToken ct)
     {
         if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {
@@ -105,7 +106,7 @@ public sealed class EntryWorkbookController(
     /// <summary>Applies a previewed upload: the plan the preview protected into the page, checked again, one transaction.</summary>
     [HttpPost("/entry/{period}/import/apply")]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> Apply(string period, [FromForm] string? plan, [FromForm] bool overwrite, CancellationToken ct)
+    public async Task<IActionResult> Apply([Period(PeriodSpans.Quarter)] PeriodKey period, [FromForm] string? plan, [FromForm] bool overwrite, CancellationToken ct)
     {
         var (apply, refusal) = await OpenPlanAsync(period, plan, ct);
         if (refusal is not null)
@@ -119,7 +120,7 @@ public sealed class EntryWorkbookController(
     }
 
     /// <summary>The plan a preview protected into its page: 404 for an unknown period or unit, 400 for an expired or foreign plan, 403 for another user's or a unit this user may not change.</summary>
-    private async Task<(WorkbookApply? Apply, IActionResult? Refusal)> OpenPlanAsync(string period, string? plan, CancellationToken ct)
+    private async Task<(WorkbookApply? Apply, IActionResult? Refusal)> OpenPlanAsync(PeriodKey period, string? plan, CancellationToken ct)
     {
         var p = await entryQueries.PeriodAsync(period, ct);
         var parsed = p is null ? null : stamps.TryReadPlan(plan);
@@ -143,7 +144,7 @@ public sealed class EntryWorkbookController(
         return await access.CanEditAllAsync(User, headers.Select(h => h.Id).ToList(), ct) ? (new WorkbookApply(parsed, headers, p), null) : (null, Forbid());
     }
 
-    private async Task<IActionResult> UnitWorkbook(UnitHeader unit, string period, string format, CancellationToken ct)
+    private async Task<IActionResult> UnitWorkbook(UnitHeader unit, PeriodKey period, string format, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv"))
         {
@@ -171,7 +172,7 @@ public sealed class EntryWorkbookController(
         return File(buffer.ToArray(), XlsxType, name + ".xlsx");
     }
 
-    private async Task<IActionResult> ImportUnit(UnitHeader unit, string period, IFormFile? file, CancellationToken ct)
+    private async Task<IActionResult> ImportUnit(UnitHeader unit, PeriodKey period, IFormFile? file, CancellationToken ct)
     {
         if (await entryQueries.PeriodAsync(period, ct) is not { } p)
         {

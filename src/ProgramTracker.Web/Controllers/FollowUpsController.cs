@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
@@ -15,15 +16,15 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks, UnitAccess access) : Controller
 {
     [HttpPost("/communes/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, string period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: true, period, indicatorId, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: true, period, indicatorId, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> District([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, string period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: false, period, indicatorId, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: false, period, indicatorId, ct);
 
-    private async Task<IActionResult> Mark(UnitHeader unit, bool communeLevel, string periodCode, int indicatorId, CancellationToken ct)
+    private async Task<IActionResult> Mark(UnitHeader unit, bool communeLevel, PeriodKey periodKey, int indicatorId, CancellationToken ct)
     {
         // The unit is bound and found before (UnitAttribute); the approve right is checked below, for this period.
-        if (await queries.PeriodAsync(periodCode, ct) is not { } period)
+        if (await queries.PeriodAsync(periodKey, ct) is not { } period)
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,6 @@ public sealed class OverviewController(OverviewQueries queries, UnitAccess acces
 {
     [HttpGet("/overview")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Index(string? unit, string? period, string? set, bool approved, CancellationToken ct) =>
+    public async Task<IActionResult> Index(string? unit, [Period(PeriodSpans.Quarter)] PeriodKey? period, string? set, bool approved, CancellationToken ct) =>
         await queries.BuildAsync(unit, period, set, approved, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
 }

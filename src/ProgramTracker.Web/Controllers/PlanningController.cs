@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Web.Models.Units;
@@ -93,7 +94,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     }
 
     [HttpGet("/districts/{slug}/capital/{period}")]
-    public async Task<IActionResult> Capital([Unit(UnitTier.Upper)] UnitHeader district, string period, int? edit, CancellationToken ct)
+    public async Task<IActionResult> Capital([Unit(UnitTier.Upper)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, int? edit, CancellationToken ct)
     {
         if (await queries.CapitalPageAsync(district, period, User, ct) is not { } page)
         {
@@ -112,7 +113,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public async Task<IActionResult> EditCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, int id, int version, CapitalForm form, CancellationToken ct)
+    public async Task<IActionResult> EditCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, int id, int version, CapitalForm form, CancellationToken ct)
     {
         if (await WithRow(queries.CapitalPageAsync(district, period, User, ct), id) is not { } page)
         {
@@ -132,7 +133,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
 
     [HttpPost("/districts/{slug}/capital/{period}/{id:int}/delete")]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> DeleteCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, int id, int version, CancellationToken ct)
+    public async Task<IActionResult> DeleteCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, int id, int version, CancellationToken ct)
     {
         if (await WithRow(queries.CapitalPageAsync(district, period, User, ct), id) is not { } page)
         {
@@ -158,7 +159,7 @@ public sealed class PlanningController(PlanningQueries queries, PlanningService 
     [HttpPost("/districts/{slug}/capital/{period}")]
     [Authorize(Policy = Policies.EditData)]
     [ShowsFieldErrors]
-    public async Task<IActionResult> AddCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, CapitalForm form, CancellationToken ct)
+    public async Task<IActionResult> AddCapital([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, CapitalForm form, CancellationToken ct)
     {
         if (await queries.CapitalPageAsync(district, period, User, ct) is not { } page)
         {

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyEntryService service) : Controller
 {
     [HttpGet("/districts/{slug}/poverty/{period}")]
-    public async Task<IActionResult> Show([Unit(UnitTier.Upper)] UnitHeader district, string period, string? standard, CancellationToken ct)
+    public async Task<IActionResult> Show([Unit(UnitTier.Upper)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, string? standard, CancellationToken ct)
     {
         if (await queries.PageAsync(district, period, standard, User, ct) is not { } page)
         {
@@ -31,7 +32,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
     [HttpPost("/districts/{slug}/poverty/{period}")]
     [ShowsFieldErrors]
     [Authorize(Policy = Policies.EditData)]
-    public async Task<IActionResult> Save([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, string period, string? standard, PovertyForm form, CancellationToken ct)
+    public async Task<IActionResult> Save([Unit(UnitTier.Upper, UnitRight.Edit)] UnitHeader district, [Period(PeriodSpans.Stored)] PeriodKey period, string? standard, PovertyForm form, CancellationToken ct)
     {
         if (await queries.PageAsync(district, period, standard, User, ct) is not { } page)
         {

@@ -1,39 +1,33 @@
-using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Periods;
+using ProgramTracker.Core.Reports;
+using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Reports;
-
-using Microsoft.AspNetCore.Authorization;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
-
-using ProgramTracker.Web.Infrastructure;
+using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;
 
-/// <summary>The summary text a district takes to its steering-committee meeting, generated from the stored figures.</summary>
+/// <summary>
+/// The summary text an upper unit takes to its steering-committee meeting, generated from the stored figures. Without a
+/// unit, the reader's own (a province's leader gets the province, not the district of 2023); the unit and the period are
+/// bound before the action (<see cref="UnitAttribute"/>, <see cref="PeriodAttribute"/>), access checked before any read.
+/// </summary>
 [Authorize(Policy = Policies.ReadData)]
 public sealed class ReportsController(DashboardQueries queries, UnitAccess access) : Controller
 {
     [HttpGet("/reports/summary")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Summary(string? unit, string? period, string? print, CancellationToken ct)
-    {
-        // Without a unit: the reader's own (a province's leader gets the province, not the district of 2023).
-        unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
-        // Access first: nothing of a unit is read for someone who may not see it.
-        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, id, ct))
-        {
-            return Forbid();
-        }
-
-        return await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1")) : NotFound();
-    }
+    public async Task<IActionResult> Summary(
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, string? print, CancellationToken ct) =>
+        await queries.LoadAsync(unit.Id, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data
+            ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1"))
+            : NotFound();
 
     /// <summary>
     /// The same summary as a report in the layout of Nghị định 30/2020/NĐ-CP (docs/summary-docx.md): the figures of
@@ -41,22 +35,11 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
     /// </summary>
     [HttpGet("/reports/summary.docx")]
     public async Task<IActionResult> SummaryDocument(
-        string? unit, string? period, [FromServices] ProgramTracker.Core.Reports.ReportSettingsService settings,
-        [FromServices] TimeProvider clock, [FromServices] Microsoft.Extensions.Options.IOptions<DashboardOptions> options, CancellationToken ct)
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period,
+        [FromServices] ReportSettingsService settings, [FromServices] TimeProvider clock, [FromServices] IOptions<DashboardOptions> options, CancellationToken ct)
     {
-        unit ??= await queries.DefaultUnitSlugAsync(await access.ProfileAsync(User, ct), await access.ReadScopeAsync(User, ct), ct);
-        if (await queries.UpperUnitIdAsync(unit, ct) is not { } id)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, id, ct))
-        {
-            return Forbid();
-        }
-
-        if (await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is not { } data
-            || await settings.GetAsync(id, ct) is not { } own)
+        if (await queries.LoadAsync(unit.Id, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is not { } data
+            || await settings.GetAsync(unit.Id, ct) is not { } own)
         {
             return NotFound();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Infrastructure;
@@ -41,6 +42,12 @@ public sealed class UnitAttribute(UnitTier tier, UnitRight right = UnitRight.Rea
 
     public string? Name { get; init; } = "slug";
 
+    /// <summary>
+    /// When the address names no unit, the reader's own upper unit (the dashboard and the summary: the district or
+    /// province they are bound to, else the first they may read); its access is checked as a named one's.
+    /// </summary>
+    public bool ReadersOwnWhenLeftOut { get; init; }
+
     public Type BinderType => typeof(UnitBinder);
 
     /// <summary>The route's "slug"; any other name is read from the query string ("?unit=").</summary>
@@ -56,16 +63,30 @@ public sealed class UnitBinder(UnitQueries units) : IModelBinder
         var door = (bindingContext.ModelMetadata as DefaultModelMetadata)?.Attributes.ParameterAttributes?.OfType<UnitAttribute>().FirstOrDefault()
             ?? throw new InvalidOperationException("UnitBinder binds only parameters marked [Unit].");
         var tier = door.Tier;
-        var slug = bindingContext.ValueProvider.GetValue(bindingContext.ModelName).FirstValue;
+        var slug = bindingContext.ValueProvider.GetValue(bindingContext.ModelName).FirstValue?.Trim();
+        if (string.IsNullOrEmpty(slug) && door.ReadersOwnWhenLeftOut)
+        {
+            slug = await ReadersOwnAsync(bindingContext.HttpContext);
+        }
+
         var unit = string.IsNullOrEmpty(slug) ? null : await units.FindAsync(slug, tier, bindingContext.HttpContext.RequestAborted);
         // An unknown slug binds nothing and adds no model error: UnitAccessFilter answers 404 for it.
         bindingContext.Result = unit is null ? ModelBindingResult.Failed() : ModelBindingResult.Success(unit);
+    }
+
+    /// <summary>The reader's own upper unit; for a reader with none, the first upper unit (a district first), which the filter then refuses.</summary>
+    private static async Task<string?> ReadersOwnAsync(HttpContext http)
+    {
+        var (access, dashboards, ct) = (http.RequestServices.GetRequiredService<UnitAccess>(), http.RequestServices.GetRequiredService<DashboardQueries>(), http.RequestAborted);
+        return await dashboards.DefaultUnitSlugAsync(await access.ProfileAsync(http.User, ct), await access.ReadScopeAsync(http.User, ct), ct)
+            ?? await dashboards.FirstUpperUnitSlugAsync(ct);
     }
 }
 
 /// <summary>
 /// The preamble of every unit page, in one place and before the action: 404 when a <see cref="UnitAttribute"/> parameter
-/// names no unit, 403 when the signed-in user may not read (or edit) it. Runs right after <see cref="InvalidFormFieldsFilter"/>.
+/// names no unit, 403 when the signed-in user may not read (or edit) it, then 404 when a <see cref="PeriodAttribute"/>
+/// parameter names no known period. Runs right after <see cref="InvalidFormFieldsFilter"/>.
 /// </summary>
 public sealed class UnitAccessFilter : IAsyncActionFilter, IOrderedFilter
 {
@@ -101,6 +122,13 @@ public sealed class UnitAccessFilter : IAsyncActionFilter, IOrderedFilter
                     context.Result = new ForbidResult();
                     return;
                 }
+            }
+
+            // Then the period (PeriodAttribute): an unknown one is 404 (a left-out optional one bound null).
+            if (action.MethodInfo.GetParameters().Any(p => p.GetCustomAttribute<PeriodAttribute>() is not null && !context.ActionArguments.ContainsKey(p.Name!)))
+            {
+                context.Result = new NotFoundResult();
+                return;
             }
         }
 

@@ -73,4 +73,25 @@ public sealed class PeriodKeyTests
         PeriodCode.Format(2026, null).Should().Be("2026");
         PeriodCode.EndsOn(2026, 1).Should().Be(new DateOnly(2026, 3, 31));
     }
+
+    [Fact]
+    public void A_period_is_known_by_its_stored_row_or_its_stored_quarters_and_only_a_quarter_or_a_years_own_row_is_stored()
+    {
+        // Stored: 2023-Q3, 2023-Q4 and 2024 as a whole year (no quarter of 2024).
+        ReportingPeriod[] stored = [new() { Id = 1, Year = 2023, Quarter = 3 }, new() { Id = 2, Year = 2023, Quarter = 4 }, new() { Id = 3, Year = 2024 }];
+
+        PeriodKey.OfQuarter(2023, 3).IsKnown(stored).Should().BeTrue();
+        PeriodKey.OfQuarter(2023, 2).IsKnown(stored).Should().BeFalse("no row for 2023-Q2");
+        PeriodKey.OfHalf(2023, 2).IsKnown(stored).Should().BeTrue("2023-H2 is combined from its stored quarters");
+        PeriodKey.OfHalf(2023, 1).IsKnown(stored).Should().BeFalse("no quarter of 2023-H1 is stored");
+        PeriodKey.OfYear(2023).IsKnown(stored).Should().BeTrue("2023 has stored quarters");
+        PeriodKey.OfYear(2024).IsKnown(stored).Should().BeTrue("2024 has its own row");
+        PeriodKey.OfHalf(2024, 1).IsKnown(stored).Should().BeFalse("a year's own row is no half-year's");
+        PeriodKey.OfQuarter(2024, 1).IsKnown(stored).Should().BeFalse();
+
+        PeriodKey.OfQuarter(2023, 4).StoredIn(stored)!.Id.Should().Be(2);
+        PeriodKey.OfYear(2024).StoredIn(stored)!.Id.Should().Be(3);
+        PeriodKey.OfYear(2023).StoredIn(stored).Should().BeNull("2023 has no row of its own");
+        PeriodKey.OfHalf(2023, 2).StoredIn(stored).Should().BeNull("a half-year is never stored");
+    }
 }

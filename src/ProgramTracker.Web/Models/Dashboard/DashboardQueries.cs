@@ -20,19 +20,11 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     public const int WindowSize = 8;
 
     /// <summary>
-    /// The upper unit (province, city or district) a dashboard would show, found as <see cref="LoadAsync"/> finds it, so that access is
-    /// checked before any of its data is read; null when there is none.
+    /// The upper unit a dashboard shows to a reader who has none of their own (a district first), so that the access
+    /// filter refuses it rather than the page answering 404; null when the catalogue has none. From the snapshot, no query.
     /// </summary>
-    public async Task<int?> UpperUnitIdAsync(string? unitSlug, CancellationToken ct)
-    {
-        var snapshot = await catalogue.GetAsync(ct);
-        if (string.IsNullOrWhiteSpace(unitSlug))
-        {
-            return snapshot.UpperUnits.OrderBy(u => u.Kind == UnitKind.District ? 0 : 1).Select(u => (int?)u.Id).FirstOrDefault();
-        }
-
-        return snapshot.Unit(unitSlug.Trim()) is { } unit && IsDashboardUnit(unit.Kind) ? unit.Id : null;
-    }
+    public async Task<string?> FirstUpperUnitSlugAsync(CancellationToken ct) =>
+        (await catalogue.GetAsync(ct)).UpperUnits.OrderBy(u => u.Kind == UnitKind.District ? 0 : 1).Select(u => u.Slug).FirstOrDefault();
 
     /// <summary>
     /// The dashboard a person opens without naming a unit: the district or province they are bound to; else the first
@@ -59,11 +51,13 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
     /// The units the reader may read, for the page's unit selector (the districts, provinces and cities among them);
     /// null when the page has no selector (the export, the summary): only the unit itself is read then.
     /// </param>
-    public async Task<DashboardData?> LoadAsync(string? unitSlug, string? periodCode, bool withHighlights, CancellationToken ct, bool approvedOnly = false,
+    /// <param name="upperId">The upper unit, bound and its access checked before (UnitAttribute).</param>
+    /// <param name="period">The period, bound and known (PeriodAttribute); null for the latest with figures.</param>
+    public async Task<DashboardData?> LoadAsync(int upperId, PeriodKey? period, bool withHighlights, CancellationToken ct, bool approvedOnly = false,
         ReadScope? selector = null)
     {
         var snapshot = await catalogue.GetAsync(ct);
-        if (await ScopeAsync(snapshot, unitSlug, periodCode, selector, ct) is not { } scope)
+        if (await ScopeAsync(snapshot, upperId, period, selector, ct) is not { } scope)
         {
             return null;
         }
@@ -124,41 +118,29 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         public List<int> UnitIds { get; } = Communes.Select(c => c.Id).Append(Upper.Id).ToList();
     }
 
-    private async Task<DashScope?> ScopeAsync(CatalogueSnapshot snapshot, string? unitSlug, string? periodCode, ReadScope? selector, CancellationToken ct)
+    private async Task<DashScope?> ScopeAsync(CatalogueSnapshot snapshot, int upperId, PeriodKey? key, ReadScope? selector, CancellationToken ct)
     {
-        var key = default(PeriodKey);
-        var periodNamed = !string.IsNullOrWhiteSpace(periodCode);
-        if (periodNamed && !PeriodKey.TryParse(periodCode, out key))
+        // The units the reader may read for the selector (not the ~760 of the country for a district's leader), and always
+        // the unit asked for (its access was checked before). A reader bound to one unit reads a handful: looked up, not walked.
+        if (snapshot.Unit(upperId) is not { } asked || !IsDashboardUnit(asked.Kind))
         {
             return null;
         }
 
-        // The units the reader may read for the selector (not the ~760 of the country for a district's leader), and always
-        // the unit asked for (its access was checked before). A reader bound to one unit reads a handful: looked up, not walked.
-        var slug = unitSlug?.Trim();
-        var asked = snapshot.Unit(slug) is { } a && IsDashboardUnit(a.Kind) ? a : null;
         IEnumerable<UnitNode> units = selector switch
         {
-            null when slug is null => snapshot.UpperUnits,
-            null => asked is null ? [] : [asked],
+            null => [asked],
             { All: true } => snapshot.UpperUnits,
-            _ => selector.UnitIds.Select(snapshot.Unit).OfType<UnitNode>().Where(u => IsDashboardUnit(u.Kind)).Append(asked).OfType<UnitNode>()
+            _ => selector.UnitIds.Select(snapshot.Unit).OfType<UnitNode>().Where(u => IsDashboardUnit(u.Kind)).Append(asked)
                 .DistinctBy(u => u.Id).OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id),
         };
 
         var selectable = units.Select(u => new DashUnit(u.Id, u.Slug, u.Name, u.Kind)).ToList();
-        var upper = string.IsNullOrWhiteSpace(unitSlug)
-            ? selectable.FirstOrDefault(d => d.Kind == UnitKind.District) ?? selectable.FirstOrDefault()
-            : selectable.FirstOrDefault(d => d.Slug == slug);
-        if (upper is null)
-        {
-            return null;
-        }
-
+        var upper = selectable.First(d => d.Id == asked.Id);
         var periods = snapshot.Periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
-        var period = !periodNamed ? await LatestWithDataAsync(snapshot, upper.Id, periods, ct)
-            : key.Span == PeriodSpan.Quarter ? periods.FirstOrDefault(p => p.Year == key.Year && p.Quarter == key.Quarter)
-            : CombinedPeriodOf(key, periods);
+        var period = key is not { } named ? await LatestWithDataAsync(snapshot, upper.Id, periods, ct)
+            : named.Span == PeriodSpan.Quarter ? periods.FirstOrDefault(p => p.Year == named.Year && p.Quarter == named.Quarter)
+            : CombinedPeriodOf(named, periods);
         if (period is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Localization;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
@@ -10,11 +11,12 @@ namespace ProgramTracker.Web.Models.Entry;
 /// <summary>An entry address's quarter and the entry forms' reads.</summary>
 public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
 {
-    /// <summary>The quarter of an entry address, or null when the code names none (the unit is bound before: UnitAttribute).</summary>
-    public Task<ReportingPeriod?> PeriodAsync(string code, CancellationToken ct) =>
-        PeriodCode.TryParse(code, out var year, out var quarter) && quarter is not null
-            ? db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct)
-            : Task.FromResult<ReportingPeriod?>(null);
+    /// <summary>
+    /// The stored quarter of an entry address, read afresh (its lock and deadline); the unit and the quarter are bound and
+    /// known before (UnitAttribute, PeriodAttribute). Null when the quarter went since.
+    /// </summary>
+    public Task<ReportingPeriod?> PeriodAsync(PeriodKey quarter, CancellationToken ct) =>
+        db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == quarter.Year && p.Quarter == quarter.Quarter, ct);
 
     /// <summary>
     /// Builds the form from stored values: a fixed number of queries whatever the catalogue's size. Only the sets

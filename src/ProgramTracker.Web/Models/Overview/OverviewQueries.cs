@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
@@ -28,7 +29,7 @@ public sealed record OverviewModel(
 /// </summary>
 public sealed class OverviewQueries(ProgramTrackerDbContext db)
 {
-    public async Task<OverviewModel?> BuildAsync(string? unitSlug, string? periodCode, string? setCode, bool approvedOnly, ReadScope scope, CancellationToken ct)
+    public async Task<OverviewModel?> BuildAsync(string? unitSlug, PeriodKey? quarter, string? setCode, bool approvedOnly, ReadScope scope, CancellationToken ct)
     {
         AdministrativeUnit? province = null;
         if (!string.IsNullOrEmpty(unitSlug))
@@ -45,7 +46,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
         var set = setCode is null ? sets.FirstOrDefault(s => s.Code == "ntm-xa-nang-cao") ?? sets.FirstOrDefault() : sets.FirstOrDefault(s => s.Code == setCode);
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
         ReportingPeriod? period;
-        if (periodCode is null)
+        if (quarter is not { } named)
         {
             // Latest period that has any summary for the set.
             var latestId = set is null ? (int?)null : await db.AttainmentSummaries.Where(s => s.CriteriaSetId == set.Id)
@@ -54,7 +55,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
         }
         else
         {
-            period = PeriodCode.TryParse(periodCode, out var y, out var q) ? periods.FirstOrDefault(p => p.Year == y && p.Quarter == q) : null;
+            period = named.StoredIn(periods);
             if (period is null)
             {
                 return null;
@@ -68,7 +69,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db)
 
         var communeKinds = AdministrativeUnit.CommuneLevelKinds;
         // The communes that exist in the period: Ba Chẽ's communes of 2023 and the register's of 2026 are not counted together.
-        var (starts, ends) = (PeriodCode.StartsOn(period!.Year, period.Quarter), PeriodCode.EndsOn(period.Year, period.Quarter));
+        var (starts, ends) = (period!.StartsOn, period.EndsOn);
         IQueryable<AdministrativeUnit> communes = db.Units.AsNoTracking().Where(u => communeKinds.Contains(u.Kind) && u.Parent != null
             && (u.ValidFrom == null || u.ValidFrom <= ends) && (u.ValidTo == null || u.ValidTo >= starts));
         var provinceKinds = new[] { UnitKind.Province, UnitKind.City };

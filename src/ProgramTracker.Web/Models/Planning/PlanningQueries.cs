@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
@@ -43,14 +44,10 @@ public sealed class PlanningQueries(ProgramTrackerDbContext db, UnitAccess acces
         };
     }
 
-    public async Task<CapitalPage?> CapitalPageAsync(UnitHeader district, string periodCode, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="key">A quarter or a year, bound and known before (PeriodAttribute); null when the year has no stored row of its own.</param>
+    public async Task<CapitalPage?> CapitalPageAsync(UnitHeader district, PeriodKey key, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!PeriodCode.TryParse(periodCode, out var year, out var quarter))
-        {
-            return null;
-        }
-
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year && p.Quarter == quarter, ct);
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == key.Year && p.Quarter == key.Quarter, ct);
         if (period is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Localization;
 using System.Globalization;
 using System.Security.Claims;
@@ -13,15 +14,11 @@ namespace ProgramTracker.Web.Models.PovertyEntry;
 /// <summary>A district's poverty entry page: its communes' household counts for one period and standard.</summary>
 public sealed class PovertyEntryQueries(ProgramTrackerDbContext db, UnitAccess access)
 {
-    public async Task<PovertyEntryPage?> PageAsync(UnitHeader district, string periodCode, string? standardCode, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="key">A quarter or a year, bound and known before (PeriodAttribute).</param>
+    public async Task<PovertyEntryPage?> PageAsync(UnitHeader district, PeriodKey key, string? standardCode, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!PeriodCode.TryParse(periodCode, out var year, out var quarter))
-        {
-            return null;
-        }
-
         var periods = await db.Periods.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
-        var period = periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
+        var period = key.StoredIn(periods);
         var standards = await db.PovertyStandards.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Code, s.ShortName }).ToListAsync(ct);
         var standard = standardCode is null ? standards.FirstOrDefault() : standards.FirstOrDefault(s => s.Code == standardCode);
         if (period is null || standard is null)

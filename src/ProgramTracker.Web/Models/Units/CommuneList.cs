@@ -1,3 +1,4 @@
+using ProgramTracker.Core.Periods;
 using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
@@ -124,7 +125,7 @@ public sealed class CommuneListQueries(CurrentCatalogue catalogue, DashboardQuer
         var bands = new Dictionary<int, string>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var quarter = snapshot.Periods.Where(p => p.Quarter is not null && p.StartsOn <= today).MaxBy(p => p.StartsOn);
-        if (chosen.Node is not null && quarter is not null && await dashboards.LoadAsync(chosen.Node.Slug, quarter.Code, false, ct) is { } data)
+        if (chosen.Node is not null && quarter is not null && await dashboards.LoadAsync(chosen.Node.Id, PeriodKey.Of(quarter.Year, quarter.Quarter), false, ct) is { } data)
         {
             periodLabel = data.Period.Label;
             var sets = data.Sets.Where(x => x.Level == UnitLevel.Commune).ToList();

@@ -60,6 +60,43 @@ public sealed class AccessFirstTests
         }
     }
 
+    /// <summary>
+    /// Issue 27.2: the period is bound before the action (PeriodAttribute) from the catalogue's periods: a text that is no
+    /// period, a kind of period the address does not take, or one the catalogue does not know answers 404; a forbidden
+    /// unit is refused (403) whatever its period.
+    /// </summary>
+    [Fact]
+    public async Task A_page_naming_a_period_it_does_not_know_or_take_answers_404_and_a_known_one_opens()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database;
+        await using var factory = new PortalFactory("Postgres", database.ConnectionString);
+        var admin = await factory.SignedInClientAsync("admin");
+
+        string[] unknown =
+        [
+            "/dashboard?unit=ba-che&period=2023-Q9", "/dashboard?unit=ba-che&period=2040-Q1", "/dashboard/export?unit=ba-che&period=soon",
+            "/reports/summary?unit=ba-che&period=1999", "/reports/summary.docx?unit=ba-che&period=2040-H1",
+            "/communes/nam-son/entry/2023-H2", "/communes/nam-son/entry/2023", "/districts/ba-che/entry/2040-Q1/workbook.xlsx",
+            "/districts/ba-che/capital/2023-H2", "/districts/ba-che/poverty/2040-Q1", "/overview?period=2023-H2", "/entry/2023/import?unit=ba-che",
+        ];
+        foreach (var url in unknown)
+        {
+            (await admin.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
+        }
+
+        foreach (var url in new[] { "/dashboard?unit=ba-che&period=2023-H2", "/dashboard?unit=ba-che&period=2023-Q4", "/communes/nam-son/entry/2023-Q4", "/overview?period=2023-Q4" })
+        {
+            (await admin.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK, url);
+        }
+
+        var huyen = await factory.SignedInClientAsync("huyen");
+        foreach (var url in new[] { "/dashboard?unit=quang-ninh&period=soon", "/districts/quang-ninh/capital/2040-Q1" })
+        {
+            (await huyen.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
+        }
+    }
+
     /// <summary>The SQL text of each request that carries the header, keyed by its value.</summary>
     public sealed class CommandLog(IHttpContextAccessor http) : DbCommandInterceptor
     {
