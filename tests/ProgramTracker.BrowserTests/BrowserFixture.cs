@@ -11,10 +11,11 @@ namespace ProgramTracker.BrowserTests;
 /// and Debian's Chromium driven by Playwright.
 /// Playwright never downloads a browser here: it is pointed at the system Chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : SeededPortal
 {
-    private TestDatabase? _database;
     private IPlaywright? _playwright;
+
+    public BrowserFixture() => OnKestrel = true;
 
     /// <summary>Each user's signed-in browser state (cookies), saved after one sign-in through the form: see <see cref="SignedInPageAsync"/>.</summary>
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _signedIn = new();
@@ -32,15 +33,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
-    public PortalFactory Factory { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    protected override async Task OnStartedAsync()
     {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        Factory.UseKestrel(0);
-        Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         // Retrying assertions (Expect) wait up to 30 s: CI runs both test assemblies at once on two cores.
@@ -157,15 +154,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    protected override async Task OnStoppingAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await Factory.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
     }
 }
 

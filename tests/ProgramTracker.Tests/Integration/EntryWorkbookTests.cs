@@ -15,44 +15,13 @@ using ProgramTracker.TestSupport;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>One portal for the import tests: small upload limits, and test indicators in the advanced commune set.</summary>
-public sealed class ImportFixture : IAsyncLifetime
+public sealed class ImportFixture : SeededPortal
 {
-    private readonly Dictionary<string, HttpClient> _clients = [];
-    private TestDatabase? _database;
-
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public ImportFixture()
     {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        Factory.Settings["Import:MaxFileBytes"] = "2000000";
-        Factory.Settings["Import:MaxUncompressedBytes"] = "20000000";
-        _ = Factory.Server;
-        await TestCatalogue.AddIndicatorsAsync(Factory, "ntm-xa-nang-cao");
-    }
-
-    public async Task<HttpClient> ClientAsync(string user, string password = PortalClients.DemoPassword)
-    {
-        if (!_clients.TryGetValue(user, out var client))
-        {
-            _clients[user] = client = await Factory.SignedInClientAsync(user, password);
-        }
-
-        return client;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var c in _clients.Values)
-        {
-            c.Dispose();
-        }
-
-        await Factory.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        Settings["Import:MaxFileBytes"] = "2000000";
+        Settings["Import:MaxUncompressedBytes"] = "20000000";
+        TestIndicatorsIn.Add("ntm-xa-nang-cao");
     }
 }
 

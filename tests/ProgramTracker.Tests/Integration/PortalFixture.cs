@@ -13,7 +13,7 @@ namespace ProgramTracker.Tests.Integration;
 /// One seeded portal on its own PostgreSQL database (a copy of <see cref="SeededTemplate"/>) for the tests of one class
 /// (<c>IClassFixture&lt;PortalFixture&gt;</c>): every class starts from the seeded state, whatever ran before it, in any order.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime, IDisposable
+public sealed class PortalFixture : SeededPortal, IDisposable
 {
     /// <summary>A second district with one commune and one district staff account, for scoping tests.</summary>
     public const string OtherDistrict = "huyen-tien-yen";
@@ -21,40 +21,10 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
     public const string OtherDistrictUser = "huyen.tienyen";
     public const string OtherDistrictPassword = "Tien-Yen-2024-mat-khau";
 
-    private readonly Dictionary<string, HttpClient> _clients = [];
     private readonly SemaphoreSlim _lock = new(1, 1);
-    private TestDatabase? _database;
     private bool _otherDistrict;
 
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _ = Factory.Server; // start the host: migrations and seeding run here
-    }
-
-    /// <summary>A client signed in as a demo user, made once and shared: tests must not sign it out or change that user.</summary>
-    public async Task<HttpClient> ClientAsync(string userName)
-    {
-        await _lock.WaitAsync();
-        try
-        {
-            if (!_clients.TryGetValue(userName, out var client))
-            {
-                client = userName == OtherDistrictUser
-                    ? await Factory.SignedInClientAsync(userName, OtherDistrictPassword)
-                    : await Factory.SignedInClientAsync(userName);
-                _clients[userName] = client;
-            }
-
-            return client;
-        }
-        finally
-        {
-            _lock.Release();
-        }
-    }
+    protected override string PasswordOf(string userName) => userName == OtherDistrictUser ? OtherDistrictPassword : base.PasswordOf(userName);
 
     /// <summary>
     /// Adds huyện Tiên Yên (with xã Đông Ngũ) and its district staff account, once, through the doors an operator uses:
@@ -96,20 +66,6 @@ public sealed class PortalFixture : IAsyncLifetime, IDisposable
         finally
         {
             _lock.Release();
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients.Values)
-        {
-            client.Dispose();
-        }
-
-        await Factory.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
         }
     }
 

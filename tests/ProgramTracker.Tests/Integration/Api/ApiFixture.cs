@@ -20,29 +20,14 @@ public sealed class ApiCollection : ICollectionFixture<ApiFixture>
 }
 
 /// <summary>One seeded portal for the API tests, with the test catalogue of ntm-xa-nang-cao (as the entry form's tests) and a low rate limit.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public sealed class ApiFixture : SeededPortal
 {
     public const int RateLimit = 200;
 
-    private TestDatabase? _database;
-
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    public ApiFixture()
     {
-        (Factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        Factory.Settings["Api:RateLimit:PermitLimit"] = RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _ = Factory.Server;
-        await TestCatalogue.AddIndicatorsAsync(Factory, "ntm-xa-nang-cao");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        Settings["Api:RateLimit:PermitLimit"] = RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        TestIndicatorsIn.Add("ntm-xa-nang-cao");
     }
 
     /// <summary>A token made by the app's own command, as an operator would: `create-token --user NAME …`.</summary>
