@@ -13,13 +13,9 @@ namespace ProgramTracker.BrowserTests;
 [Trait("Category", "Browser")]
 public sealed class EnglishJourneyTests : IAsyncLifetime
 {
-    private readonly BrowserFixture _fixture = new();
+    private readonly BrowserFixture _fixture = new() { TestIndicatorsIn = { "ntm-xa-nang-cao" } };
 
-    public async Task InitializeAsync()
-    {
-        await _fixture.InitializeAsync();
-        await TestCatalogue.AddIndicatorsAsync(_fixture.Factory, "ntm-xa-nang-cao");
-    }
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
     public Task DisposeAsync() => _fixture.DisposeAsync();
 

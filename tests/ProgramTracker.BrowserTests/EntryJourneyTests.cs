@@ -13,14 +13,10 @@ namespace ProgramTracker.BrowserTests;
 [Trait("Category", "Browser")]
 public sealed class EntryJourneyTests : IAsyncLifetime
 {
-    private readonly BrowserFixture _fixture = new();
+    // An administrator completes the catalogue first (the seed defines no indicator of this set).
+    private readonly BrowserFixture _fixture = new() { TestIndicatorsIn = { "ntm-xa-nang-cao" } };
 
-    public async Task InitializeAsync()
-    {
-        await _fixture.InitializeAsync();
-        // An administrator completes the catalogue first (the seed defines no indicator of this set).
-        await TestCatalogue.AddIndicatorsAsync(_fixture.Factory, "ntm-xa-nang-cao");
-    }
+    public Task InitializeAsync() => _fixture.InitializeAsync();
 
     public Task DisposeAsync() => _fixture.DisposeAsync();
 

@@ -23,11 +23,24 @@ public class PortalFactory(string provider, string connectionString, string? see
     /// database would have after start-up, made in a fraction of the time. Start-up still runs migrations and the seed, which find
     /// nothing to add. Use <see cref="OnPostgresAsync"/> to test migrating or seeding itself, or another seed.
     /// </summary>
-    public static async Task<(PortalFactory Factory, TestDatabase Database)> OnSeededCopyAsync()
+    public static async Task<(PortalFactory Factory, TestDatabase Database)> OnSeededCopyAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await SeededTemplate.CopyAsync();
-        return (new PortalFactory("Postgres", database.ConnectionString), database);
+        var factory = new PortalFactory("Postgres", database.ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            factory.Settings[key] = value;
+        }
+
+        return (factory, database);
     }
+
+    /// <summary>Settings for a sign-in limit of <paramref name="permits"/> attempts per client in a 10-minute window (the tests raise it otherwise).</summary>
+    public static Dictionary<string, string?> SignInLimit(int permits) => new()
+    {
+        ["Security:SignInRateLimit:PermitLimit"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Security:SignInRateLimit:WindowSeconds"] = "600",
+    };
 
     /// <summary>Extra configuration, applied last; set before the server starts (e.g. ["Seed:DemoUsers"] = "false").</summary>
     public Dictionary<string, string?> Settings { get; } = [];

@@ -29,18 +29,12 @@ public static class CreateTokenCommand
             return 2;
         }
 
-        if (DatabaseInitializer.ShouldInitialize(configuration, services.GetRequiredService<IHostEnvironment>()))
+        if (!await DatabaseInitializer.ReadyForCommandAsync(services, configuration, error))
         {
-            await DatabaseInitializer.MigrateAndSeedAsync(services, configuration);
+            return 1;
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
-        {
-            await error.WriteLineAsync("Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `ProgramTracker.Web migrate` trước.");
-            return 1;
-        }
 
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName.Trim());
         if (user is null || user.IsDisabled)

@@ -21,6 +21,27 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
     public Task StartingAsync(CancellationToken cancellationToken) =>
         ShouldInitialize(configuration, environment) ? MigrateAndSeedAsync(services, configuration, cancellationToken) : Task.CompletedTask;
 
+    /// <summary>
+    /// Before a command run beside the app (create-admin, create-token): migrates and seeds where start-up would, then
+    /// checks that the database's structure is current; false, having said so on <paramref name="error"/>, when it is not.
+    /// </summary>
+    public static async Task<bool> ReadyForCommandAsync(IServiceProvider services, IConfiguration configuration, TextWriter error)
+    {
+        if (ShouldInitialize(configuration, services.GetRequiredService<IHostEnvironment>()))
+        {
+            await MigrateAndSeedAsync(services, configuration);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        if ((await scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>().Database.GetPendingMigrationsAsync()).Any())
+        {
+            await error.WriteLineAsync("Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `ProgramTracker.Web migrate` trước.");
+            return false;
+        }
+
+        return true;
+    }
+
     public static async Task MigrateAndSeedAsync(IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();

@@ -154,8 +154,8 @@ public sealed partial class AttainmentReadModelTests
     {
         var client = await factory.SignedInClientAsync(user);
         var page = await client.GetStringAsync(form);
-        var fields = FormFields(page);
-        var cells = CellIndex().Matches(page).Where(m => m.Groups["code"].Value.StartsWith("ntm-xa.", StringComparison.Ordinal)).ToList();
+        var fields = HtmlParts.EntryHiddenFields(page);
+        var cells = HtmlParts.EntryCellIndex().Matches(page).Where(m => m.Groups["code"].Value.StartsWith("ntm-xa.", StringComparison.Ordinal)).ToList();
         foreach (var cell in cells.Where(_ => all || random.Next(3) == 0).DefaultIfEmpty(cells[0]))
         {
             // Percentages for the three numeric indicators, yes/no (1/0) for the others; an empty cell now and then unless all are filled.
@@ -180,22 +180,4 @@ public sealed partial class AttainmentReadModelTests
         }, token);
         post.StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
-
-    private static Dictionary<string, string> FormFields(string html)
-    {
-        var start = html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal);
-        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
-        return HiddenInput().Matches(form).Select(m => m.Value)
-            .Select(tag => (Name: Attr(tag, "name"), Value: Attr(tag, "value")))
-            .Where(f => f.Name is not null)
-            .ToDictionary(f => WebUtility.HtmlDecode(f.Name!), f => WebUtility.HtmlDecode(f.Value ?? ""));
-    }
-
-    private static string? Attr(string tag, string name) => Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
-
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
-    private static partial Regex HiddenInput();
-
-    [GeneratedRegex("data-indicator=\"(?<code>[^\"]+)\"(?:(?!data-indicator=).)*?name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\"", RegexOptions.Singleline)]
-    private static partial Regex CellIndex();
 }

@@ -18,14 +18,14 @@ public sealed partial class CatalogueVersionTests : SeededCopyTests
     {
         var officer = await Factory.SignedInClientAsync("xa.namson");
         var page = await officer.GetStringAsync(Form);
-        var cells = CellIndex().Matches(page).ToDictionary(m => m.Groups["code"].Value, m => m.Groups["i"].Value);
+        var cells = HtmlParts.EntryCellIndex().Matches(page).ToDictionary(m => m.Groups["code"].Value, m => m.Groups["i"].Value);
 
         cells.Keys.Where(k => k.StartsWith("ntm-xa.", StringComparison.Ordinal)).Should().BeEquivalentTo(
             "ntm-xa.3.1", "ntm-xa.3.2", "ntm-xa.5", "ntm-xa.6.1", "ntm-xa.6.2", "ntm-xa.6.3", "ntm-xa.7", "ntm-xa.8.1", "ntm-xa.8.2", "ntm-xa.8.3", "ntm-xa.8.4", "ntm-xa.14.1");
         Row(page, "ntm-xa.3.1").Should().Contain("≥ 80").And.Contain("Trung du và miền núi phía Bắc");
         Row(page, "ntm-xa.5").Should().Contain("70 % đạt mức độ 1").And.Contain("chưa có ngưỡng số");
 
-        var fields = FormFields(page);
+        var fields = HtmlParts.EntryHiddenFields(page);
         foreach (var (code, index) in cells.Where(c => c.Key.StartsWith("ntm-xa.", StringComparison.Ordinal)))
         {
             fields[$"Cells[{index}].Raw"] = code switch { "ntm-xa.3.1" => "85", "ntm-xa.5" => "100", "ntm-xa.6.3" => "100", _ => "1" };
@@ -141,8 +141,8 @@ public sealed partial class CatalogueVersionTests : SeededCopyTests
     {
         var client = await Factory.SignedInClientAsync(user);
         var page = await client.GetStringAsync(form);
-        var fields = FormFields(page);
-        var index = CellIndex().Matches(page).Single(m => m.Groups["code"].Value == code).Groups["i"].Value;
+        var fields = HtmlParts.EntryHiddenFields(page);
+        var index = HtmlParts.EntryCellIndex().Matches(page).Single(m => m.Groups["code"].Value == code).Groups["i"].Value;
         fields[$"Cells[{index}].Raw"] = value;
         (await client.PostAsync(form, new FormUrlEncodedContent(fields))).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
@@ -153,22 +153,4 @@ public sealed partial class CatalogueVersionTests : SeededCopyTests
         start.Should().BeGreaterThan(0);
         return WebUtility.HtmlDecode(html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)]);
     }
-
-    private static Dictionary<string, string> FormFields(string html)
-    {
-        var start = html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal);
-        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
-        return HiddenInput().Matches(form).Select(m => m.Value)
-            .Select(tag => (Name: Attr(tag, "name"), Value: Attr(tag, "value")))
-            .Where(f => f.Name is not null)
-            .ToDictionary(f => WebUtility.HtmlDecode(f.Name!), f => WebUtility.HtmlDecode(f.Value ?? ""));
-    }
-
-    private static string? Attr(string tag, string name) => Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
-
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
-    private static partial Regex HiddenInput();
-
-    [GeneratedRegex("data-indicator=\"(?<code>[^\"]+)\"(?:(?!data-indicator=).)*?name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\"", RegexOptions.Singleline)]
-    private static partial Regex CellIndex();
 }

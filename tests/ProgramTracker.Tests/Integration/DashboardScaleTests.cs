@@ -1,9 +1,6 @@
-using ProgramTracker.Core.Localization;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Domain;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ProgramTracker.TestSupport;
 using Xunit.Abstractions;
 using static ProgramTracker.Tests.Integration.HtmlParts;
@@ -11,13 +8,20 @@ using static ProgramTracker.Tests.Integration.HtmlParts;
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>
-/// The seed plus a synthetic district of 60 communes with indicator values, reported figures, household counts and capital,
-/// on a database of its own, behind a portal whose DbContext counts its commands per request.
+/// The seed plus a test district of 60 communes with indicator values, reported figures, household counts and capital,
+/// on a database of its own, behind a portal whose DbContext counts its commands per request. The district goes in
+/// through the seed (issue 29.5: a door, not rows written by the test): a copy of seeds/ with the district's units in
+/// units.json, four test indicators in the commune NTM set's criteria 1, 2 and 4 (catalogue/criteria-sets.json) and its
+/// figures in huyen-thu-nghiem/*.json, loaded by start-up as on a new deployment, the read model kept by the seeder.
 /// </summary>
 public sealed class ScaleFixture : IAsyncLifetime
 {
     public const string District = "huyen-thu-nghiem";
     public const int CommuneCount = 60;
+    private const string Source = "ba-che-2023-08-25";
+
+    /// <summary>The poverty standards in force on 30/09/2023 (seeds/catalogue/poverty-standards.json).</summary>
+    private static readonly string[] Standards = ["quang-ninh-2023-2025", "nd-07-2021"];
 
     private TestDatabase? _database;
 
@@ -27,9 +31,10 @@ public sealed class ScaleFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (Factory, _database) = await CountingPortalFactory.OnPostgresAsync();
-        _ = Factory.Server;
-        await Factory.WithDbAsync(AddSyntheticDistrictAsync);
+        using var seeds = new TempSeeds();
+        WriteTestDistrict(seeds);
+        (Factory, _database) = await CountingPortalFactory.OnPostgresAsync(seeds.Path);
+        _ = Factory.Server; // start-up migrates and seeds, the test district with it
     }
 
     public async Task DisposeAsync()
@@ -41,91 +46,85 @@ public sealed class ScaleFixture : IAsyncLifetime
         }
     }
 
-    private static async Task<int> AddSyntheticDistrictAsync(Core.Data.ProgramTrackerDbContext db)
+    /// <summary>The test district's seed files. Every figure below is the one the hand-worked expectations in the tests start from.</summary>
+    private static void WriteTestDistrict(TempSeeds seeds)
     {
-        var province = await db.Units.SingleAsync(u => u.Slug == "quang-ninh");
-        var source = await db.Sources.SingleAsync(s => s.Code == "ba-che-2023-08-25");
-        var (q2, q3) = (await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 2), await db.Periods.SingleAsync(p => p.Year == 2023 && p.Quarter == 3));
-        var district = new AdministrativeUnit { Slug = District, Name = "Thử nghiệm", Kind = UnitKind.District, Parent = province, IsSynthetic = true };
-        var communes = Enumerable.Range(1, CommuneCount)
-            .Select(i => new AdministrativeUnit { Slug = Slug(i), Name = $"Thử nghiệm {i:00}", Kind = UnitKind.Commune, Parent = district, IsSynthetic = true })
-            .ToList();
-        db.Units.AddRange(communes);
+        var communes = Enumerable.Range(1, CommuneCount).ToList();
+        // After the seed's own units (a parent comes before its children): the district under the province, then its communes.
+        Edit(seeds, "units.json", file =>
+        {
+            var units = file["units"]!.AsArray();
+            units.Add(JsonNode.Parse(Json(new { slug = District, name = "Thử nghiệm", kind = "District", parent = "quang-ninh", source = Source })));
+            foreach (var i in communes)
+            {
+                units.Add(JsonNode.Parse(Json(new { slug = Slug(i), name = $"Thử nghiệm {i:00}", kind = "Commune", parent = District, source = Source })));
+            }
+        });
 
-        // Indicators for three criteria of the commune NTM set, so that attainment can be computed from values.
-        // Through the catalogue's door, as an admin's form or import would add them.
-        await db.SaveChangesAsync();
-        static IndicatorDefinition Def(int criterion, string code, ValueKind type, Comparator comparator, decimal? threshold) =>
-            new(code, criterion, $"Chỉ tiêu thử {code}", "%", type, comparator, new Dictionary<string, ThresholdInput> { [Zones.Common] = new(threshold) });
-        var added = await new CatalogueService(db, new SummaryUpdater(db)).ApplyAsync("ntm-xa",
+        // Four indicators for criteria 1, 2 and 4 of the commune NTM set (none of their own there), so that attainment is computed from values.
+        Edit(seeds, Path.Combine("catalogue", "criteria-sets.json"), file =>
+        {
+            var criteria = file["criteriaSets"]!.AsArray().Single(x => (string?)x!["code"] == "ntm-xa")!["criteria"]!.AsArray();
+            void Indicator(int criterion, string code, string type, string comparator, decimal? threshold) =>
+                ((criteria.Single(c => (int)c!["number"]! == criterion)!["indicators"] ??= new JsonArray()) as JsonArray)!
+                    .Add(JsonNode.Parse(Json(new { code, name = $"Chỉ tiêu thử {code}", unit = "%", valueType = type, comparator, threshold })));
+            Indicator(1, "tn-quy-hoach", "Boolean", "Equal", null);
+            Indicator(2, "tn-giao-thong", "Percent", "AtLeast", 70m);
+            Indicator(4, "tn-thuy-loi", "Percent", "AtLeast", 80m);
+            Indicator(4, "tn-thiet-hai", "Number", "AtMost", 5m);
+        });
+
+        var folder = Path.Combine(seeds.Path, District);
+        Directory.CreateDirectory(folder);
+        void Write(string file, string collection, IEnumerable<object> items) =>
+            File.WriteAllText(Path.Combine(folder, file), $"{{ \"{collection}\": [\n{string.Join(",\n", items.Select(Json))}\n] }}");
+        object Value(string unit, string indicator, string period, decimal value) => new { unit, indicator, period, value, source = Source };
+
+        // 2023-Q2: every indicator met, so commune 01 (odd, low numbers in Q3) falls. 2023-Q3: commune i has quy hoạch 1 when i
+        // is even, else 0; giao thông 50 + i; thuỷ lợi 60 + i mod 40; thiệt hại i mod 7. The district: income 72 against a target of 70.
+        Write("indicator-values.json", "indicatorValues", communes.SelectMany(i => new[]
+        {
+            Value(Slug(i), "tn-quy-hoach", "2023-Q2", 1), Value(Slug(i), "tn-giao-thong", "2023-Q2", 90), Value(Slug(i), "tn-thuy-loi", "2023-Q2", 95),
+            Value(Slug(i), "tn-thiet-hai", "2023-Q2", 1), Value(Slug(i), "tn-quy-hoach", "2023-Q3", i % 2 == 0 ? 1 : 0),
+            Value(Slug(i), "tn-giao-thong", "2023-Q3", 50 + i), Value(Slug(i), "tn-thuy-loi", "2023-Q3", 60 + i % 40), Value(Slug(i), "tn-thiet-hai", "2023-Q3", i % 7),
+        }).Append(Value(District, "dtts-thu-nhap", "2023-Q3", 72)));
+        Write("targets.json", "targets", [new { unit = District, indicator = "dtts-thu-nhap", year = 2023, comparator = "AtLeast", value = 70, source = Source }]);
+
+        // Commune i: 500 + i households, i mod 5 poor, 10 + i mod 3 near-poor, by both standards in force on 30/09/2023.
+        Write("poverty.json", "povertyRecords", communes.SelectMany(i => Standards.Select(standard => (object)new
+        {
+            unit = Slug(i), period = "2023-Q3", standard, asOf = "2023-09-30", householdsTotal = 500 + i, poorHouseholds = i % 5, nearPoorHouseholds = 10 + i % 3, source = Source,
+        })));
+
+        // Each commune mobilised 1 tỷ from its community; the district planned 10 tỷ and disbursed 4 tỷ of project 4.
+        Write("capital.json", "capitalFigures", communes.Select(i => (object)new
+            {
+                programme = "ntm", unit = Slug(i), period = "2023-Q3", measure = "Mobilised", kind = "Unspecified", amountVnd = 1_000_000_000m,
+                fundingSource = "cộng đồng dân cư", source = Source,
+            })
+            .Append(new { programme = "dtts", project = 4, unit = District, period = "2023-Q3", measure = "Planned", kind = "Investment", amountVnd = 10_000_000_000m, fundingSource = "ngân sách trung ương", source = Source })
+            .Append(new { programme = "dtts", project = 4, unit = District, period = "2023-Q3", measure = "Disbursed", kind = "Investment", amountVnd = 4_000_000_000m, fundingSource = "ngân sách trung ương", source = Source }));
+
+        // Communes 02–05 reported as a group average (12 criteria, 50 indicators), commune 06 exactly (17, 70).
+        Write("reported-attainment.json", "reportedAttainments",
         [
-            Def(1, "tn-quy-hoach", ValueKind.Boolean, Comparator.Equal, null),
-            Def(2, "tn-giao-thong", ValueKind.Percent, Comparator.AtLeast, 70m),
-            Def(4, "tn-thuy-loi", ValueKind.Percent, Comparator.AtLeast, 80m),
-            Def(4, "tn-thiet-hai", ValueKind.Number, Comparator.AtMost, 5m),
-        ], null, "Dữ liệu thử", Formats.Vietnamese);
-        added.Ok.Should().BeTrue(string.Join(" ", added.Errors.Select(e => e.Message)));
-        var byCode = await db.Indicators.Where(i => i.Code.StartsWith("tn-")).ToDictionaryAsync(i => i.Code);
-        var (planning, roads, irrigation, losses) = (byCode["tn-quy-hoach"], byCode["tn-giao-thong"], byCode["tn-thuy-loi"], byCode["tn-thiet-hai"]);
-        var programmeId = await db.CriteriaSets.Where(s => s.Code == "ntm-xa").Select(s => s.ProgrammeId).SingleAsync();
-        var now = TestClock.Provider.GetUtcNow().UtcDateTime;
-        void Value(AdministrativeUnit unit, Indicator indicator, ReportingPeriod period, decimal? value) =>
-            db.IndicatorValues.Add(new IndicatorValue { Unit = unit, Indicator = indicator, Period = period, Value = value, UpdatedAtUtc = now, UpdatedBy = "test", Version = 1 });
-
-        var q3End = new DateOnly(2023, 9, 30);
-        foreach (var (commune, i) in communes.Select((c, i) => (c, i + 1)))
-        {
-            // 2023-Q2: every indicator met, so commune 01 (odd, low numbers in Q3) falls.
-            Value(commune, planning, q2, 1);
-            Value(commune, roads, q2, 90);
-            Value(commune, irrigation, q2, 95);
-            Value(commune, losses, q2, 1);
-            Value(commune, planning, q3, i % 2 == 0 ? 1 : 0);
-            Value(commune, roads, q3, 50 + i);
-            Value(commune, irrigation, q3, 60 + i % 40);
-            Value(commune, losses, q3, i % 7);
-            db.PovertyRecords.AddRange(await db.PovertyStandards.Where(s => s.ValidFrom == null || s.ValidFrom <= q3End).Select(s => new PovertyRecord
-            {
-                Unit = commune, Period = q3, StandardId = s.Id, HouseholdsTotal = 500 + i, PoorHouseholds = i % 5, NearPoorHouseholds = 10 + i % 3,
-                AsOf = new DateOnly(2023, 9, 30),
-            }).ToListAsync());
-            db.CapitalFigures.Add(new CapitalFigure
-            {
-                ProgrammeId = programmeId, Unit = commune, Period = q3, Measure = CapitalMeasure.Mobilised, AmountVnd = 1_000_000_000m,
-                FundingSource = "cộng đồng dân cư",
-            });
-        }
-
-        var advanced = await db.CriteriaSets.SingleAsync(s => s.Code == "ntm-xa-nang-cao");
-        var group = new ReportedAttainment
-        {
-            CriteriaSet = advanced, Period = q3, AsOf = new DateOnly(2023, 9, 30), Kind = ReportedKind.GroupAverage, CriteriaMet = 12, IndicatorsMet = 50, Source = source,
-        };
-        group.Scope.AddRange(communes.Skip(1).Take(4).Select(c => new ReportedAttainmentUnit { Unit = c }));
-        var exact = new ReportedAttainment
-        {
-            CriteriaSet = advanced, Period = q3, AsOf = new DateOnly(2023, 9, 30), Kind = ReportedKind.Exact, CriteriaMet = 17, IndicatorsMet = 70, Source = source,
-        };
-        exact.Scope.Add(new ReportedAttainmentUnit { Unit = communes[5] });
-        db.ReportedAttainments.AddRange(group, exact);
-
-        var dtts = await db.Programmes.Include(p => p.Projects).SingleAsync(p => p.Code == "dtts");
-        var project4 = dtts.Projects.Single(p => p.Number == 4);
-        db.CapitalFigures.AddRange(
-            new CapitalFigure { Programme = dtts, Project = project4, Unit = district, Period = q3, Measure = CapitalMeasure.Planned, Kind = CapitalKind.Investment, AmountVnd = 10_000_000_000m, FundingSource = "ngân sách trung ương", Source = source },
-            new CapitalFigure { Programme = dtts, Project = project4, Unit = district, Period = q3, Measure = CapitalMeasure.Disbursed, Kind = CapitalKind.Investment, AmountVnd = 4_000_000_000m, FundingSource = "ngân sách trung ương", Source = source });
-
-        var income = await db.Indicators.SingleAsync(i => i.Code == "dtts-thu-nhap");
-        db.Targets.Add(new Target { Unit = district, Indicator = income, Year = 2023, Comparator = Comparator.AtLeast, Value = 70 });
-        Value(district, income, q3, 72);
-        var saved = await db.SaveChangesAsync();
-
-        // A bulk load keeps the attainment read model as the generator's does: the rows of the values it wrote, in one go.
-        var keys = await db.IndicatorValues.Where(v => v.Unit.IsSynthetic)
-            .Select(v => new { v.UnitId, v.PeriodId, v.Indicator.Criterion.CriteriaSetId }).Distinct().ToListAsync();
-        await new SummaryUpdater(db).RefreshAsync(keys.Select(k => (k.UnitId, k.PeriodId, k.CriteriaSetId)).ToList(), default);
-        return saved + await db.SaveChangesAsync();
+            new { criteriaSet = "ntm-xa-nang-cao", period = "2023-Q3", asOf = "2023-09-30", kind = "GroupAverage", units = communes.Skip(1).Take(4).Select(Slug).ToList(), criteriaMet = 12, indicatorsMet = 50, source = Source },
+            new { criteriaSet = "ntm-xa-nang-cao", period = "2023-Q3", asOf = "2023-09-30", kind = "Exact", units = new List<string> { Slug(6) }, criteriaMet = 17, indicatorsMet = 70, source = Source },
+        ]);
     }
+
+    /// <summary>Changes one seed file as JSON.</summary>
+    private static void Edit(TempSeeds seeds, string relative, Action<JsonNode> change)
+    {
+        var path = Path.Combine(seeds.Path, relative);
+        var file = JsonNode.Parse(File.ReadAllText(path))!;
+        change(file);
+        File.WriteAllText(path, file.ToJsonString(JsonOptions));
+    }
+
+    private static string Json(object value) => JsonSerializer.Serialize(value, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper output) : IClassFixture<ScaleFixture>

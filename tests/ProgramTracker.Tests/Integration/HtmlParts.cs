@@ -5,6 +5,26 @@ namespace ProgramTracker.Tests.Integration;
 /// <summary>Pieces of a page that the dashboard tests read: heat-map cells, tables, sections, as whitespace-collapsed HTML.</summary>
 public static partial class HtmlParts
 {
+    /// <summary>The entry form's hidden fields (indicator ids, versions, the antiforgery token) by name, decoded.</summary>
+    public static Dictionary<string, string> EntryHiddenFields(string html)
+    {
+        var start = html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal);
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
+        return HiddenInput().Matches(form).Select(m => m.Value)
+            .Select(tag => (Name: Attr(tag, "name"), Value: Attr(tag, "value")))
+            .Where(f => f.Name is not null)
+            .ToDictionary(f => System.Net.WebUtility.HtmlDecode(f.Name!), f => System.Net.WebUtility.HtmlDecode(f.Value ?? ""));
+    }
+
+    private static string? Attr(string tag, string name) => Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInput();
+
+    /// <summary>Each entry cell's indicator code ("code") and its index in the form's Cells list ("i").</summary>
+    [GeneratedRegex("data-indicator=\"(?<code>[^\"]+)\"(?:(?!data-indicator=).)*?name=\"Cells\\[(?<i>\\d+)\\]\\.IndicatorId\"", RegexOptions.Singleline)]
+    public static partial Regex EntryCellIndex();
+
     /// <summary>The heat-map cell of one unit and set, from "&lt;td" to "&lt;/td&gt;".</summary>
     public static string HeatCell(string html, string unit, string set)
     {

@@ -8,11 +8,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Sign_in_posts_beyond_the_configured_limit_get_429_with_a_Vietnamese_page()
     {
-        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync(PortalFactory.SignInLimit(3));
         await using var db = database;
         await using var f = factory;
-        f.Settings["Security:SignInRateLimit:PermitLimit"] = "3";
-        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
         var client = f.AnonymousClient();
 
         var statuses = new List<HttpStatusCode>();
@@ -32,11 +30,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_refused_sign_in_says_when_to_try_again_in_Retry_After()
     {
-        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync(PortalFactory.SignInLimit(1));
         await using var db = database;
         await using var f = factory;
-        f.Settings["Security:SignInRateLimit:PermitLimit"] = "1";
-        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
         var client = f.AnonymousClient();
 
         await client.SignInAsync("lanhdao", "sai-mat-khau");
@@ -49,11 +45,9 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Behind_a_trusted_proxy_each_client_address_has_its_own_sign_in_limit()
     {
-        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync(PortalFactory.SignInLimit(2));
         await using var db = database;
         await using var f = factory;
-        f.Settings["Security:SignInRateLimit:PermitLimit"] = "2";
-        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
         f.Settings["Security:TrustForwardedHeaders"] = "true";
 
         var first = await AttemptsAsync(f, "203.0.113.10", 3);

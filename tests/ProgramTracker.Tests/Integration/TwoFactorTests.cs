@@ -7,26 +7,18 @@ namespace ProgramTracker.Tests.Integration;
 /// <summary>A portal with Security:RequireTwoFactor on, as in Production.</summary>
 public sealed partial class TwoFactorTests : IAsyncLifetime
 {
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
+    private readonly SeededPortal _portal = new() { Settings = { ["Security:RequireTwoFactor"] = "true" } };
 
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _factory.Settings["Security:RequireTwoFactor"] = "true";
-        _ = _factory.Server;
-    }
+    private PortalFactory Factory => _portal.Factory;
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 
     [Fact]
     public async Task Admin_without_an_authenticator_is_sent_to_set_one_up_then_signs_in_with_a_code()
     {
-        var client = await _factory.SignedInClientAsync("admin");
+        var client = await Factory.SignedInClientAsync("admin");
 
         var page = await client.GetAsync("/communes");
         page.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -47,7 +39,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
         (await client.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         // Next time: password, then code.
-        var again = _factory.AnonymousClient();
+        var again = Factory.AnonymousClient();
         var password = await again.SignInAsync("admin", PortalClients.DemoPassword);
         password.Headers.Location!.OriginalString.Should().StartWith("/account/login-2fa");
         (await again.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the password alone does not sign in");
@@ -65,7 +57,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     [InlineData("xa.namson")]
     public async Task Leaders_and_commune_officers_are_not_required_to_use_an_authenticator(string userName)
     {
-        var client = await _factory.SignedInClientAsync(userName);
+        var client = await Factory.SignedInClientAsync(userName);
 
         (await client.GetAsync("/communes")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -73,7 +65,7 @@ public sealed partial class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task District_staff_without_an_authenticator_are_sent_to_set_one_up()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
+        var client = await Factory.SignedInClientAsync("huyen");
 
         var response = await client.GetAsync("/districts/ba-che");
 

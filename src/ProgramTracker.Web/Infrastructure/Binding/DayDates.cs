@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Binding;
 
@@ -25,36 +24,8 @@ public static class DayDate
 /// <summary>Binds every DateOnly (and nullable DateOnly) from requests by <see cref="DayDate"/>; anything else is a model error in the reader's language.</summary>
 public sealed class DayDateBinderProvider : IModelBinderProvider
 {
+    private static readonly OneValueBinder Binder = new("Model.NotADate", (_, text) => (DayDate.TryParse(text, out var value), value));
+
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new Binder() : null;
-
-    private sealed class Binder : IModelBinder
-    {
-        public Task BindModelAsync(ModelBindingContext context)
-        {
-            var result = context.ValueProvider.GetValue(context.ModelName);
-            if (result == ValueProviderResult.None)
-            {
-                return Task.CompletedTask;
-            }
-
-            context.ModelState.SetModelValue(context.ModelName, result);
-            var text = result.FirstValue;
-            if (string.IsNullOrWhiteSpace(text) && context.ModelMetadata.IsReferenceOrNullableType)
-            {
-                context.Result = ModelBindingResult.Success(null);
-                return Task.CompletedTask;
-            }
-
-            if (result.Length == 1 && DayDate.TryParse(text, out var value))
-            {
-                context.Result = ModelBindingResult.Success(value);
-                return Task.CompletedTask;
-            }
-
-            context.ModelState.TryAddModelError(context.ModelName, Formats.Current.Format("Model.NotADate", text is { Length: > 40 } ? text[..40] + "…" : text ?? ""));
-            context.Result = ModelBindingResult.Failed();
-            return Task.CompletedTask;
-        }
-    }
+        context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? Binder : null;
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Binding;
 
@@ -43,38 +42,9 @@ public static class StrictEnum
 /// <summary>Binds every enum (and nullable enum) from requests by <see cref="StrictEnum"/>; anything else is a model error in Vietnamese.</summary>
 public sealed class StrictEnumBinderProvider : IModelBinderProvider
 {
+    private static readonly OneValueBinder Binder = new("Model.NotInList",
+        (context, text) => (StrictEnum.TryParse(context.ModelMetadata.UnderlyingOrModelType, text, out var value), value));
+
     public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.Metadata.UnderlyingOrModelType.IsEnum ? new Binder() : null;
-
-    private sealed class Binder : IModelBinder
-    {
-        public Task BindModelAsync(ModelBindingContext context)
-        {
-            var result = context.ValueProvider.GetValue(context.ModelName);
-            if (result == ValueProviderResult.None)
-            {
-                return Task.CompletedTask;
-            }
-
-            context.ModelState.SetModelValue(context.ModelName, result);
-            var text = result.FirstValue;
-            if (string.IsNullOrWhiteSpace(text) && context.ModelMetadata.IsReferenceOrNullableType)
-            {
-                context.Result = ModelBindingResult.Success(null);
-                return Task.CompletedTask;
-            }
-
-            if (result.Length == 1 && StrictEnum.TryParse(context.ModelMetadata.UnderlyingOrModelType, text, out var value))
-            {
-                context.Result = ModelBindingResult.Success(value);
-                return Task.CompletedTask;
-            }
-
-            context.ModelState.TryAddModelError(context.ModelName, Formats.Current.Format("Model.NotInList", Clip(text)));
-            context.Result = ModelBindingResult.Failed();
-            return Task.CompletedTask;
-        }
-
-        private static string Clip(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text ?? "";
-    }
+        context.Metadata.UnderlyingOrModelType.IsEnum ? Binder : null;
 }

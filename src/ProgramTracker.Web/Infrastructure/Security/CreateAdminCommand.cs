@@ -25,19 +25,12 @@ public static class CreateAdminCommand
             return 2;
         }
 
-        var environment = services.GetRequiredService<IHostEnvironment>();
-        if (DatabaseInitializer.ShouldInitialize(configuration, environment))
+        if (!await DatabaseInitializer.ReadyForCommandAsync(services, configuration, error))
         {
-            await DatabaseInitializer.MigrateAndSeedAsync(services, configuration);
+            return 1;
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProgramTrackerDbContext>();
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
-        {
-            await error.WriteLineAsync("Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `ProgramTracker.Web migrate` trước.");
-            return 1;
-        }
 
         var password = secrets.Read($"Mật khẩu cho {userName}: ");
         if (secrets.Interactive && password != secrets.Read("Nhập lại mật khẩu: "))

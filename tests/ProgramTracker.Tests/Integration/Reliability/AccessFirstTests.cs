@@ -1,12 +1,4 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using ProgramTracker.Core.Data;
 using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
@@ -22,7 +14,7 @@ public sealed class AccessFirstTests
     {
         var database = await TestDatabase.CreateAsync();
         await using var db = database;
-        await using var factory = new CommandLogFactory(database.ConnectionString);
+        await using var factory = new CountingPortalFactory(database.ConnectionString);
         var huyen = await factory.SignedInClientAsync("huyen"); // district staff of Ba Chẽ: the province is not theirs
 
         // The unit pages bind the unit before the action ([Unit], UnitAccessFilter): refused before their queries run.
@@ -36,11 +28,11 @@ public sealed class AccessFirstTests
         foreach (var url in figurePages.Concat(unitPages))
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Add(CommandLog.Header, url);
+            request.Headers.Add(QueryCounter.Header, url);
             var response = await huyen.SendAsync(request);
 
             response.StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
-            var read = factory.Log.For(url).Where(sql => FigureTables.Any(t => System.Text.RegularExpressions.Regex.IsMatch(sql, $"\\b{t}\\b"))).ToList();
+            var read = factory.Counter.CommandsFor(url).Where(sql => FigureTables.Any(t => System.Text.RegularExpressions.Regex.IsMatch(sql, $"\\b{t}\\b"))).ToList();
             read.Should().BeEmpty($"{url} checks access before it loads the unit's figures");
         }
     }
@@ -75,10 +67,10 @@ public sealed class AccessFirstTests
 
         string[] unknown =
         [
-            "/dashboard?unit=ba-che&period=2023-Q9", "/dashboard?unit=ba-che&period=2040-Q1", "/dashboard/export?unit=ba-che&period=soon",
-            "/reports/summary?unit=ba-che&period=1999", "/reports/summary.docx?unit=ba-che&period=2040-H1",
-            "/communes/nam-son/entry/2023-H2", "/communes/nam-son/entry/2023", "/districts/ba-che/entry/2040-Q1/workbook.xlsx",
-            "/districts/ba-che/capital/2023-H2", "/districts/ba-che/poverty/2040-Q1", "/overview?period=2023-H2", "/entry/2023/import?unit=ba-che",
+            "/dashboard?unit=ba-che&period=2023-Q9", $"/dashboard?unit=ba-che&period={TestClock.FutureQuarter}", "/dashboard/export?unit=ba-che&period=soon",
+            "/reports/summary?unit=ba-che&period=1999", $"/reports/summary.docx?unit=ba-che&period={TestClock.Today.Year + 5}-H1",
+            "/communes/nam-son/entry/2023-H2", "/communes/nam-son/entry/2023", $"/districts/ba-che/entry/{TestClock.FutureQuarter}/workbook.xlsx",
+            "/districts/ba-che/capital/2023-H2", $"/districts/ba-che/poverty/{TestClock.FutureQuarter}", "/overview?period=2023-H2", "/entry/2023/import?unit=ba-che",
         ];
         foreach (var url in unknown)
         {
@@ -91,55 +83,9 @@ public sealed class AccessFirstTests
         }
 
         var huyen = await factory.SignedInClientAsync("huyen");
-        foreach (var url in new[] { "/dashboard?unit=quang-ninh&period=soon", "/districts/quang-ninh/capital/2040-Q1" })
+        foreach (var url in new[] { "/dashboard?unit=quang-ninh&period=soon", $"/districts/quang-ninh/capital/{TestClock.FutureQuarter}" })
         {
             (await huyen.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
-        }
-    }
-
-    /// <summary>The SQL text of each request that carries the header, keyed by its value.</summary>
-    public sealed class CommandLog(IHttpContextAccessor http) : DbCommandInterceptor
-    {
-        public const string Header = "X-Test-Command-Log";
-
-        private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _commands = new();
-
-        public IReadOnlyCollection<string> For(string key) => _commands.TryGetValue(key, out var q) ? q.ToArray() : [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Record(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        private void Record(DbCommand command)
-        {
-            if (http.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } key)
-            {
-                _commands.GetOrAdd(key, _ => new()).Enqueue(command.CommandText);
-            }
-        }
-    }
-
-    private sealed class CommandLogFactory(string connectionString) : PortalFactory("Postgres", connectionString)
-    {
-        public CommandLog Log => Services.GetRequiredService<CommandLog>();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services =>
-            {
-                services.AddHttpContextAccessor();
-                services.AddSingleton<CommandLog>();
-                services.ConfigureDbContext<PostgresProgramTrackerDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CommandLog>()));
-            });
         }
     }
 }

@@ -11,26 +11,18 @@ public sealed class RequestSizeTests : IAsyncLifetime
     private const string Form = "/districts/ba-che/entry/2023-Q2";
     private const string Message = "Tệp hoặc yêu cầu quá lớn (tối đa 0,2 MB)";
 
-    private PortalFactory _factory = null!;
-    private TestDatabase _database = null!;
+    private readonly SeededPortal _portal = new() { Settings = { ["Limits:MaxRequestBodyBytes"] = "200000" } };
 
-    public async Task InitializeAsync()
-    {
-        (_factory, _database) = await PortalFactory.OnSeededCopyAsync();
-        _factory.Settings["Limits:MaxRequestBodyBytes"] = "200000";
-        _ = _factory.Server;
-    }
+    private PortalFactory Factory => _portal.Factory;
 
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task InitializeAsync() => _portal.InitializeAsync();
+
+    public Task DisposeAsync() => _portal.DisposeAsync();
 
     [Fact]
     public async Task An_API_body_over_the_limit_is_413_problem_details()
     {
-        using var api = await _factory.ApiClientAsync("huyen");
+        using var api = await Factory.ApiClientAsync("huyen");
         var body = $$"""{"values":[{"indicator":"dtts-bhyt","value":90,"note":"{{new string('x', 300_000)}}","version":0}]}""";
 
         var response = await api.PutAsync("/api/v1/values/ba-che/dtts-nq06/2023-Q2", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -44,7 +36,7 @@ public sealed class RequestSizeTests : IAsyncLifetime
     [Fact]
     public async Task A_form_or_an_upload_over_the_limit_is_413_with_a_message_that_says_so_and_nothing_is_saved()
     {
-        var client = await _factory.SignedInClientAsync("huyen");
+        var client = await Factory.SignedInClientAsync("huyen");
         var cells = await EntryFormPage.CellsAsync(client, Form);
         var fields = EntryFormPage.Fields(cells, new() { ["dtts-bhyt"] = "90" });
         fields.Add(new($"Cells[{cells["dtts-bhyt"].Index}].Note", new string('x', 300_000)));

@@ -97,11 +97,9 @@ public sealed partial class RouteAndErrorPageTests(SeededPortal portal) : IClass
     [Fact]
     public async Task A_rate_limited_two_factor_POST_gives_429_with_the_Vietnamese_page()
     {
-        var (factory, database) = await PortalFactory.OnSeededCopyAsync();
+        var (factory, database) = await PortalFactory.OnSeededCopyAsync(PortalFactory.SignInLimit(1));
         await using var db = database;
         await using var f = factory;
-        f.Settings["Security:SignInRateLimit:PermitLimit"] = "1";
-        f.Settings["Security:SignInRateLimit:WindowSeconds"] = "600";
         var client = f.AnonymousClient();
         var token = await client.AntiforgeryTokenAsync("/account/login");
 
