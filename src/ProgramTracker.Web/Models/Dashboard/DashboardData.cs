@@ -36,6 +36,28 @@ public sealed record DashPeriod(int Id, int Year, int? Quarter, int Half = 0)
     public DateOnly StartsOn => Key.StartsOn;
 
     public DateOnly EndsOn => Key.EndsOn;
+
+    /// <summary>
+    /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored
+    /// quarters (a year that is stored once only), in the one order of periods. The dashboard, the summary and the unit pages use it.
+    /// </summary>
+    public static IReadOnlyList<DashPeriod> Picker(IReadOnlyList<DashPeriod> stored) =>
+        stored.Concat(stored.Where(p => p.Quarter is not null).GroupBy(p => p.Year).SelectMany(y =>
+            {
+                var windows = new List<DashPeriod>();
+                foreach (var half in y.Select(p => p.Quarter <= 2 ? 1 : 2).Distinct())
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfHalf(y.Key, half).SortKey, y.Key, null, half));
+                }
+
+                if (!stored.Any(p => p.Year == y.Key && p.Quarter is null))
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfYear(y.Key).SortKey, y.Key, null));
+                }
+
+                return windows;
+            }))
+            .OrderBy(p => p.SortKey).ToList();
 }
 
 public sealed record DashSet(
@@ -284,21 +306,5 @@ public sealed record DashboardData(
     /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored
     /// quarters (a year that is stored once only), in the one order of periods.
     /// </summary>
-    public IReadOnlyList<DashPeriod> PickerPeriods =>
-        AllPeriods.Concat(AllPeriods.Where(p => p.Quarter is not null).GroupBy(p => p.Year).SelectMany(y =>
-            {
-                var windows = new List<DashPeriod>();
-                foreach (var half in y.Select(p => p.Quarter <= 2 ? 1 : 2).Distinct())
-                {
-                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfHalf(y.Key, half).SortKey, y.Key, null, half));
-                }
-
-                if (!AllPeriods.Any(p => p.Year == y.Key && p.Quarter is null))
-                {
-                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfYear(y.Key).SortKey, y.Key, null));
-                }
-
-                return windows;
-            }))
-            .OrderBy(p => p.SortKey).ToList();
+    public IReadOnlyList<DashPeriod> PickerPeriods => DashPeriod.Picker(AllPeriods);
 }

@@ -514,16 +514,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         var gaps = new List<WindowGap>();
         foreach (var g in rawValues.Where(v => quarterOf.ContainsKey(v.PeriodId)).GroupBy(v => (v.UnitId, v.SetId)))
         {
-            var combinedValues = new Dictionary<int, decimal?>();
-            foreach (var indicator in g.GroupBy(v => v.IndicatorId))
-            {
-                var rule = snapshot.Indicators.TryGetValue(indicator.Key, out var node) ? node.Combine : QuarterCombine.Last;
-                var byQuarter = indicator.GroupBy(v => quarterOf[v.PeriodId]).ToDictionary(q => q.Key, q => q.First().Value);
-                combinedValues[indicator.Key] = WindowCombination.Combine(period.Key, rule, byQuarter).Value;
-            }
-
-            values[g.Key] = combinedValues;
-            var missing = WindowCombination.MissingQuarters(period.Key, g.Where(v => v.Value is not null).Select(v => quarterOf[v.PeriodId]));
+            var (combinedValues, missing) = WindowCombination.CombineSet(period.Key, g.Select(v => (quarterOf[v.PeriodId], v.IndicatorId, v.Value)),
+                id => snapshot.Indicators.TryGetValue(id, out var node) ? node.Combine : QuarterCombine.Last);
+            values[g.Key] = combinedValues.ToDictionary(v => v.Key, v => v.Value.Value);
             if (missing.Count > 0)
             {
                 gaps.Add(new WindowGap(g.Key.UnitId, g.Key.SetId, missing));
