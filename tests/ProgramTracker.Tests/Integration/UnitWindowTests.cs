@@ -101,6 +101,17 @@ public sealed partial class UnitWindowTests(PortalFixture fixture) : IClassFixtu
         Row(Element(year, "window-values", "table"), "Thu nhập bình quân").Should().Contain("52,4");
     }
 
+    [Theory]
+    [InlineData("/dashboard?unit=ba-che&period=2023-H2", "giảm so với 6 tháng đầu năm 2023")]
+    [InlineData("/dashboard?unit=ba-che&period=2023", "giảm so với Năm 2022")]
+    [InlineData("/dashboard?unit=ba-che&period=2023-Q3", "giảm so với Quý II/2023")]
+    public async Task A_window_is_compared_with_the_previous_window_of_its_kind_not_the_last_quarter(string url, string phrase)
+    {
+        var html = await Get(await Client(), url);
+
+        Text(Element(html, "at-risk", "p")).Should().Contain(phrase);
+    }
+
     /// <summary>The "X/Y" figures of a set's computed block on a unit page (criteria, then indicators).</summary>
     private static List<string> ComputedFigures(string html, string setCode)
     {

@@ -274,13 +274,17 @@ public sealed record DashboardData(
     bool ApprovedOnly = false,
     IReadOnlyList<PredecessorLink>? Predecessors = null,
     IReadOnlyList<DashUnit>? MiddleUnits = null,
-    CombinedPeriod? Combined = null)
+    CombinedPeriod? Combined = null,
+    DashPeriod? PreviousWindow = null)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;
 
-    /// <summary>The period before the selected one in the window, if any.</summary>
-    public DashPeriod? Previous => Window.Count > 1 ? Window[^2] : null;
+    /// <summary>
+    /// The period the selected one is compared with: for a quarter, the one before it in the window; for a half-year or a
+    /// year, the previous window of the same kind (2026-H1 with 2025-H2, 2026 with 2025), combined as it is (issue 26).
+    /// </summary>
+    public DashPeriod? Previous => Combined is not null ? PreviousWindow : Window.Count > 1 ? Window[^2] : null;
 
     public IEnumerable<DashUnit> AllUnits => Communes.Prepend(Upper);
 
@@ -300,7 +304,7 @@ public sealed record DashboardData(
 
     public DashUnit? Unit(int id) => (_units ??= AllUnits.ToDictionary(u => u.Id)).GetValueOrDefault(id);
 
-    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id) ?? (Period.Id == id ? Period : null);
+    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id) ?? (Period.Id == id ? Period : PreviousWindow?.Id == id ? PreviousWindow : null);
 
     /// <summary>
     /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored

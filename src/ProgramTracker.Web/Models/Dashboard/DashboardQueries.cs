@@ -72,6 +72,13 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         // A half-year or a year (issue 26.1): its quarters' values combined by each indicator's rule, judged as a quarter's are.
         var combined = scope.CombinedQuarters.Count > 0 ? await CombineAsync(snapshot, scope, approvedOnly, ct) : null;
         var (attainment, achievements) = await AttainmentAsync(snapshot, scope, approvedOnly, combined, ct);
+        // A window is compared with the previous window of the same kind, combined the same way (its own figures, no statements).
+        var previous = combined is not null ? PreviousWindowScope(scope) : null;
+        if (previous is not null)
+        {
+            AddWindowFigures(snapshot, previous, await CombineAsync(snapshot, previous, approvedOnly, ct), attainment, []);
+        }
+
         var (standards, poverty) = await PovertyAsync(snapshot, scope, ct);
         var capital = await CapitalAsync(scope, ct);
         var targets = await TargetsAsync(scope, ct);
@@ -93,7 +100,24 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         return new DashboardData(scope.Upper, scope.Communes, scope.Period, scope.Window, scope.Periods, scope.Selectable, scope.Sets, attainment, achievements,
             standards, poverty, capital, targets, figures, highlights, sources, approvedOnly, scope.Predecessors, scope.Middle,
-            combined is null ? null : new CombinedPeriod(scope.CombinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0));
+            combined is null ? null : new CombinedPeriod(scope.CombinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0),
+            previous?.Period);
+    }
+
+    /// <summary>
+    /// The half-year or year before a window, of the same kind (2026-H1: 2025-H2; 2026: 2025), as a scope of its own over the
+    /// same units and sets; null when the portal has opened none of its quarters.
+    /// </summary>
+    private static DashScope? PreviousWindowScope(DashScope scope)
+    {
+        var key = scope.Period.Key;
+        var before = key.Span == PeriodSpan.Half
+            ? key.Part == 1 ? PeriodKey.OfHalf(key.Year - 1, 2) : PeriodKey.OfHalf(key.Year, 1)
+            : PeriodKey.OfYear(key.Year - 1);
+        var quarters = scope.Periods.Where(p => p.Quarter is { } q && before.Covers(p.Year, q)).ToList();
+        return quarters.Count == 0 || CombinedPeriodOf(before, scope.Periods) is not { } period
+            ? null
+            : new DashScope(scope.Upper, scope.Selectable, period, scope.Periods, scope.Window, scope.Communes, scope.Middle, scope.Predecessors, scope.Sets, quarters);
     }
 
     /// <summary>
