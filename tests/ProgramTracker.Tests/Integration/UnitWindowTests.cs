@@ -112,6 +112,24 @@ public sealed partial class UnitWindowTests(PortalFixture fixture) : IClassFixtu
         Text(Element(html, "at-risk", "p")).Should().Contain(phrase);
     }
 
+    [Fact]
+    public async Task The_indicator_page_shows_its_rule_and_each_unit_s_combined_value_of_a_window()
+    {
+        var client = await Client();
+        var search = await Get(client, "/districts/ba-che?period=2023-H2");
+        var id = Regex.Match(Element(search, "window-values", "table"), "href=\"/indicators/(\\d+)\"[^>]*>Thu nhập bình quân").Groups[1].Value;
+        id.Should().NotBeEmpty();
+
+        var html = await Get(client, $"/indicators/{id}?period=2023-H2");
+
+        Text(Element(html, "indicator-combine", "dd")).Should().Contain("Lấy số của quý sau cùng");
+        html.Should().Contain("<option value=\"2023-H2\" selected=\"selected\">6 tháng cuối năm 2023</option>");
+        var row = Row(Element(html, "window-values", "table"), "huyện Ba Chẽ");
+        row.Should().Contain("68").And.Contain("quý IV");
+        html.Should().Contain("href=\"/districts/ba-che?period=2023-H2\"");
+        (await client.GetAsync($"/indicators/{id}?period=2030-H1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     /// <summary>The "X/Y" figures of a set's computed block on a unit page (criteria, then indicators).</summary>
     private static List<string> ComputedFigures(string html, string setCode)
     {
