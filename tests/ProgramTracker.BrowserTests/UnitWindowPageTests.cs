@@ -27,7 +27,7 @@ public sealed class UnitWindowPageTests(BrowserFixture fixture) : IClassFixture<
         await Expect(page.Locator(".window-missing").First).ToContainTextAsync("Chưa có số liệu quý IV");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth")).Should().BeLessThanOrEqualTo(0);
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.EvaluateAsync("() => document.getElementById('window').scrollIntoView(true)");
+        await page.EvaluateAsync("() => document.getElementById('window').scrollIntoView({ behavior: 'instant', block: 'start' })");
         await BrowserFixture.ScreenshotAsync(page, screenshot, fullPage: false);
 
         // From the combined table to the indicator page of the same window.
@@ -37,7 +37,7 @@ public sealed class UnitWindowPageTests(BrowserFixture fixture) : IClassFixture<
         await page.Locator("#indicator-window button").ClickAsync();
         await Expect(page.Locator("#indicator-window #window-values")).ToContainTextAsync("huyện Ba Chẽ");
         await BrowserFixture.AssertAccessibleAsync(page);
-        await page.EvaluateAsync("() => document.getElementById('indicator-window').scrollIntoView(true)");
+        await page.EvaluateAsync("() => document.getElementById('indicator-window').scrollIntoView({ behavior: 'instant', block: 'start' })");
         await BrowserFixture.ScreenshotAsync(page, screenshot.Replace("district-", "indicator-", StringComparison.Ordinal), fullPage: false);
         errors.Should().BeEmpty();
     }
