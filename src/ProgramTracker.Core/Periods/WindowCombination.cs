@@ -60,4 +60,20 @@ public static class WindowCombination
         var with = quartersWithValues.ToHashSet();
         return window.Quarters.Where(q => !with.Contains(q)).ToList();
     }
+
+    /// <summary>
+    /// One unit's values of one set over a window's quarters, combined indicator by indicator by
+    /// <paramref name="ruleOf"/>, and the quarters in which none of them has a value: the one combination the dashboard,
+    /// the summary and the unit pages share, so that they show the same figures for the same unit and window.
+    /// </summary>
+    /// <param name="values">The stored values of the window's quarters: (quarter 1–4, indicator, value); a null value is no value.</param>
+    public static (Dictionary<int, CombinedValue> Values, IReadOnlyList<int> MissingQuarters) CombineSet(
+        PeriodKey window, IEnumerable<(int Quarter, int IndicatorId, decimal? Value)> values, Func<int, QuarterCombine> ruleOf)
+    {
+        var rows = values.Where(v => window.Quarters.Contains(v.Quarter)).ToList();
+        var combined = rows.GroupBy(v => v.IndicatorId).ToDictionary(
+            g => g.Key,
+            g => Combine(window, ruleOf(g.Key), g.GroupBy(v => v.Quarter).ToDictionary(q => q.Key, q => q.First().Value)));
+        return (combined, MissingQuarters(window, rows.Where(v => v.Value is not null).Select(v => v.Quarter)));
+    }
 }

@@ -16,7 +16,7 @@ namespace ProgramTracker.Web.Api;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblems.ContentType)]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, ApiProblems.ContentType)]
-public sealed class ApiDataController(ApiDataQueries queries, ApiFilters filters) : ApiControllerBase
+public sealed class ApiDataController(ApiDataQueries queries, ApiFilters filters, ApiWindowQueries windows) : ApiControllerBase
 {
     [HttpGet("values")]
     [EndpointName("listValues")]
@@ -43,6 +43,30 @@ public sealed class ApiDataController(ApiDataQueries queries, ApiFilters filters
     [ProducesResponseType<Page<ComputedAttainmentDto>>(StatusCodes.Status200OK, "application/json")]
     public async Task<ActionResult<Page<ComputedAttainmentDto>>> Computed(string? unit, string? set, string? period, string? from, string? to, string? cursor, int? limit, CancellationToken ct) =>
         await ReadFiltersAsync(unit, set, period, from, to, cursor, limit, 3, ct) is var (q, error) && error is null ? await queries.ComputedAsync(q!, ct) : error!;
+
+    [HttpGet("attainment/combined")]
+    [EndpointName("listCombinedAttainment")]
+    [EndpointSummary("List the attainment of a half-year or a year, combined from its quarters")]
+    [EndpointDescription("For `period` a half-year (2026-H1) or a year (2026): one row per unit and set with values in it, each indicator's quarters "
+        + "combined by its rule (`last`, `sum`, `mean`) and judged as a quarter's are, by the rules in force in the window's last open quarter. "
+        + "`quartersMissing` names the quarters without any value of the set: a missing quarter is never counted as zero (a sum with one missing has no value). "
+        + "The same figures as the dashboard and the unit pages for the same unit and window.")]
+    [ProducesResponseType<Page<CombinedAttainmentDto>>(StatusCodes.Status200OK, "application/json")]
+    public async Task<ActionResult<Page<CombinedAttainmentDto>>> Combined(string? unit, string? set, string period, string? cursor, int? limit, CancellationToken ct)
+    {
+        if (!ProgramTracker.Core.Periods.PeriodKey.TryParse(period, out var key) || key.Span == ProgramTracker.Core.Periods.PeriodSpan.Quarter)
+        {
+            return BadRequestProblem(F.Format("Api.NotAWindow", period));
+        }
+
+        var (q, error) = await ReadFiltersAsync(unit, set, null, null, null, cursor, limit, 2, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return await windows.CombinedAsync(q!, key, ct) is { } page ? page : NotFoundProblem(F.Format("Api.NoWindowQuarter", period));
+    }
 
     [HttpGet("poverty")]
     [EndpointName("listPoverty")]

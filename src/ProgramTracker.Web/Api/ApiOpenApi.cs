@@ -20,7 +20,8 @@ public static class ApiOpenApi
     public const string ReadScope = "read";
     public const string WriteScope = "write";
 
-    private const string PeriodPattern = "^[0-9]{4}(-Q[1-4])?$";
+    private const string PeriodPattern = "^[0-9]{4}(-Q[1-4]|-H[12])?$";
+    private const string WindowPattern = "^[0-9]{4}(-H[12])?$";
     private const string QuarterPattern = "^[0-9]{4}-Q[1-4]$";
 
     /// <summary>A shared parameter: where it is, what it means, an example from the seed, and optionally a pattern or the values it takes.</summary>
@@ -36,11 +37,12 @@ public static class ApiOpenApi
         [("*", ParameterLocation.Path, "unit")] = new("The unit's slug.", "nam-son"),
         [("*", ParameterLocation.Query, "set")] = new("A criteria set's code: only that set's indicators.", "ntm-xa"),
         [("*", ParameterLocation.Path, "set")] = new("The criteria set's code.", "ntm-xa"),
-        [("*", ParameterLocation.Query, "period")] = new("One period: a quarter (2023-Q3) or a year (2023); overrides `from` and `to`.", "2023-Q3", PeriodPattern),
+        [("*", ParameterLocation.Query, "period")] = new("One period: a quarter (2023-Q3), a half-year (2023-H1: its two quarters) or a year (2023: its quarters and its whole-year figures); overrides `from` and `to`.", "2023-Q3", PeriodPattern),
+        [("listCombinedAttainment", ParameterLocation.Query, "period")] = new("The window: a half-year (2023-H2: its two quarters) or a year (2023: its four quarters).", "2023-H2", WindowPattern),
         [("listValueAudit", ParameterLocation.Query, "period")] = new("The quarter (2023-Q3).", "2023-Q3", QuarterPattern),
         [("*", ParameterLocation.Path, "period")] = new("The quarter (2023-Q3).", "2023-Q3", QuarterPattern),
-        [("*", ParameterLocation.Query, "from")] = new("The range's first period, inclusive: a quarter (2023-Q1) or a year (2023).", "2023-Q1", PeriodPattern),
-        [("*", ParameterLocation.Query, "to")] = new("The range's last period, inclusive: a quarter (2023-Q4) or a year (2023, to its end).", "2023-Q4", PeriodPattern),
+        [("*", ParameterLocation.Query, "from")] = new("The range's first period, inclusive: a quarter (2023-Q1), a half-year (2023-H1, from its first quarter) or a year (2023, from its first quarter).", "2023-Q1", PeriodPattern),
+        [("*", ParameterLocation.Query, "to")] = new("The range's last period, inclusive: a quarter (2023-Q4), a half-year (2023-H2, to its end) or a year (2023, to its end, its whole-year figures included).", "2023-Q4", PeriodPattern),
         [("*", ParameterLocation.Query, "cursor")] = new("The next page's cursor: the previous page's `next`; absent for the first page.", "Mw"),
         [("*", ParameterLocation.Query, "limit")] = new("Items per page, 1 to 1000 (100 when absent; a value outside is brought within).", "100"),
         [("listUnits", ParameterLocation.Query, "code")] = new("A statistics code of the official register (e.g. 06970 for a commune, 22 for a province): the unit with that code.", "06970"),

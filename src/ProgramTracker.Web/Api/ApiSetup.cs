@@ -25,7 +25,7 @@ public static class ApiSetup
 
     public static IServiceCollection AddProgramTrackerApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ApiTokens>().AddScoped<ApiFilters>().AddScoped<ApiCatalogueQueries>().AddScoped<ApiDataQueries>();
+        services.AddScoped<ApiTokens>().AddScoped<ApiFilters>().AddScoped<ApiCatalogueQueries>().AddScoped<ApiDataQueries>().AddScoped<ApiWindowQueries>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             // Only the bearer scheme: a signed-in browser's cookie never authenticates the API (no CSRF surface).

@@ -25,5 +25,5 @@ public sealed class CommunesController(UnitQueries queries, CommuneListQueries l
     [HttpGet("/communes/{slug}")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period, CancellationToken ct) =>
-        View("Commune", await queries.PageAsync(unit, period, ct));
+        await queries.PageAsync(unit, period, ct) is { } model ? View("Commune", model) : NotFound();
 }

@@ -14,5 +14,5 @@ public sealed class DistrictsController(UnitQueries queries) : Controller
     [HttpGet("/districts/{slug}")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Show([Unit(UnitTier.Upper)] UnitHeader unit, string? period, CancellationToken ct) =>
-        View("District", await queries.PageAsync(unit, period, ct));
+        await queries.PageAsync(unit, period, ct) is { } model ? View("District", model) : NotFound();
 }

@@ -16,6 +16,6 @@ public sealed class IndicatorsController(CatalogueQueries queries, UnitAccess ac
     // The id is taken as text so that "/indicators/abc" answers 404 like any unknown indicator.
     [HttpGet("/indicators/{id}")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Show(string id, CancellationToken ct) =>
-        int.TryParse(id, out var key) && await queries.IndicatorAsync(key, await access.ReadScopeAsync(User, ct), ct) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Show(string id, string? period, CancellationToken ct) =>
+        int.TryParse(id, out var key) && await queries.IndicatorAsync(key, await access.ReadScopeAsync(User, ct), ct, period) is { } model ? View(model) : NotFound();
 }

@@ -56,7 +56,15 @@ public sealed record IndicatorPageModel(
     IReadOnlyList<IndicatorValueRow> Values,
     IReadOnlyList<IndicatorTargetRow> Targets,
     QuarterCombine Combine = QuarterCombine.Last,
-    string? CombineReason = null);
+    string? CombineReason = null,
+    IReadOnlyList<Dashboard.DashPeriod>? Windows = null,
+    IndicatorWindow? Window = null);
+
+/// <summary>The indicator's values of a half-year or a year (issue 26): each unit's quarters and what the indicator's rule makes of them.</summary>
+public sealed record IndicatorWindow(Dashboard.DashPeriod Period, IReadOnlyList<IndicatorWindowRow> Rows);
+
+public sealed record IndicatorWindowRow(string UnitSlug, string UnitName, bool IsDistrict, IReadOnlyDictionary<int, decimal?> ByQuarter,
+    ProgramTracker.Core.Periods.CombinedValue Combined);
 
 public sealed record IndicatorTargetRow(string UnitName, int Year, Comparator Comparator, decimal Target, string? Note, SourceRef? Source);
 

@@ -99,7 +99,9 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
             versions, set.ThresholdScheme, set.ValidTo);
     }
 
-    public async Task<IndicatorPageModel?> IndicatorAsync(int id, ReadScope scope, CancellationToken ct)
+    /// <param name="periodCode">A half-year or a year (issue 26): each unit's values of it combined by the indicator's rule; null when
+    /// none of its quarters is open (404). Anything else is ignored (the values table lists the stored periods).</param>
+    public async Task<IndicatorPageModel?> IndicatorAsync(int id, ReadScope scope, CancellationToken ct, string? periodCode = null)
     {
         var i = await db.Indicators.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
@@ -132,8 +134,34 @@ public sealed class CatalogueQueries(ProgramTrackerDbContext db)
                 .Select(t => new { t.Year, t.Comparator, t.Value, t.Note, t.Source, t.Unit.Name, t.Unit.Kind }).ToListAsync(ct))
             .Select(t => new IndicatorTargetRow(Formats.Current.UnitName(t.Kind, t.Name), t.Year, t.Comparator, t.Value, t.Note, SourceRef.From(t.Source)))
             .ToList();
+        var stored = (await db.Periods.AsNoTracking().Select(p => new Dashboard.DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct)).OrderBy(p => p.SortKey).ToList();
+        IndicatorWindow? window = null;
+        if (ProgramTracker.Core.Periods.PeriodKey.TryParse(periodCode, out var key) && key.Span != ProgramTracker.Core.Periods.PeriodSpan.Quarter)
+        {
+            if (UnitWindowScope.Of(key, stored) is not { } w)
+            {
+                return null;
+            }
+
+            // Bounded like the values table: the units with values in the window's quarters, at most 500 of them.
+            var quarterIds = w.Quarters.Select(q => q.Id).ToList();
+            var raw = await Scoped(db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id && quarterIds.Contains(v.PeriodId)), scope)
+                .Select(v => new { v.UnitId, v.Unit.Slug, v.Unit.Name, v.Unit.Kind, v.PeriodId, v.Value })
+                .ToListAsync(ct);
+            var rows = raw.GroupBy(v => (v.UnitId, v.Slug, v.Name, v.Kind)).OrderBy(g => g.Key.UnitId).Take(500)
+                .Select(g =>
+                {
+                    var byQuarter = g.GroupBy(v => w.QuarterOf[v.PeriodId]).ToDictionary(q => q.Key, q => q.First().Value);
+                    return new IndicatorWindowRow(g.Key.Slug, Formats.Current.UnitName(g.Key.Kind, g.Key.Name), g.Key.Kind == UnitKind.District, byQuarter,
+                        ProgramTracker.Core.Periods.WindowCombination.Combine(key, i.Combine, byQuarter));
+                })
+                .ToList();
+            window = new IndicatorWindow(w.Period, rows);
+        }
+
         return new IndicatorPageModel(row, i.Note, i.Frequency, i.CriterionName, i.CriterionNumber, i.SetCode, i.SetName, i.CriterionNameEn, i.SetNameEn,
-            ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets, i.Combine, i.CombineReason);
+            ruleVersions.Select(v => (v.Number, v.EffectiveFrom, v.Item3)).ToList(), values, targets, i.Combine, i.CombineReason,
+            Dashboard.DashPeriod.Picker(stored).Where(p => p.Quarter is null).ToList(), window);
     }
 
     private static IndicatorRow Row(int id, string code, string name, string? unit, ProgramTracker.Core.Domain.ValueKind type, IReadOnlyList<ZoneRule> rules, SourceRef? source, string? nameEn = null)

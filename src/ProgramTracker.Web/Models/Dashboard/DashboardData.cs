@@ -36,6 +36,28 @@ public sealed record DashPeriod(int Id, int Year, int? Quarter, int Half = 0)
     public DateOnly StartsOn => Key.StartsOn;
 
     public DateOnly EndsOn => Key.EndsOn;
+
+    /// <summary>
+    /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored
+    /// quarters (a year that is stored once only), in the one order of periods. The dashboard, the summary and the unit pages use it.
+    /// </summary>
+    public static IReadOnlyList<DashPeriod> Picker(IReadOnlyList<DashPeriod> stored) =>
+        stored.Concat(stored.Where(p => p.Quarter is not null).GroupBy(p => p.Year).SelectMany(y =>
+            {
+                var windows = new List<DashPeriod>();
+                foreach (var half in y.Select(p => p.Quarter <= 2 ? 1 : 2).Distinct())
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfHalf(y.Key, half).SortKey, y.Key, null, half));
+                }
+
+                if (!stored.Any(p => p.Year == y.Key && p.Quarter is null))
+                {
+                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfYear(y.Key).SortKey, y.Key, null));
+                }
+
+                return windows;
+            }))
+            .OrderBy(p => p.SortKey).ToList();
 }
 
 public sealed record DashSet(
@@ -252,13 +274,17 @@ public sealed record DashboardData(
     bool ApprovedOnly = false,
     IReadOnlyList<PredecessorLink>? Predecessors = null,
     IReadOnlyList<DashUnit>? MiddleUnits = null,
-    CombinedPeriod? Combined = null)
+    CombinedPeriod? Combined = null,
+    DashPeriod? PreviousWindow = null)
 {
     private Dictionary<(int Unit, int Set, int Period), AttainmentFigure>? _best;
     private Dictionary<int, DashUnit>? _units;
 
-    /// <summary>The period before the selected one in the window, if any.</summary>
-    public DashPeriod? Previous => Window.Count > 1 ? Window[^2] : null;
+    /// <summary>
+    /// The period the selected one is compared with: for a quarter, the one before it in the window; for a half-year or a
+    /// year, the previous window of the same kind (2026-H1 with 2025-H2, 2026 with 2025), combined as it is (issue 26).
+    /// </summary>
+    public DashPeriod? Previous => Combined is not null ? PreviousWindow : Window.Count > 1 ? Window[^2] : null;
 
     public IEnumerable<DashUnit> AllUnits => Communes.Prepend(Upper);
 
@@ -278,27 +304,11 @@ public sealed record DashboardData(
 
     public DashUnit? Unit(int id) => (_units ??= AllUnits.ToDictionary(u => u.Id)).GetValueOrDefault(id);
 
-    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id) ?? (Period.Id == id ? Period : null);
+    public DashPeriod? PeriodById(int id) => AllPeriods.FirstOrDefault(p => p.Id == id) ?? (Period.Id == id ? Period : PreviousWindow?.Id == id ? PreviousWindow : null);
 
     /// <summary>
     /// The periods a picker offers (issue 26.1): the stored ones, and the half-years and years combined from the stored
     /// quarters (a year that is stored once only), in the one order of periods.
     /// </summary>
-    public IReadOnlyList<DashPeriod> PickerPeriods =>
-        AllPeriods.Concat(AllPeriods.Where(p => p.Quarter is not null).GroupBy(p => p.Year).SelectMany(y =>
-            {
-                var windows = new List<DashPeriod>();
-                foreach (var half in y.Select(p => p.Quarter <= 2 ? 1 : 2).Distinct())
-                {
-                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfHalf(y.Key, half).SortKey, y.Key, null, half));
-                }
-
-                if (!AllPeriods.Any(p => p.Year == y.Key && p.Quarter is null))
-                {
-                    windows.Add(new DashPeriod(-ProgramTracker.Core.Periods.PeriodKey.OfYear(y.Key).SortKey, y.Key, null));
-                }
-
-                return windows;
-            }))
-            .OrderBy(p => p.SortKey).ToList();
+    public IReadOnlyList<DashPeriod> PickerPeriods => DashPeriod.Picker(AllPeriods);
 }

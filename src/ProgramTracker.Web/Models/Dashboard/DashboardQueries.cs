@@ -66,6 +66,13 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         // A half-year or a year (issue 26.1): its quarters' values combined by each indicator's rule, judged as a quarter's are.
         var combined = scope.CombinedQuarters.Count > 0 ? await CombineAsync(snapshot, scope, approvedOnly, ct) : null;
         var (attainment, achievements) = await AttainmentAsync(snapshot, scope, approvedOnly, combined, ct);
+        // A window is compared with the previous window of the same kind, combined the same way (its own figures, no statements).
+        var previous = combined is not null ? PreviousWindowScope(scope) : null;
+        if (previous is not null)
+        {
+            AddWindowFigures(snapshot, previous, await CombineAsync(snapshot, previous, approvedOnly, ct), attainment, []);
+        }
+
         var (standards, poverty) = await PovertyAsync(snapshot, scope, ct);
         var capital = await CapitalAsync(scope, ct);
         var targets = await TargetsAsync(scope, ct);
@@ -87,7 +94,24 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
 
         return new DashboardData(scope.Upper, scope.Communes, scope.Period, scope.Window, scope.Periods, scope.Selectable, scope.Sets, attainment, achievements,
             standards, poverty, capital, targets, figures, highlights, sources, approvedOnly, scope.Predecessors, scope.Middle,
-            combined is null ? null : new CombinedPeriod(scope.CombinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0));
+            combined is null ? null : new CombinedPeriod(scope.CombinedQuarters.Select(p => p.Quarter!.Value).ToList(), combined.Gaps, combined.Values.Count > 0),
+            previous?.Period);
+    }
+
+    /// <summary>
+    /// The half-year or year before a window, of the same kind (2026-H1: 2025-H2; 2026: 2025), as a scope of its own over the
+    /// same units and sets; null when the portal has opened none of its quarters.
+    /// </summary>
+    private static DashScope? PreviousWindowScope(DashScope scope)
+    {
+        var key = scope.Period.Key;
+        var before = key.Span == PeriodSpan.Half
+            ? key.Part == 1 ? PeriodKey.OfHalf(key.Year - 1, 2) : PeriodKey.OfHalf(key.Year, 1)
+            : PeriodKey.OfYear(key.Year - 1);
+        var quarters = scope.Periods.Where(p => p.Quarter is { } q && before.Covers(p.Year, q)).ToList();
+        return quarters.Count == 0 || CombinedPeriodOf(before, scope.Periods) is not { } period
+            ? null
+            : new DashScope(scope.Upper, scope.Selectable, period, scope.Periods, scope.Window, scope.Communes, scope.Middle, scope.Predecessors, scope.Sets, quarters);
     }
 
     /// <summary>
@@ -496,16 +520,9 @@ public sealed class DashboardQueries(ProgramTrackerDbContext db, CurrentCatalogu
         var gaps = new List<WindowGap>();
         foreach (var g in rawValues.Where(v => quarterOf.ContainsKey(v.PeriodId)).GroupBy(v => (v.UnitId, v.SetId)))
         {
-            var combinedValues = new Dictionary<int, decimal?>();
-            foreach (var indicator in g.GroupBy(v => v.IndicatorId))
-            {
-                var rule = snapshot.Indicators.TryGetValue(indicator.Key, out var node) ? node.Combine : QuarterCombine.Last;
-                var byQuarter = indicator.GroupBy(v => quarterOf[v.PeriodId]).ToDictionary(q => q.Key, q => q.First().Value);
-                combinedValues[indicator.Key] = WindowCombination.Combine(period.Key, rule, byQuarter).Value;
-            }
-
-            values[g.Key] = combinedValues;
-            var missing = WindowCombination.MissingQuarters(period.Key, g.Where(v => v.Value is not null).Select(v => quarterOf[v.PeriodId]));
+            var (combinedValues, missing) = WindowCombination.CombineSet(period.Key, g.Select(v => (quarterOf[v.PeriodId], v.IndicatorId, v.Value)),
+                id => snapshot.Indicators.TryGetValue(id, out var node) ? node.Combine : QuarterCombine.Last);
+            values[g.Key] = combinedValues.ToDictionary(v => v.Key, v => v.Value.Value);
             if (missing.Count > 0)
             {
                 gaps.Add(new WindowGap(g.Key.UnitId, g.Key.SetId, missing));

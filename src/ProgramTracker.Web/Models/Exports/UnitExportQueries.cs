@@ -36,7 +36,13 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
 
         var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct)).OrderBy(p => p.SortKey).ToList();
         DashPeriod? period;
-        if (string.IsNullOrWhiteSpace(periodCode))
+        Units.UnitWindowScope? window = null;
+        if (PeriodKey.TryParse(periodCode, out var key) && key.Span != PeriodSpan.Quarter && Units.UnitWindowScope.Of(key, periods) is { } w)
+        {
+            // A half-year or a year (issue 26.1): each value combined from the quarters as on the unit's page.
+            (window, period) = (w, w.Period);
+        }
+        else if (string.IsNullOrWhiteSpace(periodCode))
         {
             // The one default-period rule (Core/Periods/DefaultPeriod), as the unit's page.
             var withFigures = await DefaultPeriod.PeriodsWithFiguresAsync(db, [unit.Id], ct);
@@ -53,37 +59,97 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
         }
 
         var (uid, pid, level, starts, ends) = (unit.Id, period.Id, communeLevel ? UnitLevel.Commune : UnitLevel.District, period.StartsOn, period.EndsOn);
+        var windowIds = window?.PeriodIds ?? [];
         var values = await db.Indicators.AsNoTracking()
             .Where(i => (i.Criterion.CriteriaSet.Level == level
                     && (i.Criterion.CriteriaSet.ValidFrom == null || i.Criterion.CriteriaSet.ValidFrom <= ends)
                     && (i.Criterion.CriteriaSet.ValidTo == null || i.Criterion.CriteriaSet.ValidTo >= starts))
-                || db.IndicatorValues.Any(v => v.UnitId == uid && v.PeriodId == pid && v.IndicatorId == i.Id))
+                || db.IndicatorValues.Any(v => v.UnitId == uid && (v.PeriodId == pid || windowIds.Contains(v.PeriodId)) && v.IndicatorId == i.Id))
             .OrderBy(i => i.Criterion.CriteriaSet.SortOrder).ThenBy(i => i.Criterion.Number).ThenBy(i => i.SortOrder)
             .Select(i => new
             {
-                i.Id, SetId = i.Criterion.CriteriaSetId, Set = i.Criterion.CriteriaSet.Name, Criterion = i.Criterion.Number + ". " + i.Criterion.Name, i.Code, i.Name, i.Unit, i.ValueType,
+                i.Id, SetId = i.Criterion.CriteriaSetId, i.Combine, Set = i.Criterion.CriteriaSet.Name, Criterion = i.Criterion.Number + ". " + i.Criterion.Name, i.Code, i.Name, i.Unit, i.ValueType,
                 Value = db.IndicatorValues.Where(v => v.UnitId == uid && v.PeriodId == pid && v.IndicatorId == i.Id)
                     .Select(v => new { v.Value, v.Qualifier, v.AsOf, v.Note, Source = v.Source != null ? v.Source.Publisher ?? v.Source.Title : null, SourceDate = v.Source != null ? v.Source.PublishedOn : null })
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
 
+        // A window's values: its quarters' (and its stored year's), combined per set as on the unit's page.
+        var windowRows = window is null ? [] : await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.UnitId == uid && windowIds.Contains(v.PeriodId))
+            .Select(v => new
+            {
+                v.PeriodId, v.IndicatorId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Value, v.Qualifier, v.AsOf, v.Note,
+                Source = v.Source != null ? v.Source.Publisher ?? v.Source.Title : null, SourceDate = v.Source != null ? v.Source.PublishedOn : null,
+            })
+            .ToListAsync(ct);
+        var combineOf = values.ToDictionary(v => v.Id, v => v.Combine);
+        var windowValues = window is null ? [] : values.Select(v => v.SetId).Distinct().ToDictionary(
+            setId => setId,
+            setId => window.Combine(setId, windowRows.Select(r => new Units.WindowRawValue(r.PeriodId, r.IndicatorId, r.SetId, r.Value)),
+                id => combineOf.GetValueOrDefault(id, QuarterCombine.Last)));
+        var f = Formats.Current;
+        string WindowNote(int setId, int indicatorId)
+        {
+            var set = windowValues[setId];
+            var combined = set.Values.GetValueOrDefault(indicatorId);
+            if (set.FromStoredYear || combined is null)
+            {
+                return "";
+            }
+
+            var note = f.Format("Excel.WindowNote", string.Join(", ", combined.UsedQuarters.Select(f.QuarterName)), f["QuarterCombine.Short." + combineOf[indicatorId]]);
+            return combined.MissingQuarters.Count == 0 ? note : $"{note}; {f.Format("Excel.WindowMissing", string.Join(", ", combined.MissingQuarters.Select(f.QuarterName)))}";
+        }
+
+        // The stored row a window's value stands on: the latest quarter with a value (or the stored year's row).
+        var windowSource = windowRows.Where(r => r.Value is not null)
+            .GroupBy(r => r.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.PeriodId == window?.StoredYear?.Id ? 1 : 0).ThenBy(r => window!.QuarterOf.GetValueOrDefault(r.PeriodId)).Last());
+        values = values.Select(v =>
+        {
+            if (window is null || !windowValues[v.SetId].Values.TryGetValue(v.Id, out var combined))
+            {
+                return v;
+            }
+
+            var from = windowSource.GetValueOrDefault(v.Id);
+            var note = string.Join(" · ", new[] { WindowNote(v.SetId, v.Id), from?.Note }.Where(n => !string.IsNullOrEmpty(n)));
+            return v with
+            {
+                Value = combined.Value is null && from is null ? null : new
+                {
+                    combined.Value, Qualifier = from?.Qualifier ?? ValueQualifier.None, AsOf = from?.AsOf, Note = note.Length == 0 ? null : note,
+                    from?.Source, from?.SourceDate,
+                },
+            };
+        }).ToList();
+
         // Each value is judged by the rule of its set's version in force then and the unit's threshold (RuleBook).
         var book = await RuleBook.LoadAsync(db, values.Select(v => v.SetId).Distinct().ToList(), [uid], ct);
         var rules = values.Select(v => v.SetId).Distinct()
-            .SelectMany(setId => book.For(setId, uid, starts).Indicators)
+            .SelectMany(setId => book.For(setId, uid, window?.RuleDay ?? starts).Indicators)
             .ToDictionary(r => r.IndicatorId);
         values = values.Where(v => rules.ContainsKey(v.Id) || v.Value is not null).ToList();
 
         var reported = await db.ReportedAttainments.AsNoTracking()
-            .Where(r => r.PeriodId == pid && r.Scope.Any(s => s.UnitId == uid))
+            .Where(r => (r.PeriodId == pid || windowIds.Contains(r.PeriodId)) && r.Scope.Any(s => s.UnitId == uid))
             .OrderBy(r => r.CriteriaSet.SortOrder)
             .Select(r => new
             {
-                Set = r.CriteriaSet.Name, r.CriteriaSet.DeclaredCriteria, r.CriteriaSet.DeclaredIndicators, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
+                r.PeriodId, r.CriteriaSetId, Set = r.CriteriaSet.Name, r.CriteriaSet.DeclaredCriteria, r.CriteriaSet.DeclaredIndicators, r.Kind, r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
                 ScopeCount = r.Scope.Count, r.AsOf, r.Note, r.Source.Publisher, r.Source.Title, r.Source.PublishedOn,
             })
             .ToListAsync(ct);
+        if (window is not null)
+        {
+            // A report's figure is a level: the window shows each set's latest (as the dashboard does).
+            var rank = window.Quarters.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            reported = reported.GroupBy(r => r.CriteriaSetId)
+                .SelectMany(g => g.GroupBy(r => rank.GetValueOrDefault(r.PeriodId, int.MaxValue)).MaxBy(x => x.Key)!)
+                .ToList();
+        }
 
         return new UnitExport(unit.Slug, unit.FullName, period.Code,
             values.Select(v => new UnitValueSheetRow

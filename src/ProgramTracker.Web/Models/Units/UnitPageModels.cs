@@ -17,7 +17,16 @@ public sealed record UnitPageModel(
     IReadOnlyList<TargetRow> Targets,
     IReadOnlyList<HighlightRow> Highlights,
     IReadOnlyList<ChildUnitRow> Children,
-    UnitLineage? Lineage = null);
+    UnitLineage? Lineage = null,
+    UnitWindow? Window = null,
+    IReadOnlyList<ProgramTracker.Web.Models.Dashboard.DashPeriod>? Picker = null)
+{
+    /// <summary>The code of the period shown: a stored quarter or year, or a half-year or year combined from its quarters.</summary>
+    public string? SelectedCode => Window?.Period.Code ?? Period?.Code;
+
+    /// <summary>"Quý III/2023", "6 tháng cuối năm 2023", "Năm 2023".</summary>
+    public string? SelectedLabel => Window?.Period.Label ?? Period?.Label;
+}
 
 /// <summary>A link to a unit that went into this one, or that this one went into.</summary>
 public sealed record LineageLink(string? Slug, string Name, bool IsCommunePage, bool Whole, string ActNumber, DateOnly EffectiveOn, string? Via);
@@ -52,7 +61,8 @@ public sealed record ReportedRow(
     string? Note,
     SourceRef Source);
 
-public sealed record ComputedBlock(SetAttainment Attainment, IReadOnlyList<GapRow> Gaps, int ValuesEntered);
+/// <param name="MissingQuarters">For a half-year or a year: the quarters of it in which the set has no value (said, never counted as zero).</param>
+public sealed record ComputedBlock(SetAttainment Attainment, IReadOnlyList<GapRow> Gaps, int ValuesEntered, IReadOnlyList<int>? MissingQuarters = null);
 
 public sealed record GapRow(int IndicatorId, string IndicatorName, string? Unit, ProgramTracker.Core.Domain.ValueKind ValueType, decimal? Value, decimal? Threshold, Comparator Comparator, decimal? Distance);
 

@@ -6,6 +6,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
+using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Units;
 
@@ -87,12 +88,31 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         return new UnitLineage(successors, predecessors, history);
     }
 
-    public async Task<UnitPageModel> PageAsync(UnitHeader unit, string? periodCode, CancellationToken ct)
+    /// <summary>
+    /// The unit's page for a quarter, a stored year, or a half-year or year combined from its quarters (issue 26.1); null
+    /// (the caller answers 404) for a half-year or year none of whose quarters the portal has opened.
+    /// </summary>
+    public async Task<UnitPageModel?> PageAsync(UnitHeader unit, string? periodCode, CancellationToken ct)
     {
         var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
         var snapshot = await catalogue.GetAsync(ct);
         var periods = snapshot.Periods.ToList();
-        var period = await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
+        var stored = periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
+        UnitWindowScope? window = null;
+        if (PeriodKey.TryParse(periodCode, out var key) && key.Span != PeriodSpan.Quarter)
+        {
+            window = UnitWindowScope.Of(key, stored);
+            if (window is null && (key.Span == PeriodSpan.Half || !periods.Any(p => p.Year == key.Year && p.Quarter is null)))
+            {
+                return null;
+            }
+        }
+
+        // A window's stored year (if any) stands as the page's period for the links that take a stored one; a half-year has none.
+        var period = window is not null
+            ? periods.FirstOrDefault(p => p.Id == window.StoredYear?.Id)
+            : await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
+        var readIds = window?.PeriodIds ?? (period is null ? [] : [period.Id]);
 
         // The sets of the unit's level that were in force at some time while the unit existed.
         var (unitFrom, unitTo) = (unit.ValidFrom, unit.ValidTo);
@@ -101,22 +121,25 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
             .OrderBy(s => s.SortOrder)
             .ToList();
         var book = snapshot.Rules;
-        var ruleDay = period?.StartsOn ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var ruleDay = window?.RuleDay ?? period?.StartsOn ?? DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
         var setRules = sets.ToDictionary(s => s.Id, s => book.For(s.Id, unit.Id, ruleDay));
         var names = snapshot.Indicators;
 
         // The unit's sourced figures and every value of the period, in one query: the period's values are also what
         // the computed attainment judges.
         var figureRows = await db.IndicatorValues.AsNoTracking()
-                .Where(v => v.UnitId == unit.Id && (v.SourceId != null || (period != null && v.PeriodId == period.Id)))
+                .Where(v => v.UnitId == unit.Id && (v.SourceId != null || readIds.Contains(v.PeriodId)))
                 .OrderBy(v => v.Indicator.Criterion.CriteriaSet.SortOrder).ThenBy(v => v.Indicator.SortOrder).ThenByDescending(v => v.Period.Year)
                 .Select(v => new
                 {
                     v.IndicatorId, v.Indicator.Code, v.Indicator.Name, v.Indicator.Unit, v.Indicator.ValueType, v.Period.Year, v.Period.Quarter,
-                    v.Value, v.Qualifier, v.AsOf, v.Note, v.Source, v.PeriodId,
+                    v.Value, v.Qualifier, v.AsOf, v.Note, v.Source, v.PeriodId, SetId = v.Indicator.Criterion.CriteriaSetId, v.Indicator.CombineReason,
                 })
                 .ToListAsync(ct);
-        var valueMap = period is null ? [] : figureRows.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId, v => v.Value);
+        var valueMap = period is null || window is not null ? [] : figureRows.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId, v => v.Value);
+        var windowRaw = window is null ? [] : figureRows.Where(v => window.PeriodIds.Contains(v.PeriodId)).Select(v => new WindowRawValue(v.PeriodId, v.IndicatorId, v.SetId, v.Value)).ToList();
+        QuarterCombine RuleOf(int id) => names.TryGetValue(id, out var node) ? node.Combine : QuarterCombine.Last;
+        var windowValues = new Dictionary<int, SetWindowValues>();
         var figures = figureRows
             .Select(v => new IndicatorFigure(v.IndicatorId, v.Code, v.Name, v.Unit, v.ValueType, PeriodLabel(v.Year, v.Quarter), v.Value, v.Qualifier,
                 v.AsOf, v.Note, SourceRef.From(v.Source)))
@@ -137,8 +160,24 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         {
             var rules = setRules[s.Id];
             ComputedBlock? computed = null;
-            var inForce = period is not null && (s.ValidFrom == null || s.ValidFrom <= period.EndsOn) && (s.ValidTo == null || s.ValidTo >= period.StartsOn);
-            if (rules.Indicators.Count > 0 && inForce)
+            var (starts, ends) = window is not null ? (window.Period.StartsOn, window.Period.EndsOn) : period is null ? (DateOnly.MaxValue, DateOnly.MinValue) : (period.StartsOn, period.EndsOn);
+            var inForce = (window is not null || period is not null) && (s.ValidFrom == null || s.ValidFrom <= ends) && (s.ValidTo == null || s.ValidTo >= starts);
+            if (window is not null && inForce)
+            {
+                // A half-year or a year: the quarters' values combined by each indicator's rule, judged as a quarter's are.
+                var combined = windowValues[s.Id] = window.Combine(s.Id, windowRaw, RuleOf);
+                if (rules.Indicators.Count > 0 && UnitWindowScope.Judge(rules, combined, s.DeclaredCriteria, s.DeclaredIndicators) is { } judged)
+                {
+                    var byId = rules.Indicators.ToDictionary(r => r.IndicatorId);
+                    computed = new ComputedBlock(
+                        judged.Attainment,
+                        judged.Attainment.Gaps.Select(g => new GapRow(g.IndicatorId, names[g.IndicatorId].Name, names[g.IndicatorId].Unit, byId[g.IndicatorId].ValueType,
+                            g.Value, g.Threshold, g.Comparator, g.Distance)).ToList(),
+                        judged.WithValue,
+                        combined.MissingQuarters);
+                }
+            }
+            else if (rules.Indicators.Count > 0 && inForce)
             {
                 var setValues = rules.Indicators.Where(r => valueMap.ContainsKey(r.IndicatorId)).ToDictionary(r => r.IndicatorId, r => valueMap[r.IndicatorId]);
                 var attainment = AttainmentRules.Evaluate(rules.CriterionIds, rules.Indicators, setValues, s.DeclaredCriteria, s.DeclaredIndicators);
@@ -193,7 +232,35 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
 
         var children = unit.Kind == UnitKind.District || AdministrativeUnit.IsProvinceLevelKind(unit.Kind) ? await ChildrenAsync(unit.Id, ct) : [];
 
-        return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children, await LineageAsync(unit.Id, ct));
+        var windowModel = window is null ? null : WindowModel(window, sets, windowValues, figureRows.Where(v => window.PeriodIds.Contains(v.PeriodId))
+            .Select(v => (v.IndicatorId, v.PeriodId, v.Value, v.CombineReason)).ToList(), snapshot);
+        return new UnitPageModel(unit, period, periods, blocks, figures, poverty, capital, targets, highlights, children, await LineageAsync(unit.Id, ct),
+            windowModel, DashPeriod.Picker(stored));
+    }
+
+    /// <summary>The window's part of the page: per set the quarters missing, per indicator its quarters and its combined value.</summary>
+    private static UnitWindow WindowModel(UnitWindowScope window, IReadOnlyList<SetNode> sets, Dictionary<int, SetWindowValues> values,
+        List<(int IndicatorId, int PeriodId, decimal? Value, string? Reason)> read, CatalogueSnapshot snapshot)
+    {
+        var reasons = read.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.First().Reason);
+        var notes = new List<WindowSetNote>();
+        var rows = new List<WindowIndicatorRow>();
+        foreach (var set in sets.Where(s => values.ContainsKey(s.Id)))
+        {
+            var v = values[set.Id];
+            notes.Add(new WindowSetNote(set.Code, set.Name, set.NameEn, v.MissingQuarters, v.FromStoredYear, v.Values.Values.Any(c => c.Value is not null)));
+            foreach (var (indicatorId, combined) in v.Values.Where(x => snapshot.Indicators.ContainsKey(x.Key))
+                         .OrderBy(x => snapshot.Indicators[x.Key].CriterionId).ThenBy(x => snapshot.Indicators[x.Key].SortOrder))
+            {
+                var node = snapshot.Indicators[indicatorId];
+                var byQuarter = read.Where(r => r.IndicatorId == indicatorId && window.QuarterOf.ContainsKey(r.PeriodId))
+                    .GroupBy(r => window.QuarterOf[r.PeriodId]).ToDictionary(g => g.Key, g => g.First().Value);
+                rows.Add(new WindowIndicatorRow(indicatorId, set.Code, node.Name, node.Unit, node.ValueType, node.Combine, reasons.GetValueOrDefault(indicatorId),
+                    byQuarter, combined, v.FromStoredYear));
+            }
+        }
+
+        return new UnitWindow(window.Period, window.Quarters.Select(q => q.Quarter!.Value).ToList(), notes, rows);
     }
 
     /// <summary>The communes and towns the user may read, grouped by district.</summary>

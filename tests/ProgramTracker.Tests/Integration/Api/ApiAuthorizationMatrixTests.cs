@@ -37,6 +37,7 @@ public sealed class ApiAuthorizationMatrixTests(ApiFixture fixture) : IClassFixt
         ["ApiData.Values"] = new(Need.Read, "GET", "/api/v1/values?unit=ba-che&from=2022-Q4&to=2023-Q3", HttpStatusCode.OK),
         ["ApiData.Reported"] = new(Need.Read, "GET", "/api/v1/attainment/reported?unit=ba-che", HttpStatusCode.OK),
         ["ApiData.Computed"] = new(Need.Read, "GET", "/api/v1/attainment/computed?unit=ba-che&period=2023-Q3", HttpStatusCode.OK),
+        ["ApiData.Combined"] = new(Need.Read, "GET", "/api/v1/attainment/combined?unit=ba-che&period=2023-H2", HttpStatusCode.OK),
         ["ApiData.Poverty"] = new(Need.Read, "GET", "/api/v1/poverty?unit=ba-che", HttpStatusCode.OK),
         ["ApiData.Capital"] = new(Need.Read, "GET", "/api/v1/capital?unit=ba-che", HttpStatusCode.OK),
         ["ApiData.Targets"] = new(Need.Read, "GET", "/api/v1/targets?unit=ba-che&from=2023&to=2025", HttpStatusCode.OK),

@@ -1,4 +1,5 @@
 using System.Net;
+using ProgramTracker.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace ProgramTracker.Tests.Integration.Api;
@@ -52,5 +53,43 @@ public sealed class ApiPeriodWindowTests(ApiFixture fixture)
             .Select(p => Core.Periods.PeriodKey.TryParse(p!["code"]!.GetValue<string>(), out var k) ? k.SortKey : -1).ToList();
 
         periods.Should().NotBeEmpty().And.BeInAscendingOrder().And.NotContain(-1);
+    }
+
+    [Fact]
+    public async Task The_combined_attainment_of_a_half_year_is_the_unit_pages_and_names_the_missing_quarter()
+    {
+        var (_, token) = await fixture.CreateTokenAsync("tinh", write: false);
+        using var api = fixture.Client(token);
+
+        var response = await api.GetAsync("/api/v1/attainment/combined?unit=ba-che&period=2023-H2");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var row = (await response.JsonAsync())["items"]!.AsArray().Single(i => i!["unit"]!.GetValue<string>() == "ba-che")!;
+
+        row["basis"]!.GetValue<string>().Should().Be("combined");
+        row["period"]!.GetValue<string>().Should().Be("2023-H2");
+        row["quartersOpen"]!.AsArray().Select(q => q!.GetValue<int>()).Should().Equal(3, 4);
+        row["quartersWithValues"]!.AsArray().Select(q => q!.GetValue<int>()).Should().Equal(3);
+        row["quartersMissing"]!.AsArray().Select(q => q!.GetValue<int>()).Should().Equal(4);
+        var income = row["values"]!.AsArray().Single(v => v!["indicator"]!.GetValue<string>() == "dtts-thu-nhap")!;
+        income["value"]!.GetValue<decimal>().Should().Be(68m);
+        income["combine"]!.GetValue<string>().Should().Be("last");
+        income["quartersMissing"]!.AsArray().Select(q => q!.GetValue<int>()).Should().Equal(4);
+
+        // The same counts as the district page's computed block for the same window.
+        var met = row["indicatorsMet"]!.GetValue<int>();
+        var page = await (await fixture.Factory.SignedInClientAsync("lanhdao")).GetStringAsync("/districts/ba-che?period=2023-H2");
+        page.Should().Contain($"<div class=\"figure-big\">{met}/");
+    }
+
+    [Theory]
+    [InlineData("period=2023-Q3", HttpStatusCode.BadRequest)]
+    [InlineData("period=2023-H3", HttpStatusCode.BadRequest)]
+    [InlineData("period=2030-H1", HttpStatusCode.NotFound)]
+    public async Task The_combined_attainment_takes_only_an_open_half_year_or_year(string query, HttpStatusCode expected)
+    {
+        var (_, token) = await fixture.CreateTokenAsync("tinh", write: false);
+        using var api = fixture.Client(token);
+
+        (await api.GetAsync("/api/v1/attainment/combined?unit=ba-che&" + query)).StatusCode.Should().Be(expected, query);
     }
 }
