@@ -117,8 +117,27 @@ public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, Wo
 
         if (save.SubmitSetId is not { } setId)
         {
+            // The flags are written in the save's own transaction: a value is never stored without its flags (issue 25).
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var result = EntrySaveResult.Of(await entry.SaveManyAsync(save.PeriodId, units, save.Source, ct));
-            return result.Outcome == SaveOutcome.Saved ? result with { Warnings = await checks.FlagAsync(save.PeriodId, parsed, f, ct) } : result;
+            if (result.Outcome != SaveOutcome.Saved)
+            {
+                // A lost race has already rolled the transaction back (EntryService); anything else is rolled back here.
+                if (tx is not null && db.Database.CurrentTransaction is not null)
+                {
+                    await tx.RollbackAsync(ct);
+                }
+
+                return result;
+            }
+
+            var warnings = await checks.FlagAsync(save.PeriodId, parsed, f, ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return result with { Warnings = warnings };
         }
 
         // A submission with a warned value asks for a note on it (the cell's note), before anything is stored.

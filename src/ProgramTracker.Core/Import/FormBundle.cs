@@ -25,7 +25,11 @@ public sealed record FormRow(
 public sealed record FormUnit(int UnitId, string Slug, string FullName, IReadOnlyList<FormRow> Rows);
 
 /// <summary>The entry forms of one or more units for one period (one unit, or every unit a reviewer approves).</summary>
-public sealed record FormBundle(int PeriodId, string PeriodCode, string PeriodLabel, string? PreviousLabel, bool PeriodLocked, IReadOnlyList<FormUnit> Units);
+public sealed record FormBundle(int PeriodId, string PeriodCode, string PeriodLabel, string? PreviousLabel, bool PeriodLocked, IReadOnlyList<FormUnit> Units)
+{
+    /// <summary>The hard bounds rules in force in the period (issue 25): a cell its type refuses shows the rule's text at preview.</summary>
+    public IReadOnlyList<Validation.ValidationRule> HardBounds { get; init; } = [];
+}
 
 /// <summary>How workbooks and CSV files write and read values: Vietnamese text, invariant keys for stamps.</summary>
 public static class WorkbookText

@@ -161,6 +161,19 @@ public sealed class ImportAnalyzer(ImportStamps stamps, Formats f)
         return preview;
     }
 
+    /// <summary>The text of the first hard bounds rule the cell's number breaks, in the reader's language; null when none.</summary>
+    private string? RuleText(FormBundle bundle, FormRow form, RowRead row)
+    {
+        if (bundle.HardBounds.Count == 0
+            || CellRules.Read(ValueKind.Number, row.Value.Text, row.Value.IsNumber ? ValueNotation.SheetNumber : ValueNotation.FileText, null, f) is not { Ok: true, Value: { } n })
+        {
+            return null;
+        }
+
+        return bundle.HardBounds.FirstOrDefault(r => r.AppliesTo(form.IndicatorId, form.ValueType, 0) && ((r.Min is { } lo && n < lo) || (r.Max is { } hi && n > hi)))
+            ?.MessageIn(f.IsEnglish);
+    }
+
     private List<PlanCell> AnalyzeUnit(ImportPreview preview, bool csv, string? sheet, FormUnit unit, IReadOnlyList<RowRead> rows, int? expected, FormBundle bundle)
     {
         var cells = new List<PlanCell>();
@@ -249,7 +262,9 @@ public sealed class ImportAnalyzer(ImportStamps stamps, Formats f)
             if (!cell.Ok)
             {
                 var noteFault = cell.Fault == CellFault.NoteTooLong || (cell.Fault == CellFault.InvalidText && CellRules.IsValidText(row.Value.Text));
-                Error(row.Row, noteFault ? Col(FormColumns.Note, 7) : Col(FormColumns.Value, 6), noteFault ? cell.Error! : $"{form.Name}: {cell.Error}"); // the name, as column B shows it (issue 32.13: not the code)
+                // A number its type refuses (120 as a rate) gets the catalogue's rule text, as the save would give it (issue 25).
+                var refusal = cell.Fault == CellFault.Value ? RuleText(bundle, form, row) ?? cell.Error : cell.Error;
+                Error(row.Row, noteFault ? Col(FormColumns.Note, 7) : Col(FormColumns.Value, 6), noteFault ? cell.Error! : $"{form.Name}: {refusal}"); // the name, as column B shows it (issue 32.13: not the code)
                 continue;
             }
 

@@ -3,6 +3,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Validation;
 
 namespace ProgramTracker.Core.Poverty;
 
@@ -31,12 +32,51 @@ public sealed class PovertyEntryService(ProgramTrackerDbContext db, TimeProvider
         return (poor ?? 0) + (nearPoor ?? 0) > households ? f["Poverty.TooMany"] : null;
     }
 
+    /// <summary>
+    /// The rows that break a hard rule of the catalogue over the poverty counts (issue 25: "hộ nghèo ≤ tổng số hộ", "hộ nghèo +
+    /// hộ cận nghèo ≤ tổng số hộ", seeded by <see cref="RuleSeed"/>, versioned like every rule), with the first broken rule's
+    /// message in <paramref name="f"/>'s language. A rule that reads an empty count is neither met nor broken.
+    /// </summary>
+    public async Task<Dictionary<int, string>> RefuseAsync(int periodId, IEnumerable<PovertyInput> rows, Formats f, CancellationToken ct = default)
+    {
+        var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
+        var all = await db.ValidationRules.AsNoTracking().Where(r => r.Kind == RuleKind.Expression).ToListAsync(ct);
+        var rules = ValueChecks.InForce(all, period.Year, period.Quarter ?? 4)
+            .Where(r => r.Severity == RuleSeverity.Hard)
+            .Select(r => (Rule: r, RuleExpression.Parse(r.Expression, RuleFigures.Poverty.Contains).Expression))
+            .Where(x => x.Expression is not null)
+            .ToList();
+        var refused = new Dictionary<int, string>();
+        foreach (var row in rows)
+        {
+            decimal? ValueOf(string code) => code switch
+            {
+                RuleFigures.Households => row.Households,
+                RuleFigures.Poor => row.Poor,
+                _ => row.NearPoor,
+            };
+
+            if (rules.FirstOrDefault(x => x.Expression!.Holds(ValueOf) == false).Rule is { } broken)
+            {
+                refused[row.UnitId] = broken.MessageIn(f.IsEnglish);
+            }
+        }
+
+        return refused;
+    }
+
     public async Task<SaveResult> SaveAsync(int periodId, int standardId, IReadOnlyCollection<PovertyInput> rows, CancellationToken ct = default)
     {
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
         if (period.IsLocked)
         {
             return SaveResult.Refused(Formats.Current.Format("Entry.LockedNoChange", period.Label));
+        }
+
+        // Every door refuses what a hard rule refuses, nothing of the table saved (the form shows each row's rule beside it first).
+        if ((await RefuseAsync(periodId, rows, Formats.Current, ct)).Values.FirstOrDefault() is { } ruleBroken)
+        {
+            return SaveResult.Refused(ruleBroken);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

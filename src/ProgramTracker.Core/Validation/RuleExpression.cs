@@ -15,7 +15,8 @@ public enum RuleComparator
 }
 
 /// <summary>Why an expression was refused: at which character (0-based) and what was wrong.</summary>
-public sealed record ExpressionError(int Position, ExpressionFault Fault, string Detail);
+/// <remarks><see cref="Problem"/> names what was wrong for the administrator's message (resource <c>RuleExpr.{Problem}</c>).</remarks>
+public sealed record ExpressionError(int Position, ExpressionFault Fault, string Detail, string Problem = "Unexpected");
 
 public enum ExpressionFault
 {
@@ -151,7 +152,7 @@ public sealed class RuleExpression
             var left = ParseSum();
             SkipSpace();
             var at = pos;
-            var comparator = ReadComparator() ?? throw Fail(at, "comparator expected (<=, <, >=, >, =)");
+            var comparator = ReadComparator() ?? throw Fail(at, "comparator expected (<=, <, >=, >, =)", "ComparatorExpected");
             var right = ParseSum();
             SkipSpace();
             var tolerance = 0m;
@@ -159,7 +160,7 @@ public sealed class RuleExpression
             {
                 SkipSpace();
                 var tolAt = pos;
-                tolerance = ReadNumber() ?? throw Fail(tolAt, "tolerance expected after 'within'");
+                tolerance = ReadNumber() ?? throw Fail(tolAt, "tolerance expected after 'within'", "ToleranceExpected");
                 comparator = RuleComparator.Within;
                 SkipSpace();
             }
@@ -225,7 +226,7 @@ public sealed class RuleExpression
             SkipSpace();
             if (pos >= text.Length)
             {
-                throw Fail(pos, "value expected, found the end");
+                throw Fail(pos, "value expected, found the end", "ValueExpected");
             }
 
             var c = text[pos];
@@ -236,7 +237,7 @@ public sealed class RuleExpression
                 SkipSpace();
                 if (pos >= text.Length || text[pos] != ')')
                 {
-                    throw Fail(pos, "')' expected");
+                    throw Fail(pos, "')' expected", "ParenExpected");
                 }
 
                 pos++;
@@ -266,7 +267,7 @@ public sealed class RuleExpression
                 var code = text[start..pos];
                 if (!isKnownCode(code))
                 {
-                    throw new ParseException(new ExpressionError(start, ExpressionFault.UnknownCode, code));
+                    throw new ParseException(new ExpressionError(start, ExpressionFault.UnknownCode, code, "UnknownCode"));
                 }
 
                 if (!codes.Contains(code, StringComparer.Ordinal))
@@ -295,7 +296,7 @@ public sealed class RuleExpression
 
             return decimal.TryParse(text[start..pos], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)
                 ? n
-                : throw Fail(start, $"bad number '{text[start..pos]}'");
+                : throw Fail(start, $"bad number '{text[start..pos]}'", "BadNumber");
         }
 
         private RuleComparator? ReadComparator()
@@ -339,6 +340,6 @@ public sealed class RuleExpression
             }
         }
 
-        private static ParseException Fail(int at, string detail) => new(new ExpressionError(at, ExpressionFault.Syntax, detail));
+        private static ParseException Fail(int at, string detail, string problem = "Unexpected") => new(new ExpressionError(at, ExpressionFault.Syntax, detail, problem));
     }
 }

@@ -66,9 +66,37 @@ public static class RuleSeed
             });
         }
 
+        // Rules between the poverty counts of the district's table (issue 25), over the figure codes of RuleFigures.
+        foreach (var rule in PovertyRules().Where(r => existing.Add(r.Code)))
+        {
+            rules.Add(rule);
+        }
+
         db.ValidationRules.AddRange(rules);
         await db.SaveChangesAsync(ct);
         return rules.Count;
+    }
+
+    private static IEnumerable<ValidationRule> PovertyRules()
+    {
+        yield return new ValidationRule
+        {
+            Code = "ho-ngheo-khong-vuot-tong-ho", Kind = RuleKind.Expression, Severity = RuleSeverity.Hard, FromYear = FromYear,
+            Expression = $"{RuleFigures.Poor} <= {RuleFigures.Households}",
+            Name = "Hộ nghèo ≤ tổng số hộ", NameEn = "Poor households ≤ all households",
+            Message = "Số hộ nghèo vượt tổng số hộ (quy tắc «Hộ nghèo ≤ tổng số hộ»).",
+            MessageEn = "Poor households exceed the total number of households (rule “Poor households ≤ all households”).",
+            Reason = "Hộ nghèo là một phần của tổng số hộ trên địa bàn: số hộ nghèo lớn hơn tổng số hộ là nhập nhầm cột.",
+        };
+        yield return new ValidationRule
+        {
+            Code = "ngheo-can-ngheo-khong-vuot-tong-ho", Kind = RuleKind.Expression, Severity = RuleSeverity.Hard, FromYear = FromYear,
+            Expression = $"{RuleFigures.Poor} + {RuleFigures.NearPoor} <= {RuleFigures.Households}",
+            Name = "Hộ nghèo + hộ cận nghèo ≤ tổng số hộ", NameEn = "Poor + near-poor households ≤ all households",
+            Message = "Số hộ nghèo và cận nghèo cộng lại vượt tổng số hộ (quy tắc «Hộ nghèo + hộ cận nghèo ≤ tổng số hộ»).",
+            MessageEn = "Poor and near-poor households together exceed the total number of households (rule “Poor + near-poor households ≤ all households”).",
+            Reason = "Một hộ được xếp nghèo hoặc cận nghèo, không cả hai: hai nhóm cộng lại không thể nhiều hơn tổng số hộ.",
+        };
     }
 
     private static ValidationRule Bounds(ValueKind type, string code, decimal min, decimal? max, string name, string nameEn, string message, string messageEn, string reason) => new()

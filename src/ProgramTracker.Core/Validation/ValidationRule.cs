@@ -60,7 +60,8 @@ public class ValidationRule
     /// <summary>Why the rule exists (Vietnamese, as the catalogue).</summary>
     public string? Reason { get; set; }
 
-    public int FromKey => (FromYear * 10) + FromQuarter;
+    /// <summary>The start in the one order of periods (<see cref="Periods.PeriodKey.SortKey"/>); computed, never stored.</summary>
+    public int FromKey => Periods.PeriodKey.OfQuarter(FromYear, FromQuarter).SortKey;
 
     public string MessageIn(bool english) => english ? MessageEn : Message;
 

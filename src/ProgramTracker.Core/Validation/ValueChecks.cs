@@ -22,7 +22,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
     /// <summary>The rules in force in a period: per code, the latest row from that period on, if active.</summary>
     public static IReadOnlyList<ValidationRule> InForce(IEnumerable<ValidationRule> rows, int year, int quarter)
     {
-        var key = (year * 10) + quarter;
+        var key = Periods.PeriodKey.OfQuarter(year, quarter).SortKey;
         return rows.Where(r => r.FromKey <= key)
             .GroupBy(r => r.Code, StringComparer.Ordinal)
             .Select(g => g.MaxBy(r => r.FromKey)!)
@@ -253,11 +253,11 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
     /// <summary>The unit's own values of earlier quarters (the last five years at most).</summary>
     private async Task<Dictionary<(int, int), List<decimal>>> HistoryAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
     {
-        var key = (period.Year * 10) + period.Quarter!.Value;
-        var first = key - 50;
+        var (year, quarter, firstYear) = (period.Year, period.Quarter!.Value, period.Year - 5);
         var rows = await db.IndicatorValues.AsNoTracking()
             .Where(v => unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null && v.Period.Quarter != null
-                        && (v.Period.Year * 10) + v.Period.Quarter < key && (v.Period.Year * 10) + v.Period.Quarter >= first)
+                        && (v.Period.Year < year || (v.Period.Year == year && v.Period.Quarter < quarter))
+                        && (v.Period.Year > firstYear || (v.Period.Year == firstYear && v.Period.Quarter >= quarter)))
             .Select(v => new { v.UnitId, v.IndicatorId, Value = v.Value!.Value })
             .ToListAsync(ct);
         return rows.GroupBy(r => (r.UnitId, r.IndicatorId)).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());

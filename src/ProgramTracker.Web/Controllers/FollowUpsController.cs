@@ -16,12 +16,12 @@ namespace ProgramTracker.Web.Controllers;
 public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks, UnitAccess access) : Controller
 {
     [HttpPost("/communes/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: true, period, indicatorId, ct);
+    public Task<IActionResult> Commune([Unit(UnitTier.CommuneLevel, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, period, indicatorId, ct);
 
     [HttpPost("/districts/{slug}/entry/{period}/follow-up")]
-    public Task<IActionResult> District([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, communeLevel: false, period, indicatorId, ct);
+    public Task<IActionResult> District([Unit(UnitTier.Upper, UnitRight.None)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey period, int indicatorId, CancellationToken ct) => Mark(unit, period, indicatorId, ct);
 
-    private async Task<IActionResult> Mark(UnitHeader unit, bool communeLevel, PeriodKey periodKey, int indicatorId, CancellationToken ct)
+    private async Task<IActionResult> Mark(UnitHeader unit, PeriodKey periodKey, int indicatorId, CancellationToken ct)
     {
         // The unit is bound and found before (UnitAttribute); the approve right is checked below, for this period.
         if (await queries.PeriodAsync(periodKey, ct) is not { } period)
@@ -49,7 +49,6 @@ public sealed class FollowUpsController(EntryQueries queries, ValueChecks checks
         }
 
         TempData["EntryMessage"] = Formats.Current["Trust.FollowUpDone"];
-        var path = $"/{(communeLevel ? "communes" : "districts")}/{target.Unit.Slug}/entry/{target.Period.Code}";
-        return Redirect(path);
+        return Redirect(Models.EntryWorkbook.WorkbookQueries.EntryPath(target.Unit, target.Period));
     }
 }

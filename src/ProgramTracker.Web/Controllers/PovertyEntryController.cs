@@ -40,7 +40,7 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
         }
 
         var rows = page.Rows.ToDictionary(r => r.UnitId);
-        var inputs = new List<PovertyInput>();
+        var parsed = new List<(PovertyInput Input, string? Error)>();
         for (var i = 0; i < form.Rows.Count; i++)
         {
             var post = form.Rows[i];
@@ -53,11 +53,20 @@ public sealed class PovertyEntryController(PovertyEntryQueries queries, PovertyE
             var (h, p, n) = (Count(post.Households), Count(post.Poor), Count(post.NearPoor));
             // A box with invalid characters (InputGuard removed them) is refused on its row, whatever is left of it.
             var invalidText = ModelState.Any(e => e.Key.StartsWith($"Rows[{i}].", StringComparison.Ordinal) && e.Value!.Errors.Count > 0);
-            row.Error = (invalidText ? Formats.Current["Input.InvalidCharacters"] : null)
-                ?? h.Error ?? p.Error ?? n.Error ?? PovertyEntryService.Validate(h.Value, p.Value, n.Value, Formats.Current);
+            parsed.Add((new PovertyInput(post.UnitId, h.Value, p.Value, n.Value, post.Version),
+                (invalidText ? Formats.Current["Input.InvalidCharacters"] : null) ?? h.Error ?? p.Error ?? n.Error));
+        }
+
+        // The catalogue's hard rules over the counts (issue 25) speak first, with their own text; then the table's own checks.
+        var broken = await service.RefuseAsync(page.Period.Id, parsed.Where(x => x.Error is null).Select(x => x.Input), Formats.Current, ct);
+        var inputs = new List<PovertyInput>();
+        foreach (var (input, error) in parsed)
+        {
+            var row = rows[input.UnitId];
+            row.Error = error ?? broken.GetValueOrDefault(input.UnitId) ?? PovertyEntryService.Validate(input.Households, input.Poor, input.NearPoor, Formats.Current);
             if (row.Error is null)
             {
-                inputs.Add(new PovertyInput(post.UnitId, h.Value, p.Value, n.Value, post.Version));
+                inputs.Add(input);
             }
         }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Accounts;
+using ProgramTracker.Core.Localization;
+using ProgramTracker.Web.Models.CatalogueImport;
 using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Trust;
@@ -23,6 +25,34 @@ public sealed class TrustReportsController(TrustReportQueries queries, Dashboard
     {
         var (target, quarter, quarters, refusal) = await ResolveAsync(unit, period, ct);
         return refusal ?? View(await queries.ValidationAsync(target, quarter!, quarters, ct));
+    }
+
+    /// <summary>The completeness report as a workbook: the same unit, quarter and rows as the page.</summary>
+    [HttpGet("/reports/completeness.xlsx")]
+    public async Task<IActionResult> CompletenessXlsx(string? unit, string? period, CancellationToken ct)
+    {
+        var (target, quarter, quarters, refusal) = await ResolveAsync(unit, period, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var page = await queries.CompletenessAsync(target, quarter!, quarters, ct);
+        return File(TrustExcel.Completeness(page, Formats.Current), SetTableWriter.XlsxContentType, $"{Formats.Current["TrustXlsx.CompletenessFile"]}-{page.UnitSlug}-{page.Period.Code}.xlsx");
+    }
+
+    /// <summary>The validation report as a workbook: the same unit, quarter and flagged values as the page.</summary>
+    [HttpGet("/reports/validation.xlsx")]
+    public async Task<IActionResult> ValidationXlsx(string? unit, string? period, CancellationToken ct)
+    {
+        var (target, quarter, quarters, refusal) = await ResolveAsync(unit, period, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var page = await queries.ValidationAsync(target, quarter!, quarters, ct);
+        return File(TrustExcel.Validation(page, Formats.Current), SetTableWriter.XlsxContentType, $"{Formats.Current["TrustXlsx.ValidationFile"]}-{page.UnitSlug}-{page.Period.Code}.xlsx");
     }
 
     private async Task<((int Id, string Slug, string Name) Unit, Core.Domain.ReportingPeriod? Period, List<Core.Domain.ReportingPeriod> Quarters, IActionResult? Refusal)> ResolveAsync(string? unit, string? period, CancellationToken ct)

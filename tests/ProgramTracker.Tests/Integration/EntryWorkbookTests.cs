@@ -237,7 +237,7 @@ public sealed class EntryWorkbookTests(ImportFixture fixture) : IClassFixture<Im
         { "duplicated", "Dòng trùng với dòng" },
         { "renamed", "đã bị đổi tên" },
         { "stamp-sheet", "Trang dấu kiểm của sổ tính đã bị sửa" },
-        { "percent", "Tỷ lệ phải từ 0 đến 100" },
+        { "percent", "Tỷ lệ phải từ 0 đến 100 % (quy tắc «Tỷ lệ trong khoảng 0–100 %»)" }, // the rule's text at preview, not the parser's (issue 25)
     };
 
     [Theory]

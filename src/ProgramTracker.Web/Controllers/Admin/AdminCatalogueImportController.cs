@@ -19,7 +19,7 @@ namespace ProgramTracker.Web.Controllers.Admin;
 /// the database, so any portal process can check it), bound to the set, the user and a time limit.
 /// </summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class AdminCatalogueImportController(SetTableQueries sets, CatalogueService catalogue, ICurrentUser currentUser, SetTableImporter importer, ILogger<AdminCatalogueImportController> log) : Controller
+public sealed class AdminCatalogueImportController(SetTableQueries sets, CatalogueService catalogue, ICurrentUser currentUser, SetTableImporter importer, ProgramTracker.Core.Validation.RuleEditor rules, ILogger<AdminCatalogueImportController> log) : Controller
 {
     private const long RequestLimit = 64L * 1024 * 1024;
 
@@ -53,7 +53,7 @@ public sealed class AdminCatalogueImportController(SetTableQueries sets, Catalog
         }
 
         var watch = Stopwatch.StartNew();
-        var parsed = await importer.ParseAsync(set, file, Formats.Current, ct);
+        var parsed = await importer.ParseAsync(set, file, effectiveFrom, Formats.Current, ct);
         page.FileName = parsed.FileName;
         page.Sha256 = parsed.Sha256;
         page.Errors.AddRange(parsed.Errors);
@@ -65,6 +65,7 @@ public sealed class AdminCatalogueImportController(SetTableQueries sets, Catalog
 
         var plan = await catalogue.PlanAsync(setCode, parsed.Rows, from, Formats.Current, ct);
         page.Plan = plan;
+        (page.RulesAdded, page.RulesChanged) = (parsed.RulesAdded, parsed.RulesChanged);
         page.Errors.AddRange(plan.Errors.Select(e => ErrorOf(e, parsed)));
         log.LogInformation("Import preview of {File} into {Set}: {Added} added, {Changed} changed, {Unchanged} unchanged, {Errors} errors in {Ms} ms",
             parsed.FileName, setCode, plan.Added, plan.Changed, plan.Unchanged, page.Errors.Count, watch.ElapsedMilliseconds);
@@ -73,9 +74,10 @@ public sealed class AdminCatalogueImportController(SetTableQueries sets, Catalog
             return Unprocessable("Preview", page);
         }
 
-        if (plan.HasChanges)
+        if (plan.HasChanges || parsed.RulesChange)
         {
-            page.Payload = importer.Protect(new ImportPayload(setCode, UserName, effectiveFrom?.Trim(), parsed.FileName, parsed.Sha256, [.. parsed.Rows]));
+            page.Payload = importer.Protect(new ImportPayload(setCode, UserName, effectiveFrom?.Trim(), parsed.FileName, parsed.Sha256, [.. parsed.Rows],
+                parsed.RulesChange ? [.. parsed.Rules!] : null));
         }
 
         return View("Preview", page);
@@ -98,6 +100,18 @@ public sealed class AdminCatalogueImportController(SetTableQueries sets, Catalog
             return Unprocessable("Upload", page);
         }
 
+        // The rules sheet is checked again first (against the file's indicators too), so that a refused rule stops the whole import.
+        if (data.Rules is { Count: > 0 } drafts)
+        {
+            var (_, refused) = await rules.CheckAsync(set.Id, drafts, Formats.Current, data.Rows.Select(r => r.Code).ToList(), ct);
+            if (refused.Count > 0)
+            {
+                var page = Page(set, data.EffectiveFrom);
+                page.Errors.AddRange(refused.Select(e => new ImportError(null, null, $"{e.Error.Message} ({drafts[e.Index].Code})")));
+                return Unprocessable("Upload", page);
+            }
+        }
+
         var watch = Stopwatch.StartNew();
         var result = await catalogue.ApplyAsync(setCode, data.Rows, from,
             Formats.Vietnamese.Format("SetImport.AuditNote", data.FileName, data.Sha256[..Math.Min(12, data.Sha256.Length)]), Formats.Current, ct); // the note is stored: in Vietnamese
@@ -112,6 +126,18 @@ public sealed class AdminCatalogueImportController(SetTableQueries sets, Catalog
             var parsed = new ParsedImport(data.FileName, data.Sha256, data.Rows, [], []);
             done.Errors.AddRange(result.Errors.Select(e => ErrorOf(e, parsed)));
             return Unprocessable("Preview", done);
+        }
+
+        if (data.Rules is { Count: > 0 } ruleDrafts)
+        {
+            var saved = await rules.SaveAsync(set.Id, ruleDrafts, Formats.Current, ct);
+            if (!saved.Ok)
+            {
+                done.Errors.AddRange(saved.Errors.Select(e => new ImportError(null, null, $"{e.Error.Message} ({ruleDrafts[e.Index].Code})")));
+                return Unprocessable("Preview", done);
+            }
+
+            (done.RulesAdded, done.RulesChanged) = (saved.Added, saved.Changed);
         }
 
         done.Applied = true;

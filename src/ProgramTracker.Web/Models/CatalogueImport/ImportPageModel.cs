@@ -22,4 +22,11 @@ public sealed class ImportPageModel
     /// <summary>The signed rows for "Áp dụng"; null when there is nothing to apply.</summary>
     public string? Payload { get; set; }
     public bool Applied { get; set; }
+
+    /// <summary>Rule versions the rules sheet adds and changes (issue 25); both 0 without a rules sheet.</summary>
+    public int RulesAdded { get; set; }
+
+    public int RulesChanged { get; set; }
+
+    public bool RulesChange => RulesAdded + RulesChanged > 0;
 }

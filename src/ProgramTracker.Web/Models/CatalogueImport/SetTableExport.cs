@@ -20,7 +20,8 @@ public sealed record SetTable(
     IReadOnlyList<(int Number, string Name, string? Group)> Criteria,
     IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows,
     int? VersionNumber,
-    DateOnly? VersionFrom)
+    DateOnly? VersionFrom,
+    IReadOnlyList<ProgramTracker.Core.Validation.ValidationRule>? Rules = null)
 {
     public IReadOnlyList<TableColumn> Columns(Formats f) => SetTableShape.Columns(Scheme, f);
 }
@@ -89,8 +90,12 @@ public sealed class SetTableQueries(ProgramTrackerDbContext db)
             }
         }
 
+        // The set's validation rules, every version (issue 25): the rules sheet of the workbook.
+        var validation = await db.ValidationRules.AsNoTracking().Include(r => r.Indicator)
+            .Where(r => r.CriteriaSetId == set.Id || (r.Indicator != null && r.Indicator.Criterion.CriteriaSetId == set.Id))
+            .OrderBy(r => r.Code).ThenBy(r => r.FromYear).ThenBy(r => r.FromQuarter).ToListAsync(ct);
         return new SetTable(set.Code, set.Name, set.ThresholdScheme, criteria.Select(c => (c.Number, c.Name, c.GroupName)).ToList(), rows,
-            latest?.Number, latest?.EffectiveFrom);
+            latest?.Number, latest?.EffectiveFrom, validation);
     }
 }
 
@@ -120,6 +125,10 @@ public static class SetTableWriter
                 [$"{f["SetTable.Criterion"]} ({SetTableShape.Criterion})", $"{f["SetTable.CriterionName"]} ({SetTableShape.CriterionName})", $"{f["SetTable.Group"]} ({SetTableShape.Group})"],
                 table.Criteria.Select(c => new List<object?> { c.Number, c.Name, c.Group }).ToList(),
                 [14d, 48d, 40d]);
+            var ruleColumns = RuleTableShape.Columns(f);
+            AddSheet(workbookPart, sheets, 3, RuleTableShape.SheetName(f), ruleColumns.Select(c => c.Header).ToList(),
+                template ? [] : RuleTableShape.Rows(table.Rules ?? [], f),
+                ruleColumns.Select(c => c.Key is RuleTableShape.Expression or RuleTableShape.Message or RuleTableShape.MessageEn or RuleTableShape.Reason ? 40d : 18d).ToList());
         });
 
     /// <summary>A workbook of one plain table (a header row, then rows): the account and classification templates, the password sheet.</summary>

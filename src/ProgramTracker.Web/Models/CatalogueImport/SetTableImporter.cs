@@ -10,19 +10,24 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Validation;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 
 /// <summary>An upload turned into the rows CatalogueService takes, with every error by row and column.</summary>
-public sealed record ParsedImport(string FileName, string Sha256, IReadOnlyList<IndicatorDefinition> Rows, IReadOnlyList<int> RowNumbers, IReadOnlyList<ImportError> Errors)
+public sealed record ParsedImport(string FileName, string Sha256, IReadOnlyList<IndicatorDefinition> Rows, IReadOnlyList<int> RowNumbers, IReadOnlyList<ImportError> Errors,
+    IReadOnlyList<RuleDraft>? Rules = null, int RulesAdded = 0, int RulesChanged = 0)
 {
+    /// <summary>True when the rules sheet would add or change a rule.</summary>
+    public bool RulesChange => RulesAdded + RulesChanged > 0;
+
     public int? RowOf(string code) => Rows.Select((r, i) => (r, i)).Where(x => x.r.Code == code).Select(x => (int?)RowNumbers[x.i]).FirstOrDefault();
 }
 
 /// <summary>What the preview page hands back to "Áp dụng": the parsed rows, signed by the portal and bound to the set, the user and a time limit.</summary>
-public sealed record ImportPayload(string SetCode, string UserName, string? EffectiveFrom, string FileName, string Sha256, List<IndicatorDefinition> Rows);
+public sealed record ImportPayload(string SetCode, string UserName, string? EffectiveFrom, string FileName, string Sha256, List<IndicatorDefinition> Rows, List<RuleDraft>? Rules = null);
 
-public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<CatalogueImportOptions> options, IDataProtectionProvider protection)
+public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<CatalogueImportOptions> options, IDataProtectionProvider protection, RuleEditor rules)
 {
     private const string Purpose = "ProgramTracker.CatalogueImport.v1";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -30,7 +35,13 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
     public CatalogueImportOptions Options => options.Value;
 
     /// <summary>Reads the upload (bounded by the size limit) and maps it to indicator definitions of the set.</summary>
-    public async Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, Formats f, CancellationToken ct)
+    public Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, Formats f, CancellationToken ct) => ParseAsync(set, file, null, f, ct);
+
+    /// <summary>
+    /// As <see cref="ParseAsync(CriteriaSet, IFormFile?, Formats, CancellationToken)"/>, and the rules sheet checked by
+    /// <see cref="RuleEditor"/> (its blank "from" cells take <paramref name="effectiveFrom"/>).
+    /// </summary>
+    public async Task<ParsedImport> ParseAsync(CriteriaSet set, IFormFile? file, string? effectiveFrom, Formats f, CancellationToken ct)
     {
         var limits = options.Value;
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName))
@@ -58,7 +69,26 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
         }
 
         var sources = await db.Sources.AsNoTracking().Select(s => new { s.Id, s.Code }).ToDictionaryAsync(s => s.Code, s => s.Id, StringComparer.OrdinalIgnoreCase, ct);
-        return Map(set, name, hash, raw, sources, f);
+        var parsed = Map(set, name, hash, raw, sources, f);
+        if (raw.RuleRows.Count == 0)
+        {
+            return parsed;
+        }
+
+        var (drafts, numbers, errors) = RuleTableShape.Map(raw.RuleRows, effectiveFrom?.Trim(), f);
+        if (errors.Count == 0)
+        {
+            var (checkedRules, refused) = await rules.CheckAsync(set.Id, drafts, f, parsed.Rows.Select(r => r.Code).ToList(), ct);
+            errors.AddRange(refused.Select(e => new ImportError(numbers[e.Index], RuleTableShape.ColumnOf(e.Error.Field, raw.RuleRows, f), e.Error.Message)));
+            if (errors.Count == 0)
+            {
+                // Rules on indicators the same file adds are new rows whatever is stored.
+                var (added, changed) = await rules.PlanAsync(set.Id, checkedRules.OfType<ValidationRule>().ToList(), ct);
+                return parsed with { Rules = drafts, RulesAdded = added, RulesChanged = changed };
+            }
+        }
+
+        return parsed with { Errors = [.. parsed.Errors, .. errors] };
     }
 
     private static ParsedImport Map(CriteriaSet set, string name, string hash, RawTable raw, IReadOnlyDictionary<string, int> sources, Formats f)

@@ -51,6 +51,10 @@ public sealed class RawTable(Formats f)
     public Formats Formats { get; } = f;
 
     public List<RawRow> Rows { get; } = [];
+
+    /// <summary>The rows of the rules sheet (<see cref="RuleTableShape"/>), its header first; empty when the workbook has none.</summary>
+    public List<RawRow> RuleRows { get; } = [];
+
     public List<ImportError> Errors { get; } = [];
 }
 
@@ -144,6 +148,27 @@ public static class SetTableReader
 
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>()
             .Select(item => item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text))).ToList() ?? [];
+        if (!ReadSheet(part, strings, options, table, table.Rows))
+        {
+            return;
+        }
+
+        // The rules sheet (issue 25), by its name in either language; optional.
+        var rules = sheets.FirstOrDefault(s => s != sheet && (s.Name?.Value == RuleTableShape.SheetName(Formats.Vietnamese) || s.Name?.Value == RuleTableShape.SheetName(Formats.English)));
+        if (rules?.Id?.Value is { } rulesId && workbook.GetPartById(rulesId) is WorksheetPart rulesPart && !ReadSheet(rulesPart, strings, options, table, table.RuleRows))
+        {
+            return;
+        }
+
+        if (table.Rows.Count == 0 && table.Errors.Count == 0)
+        {
+            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NoRows"]));
+        }
+    }
+
+    /// <summary>Reads one sheet's non-blank rows into <paramref name="into"/>; false when it stopped at the row limit.</summary>
+    private static bool ReadSheet(WorksheetPart part, List<string> strings, CatalogueImportOptions options, RawTable table, List<RawRow> into)
+    {
         using var reader = OpenXmlReader.Create(part);
         var position = 0;
         var dataRows = 0;
@@ -157,14 +182,14 @@ public static class SetTableReader
                 var raw = ReadRow(row, position, strings, table);
                 if (!raw.IsBlank)
                 {
-                    if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
+                    if (into.Count > 0 && ++dataRows > options.MaxRows)
                     {
                         table.Errors.Add(new ImportError(null, null,
                             table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
-                        return;
+                        return false;
                     }
 
-                    table.Rows.Add(raw);
+                    into.Add(raw);
                 }
 
                 continue;
@@ -188,10 +213,7 @@ public static class SetTableReader
             }
         }
 
-        if (table.Rows.Count == 0 && table.Errors.Count == 0)
-        {
-            table.Errors.Add(new ImportError(null, null, table.Formats["SetImport.NoRows"]));
-        }
+        return true;
     }
 
     private static RawRow ReadRow(Row row, int number, List<string> strings, RawTable table)

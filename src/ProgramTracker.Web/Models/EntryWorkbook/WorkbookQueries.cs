@@ -34,7 +34,11 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
                 r.StoredValue, r.Note, r.Version, r.StoredBy, r.StoredAtUtc, set.Name,
                 set.LocksValues ? LockedBecause(set.Name, set.Status) : null))).ToList());
         }).ToList();
-        return new FormBundle(period.Id, period.Code, period.Label, pages.Count > 0 ? pages[0].PreviousPeriod?.Label : null, period.IsLocked, forms);
+        var rules = ProgramTracker.Core.Validation.ValueChecks.InForce(await db.ValidationRules.AsNoTracking().ToListAsync(ct), period.Year, period.Quarter ?? 4);
+        return new FormBundle(period.Id, period.Code, period.Label, pages.Count > 0 ? pages[0].PreviousPeriod?.Label : null, period.IsLocked, forms)
+        {
+            HardBounds = rules.Where(r => r.Kind == ProgramTracker.Core.Validation.RuleKind.Bounds && r.Severity == ProgramTracker.Core.Validation.RuleSeverity.Hard).ToList(),
+        };
     }
 
     private static string LockedBecause(string setName, SubmissionStatus status) =>
@@ -74,8 +78,11 @@ public sealed class WorkbookQueries(ProgramTrackerDbContext db, EntryQueries ent
     }
 
     /// <summary>The entry path of a unit's form, or of the reviewer's import page.</summary>
-    public static string EntryPath(UnitHeader unit, ReportingPeriod period) =>
-        $"/{(AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? "communes" : "districts")}/{unit.Slug}/entry/{period.Code}";
+    public static string EntryPath(UnitHeader unit, ReportingPeriod period) => EntryPath(unit.Kind, unit.Slug, period.Code);
+
+    /// <summary>The entry path of a unit's form from its kind, slug and the period's code (reports, follow-ups).</summary>
+    public static string EntryPath(UnitKind kind, string slug, string periodCode) =>
+        $"/{(AdministrativeUnit.IsCommuneLevelKind(kind) ? "communes" : "districts")}/{slug}/entry/{periodCode}";
 
     public static string ReviewPath(string districtSlug, ReportingPeriod period) => $"/entry/{period.Code}/import?unit={Uri.EscapeDataString(districtSlug)}";
 }

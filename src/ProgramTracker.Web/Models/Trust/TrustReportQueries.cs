@@ -77,7 +77,7 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
             .OrderBy(s => s.SortOrder)
             .Select(s => new { s.Id, s.Name, s.NameEn, s.ValidFrom, s.ValidTo })
             .ToListAsync(ct);
-        var trend = quarters.Where(q => (q.Year * 10) + q.Quarter <= (period.Year * 10) + period.Quarter).Take(8).Reverse().ToList();
+        var trend = quarters.Where(q => ProgramTracker.Core.Periods.DefaultPeriod.SortKey(q.Year, q.Quarter) <= ProgramTracker.Core.Periods.DefaultPeriod.SortKey(period.Year, period.Quarter)).Take(8).Reverse().ToList();
         var trendIds = trend.Select(q => q.Id).ToList();
         var unitIds = communes.Select(c => c.Id).ToList();
         var submissions = await db.Submissions.AsNoTracking()
@@ -105,7 +105,7 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
                     onTime += late is 0 ? 1 : 0;
                     if (q.Id == period.Id)
                     {
-                        rows.Add(new CompletenessRow(AdministrativeUnit.FullNameOf(c.Kind, c.Name), $"/communes/{c.Slug}/entry/{q.Code}", s.Name, s.NameEn,
+                        rows.Add(new CompletenessRow(AdministrativeUnit.FullNameOf(c.Kind, c.Name), EntryWorkbook.WorkbookQueries.EntryPath(c.Kind, c.Slug, q.Code), s.Name, s.NameEn,
                             sub?.Status ?? SubmissionStatus.Draft, sub?.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(at + Vietnam) : null, late));
                     }
                 }
@@ -140,7 +140,7 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
             .Select(g => new RuleGroup(g.Key.RuleCode, g.Key.RuleName, g.Key.Message, g
                 .OrderBy(x => x.UnitName, StringComparer.Ordinal).ThenBy(x => x.Code, StringComparer.Ordinal)
                 .Select(x => new FlaggedValue(AdministrativeUnit.FullNameOf(x.Kind, x.UnitName),
-                    $"/{(x.Kind == UnitKind.District ? "districts" : "communes")}/{x.Slug}/entry/{period.Code}#cell-{x.IndicatorId}",
+                    $"{EntryWorkbook.WorkbookQueries.EntryPath(x.Kind, x.Slug, period.Code)}#cell-{x.IndicatorId}",
                     x.Code, x.IndicatorName, x.Value, x.Note, x.FollowUp, x.FollowUpClosed)).ToList()))
             .ToList();
         return new ValidationPage(unit.Slug, unit.Name, period, quarters, groups);

@@ -94,7 +94,8 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
         var reviewer = await fixture.Factory.SignedInClientAsync("huyen");
         WebUtility.HtmlDecode(await reviewer.GetStringAsync("/inbox")).Should().Contain("1 số liệu có cảnh báo");
         var review = await reviewer.GetStringAsync(form);
-        review.Should().Contain("Đề nghị xem lại");
+        review.Should().Contain("Đề nghị xem lại").And.Contain("data-flagged=\"ntm-xa-nang-cao.t1\"");
+        review.IndexOf("id=\"flagged-first\"", StringComparison.Ordinal).Should().BeInRange(0, review.IndexOf("id=\"entry-form\"", StringComparison.Ordinal), "flagged values come first, above the form");
         var token = await reviewer.AntiforgeryTokenAsync(form);
         var t1 = await fixture.Factory.WithDbAsync(db => db.Indicators.Where(i => i.Code == "ntm-xa-nang-cao.t1").Select(i => i.Id).SingleAsync());
         var mark = await reviewer.PostFormAsync(form + "/follow-up", new Dictionary<string, string> { ["IndicatorId"] = t1.ToString(System.Globalization.CultureInfo.InvariantCulture) }, token);
@@ -135,6 +136,25 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
         var days = DateOnly.FromDateTime(TestClock.Provider.GetUtcNow().UtcDateTime.AddHours(7)).DayNumber - new DateOnly(2023, 10, 10).DayNumber;
         late.Should().Contain($"Trễ {days} ngày").And.Contain("1 trễ hạn").And.Contain("Chưa gửi").And.Contain("chart-data-completeness");
         english.Should().Contain($"{days} days late").And.Contain("Reporting completeness");
+
+        // The Excel export: the page's unit, quarter and rows, in the reader's language (a button on the page).
+        late.Should().Contain("id=\"export-xlsx\"");
+        var xlsx = await leader.GetAsync("/reports/completeness.xlsx?unit=quang-ninh&period=2023-Q3");
+        xlsx.Content.Headers.ContentType!.MediaType.Should().Be(ProgramTracker.Web.Models.CatalogueImport.SetTableWriter.XlsxContentType);
+        using var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        XlsxTables.SheetNames(book).Should().Equal("Biểu mẫu", "Tỷ lệ theo quý", "Giới thiệu");
+        var forms = XlsxTables.Rows(book, "Biểu mẫu");
+        forms.Should().HaveCount(Regex.Count(late, "data-state=\""));
+        forms.Should().ContainSingle(r => ((string)r["Đơn vị"]!).EndsWith("Nam Sơn", StringComparison.Ordinal) && (string)r["Tình hình gửi"]! == "trễ hạn" && (double)r["Số ngày trễ"]! == days);
+        XlsxTables.Rows(book, "Tỷ lệ theo quý").Should().NotBeEmpty().And.OnlyContain(r => r["Phải gửi"] is double);
+        using var englishBook = new MemoryStream(await leader.GetByteArrayAsync("/reports/completeness.xlsx?unit=quang-ninh&period=2023-Q3&culture=en"));
+        XlsxTables.SheetNames(englishBook).Should().Equal("Forms", "Rates by quarter", "About");
+        XlsxTables.Rows(englishBook, "Forms").Should().Contain(r => (string)r["Reporting"]! == "late");
+        using var validation = new MemoryStream(await leader.GetByteArrayAsync("/reports/validation.xlsx?unit=quang-ninh&period=2024-Q2"));
+        XlsxTables.SheetNames(validation).Should().Equal("Số liệu có cảnh báo", "Giới thiệu");
+        (await leader.GetAsync("/reports/validation.xlsx?unit=quang-ninh&period=1999-Q1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await (await fixture.Factory.SignedInClientAsync("xa.dondac")).GetAsync("/reports/completeness.xlsx?unit=quang-ninh&period=2024-Q3"))
+            .StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await (await fixture.Factory.SignedInClientAsync("xa.dondac")).GetAsync("/reports/completeness?unit=quang-ninh&period=2024-Q3"))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "a commune officer does not read the province");
         (await leader.GetAsync("/reports/completeness?unit=quang-ninh&period=1999-Q1")).StatusCode.Should().Be(HttpStatusCode.NotFound);
