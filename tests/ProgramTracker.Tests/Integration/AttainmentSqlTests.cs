@@ -25,22 +25,7 @@ public sealed class AttainmentSqlTests
                      from threshold in Thresholds
                      from value in Values
                      select (Kind: kind, Comparator: comparator, Threshold: threshold, Value: value)).ToList();
-        var rows = string.Join(",\n", cases.Select((c, i) => string.Create(CultureInfo.InvariantCulture,
-            $"({i}, {(int)c.Kind}, {(int)c.Comparator}, {Sql(c.Threshold)}::numeric, {Sql(c.Value)}::numeric)")));
-        var met = AttainmentRules.MetSql("x.kind", "x.comparator", "x.threshold", "x.value");
-
-        await using var database = await TestDatabase.CreateAsync();
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT x.id, {met} FROM (VALUES {rows}) AS x(id, kind, comparator, threshold, value) ORDER BY x.id", connection);
-        var fromSql = new List<bool>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                fromSql.Add(reader.GetBoolean(1));
-            }
-        }
+        var fromSql = await MetBySqlAsync(cases.Select(c => ((int)c.Kind, (int)c.Comparator, c.Threshold, c.Value)));
 
         var fromCSharp = cases.Select(c => AttainmentRules.Evaluate(c.Kind, c.Comparator, c.Threshold, c.Value) == IndicatorStatus.Met).ToList();
         cases.Count.Should().Be(Enum.GetValues<ValueKind>().Length * Enum.GetValues<Comparator>().Length * Thresholds.Length * Values.Length);
@@ -75,21 +60,7 @@ public sealed class AttainmentSqlTests
     [Fact]
     public async Task The_generated_sql_and_the_csharp_rule_both_reproduce_the_literal_truth_table()
     {
-        var rows = string.Join(",\n", TruthTable.Select((c, i) => string.Create(CultureInfo.InvariantCulture,
-            $"({i}, {c.Kind}, {c.Comparator}, {Sql(c.Threshold)}::numeric, {Sql(c.Value)}::numeric)")));
-        var met = AttainmentRules.MetSql("x.kind", "x.comparator", "x.threshold", "x.value");
-        await using var database = await TestDatabase.CreateAsync();
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT x.id, {met} FROM (VALUES {rows}) AS x(id, kind, comparator, threshold, value) ORDER BY x.id", connection);
-        var fromSql = new List<bool>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                fromSql.Add(reader.GetBoolean(1));
-            }
-        }
+        var fromSql = await MetBySqlAsync(TruthTable.Select(c => (c.Kind, c.Comparator, c.Threshold, c.Value)));
 
         fromSql.Should().HaveCount(TruthTable.Length);
         TruthTable.Where((c, i) => fromSql[i] != c.Met).Should().BeEmpty("the SQL of the bulk rebuild must give the literal answers");
@@ -127,4 +98,24 @@ public sealed class AttainmentSqlTests
     }
 
     private static string Sql(decimal? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "NULL";
+
+    /// <summary>The rule's SQL (<see cref="AttainmentRules.MetSql"/>) run by PostgreSQL on each case (stored kind and comparator numbers), in order.</summary>
+    private static async Task<List<bool>> MetBySqlAsync(IEnumerable<(int Kind, int Comparator, decimal? Threshold, decimal? Value)> cases)
+    {
+        var rows = string.Join(",\n", cases.Select((c, i) => string.Create(CultureInfo.InvariantCulture,
+            $"({i}, {c.Kind}, {c.Comparator}, {Sql(c.Threshold)}::numeric, {Sql(c.Value)}::numeric)")));
+        var met = AttainmentRules.MetSql("x.kind", "x.comparator", "x.threshold", "x.value");
+        await using var database = await TestDatabase.CreateAsync();
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT x.id, {met} FROM (VALUES {rows}) AS x(id, kind, comparator, threshold, value) ORDER BY x.id", connection);
+        var fromSql = new List<bool>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            fromSql.Add(reader.GetBoolean(1));
+        }
+
+        return fromSql;
+    }
 }

@@ -179,17 +179,9 @@ public static class SetTableReader
             {
                 var row = (Row)reader.LoadCurrentElement()!;
                 position = row.RowIndex?.Value is { } index ? (int)index : position + 1;
-                var raw = ReadRow(row, position, strings, table);
-                if (!raw.IsBlank)
+                if (!TryAdd(table, into, ReadRow(row, position, strings, table), ref dataRows, options))
                 {
-                    if (into.Count > 0 && ++dataRows > options.MaxRows)
-                    {
-                        table.Errors.Add(new ImportError(null, null,
-                            table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
-                        return false;
-                    }
-
-                    into.Add(raw);
+                    return false;
                 }
 
                 continue;
@@ -260,6 +252,27 @@ public static class SetTableReader
         }
 
         return new RawRow(number, cells);
+    }
+
+    /// <summary>
+    /// Keeps a row that is not blank (the first, the header row, not counted); false, with the error, when it is one data
+    /// row more than <see cref="CatalogueImportOptions.MaxRows"/>: the reader stops there.
+    /// </summary>
+    private static bool TryAdd(RawTable table, List<RawRow> into, RawRow raw, ref int dataRows, CatalogueImportOptions options)
+    {
+        if (raw.IsBlank)
+        {
+            return true;
+        }
+
+        if (into.Count > 0 && ++dataRows > options.MaxRows)
+        {
+            table.Errors.Add(new ImportError(null, null, table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
+            return false;
+        }
+
+        into.Add(raw);
+        return true;
     }
 
     private static void AddError(RawTable table, ImportError error)
@@ -355,17 +368,9 @@ public static class SetTableReader
             }
 
             cells[column] = new RawCell(SpreadsheetText.Restore(field.ToString()), null);
-            var raw = new RawRow(start, cells);
-            if (!raw.IsBlank)
+            if (!TryAdd(table, table.Rows, new RawRow(start, cells), ref dataRows, options))
             {
-                if (table.Rows.Count > 0 && ++dataRows > options.MaxRows)
-                {
-                    table.Errors.Add(new ImportError(null, null,
-                        table.Formats.Format("SetImport.TooManyRows", table.Formats.Whole(options.MaxRows))));
-                    return;
-                }
-
-                table.Rows.Add(raw);
+                return;
             }
         }
 
