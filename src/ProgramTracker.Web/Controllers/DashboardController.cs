@@ -14,7 +14,8 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The leaders' dashboard of a district for a period, and the same tables as an Excel workbook.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access) : Controller
+public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, PageDataCache pages,
+    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
@@ -32,8 +33,14 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
             return Forbid();
         }
 
-        return await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
-            ? View(DashboardPageBuilder.Build(data, options.Value.AtRiskShare))
+        // Built once per data version of the unit's province (docs/adr/0022); the selector lists what this reader may read.
+        var selector = await access.ReadScopeAsync(User, ct);
+        var key = $"dashboard|{id}|{period}|{approved}|{PageDataCache.ReaderKey(User, selector)}|{await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct)}";
+        return await pages.GetOrBuildAsync(key,
+                async () => await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: selector) is { } data
+                    ? DashboardPageBuilder.Build(data, options.Value.AtRiskShare) : null,
+                p => PageDataCache.SizeOf(p.Data)) is { } page
+            ? View(page)
             : NotFound();
     }
 

@@ -13,7 +13,8 @@ namespace ProgramTracker.Web.Controllers;
 
 /// <summary>The summary text a district takes to its steering-committee meeting, generated from the stored figures.</summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class ReportsController(DashboardQueries queries, UnitAccess access) : Controller
+public sealed class ReportsController(DashboardQueries queries, UnitAccess access, PageDataCache pages,
+    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
 {
     [HttpGet("/reports/summary")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
@@ -32,7 +33,15 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
             return Forbid();
         }
 
-        return await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1")) : NotFound();
+        // Built once per data version of the unit's province (docs/adr/0022).
+        var selector = await access.ReadScopeAsync(User, ct);
+        var key = $"summary|{id}|{period}|{PageDataCache.ReaderKey(User, selector)}|{await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct)}";
+        return await pages.GetOrBuildAsync(key,
+                async () => await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: selector) is { } data
+                    ? new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), false) : null,
+                p => PageDataCache.SizeOf(p.Data)) is { } page
+            ? View(page with { Print = print == "1" })
+            : NotFound();
     }
 
     /// <summary>
