@@ -32,6 +32,6 @@ public sealed class CommunesController(UnitQueries queries, CommuneListQueries l
         [FromServices] PageDataCache pages, [FromServices] ProgramTracker.Core.Data.CurrentCatalogue catalogue, CancellationToken ct)
     {
         var version = await DataVersionCachePolicy.OwnVersionKeyAsync(catalogue, unit.Id, ct);
-        return View("Commune", await pages.GetOrBuildAsync($"commune|{unit.Id}|{period}|{version}", async () => await queries.PageAsync(unit, period, ct), _ => 1));
+        return View("Commune", await pages.GetOrBuildAsync($"commune|{unit.Id}|{period}", version, async () => await queries.PageAsync(unit, period, ct), _ => 1));
     }
 }

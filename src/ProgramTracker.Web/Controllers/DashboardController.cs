@@ -35,8 +35,8 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
 
         // Built once per data version of the unit's province (docs/adr/0022); the selector lists what this reader may read.
         var selector = await access.ReadScopeAsync(User, ct);
-        var key = $"dashboard|{id}|{period}|{approved}|{PageDataCache.ReaderKey(User, selector)}|{await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct)}";
-        return await pages.GetOrBuildAsync(key,
+        return await pages.GetOrBuildAsync($"dashboard|{id}|{period}|{approved}|{PageDataCache.ReaderKey(User, selector)}",
+                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct),
                 async () => await queries.LoadAsync(unit, period, withHighlights: false, ct, approvedOnly: approved, selector: selector) is { } data
                     ? DashboardPageBuilder.Build(data, options.Value.AtRiskShare) : null,
                 p => PageDataCache.SizeOf(p.Data)) is { } page

@@ -35,8 +35,8 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
 
         // Built once per data version of the unit's province (docs/adr/0022).
         var selector = await access.ReadScopeAsync(User, ct);
-        var key = $"summary|{id}|{period}|{PageDataCache.ReaderKey(User, selector)}|{await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct)}";
-        return await pages.GetOrBuildAsync(key,
+        return await pages.GetOrBuildAsync($"summary|{id}|{period}|{PageDataCache.ReaderKey(User, selector)}",
+                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit, ct),
                 async () => await queries.LoadAsync(unit, period, withHighlights: true, ct, selector: selector) is { } data
                     ? new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), false) : null,
                 p => PageDataCache.SizeOf(p.Data)) is { } page

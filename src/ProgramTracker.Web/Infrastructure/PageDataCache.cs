@@ -17,21 +17,29 @@ namespace ProgramTracker.Web.Infrastructure;
 /// </summary>
 public sealed class PageDataCache(long sizeLimit, TimeProvider clock) : IDisposable
 {
-    /// <summary>The default bound (<c>PageCache:DataSizeLimit</c>): about 1,000 commune pages or 60 dashboards of 160 communes.</summary>
-    public const long DefaultSizeLimit = 1024;
+    /// <summary>The default bound (<c>PageCache:DataSizeLimit</c>): 256 commune pages, or a dozen dashboards of 160 communes.</summary>
+    public const long DefaultSizeLimit = 256;
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = sizeLimit, CompactionPercentage = 0.25 });
 
-    /// <summary>The model for the key, built by <paramref name="build"/> when absent; a null model (no such page) is not kept.</summary>
-    public async Task<T?> GetOrBuildAsync<T>(string key, Func<Task<T?>> build, Func<T, int> size)
+    /// <summary>Per page (its key without the versions), the key of the one model kept for it: a newer version replaces the older.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _slots = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The model of the page <paramref name="page"/> at the data versions <paramref name="versions"/>, built by
+    /// <paramref name="build"/> when absent; a null model (no such page) is not kept. One model per page: the model of an
+    /// older version goes when a newer one is built, so a save-heavy hour does not fill the cache with models no key reaches.
+    /// </summary>
+    public async Task<T?> GetOrBuildAsync<T>(string page, string versions, Func<Task<T?>> build, Func<T, int> size)
         where T : class
     {
         // Today in Viet Nam (UTC+7): a page without a named period picks one by the date.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
-        var full = string.Create(CultureInfo.InvariantCulture, $"{typeof(T).Name}|{CultureInfo.CurrentUICulture.Name}|{today:yyyyMMdd}|{key}");
-        if (_cache.TryGetValue(full, out T? hit) && hit is not null)
+        var slot = string.Create(CultureInfo.InvariantCulture, $"{typeof(T).Name}|{CultureInfo.CurrentUICulture.Name}|{today:yyyyMMdd}|{page}");
+        var key = slot + "|" + versions;
+        if (_cache.TryGetValue(key, out T? hit) && hit is not null)
         {
             return hit;
         }
@@ -39,11 +47,22 @@ public sealed class PageDataCache(long sizeLimit, TimeProvider clock) : IDisposa
         var built = await build();
         if (built is not null)
         {
-            _cache.Set(full, built, new MemoryCacheEntryOptions { Size = Math.Max(1, size(built)), AbsoluteExpirationRelativeToNow = Lifetime });
+            var options = new MemoryCacheEntryOptions { Size = Math.Max(1, size(built)), AbsoluteExpirationRelativeToNow = Lifetime };
+            options.RegisterPostEvictionCallback(static (evicted, _, _, state) =>
+                ((PageDataCache)state!)._slots.TryRemove(KeyValuePair.Create(SlotOf((string)evicted), (string)evicted)), this);
+            _cache.Set(key, built, options);
+            var previous = _slots.GetValueOrDefault(slot);
+            _slots[slot] = key;
+            if (previous is not null && !string.Equals(previous, key, StringComparison.Ordinal))
+            {
+                _cache.Remove(previous);
+            }
         }
 
         return built;
     }
+
+    private static string SlotOf(string key) => key[..key.LastIndexOf('|')];
 
     /// <summary>Forgets every model (tests that count what building a page costs).</summary>
     public void Clear() => _cache.Clear();
