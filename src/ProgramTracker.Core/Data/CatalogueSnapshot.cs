@@ -167,6 +167,9 @@ public sealed class CatalogueCache : IDisposable
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile CatalogueSnapshot? _current;
 
+    /// <summary>The snapshot last loaded (null before the first): a guess of a slug's unit before this request's versions are read.</summary>
+    public CatalogueSnapshot? Current => _current;
+
     public async Task<CatalogueSnapshot> GetAsync(ProgramTrackerDbContext db, long version, CancellationToken ct)
     {
         if (_current is { } hit && hit.Version == version)
@@ -210,10 +213,64 @@ public sealed class CurrentCatalogue(ProgramTrackerDbContext db, CatalogueCache 
 {
     private IReadOnlyDictionary<int, long>? _versions;
     private CatalogueSnapshot? _snapshot;
+    private readonly HashSet<int> _unitScopesWanted = [];
+    private readonly Dictionary<int, long> _unitVersions = [];
 
-    /// <summary>Every scope's version (a scope without a row reads as 0).</summary>
-    public async Task<IReadOnlyDictionary<int, long>> VersionsAsync(CancellationToken ct) =>
-        _versions ??= await db.DataVersions.AsNoTracking().ToDictionaryAsync(v => v.Id, v => v.Value, ct);
+    /// <summary>
+    /// Every scope's version (a scope without a row reads as 0), the rows of single units left out
+    /// (<see cref="DataScopes.UnitScopeBase"/>): those are read by <see cref="UnitVersionAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, long>> VersionsAsync(CancellationToken ct)
+    {
+        if (_versions is null)
+        {
+            // One query: the catalogue's and the roots' rows, and the rows of the units asked for beforehand (AlsoReadUnit).
+            var wanted = _unitScopesWanted.ToArray();
+            var rows = await db.DataVersions.AsNoTracking()
+                .Where(v => v.Id > DataScopes.UnitScopeBase || wanted.Contains(v.Id))
+                .Select(v => new { v.Id, v.Value })
+                .ToListAsync(ct);
+            foreach (var scope in wanted)
+            {
+                _unitVersions[scope] = 0;
+            }
+
+            foreach (var row in rows.Where(r => r.Id <= DataScopes.UnitScopeBase))
+            {
+                _unitVersions[row.Id] = row.Value;
+            }
+
+            _versions = rows.Where(r => r.Id > DataScopes.UnitScopeBase).ToDictionary(r => r.Id, r => r.Value);
+        }
+
+        return _versions;
+    }
+
+    /// <summary>Asks the request's first read of the versions to bring this unit's own row too (no query of its own).</summary>
+    public void AlsoReadUnit(int unitId)
+    {
+        if (_versions is null)
+        {
+            _unitScopesWanted.Add(DataScopes.OfUnit(unitId));
+        }
+    }
+
+    /// <summary>
+    /// The version of one unit's own figures (docs/adr/0022): raised by every commit that changes them. Read with the other
+    /// rows when <see cref="AlsoReadUnit"/> came first, else by a query of its own.
+    /// </summary>
+    public async Task<long> UnitVersionAsync(int unitId, CancellationToken ct)
+    {
+        await VersionsAsync(ct);
+        var scope = DataScopes.OfUnit(unitId);
+        if (!_unitVersions.TryGetValue(scope, out var value))
+        {
+            value = await db.DataVersions.AsNoTracking().Where(v => v.Id == scope).Select(v => v.Value).FirstOrDefaultAsync(ct);
+            _unitVersions[scope] = value;
+        }
+
+        return value;
+    }
 
     public async Task<CatalogueSnapshot> GetAsync(CancellationToken ct)
     {

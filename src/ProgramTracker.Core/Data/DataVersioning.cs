@@ -19,6 +19,15 @@ public static class DataScopes
 
     public static int OfRoot(int rootUnitId) => -rootUnitId;
 
+    /// <summary>
+    /// Rows at or below this id count changes to one unit's own figures (row <c>UnitScopeBase − unitId</c>), raised beside
+    /// its root's row: a page that shows one unit's figures only (the commune page) keys on it, so a save in another commune
+    /// of the same province leaves it valid (issue 24). Every other reader of the versions leaves these rows out.
+    /// </summary>
+    public const int UnitScopeBase = -1_000_000_000;
+
+    public static int OfUnit(int unitId) => UnitScopeBase - unitId;
+
     /// <summary>Figures that belong to one unit: a change raises only that unit's root scope.</summary>
     internal static int? UnitOf(EntityEntry entry, bool original) => entry.Entity switch
     {
@@ -164,9 +173,16 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
 
         if (pending.Units.Count > 0)
         {
-            foreach (var root in await RootsAsync(transaction, pending.Units, async, ct))
+            var (units, roots) = await RootsAsync(transaction, pending.Units, async, ct);
+            foreach (var root in roots)
             {
                 scopes.Add(DataScopes.OfRoot(root));
+            }
+
+            // Each changed unit's own row too (and its successors': their pages show its figures).
+            foreach (var unit in units)
+            {
+                scopes.Add(DataScopes.OfUnit(unit));
             }
         }
 
@@ -186,8 +202,9 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
     /// <summary>
     /// The root units (no parent) of the given units and of every unit they went into by a reorganisation: a
     /// successor's page shows its predecessors' figures, so a change to them must reach the successor's scope too.
+    /// Returns those units (the given ones and their successors) and their roots.
     /// </summary>
-    private static async Task<List<int>> RootsAsync(DbTransaction transaction, IReadOnlyCollection<int> units, bool async, CancellationToken ct)
+    private static async Task<(HashSet<int> Units, List<int> Roots)> RootsAsync(DbTransaction transaction, IReadOnlyCollection<int> units, bool async, CancellationToken ct)
     {
         var all = new HashSet<int>(units);
         var frontier = all.ToList();
@@ -198,14 +215,14 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
             frontier = successors.Where(all.Add).ToList();
         }
 
-        return await IdsAsync(transaction,
+        return (all, await IdsAsync(transaction,
             $"""
              WITH RECURSIVE up("Id", "ParentId") AS (
                  SELECT "Id", "ParentId" FROM units WHERE "Id" IN ({List(all)})
                  UNION
                  SELECT u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
              SELECT DISTINCT "Id" FROM up WHERE "ParentId" IS NULL
-             """, async, ct);
+             """, async, ct));
     }
 
     // Integers only, formatted invariantly: nothing a user typed reaches these statements.

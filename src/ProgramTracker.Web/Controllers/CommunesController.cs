@@ -22,8 +22,18 @@ public sealed class CommunesController(UnitQueries queries, CommuneListQueries l
         return View(model);
     }
 
+    /// <summary>
+    /// A commune's page shows its own figures only: cached on its own data version (a save in another commune of the
+    /// province leaves it valid), and its model built once per version (docs/adr/0022).
+    /// </summary>
     [HttpGet("/communes/{slug}")]
-    [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
-    public async Task<IActionResult> Show([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period, CancellationToken ct) =>
-        await queries.PageAsync(unit, period, ct) is { } model ? View("Commune", model) : NotFound();
+    [OutputCache(PolicyName = DataVersionCachePolicy.OwnFiguresName)]
+    public async Task<IActionResult> Show([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period,
+        [FromServices] PageDataCache pages, [FromServices] ProgramTracker.Core.Data.CurrentCatalogue catalogue, CancellationToken ct)
+    {
+        var version = await DataVersionCachePolicy.OwnVersionKeyAsync(catalogue, unit.Id, ct);
+        return await pages.GetOrBuildAsync($"commune|{unit.Id}|{period}", version, async () => await queries.PageAsync(unit, period, ct), _ => 1) is { } model
+            ? View("Commune", model)
+            : NotFound();
+    }
 }

@@ -18,15 +18,24 @@ namespace ProgramTracker.Web.Controllers;
 /// <see cref="PeriodAttribute"/>): 404 when unknown, 403 before any of the unit's data is read.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access) : Controller
+public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, PageDataCache pages,
+    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Index(
-        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, bool approved, CancellationToken ct) =>
-        await queries.LoadAsync(unit.Id, period, withHighlights: false, ct, approvedOnly: approved, selector: await access.ReadScopeAsync(User, ct)) is { } data
-            ? View(DashboardPageBuilder.Build(data, options.Value.AtRiskShare))
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, bool approved, CancellationToken ct)
+    {
+        // Built once per data version of the unit's province (docs/adr/0022); the selector lists what this reader may read.
+        var selector = await access.ReadScopeAsync(User, ct);
+        return await pages.GetOrBuildAsync($"dashboard|{unit.Id}|{period}|{approved}|{PageDataCache.ReaderKey(User, selector)}",
+                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit.Slug, ct),
+                async () => await queries.LoadAsync(unit.Id, period, withHighlights: false, ct, approvedOnly: approved, selector: selector) is { } data
+                    ? DashboardPageBuilder.Build(data, options.Value.AtRiskShare) : null,
+                p => PageDataCache.SizeOf(p.Data)) is { } page
+            ? View(page)
             : NotFound();
+    }
 
     [HttpGet("/dashboard/export")]
     public async Task<IActionResult> Export(

@@ -19,15 +19,24 @@ namespace ProgramTracker.Web.Controllers;
 /// bound before the action (<see cref="UnitAttribute"/>, <see cref="PeriodAttribute"/>), access checked before any read.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class ReportsController(DashboardQueries queries, UnitAccess access) : Controller
+public sealed class ReportsController(DashboardQueries queries, UnitAccess access, PageDataCache pages,
+    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
 {
     [HttpGet("/reports/summary")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
     public async Task<IActionResult> Summary(
-        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, string? print, CancellationToken ct) =>
-        await queries.LoadAsync(unit.Id, period, withHighlights: true, ct, selector: await access.ReadScopeAsync(User, ct)) is { } data
-            ? View(new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), print == "1"))
+        [Unit(UnitTier.Upper, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period] PeriodKey? period, string? print, CancellationToken ct)
+    {
+        // Built once per data version of the unit's province (docs/adr/0022).
+        var selector = await access.ReadScopeAsync(User, ct);
+        return await pages.GetOrBuildAsync($"summary|{unit.Id}|{period}|{PageDataCache.ReaderKey(User, selector)}",
+                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit.Slug, ct),
+                async () => await queries.LoadAsync(unit.Id, period, withHighlights: true, ct, selector: selector) is { } data
+                    ? new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), false) : null,
+                p => PageDataCache.SizeOf(p.Data)) is { } page
+            ? View(page with { Print = print == "1" })
             : NotFound();
+    }
 
     /// <summary>
     /// The same summary as a report in the layout of Nghị định 30/2020/NĐ-CP (docs/summary-docx.md): the figures of

@@ -15,9 +15,15 @@ namespace ProgramTracker.Web.Infrastructure;
 /// the next request, on every instance; no cache is ever invalidated by hand. Costs one query per request (the
 /// version rows, shared with the page's own reads through <see cref="CurrentCatalogue"/>).
 /// </summary>
-public sealed class DataVersionCachePolicy : IOutputCachePolicy
+public sealed class DataVersionCachePolicy(bool ownFigures = false) : IOutputCachePolicy
 {
     public const string Name = "data";
+
+    /// <summary>
+    /// A page that shows one unit's own figures and nothing of its neighbours (the commune page): keyed on the catalogue's
+    /// version and that unit's own row (docs/adr/0022), so a save in another commune of its province leaves it valid.
+    /// </summary>
+    public const string OwnFiguresName = "unit-data";
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
@@ -31,7 +37,26 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         }
 
         var catalogue = http.RequestServices.GetRequiredService<CurrentCatalogue>();
-        var version = await VersionKeyAsync(catalogue, UnitSlug(http), cancellation);
+        var slug = UnitSlug(http);
+        string version;
+        if (ownFigures && slug is not null)
+        {
+            // The unit's own row comes with the request's one read of the versions (the unit guessed from the last snapshot,
+            // checked against this request's below).
+            if (http.RequestServices.GetRequiredService<CatalogueCache>().Current?.Unit(slug) is { } guess)
+            {
+                catalogue.AlsoReadUnit(guess.Id);
+            }
+
+            version = (await catalogue.GetAsync(cancellation)).Unit(slug) is { } unit
+                ? await OwnVersionKeyAsync(catalogue, unit.Id, cancellation)
+                : await VersionKeyAsync(catalogue, slug, cancellation);
+        }
+        else
+        {
+            version = await VersionKeyAsync(catalogue, slug, cancellation);
+        }
+
         var antiforgery = http.Request.Cookies.FirstOrDefault(c => c.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Value ?? "";
 
         context.EnableOutputCaching = true;
@@ -71,6 +96,14 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         }
 
         return versions.Values.Sum().ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The versions a page of one unit's own figures depends on: "catalogue;unit=version" (the unit's row, 0 before its first change).</summary>
+    internal static async Task<string> OwnVersionKeyAsync(CurrentCatalogue catalogue, int unitId, CancellationToken ct)
+    {
+        var versions = await catalogue.VersionsAsync(ct);
+        var own = await catalogue.UnitVersionAsync(unitId, ct);
+        return string.Create(CultureInfo.InvariantCulture, $"{DataScopes.Catalogue}={versions.GetValueOrDefault(DataScopes.Catalogue)};u{unitId}={own}");
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -54,9 +54,12 @@ public static class WebSetup
         services.AddOutputCache(o =>
         {
             o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
+            o.AddPolicy(DataVersionCachePolicy.OwnFiguresName, new DataVersionCachePolicy(ownFigures: true));
             // Pages are cached per person: bound the memory they may take (least recently used go first).
             o.SizeLimit = configuration.GetValue("PageCache:SizeLimitMB", 32L) * 1024 * 1024;
         });
+        // Pages' view models by data version (docs/adr/0022): a page the output cache cannot answer renders from figures already built.
+        services.AddSingleton(sp => new PageDataCache(configuration.GetValue("PageCache:DataSizeLimit", PageDataCache.DefaultSizeLimit), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<PeriodKeeper>();
         services.AddScoped(sp => new ProgramTracker.Core.Periods.PeriodCalendar(sp.GetRequiredService<ProgramTracker.Core.Data.ProgramTrackerDbContext>(), sp.GetRequiredService<TimeProvider>())

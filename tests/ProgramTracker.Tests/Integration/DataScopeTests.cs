@@ -62,6 +62,53 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         (await GetAsync(admin, "/overview")).FromCache.Should().BeFalse();
     }
 
+    /// <summary>
+    /// Issue 24 (docs/adr/0022): a commune's page keys on its own data version and every page's model is kept per data
+    /// version, so a save in Nam Sơn leaves Đồn Đạc's cached page (same province) valid, and with every cache warm the next
+    /// read of Nam Sơn's page and of the district's dashboard under a new address shows the saved figure, never the model
+    /// built before it.
+    /// </summary>
+    [Fact]
+    public async Task A_save_shows_at_once_with_every_cache_warm_and_leaves_another_communes_page_of_the_province_cached()
+    {
+        const string Form = "/communes/nam-son/entry/2023-Q4";
+        const string Page = "/communes/nam-son?period=2023-Q4";
+        const string Dashboard = "/dashboard?unit=ba-che&period=2023-Q4";
+        const string Summary = "/reports/summary?unit=ba-che&period=2023-Q4";
+        var admin = await _factory.SignedInClientAsync("admin");
+        var huyen = await _factory.SignedInClientAsync("huyen");
+        (await SaveAsync(huyen, Form, "ntm-xa.3.1", "95")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await GetAsync(admin, "/communes/don-dac")).FromCache.Should().BeFalse();
+        (await GetAsync(admin, "/communes/don-dac")).FromCache.Should().BeTrue();
+        var pageBefore = await GetAsync(admin, Page + "&v=1");
+        (await GetAsync(admin, Page + "&v=1")).FromCache.Should().BeTrue("the page cache holds the page built just now");
+        var dashboardBefore = (await GetAsync(admin, Dashboard + "&v=1")).Html;
+        var summaryBefore = (await GetAsync(admin, Summary + "&v=1")).Html;
+        // Another address of the same figures: rendered from the model already built, and the same page.
+        Comparable((await GetAsync(admin, Dashboard + "&v=1b")).Html).Should().Be(Comparable(dashboardBefore));
+
+        // 77 % is under the indicator's 80 % threshold (95 % met it): the commune's set loses a met indicator.
+        (await SaveAsync(huyen, Form, "ntm-xa.3.1", "77")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await GetAsync(admin, "/communes/don-dac")).FromCache.Should().BeTrue("a save in Nam Sơn changes nothing Đồn Đạc's page shows");
+        var pageAfter = await GetAsync(admin, Page + "&v=2");
+        pageAfter.FromCache.Should().BeFalse();
+        pageBefore.Html.Should().NotMatchRegex(GapLine);
+        pageAfter.Html.Should().MatchRegex(GapLine, "the saved value is shown at once, not the model built before the save");
+        (await GetAsync(admin, Page + "&v=1")).Html.Should().MatchRegex(GapLine, "the address cached before the save is built again");
+        Comparable((await GetAsync(admin, Dashboard + "&v=2")).Html).Should().NotBe(Comparable(dashboardBefore),
+            "the district's dashboard counts the commune's met indicators: the save shows at once");
+        Comparable((await GetAsync(admin, Summary + "&v=2")).Html).Should().NotBe(Comparable(summaryBefore));
+    }
+
+    private const string GapLine =
+        "(?s)data-set=\"ntm-xa\">(?:(?!data-set=).)*>Tỷ lệ diện tích đất sản xuất nông nghiệp được tưới và tiêu nước chủ động</a>: 77 %,";
+
+    /// <summary>A page without what differs between two renderings of the same figures (antiforgery tokens, the request's address).</summary>
+    private static string Comparable(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "CfDJ8[A-Za-z0-9_-]+|([?&]|%26|%3F)v(=|%3D)[0-9a-z]+", "");
+
     [Fact]
     public async Task A_unit_whose_save_is_held_open_does_not_hold_up_another_units_save()
     {
