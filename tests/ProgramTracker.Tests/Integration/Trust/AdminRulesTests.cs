@@ -45,6 +45,8 @@ public sealed class AdminRulesTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         unknownHtml.Should().Contain("Biểu thức có mã “ntm-xa.99” (ở ký tự thứ 23) không phải chỉ tiêu của bộ này.");
         WebUtility.HtmlDecode(await noComparator.Content.ReadAsStringAsync()).Should().Contain("Biểu thức sai ở ký tự thứ 20: thiếu phép so sánh");
+        var english = await admin.PostFormAsync(Page + "?culture=en", Rule("thu-ma-la", "Expression", "Hard", "ntm-xa-nang-cao.t2 <= ntm-xa.99"), await admin.AntiforgeryTokenAsync(Page + "/new?culture=en"));
+        WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()).Should().Contain("The expression uses “ntm-xa.99” (at character 23), which is not an indicator of this set.");
         (await fixture.Factory.WithDbAsync(db => db.ValidationRules.CountAsync(r => r.Code == "thu-cu-phap" || r.Code == "thu-ma-la" || r.Code == "thu-thieu-so-sanh")))
             .Should().Be(0, "a refused rule leaves nothing behind");
 
