@@ -22,7 +22,7 @@ public enum CapitalKind
 }
 
 /// <summary>An amount of capital for a programme (and project) in a unit and year, in VND.</summary>
-public class CapitalFigure : ProgramTracker.Core.Data.IChangeStamped
+public class CapitalFigure : KeptFigure
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
@@ -43,14 +43,6 @@ public class CapitalFigure : ProgramTracker.Core.Data.IChangeStamped
     public int? WorksCount { get; set; }
     public DateOnly? AsOf { get; set; }
     public string? Description { get; set; }
-    public int? SourceId { get; set; }
-    public Source? Source { get; set; }
-    public string? UpdatedBy { get; set; }
-    public DateTime? UpdatedAtUtc { get; set; }
-
-    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
-    /// <summary>Concurrency token: bumped on every write, checked on save (as poverty records).</summary>
-    public int Version { get; set; }
     /// <summary>Deleted rows stay for the audit trail and are hidden everywhere by a query filter.</summary>
     public bool IsDeleted { get; set; }
 }

@@ -22,7 +22,7 @@ public class PovertyStandard
 /// Poverty of a unit in a period by one standard. Rates derive from household counts where counts exist;
 /// otherwise the rate the source reports is kept as it is.
 /// </summary>
-public class PovertyRecord : ProgramTracker.Core.Data.IChangeStamped
+public class PovertyRecord : KeptFigure
 {
     public int Id { get; set; }
     public int UnitId { get; set; }
@@ -38,12 +38,4 @@ public class PovertyRecord : ProgramTracker.Core.Data.IChangeStamped
     public decimal? ReportedPoorRate { get; set; }
     public decimal? ReportedNearPoorRate { get; set; }
     public string? Note { get; set; }
-    public int? SourceId { get; set; }
-    public Source? Source { get; set; }
-    public string? UpdatedBy { get; set; }
-    public DateTime? UpdatedAtUtc { get; set; }
-
-    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => (UpdatedBy, UpdatedAtUtc) = (stamp.By, stamp.AtUtc);
-    /// <summary>Concurrency token: bumped on every write, checked on save.</summary>
-    public int Version { get; set; }
 }
