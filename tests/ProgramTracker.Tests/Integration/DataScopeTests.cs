@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ProgramTracker.Core.Data;
 using ProgramTracker.TestSupport;
 using ProgramTracker.Tests.Integration.Reliability;
 
@@ -102,6 +104,27 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         Comparable((await GetAsync(admin, Summary + "&v=2")).Html).Should().NotBe(Comparable(summaryBefore));
     }
 
+    /// <summary>
+    /// A save that is warned writes its flag rows beside the values: they belong to the commune, so they raise its
+    /// province's version only. (They once raised the catalogue's, which made every save in the country a change to every
+    /// cached page and to the catalogue snapshot: the lock every save waited on in the bench's 16 saves at once.)
+    /// </summary>
+    [Fact]
+    public async Task A_warned_save_writes_its_flag_and_still_leaves_another_provinces_cached_page_valid()
+    {
+        var admin = await _factory.SignedInClientAsync("admin");
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q1", "ntm-xa.3.1", "8")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeFalse();
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue();
+
+        // Ten times last quarter's value: saved and warned (a flag row written by the save).
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q2", "ntm-xa.3.1", "80")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await officer.GetStringAsync("/communes/nam-son/entry/2024-Q2")).Should().Contain("gấp 10 lần quý trước");
+
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue("a warned save in Quảng Ninh changes nothing Lạng Sơn's pages show");
+    }
+
     private const string GapLine =
         "(?s)data-set=\"ntm-xa\">(?:(?!data-set=).)*>Tỷ lệ diện tích đất sản xuất nông nghiệp được tưới và tiêu nước chủ động</a>: 77 %,";
 
@@ -145,6 +168,53 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         (await EntryFormPage.CellsAsync(second, "/communes/don-dac/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("82");
     }
 
+    /// <summary>
+    /// Issue 24 goal 6: commits of two communes of one province raise different rows of the province's version (stripes by
+    /// unit, docs/adr/0008), so a commit that holds its row does not hold up the other commune's save. A held stripe of Nam
+    /// Sơn's holds up a save of Nam Sơn (the lock is real) and not Đạp Thanh's.
+    /// </summary>
+    [Fact]
+    public async Task A_commit_holding_its_communes_version_stripe_does_not_hold_up_another_communes_save_of_the_province()
+    {
+        string[] slugs = ["quang-ninh", "nam-son", "xa-ba-che", "dap-thanh", "ky-thuong"];
+        var ids = await _factory.WithDbAsync(db => db.Units.Where(u => slugs.Contains(u.Slug)).ToDictionaryAsync(u => u.Slug, u => u.Id));
+        // A save raises its commune's stripe and its successor's (Nam Sơn went into xã Ba Chẽ, Đạp Thanh into Kỳ Thượng in 2025).
+        new[] { ids["nam-son"], ids["xa-ba-che"] }.Select(i => i % DataScopes.RootStripes)
+            .Should().NotIntersectWith(new[] { ids["dap-thanh"], ids["ky-thuong"] }.Select(i => i % DataScopes.RootStripes), "precondition: the two saves raise different stripes");
+        var namSon = await _factory.SignedInClientAsync("huyen");
+        var dapThanh = await _factory.SignedInClientAsync("huyen");
+        var namSonForm = await EntryFormPage.CellsAsync(namSon, "/communes/nam-son/entry/2023-Q4");
+        var dapThanhForm = await EntryFormPage.CellsAsync(dapThanh, "/communes/dap-thanh/entry/2023-Q4");
+        var namSonToken = await namSon.AntiforgeryTokenAsync("/communes/nam-son/entry/2023-Q4");
+        var dapThanhToken = await dapThanh.AntiforgeryTokenAsync("/communes/dap-thanh/entry/2023-Q4");
+
+        // Another session raises Nam Sơn's stripe and does not commit: a commit of Nam Sơn's caught between its last
+        // statement and its COMMIT, as a slow one would be.
+        await using var holder = new NpgsqlConnection(_database.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        var stripe = DataScopes.OfRootStripe(ids["quang-ninh"], ids["nam-son"]);
+        await using (var raise = new NpgsqlCommand(
+            $"INSERT INTO data_version (\"Id\", \"Value\") VALUES ({stripe}, 1) ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = data_version.\"Value\" + 1", holder, hold))
+        {
+            await raise.ExecuteNonQueryAsync();
+        }
+
+        var held = namSon.PostFormAsync("/communes/nam-son/entry/2023-Q4", EntryFormPage.Fields(namSonForm, new() { ["ntm-xa.3.1"] = "83" }), namSonToken);
+        (await WaitForLockWaitAsync()).Should().BeTrue("Nam Sơn's save raises the held stripe, so it waits for it");
+
+        var other = dapThanh.PostFormAsync("/communes/dap-thanh/entry/2023-Q4", EntryFormPage.Fields(dapThanhForm, new() { ["ntm-xa.3.1"] = "84" }), dapThanhToken);
+        var finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(20)));
+        finished.Should().BeSameAs(other, "Đạp Thanh's commit raises another stripe of Quảng Ninh's version");
+        (await other).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        held.IsCompleted.Should().BeFalse();
+
+        await hold.RollbackAsync();
+        (await held).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await EntryFormPage.CellsAsync(namSon, "/communes/nam-son/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("83");
+        (await EntryFormPage.CellsAsync(dapThanh, "/communes/dap-thanh/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("84");
+    }
+
     private async Task<bool> WaitForLockWaitAsync()
     {
         await using var watch = new NpgsqlConnection(_database.ConnectionString);
@@ -177,6 +247,11 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
     {
         var cells = await EntryFormPage.CellsAsync(client, form);
         cells.Should().NotBeEmpty(form);
+        if (code is not null)
+        {
+            cells.Keys.Should().Contain(code, form);
+        }
+
         var token = await client.AntiforgeryTokenAsync(form);
         return await client.PostFormAsync(form, EntryFormPage.Fields(cells, new() { [code ?? cells.Values.MinBy(c => c.Index)!.Code] = value }), token);
     }
