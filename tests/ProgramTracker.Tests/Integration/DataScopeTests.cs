@@ -125,6 +125,40 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue("a warned save in Quảng Ninh changes nothing Lạng Sơn's pages show");
     }
 
+    /// <summary>
+    /// The reporting season's work (sign-ins, saves with and without a warning, a submit, an approval) changes figures,
+    /// never the catalogue: the catalogue's version row stays as it was, so no page of another province and no catalogue
+    /// snapshot is thrown away by it. A new kind of row written on these paths without a scope fails here.
+    /// </summary>
+    [Fact]
+    public async Task The_reporting_seasons_work_never_raises_the_catalogues_version()
+    {
+        static Task<long> CatalogueVersion(ProgramTrackerDbContext db) =>
+            db.DataVersions.Where(v => v.Id == DataScopes.Catalogue).Select(v => v.Value).FirstOrDefaultAsync();
+        var before = await _factory.WithDbAsync(CatalogueVersion);
+
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q1", "ntm-xa.3.1", "8")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q2", "ntm-xa.3.1", "80")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        // Every cell of the quarter's form filled (a submit needs them all), then submitted and approved.
+        const string Form = "/communes/nam-son/entry/2023-Q4";
+        var cells = await EntryFormPage.CellsAsync(officer, Form);
+        var filled = cells.Values.Where(c => c.Raw.Length == 0).ToDictionary(c => c.Code, _ => "1"); // "1": a number, or «đạt» in a yes/no cell
+        var saved = await officer.PostFormAsync(Form, EntryFormPage.Fields(cells, filled), await officer.AntiforgeryTokenAsync(Form));
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(await saved.Content.ReadAsStringAsync(), "invalid-feedback[^>]*>([^<]+)").Select(m => m.Groups[1].Value)));
+        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa").Select(c => c.Id).SingleAsync());
+        var step = new Dictionary<string, string> { ["SetId"] = setId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Step"] = "submit" };
+        (await officer.PostFormAsync(Form + "/workflow", step, await officer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var reviewer = await _factory.SignedInClientAsync("huyen");
+        step["Step"] = "approve";
+        (await reviewer.PostFormAsync(Form + "/workflow", step, await reviewer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await _factory.WithDbAsync(db => db.Submissions.Where(x => x.Unit.Slug == "nam-son" && x.CriteriaSetId == setId && x.Period.Year == 2023 && x.Period.Quarter == 4)
+            .Select(x => x.Status).SingleAsync())).Should().Be(Core.Domain.SubmissionStatus.Approved, "the work really happened");
+        (await _factory.WithDbAsync(db => db.ValueFlags.CountAsync(f => f.Unit.Slug == "nam-son"))).Should().BeGreaterThan(0, "the warned save wrote its flag");
+        (await _factory.WithDbAsync(CatalogueVersion)).Should().Be(before);
+    }
+
     private const string GapLine =
         "(?s)data-set=\"ntm-xa\">(?:(?!data-set=).)*>Tỷ lệ diện tích đất sản xuất nông nghiệp được tưới và tiêu nước chủ động</a>: 77 %,";
 
