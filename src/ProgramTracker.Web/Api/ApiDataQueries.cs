@@ -1,7 +1,4 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Api;
 

@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Reports;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Reports;
 using ProgramTracker.Web.Models.Units;

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Exports;
 
-using Microsoft.AspNetCore.Authorization;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Controllers;

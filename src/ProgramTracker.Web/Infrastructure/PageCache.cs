@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 

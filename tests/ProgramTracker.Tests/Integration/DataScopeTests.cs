@@ -1,6 +1,4 @@
-using System.Net;
 using Npgsql;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Tests.Integration.Reliability;
 
 namespace ProgramTracker.Tests.Integration;

@@ -1,6 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The embedded default: a fresh SQLite file, migrated and seeded at start.</summary>

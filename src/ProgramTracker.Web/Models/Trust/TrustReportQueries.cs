@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Trust;

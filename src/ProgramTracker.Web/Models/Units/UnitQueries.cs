@@ -1,10 +1,5 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Web.Models.Dashboard;
 
