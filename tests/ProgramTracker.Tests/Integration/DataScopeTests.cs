@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProgramTracker.Core.Data;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Tests.Integration.Reliability;
 
 namespace ProgramTracker.Tests.Integration;
