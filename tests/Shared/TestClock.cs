@@ -6,8 +6,10 @@ namespace ProgramTracker.TestSupport;
 /// The portal's clock in every test (issue 29): the day the test run names, never the machine's date, so that "quarters up to
 /// today", deadlines, lockouts and token expiry read the same on any day the suite runs. The day comes from
 /// <c>PROGRAMTRACKER_TEST_TODAY</c> (yyyy-MM-dd; default 2026-12-07, the day these tests were written); <c>test.sh</c> prints it so a
-/// failure can be replayed. Time moves on from that day's current time of day at the real pace, so that cookie lifetimes, sign-in
-/// lockouts and request timings behave as they do in production.
+/// failure can be replayed. Time starts at 09:00 in Hà Nội (02:00 UTC) that day and moves on at the real pace, so that cookie
+/// lifetimes, sign-in lockouts and request timings behave as they do in production, and a page that prints today's date in
+/// Vietnam's time prints the named day whatever the hour of the run (with the machine's time of day, a run after 17:00 UTC
+/// printed the next day).
 /// </summary>
 public static class TestClock
 {
@@ -28,7 +30,7 @@ public static class TestClock
 
     private sealed class Shifted(DateOnly today) : TimeProvider
     {
-        private readonly TimeSpan _offset = today.ToDateTime(TimeOnly.FromDateTime(DateTime.UtcNow), DateTimeKind.Utc) - DateTime.UtcNow;
+        private readonly TimeSpan _offset = today.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc) - DateTime.UtcNow;
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
     }
