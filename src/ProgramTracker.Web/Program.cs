@@ -1,4 +1,3 @@
-using ProgramTracker.Web.Infrastructure;
 using System.Globalization;
 using Serilog;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.BrowserTests;
 
@@ -118,6 +116,29 @@ public sealed class BrowserFixture : SeededPortal
 
     /// <summary>After a test renewed <paramref name="userName"/>'s security stamp: the next page signs in through the form again.</summary>
     public void ForgetSignIn(string userName) => _signedIn.TryRemove(userName, out _);
+
+    /// <summary>The console errors and uncaught script errors of <paramref name="page"/> from now on: a test ends by asserting none.</summary>
+    public static List<string> ErrorsOf(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return errors;
+    }
+
+    /// <summary>Picks <paramref name="period"/> in the page's period picker and shows it, as a reader does (the "Xem" button).</summary>
+    public static async Task PickPeriodAsync(IPage page, string period)
+    {
+        await page.Locator("select#period").SelectOptionAsync(period);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**period=" + period);
+    }
 
     /// <summary>
     /// Signs in through the form and waits until the browser has left the sign-in page: for the landing page loaded whole

@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
@@ -96,10 +96,8 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         var (page, errors) = await OpenAsync(width);
         await page.GotoAsync("/reports/summary?unit=ba-che&period=2023-Q3");
 
-        await page.Locator("select#period").SelectOptionAsync("2023-H2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync("**/reports/summary?unit=ba-che&period=2023-H2");
+        await BrowserFixture.PickPeriodAsync(page, "2023-H2");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/reports/summary?unit=ba-che&period=2023-H2") + "$"));
         await Expect(page.Locator("#summary h1")).ToContainTextAsync("6 tháng cuối năm 2023");
         await Expect(page.Locator("#summary-window")).ToContainTextAsync("Chưa có số liệu quý IV: huyện Ba Chẽ");
         await Expect(page.Locator("#summary-programme-ntm")).ToContainTextAsync("xã Nam Sơn đạt 16/19 tiêu chí, 72/75 chỉ tiêu");
@@ -131,15 +129,7 @@ public sealed class DashboardPageTests(BrowserFixture fixture) : IClassFixture<B
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        var errors = BrowserFixture.ErrorsOf(page);
         await page.RouteAsync("**/*", async route =>
         {
             var response = await route.FetchAsync();

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.BrowserTests;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.BrowserTests;
 

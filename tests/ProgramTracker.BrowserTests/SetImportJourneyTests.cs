@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using ProgramTracker.Web.Models.CatalogueImport;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using ProgramTracker.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;

@@ -1,4 +1,4 @@
-using Microsoft.Playwright;
+using System.Text.RegularExpressions;
 using static Microsoft.Playwright.Assertions;
 
 namespace ProgramTracker.BrowserTests;
@@ -18,10 +18,8 @@ public sealed class UnitWindowPageTests(BrowserFixture fixture) : IClassFixture<
         var (page, errors) = await OpenAsync(width);
         await page.GotoAsync("/districts/ba-che?period=2023-Q3");
 
-        await page.Locator("select#period").SelectOptionAsync("2023-H2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync("**/districts/ba-che?period=2023-H2");
+        await BrowserFixture.PickPeriodAsync(page, "2023-H2");
+        await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/districts/ba-che?period=2023-H2") + "$"));
         await Expect(page.Locator("#window-title")).ToContainTextAsync("6 tháng cuối năm 2023");
         await Expect(page.Locator("#window-sets")).ToContainTextAsync("chưa có số liệu quý IV");
         await Expect(page.Locator(".window-missing").First).ToContainTextAsync("Chưa có số liệu quý IV");
@@ -44,25 +42,7 @@ public sealed class UnitWindowPageTests(BrowserFixture fixture) : IClassFixture<
 
     private async Task<(IPage Page, List<string> Errors)> OpenAsync(int width)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            Locale = "vi-VN",
-            StorageState = await fixture.SignedInStateAsync("lanhdao"),
-        });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        return (page, errors);
+        var page = await fixture.SignedInPageAsync("lanhdao", width);
+        return (page, BrowserFixture.ErrorsOf(page));
     }
 }

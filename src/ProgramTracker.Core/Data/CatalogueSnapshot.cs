@@ -226,9 +226,11 @@ public sealed class CurrentCatalogue(ProgramTrackerDbContext db, CatalogueCache 
         {
             // One query: the catalogue's and the roots' rows, and the rows of the units asked for beforehand (AlsoReadUnit).
             var wanted = _unitScopesWanted.ToArray();
+            // A root's stripes summed in the query (DataScopes.ReaderScope): one row a root, whatever the number of stripes.
             var rows = await db.DataVersions.AsNoTracking()
                 .Where(v => v.Id > DataScopes.UnitScopeBase || wanted.Contains(v.Id))
-                .Select(v => new { v.Id, v.Value })
+                .GroupBy(DataScopes.ReaderScope)
+                .Select(g => new { Id = g.Key, Value = g.Sum(v => v.Value) })
                 .ToListAsync(ct);
             foreach (var scope in wanted)
             {

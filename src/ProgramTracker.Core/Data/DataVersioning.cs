@@ -17,7 +17,28 @@ public static class DataScopes
 {
     public const int Catalogue = 1;
 
+    /// <summary>The scope a reader keys a root's figures on: the sum of the root's stripes (and of its row from before stripes).</summary>
     public static int OfRoot(int rootUnitId) => -rootUnitId;
+
+    /// <summary>
+    /// A root's figures are counted in <see cref="RootStripes"/> rows, a changed unit raising the one its id picks
+    /// (row <c>−(StripeBase + root × RootStripes + unit mod RootStripes)</c>): saves of different communes of one province
+    /// raise different rows, so no commit waits for another's row lock (issue 24, goal 6). Readers sum a root's stripes in
+    /// the query (<see cref="ReaderScope"/>), so keys stay <see cref="OfRoot"/>.
+    /// </summary>
+    public const int RootStripes = 16;
+
+    /// <summary>Stripe rows start below this id, far from the rows −N that counted a root's figures before stripes.</summary>
+    public const int StripeBase = 100_000_000;
+
+    public static int OfRootStripe(int rootUnitId, int unitId) => -(StripeBase + (rootUnitId * RootStripes) + (unitId % RootStripes));
+
+    /// <summary>
+    /// The scope a row counts for, as readers see it: a stripe row for its root (integer division truncates toward zero
+    /// in C#, PostgreSQL and SQLite alike, so −(StripeBase + 16 r + s) maps to −r), every other row for itself.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<DataVersion, int>> ReaderScope =
+        v => v.Id <= -StripeBase && v.Id > UnitScopeBase ? (v.Id + StripeBase) / RootStripes : v.Id;
 
     /// <summary>
     /// Rows at or below this id count changes to one unit's own figures (row <c>UnitScopeBase − unitId</c>), raised beside
@@ -31,7 +52,7 @@ public static class DataScopes
     /// <summary>Figures that belong to one unit: a change raises only that unit's root scope.</summary>
     internal static int? UnitOf(EntityEntry entry, bool original) => entry.Entity switch
     {
-        IndicatorValue or AttainmentSummary or Submission or PovertyRecord or CapitalFigure or Target or ReportHighlight =>
+        IndicatorValue or AttainmentSummary or Submission or PovertyRecord or CapitalFigure or Target or ReportHighlight or Validation.ValueFlag =>
             (int)(original ? entry.OriginalValues["UnitId"]! : entry.CurrentValues["UnitId"]!),
         _ => null,
     };
@@ -173,15 +194,10 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
 
         if (pending.Units.Count > 0)
         {
-            var (units, roots) = await RootsAsync(transaction, pending.Units, async, ct);
-            foreach (var root in roots)
+            // Each changed unit's stripe of its root, and its own row (and its successors': their pages show its figures).
+            foreach (var (unit, root) in await RootsAsync(transaction, pending.Units, async, ct))
             {
-                scopes.Add(DataScopes.OfRoot(root));
-            }
-
-            // Each changed unit's own row too (and its successors': their pages show its figures).
-            foreach (var unit in units)
-            {
+                scopes.Add(DataScopes.OfRootStripe(root, unit));
                 scopes.Add(DataScopes.OfUnit(unit));
             }
         }
@@ -200,11 +216,10 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
     }
 
     /// <summary>
-    /// The root units (no parent) of the given units and of every unit they went into by a reorganisation: a
-    /// successor's page shows its predecessors' figures, so a change to them must reach the successor's scope too.
-    /// Returns those units (the given ones and their successors) and their roots.
+    /// The given units and every unit they went into by a reorganisation (a successor's page shows its predecessors'
+    /// figures, so a change to them must reach the successor's scopes too), each with its root unit (no parent).
     /// </summary>
-    private static async Task<(HashSet<int> Units, List<int> Roots)> RootsAsync(DbTransaction transaction, IReadOnlyCollection<int> units, bool async, CancellationToken ct)
+    private static async Task<List<(int Unit, int Root)>> RootsAsync(DbTransaction transaction, IReadOnlyCollection<int> units, bool async, CancellationToken ct)
     {
         var all = new HashSet<int>(units);
         var frontier = all.ToList();
@@ -212,30 +227,32 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
         {
             var successors = await IdsAsync(transaction,
                 $"SELECT \"SuccessorId\" FROM reorganisation_parts WHERE \"PredecessorId\" IN ({List(frontier)})", async, ct);
-            frontier = successors.Where(all.Add).ToList();
+            frontier = successors.Select(p => p.First).Where(all.Add).ToList();
         }
 
-        return (all, await IdsAsync(transaction,
+        return await IdsAsync(transaction,
             $"""
-             WITH RECURSIVE up("Id", "ParentId") AS (
-                 SELECT "Id", "ParentId" FROM units WHERE "Id" IN ({List(all)})
+             WITH RECURSIVE up("Start", "Id", "ParentId") AS (
+                 SELECT "Id", "Id", "ParentId" FROM units WHERE "Id" IN ({List(all)})
                  UNION
-                 SELECT u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
-             SELECT DISTINCT "Id" FROM up WHERE "ParentId" IS NULL
-             """, async, ct));
+                 SELECT up."Start", u."Id", u."ParentId" FROM units u JOIN up ON u."Id" = up."ParentId")
+             SELECT "Start", "Id" FROM up WHERE "ParentId" IS NULL
+             """, async, ct);
     }
 
     // Integers only, formatted invariantly: nothing a user typed reaches these statements.
     private static string List(IEnumerable<int> ids) => string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
 
-    private static async Task<List<int>> IdsAsync(DbTransaction transaction, string sql, bool async, CancellationToken ct)
+    /// <summary>Rows of one or two integer columns (the second read as the first when there is one column).</summary>
+    private static async Task<List<(int First, int Second)>> IdsAsync(DbTransaction transaction, string sql, bool async, CancellationToken ct)
     {
         await using var command = Command(transaction, sql);
-        var ids = new List<int>();
+        var ids = new List<(int, int)>();
         await using var reader = async ? await command.ExecuteReaderAsync(ct) : command.ExecuteReader();
         while (async ? await reader.ReadAsync(ct) : reader.Read())
         {
-            ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            var first = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            ids.Add((first, reader.FieldCount > 1 ? Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) : first));
         }
 
         return ids;

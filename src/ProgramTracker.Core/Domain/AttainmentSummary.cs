@@ -6,14 +6,8 @@ namespace ProgramTracker.Core.Domain;
 /// one row per unit, not the values: the read model of attainment per unit × period × criteria set (issue 24). Keyed
 /// by the period's id, so that a window (a half-year, a year) can be one more key.
 /// </summary>
-public class AttainmentSummary : ProgramTracker.Core.Data.IChangeStamped
+public class AttainmentSummary : UnitSetPeriodRow
 {
-    public int UnitId { get; set; }
-    public AdministrativeUnit Unit { get; set; } = null!;
-    public int CriteriaSetId { get; set; }
-    public CriteriaSet CriteriaSet { get; set; } = null!;
-    public int PeriodId { get; set; }
-    public ReportingPeriod Period { get; set; } = null!;
     public int CriteriaMet { get; set; }
     public int IndicatorsMet { get; set; }
     public int ValuesEntered { get; set; }
@@ -26,8 +20,4 @@ public class AttainmentSummary : ProgramTracker.Core.Data.IChangeStamped
     public int CriteriaJudged { get; set; }
     /// <summary>Criteria that could not be judged (a value or threshold missing, or no indicator defined).</summary>
     public int CriteriaUnknown { get; set; }
-    public SubmissionStatus Status { get; set; }
-    public DateTime UpdatedAtUtc { get; set; }
-
-    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => UpdatedAtUtc = stamp.AtUtc;
 }

@@ -13,25 +13,15 @@ public enum SubmissionStatus
 }
 
 /// <summary>The review state of one unit's values for one criteria set in one period.</summary>
-public class Submission : ProgramTracker.Core.Data.IChangeStamped
+public class Submission : UnitSetPeriodRow
 {
     public int Id { get; set; }
-    public int UnitId { get; set; }
-    public AdministrativeUnit Unit { get; set; } = null!;
-    public int CriteriaSetId { get; set; }
-    public CriteriaSet CriteriaSet { get; set; } = null!;
-    public int PeriodId { get; set; }
-    public ReportingPeriod Period { get; set; } = null!;
-    public SubmissionStatus Status { get; set; }
     /// <summary>The reviewer's comment when returned, or the reason when reopened.</summary>
     public string? Comment { get; set; }
     public string? SubmittedBy { get; set; }
     public DateTime? SubmittedAtUtc { get; set; }
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAtUtc { get; set; }
-    public DateTime UpdatedAtUtc { get; set; }
-
-    void ProgramTracker.Core.Data.IChangeStamped.StampChange(ProgramTracker.Core.Data.Stamp stamp) => UpdatedAtUtc = stamp.AtUtc;
     public int Version { get; set; }
 
     /// <summary>Values under review or approved are not edited by the commune.</summary>

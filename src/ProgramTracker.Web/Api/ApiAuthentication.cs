@@ -3,9 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Api;
 

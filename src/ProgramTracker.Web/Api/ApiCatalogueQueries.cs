@@ -1,9 +1,5 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Api;
 

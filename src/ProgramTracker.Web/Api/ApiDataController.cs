@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Domain;
-
 namespace ProgramTracker.Web.Api;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Api;
 
@@ -34,9 +31,10 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     public async Task<Page<ReportedAttainmentDto>> ReportedAsync(ApiListQuery q, CancellationToken ct)
     {
         var (units, setId, lo, hi, last) = (q.Units, q.Set, q.From, q.To, q.Last);
+        var periods = PeriodsIn(lo, hi);
         var rows = await db.ReportedAttainments.AsNoTracking()
             .Where(r => r.Id > last && (units == null || r.Scope.Any(s => units.Contains(s.UnitId))) && (setId == null || r.CriteriaSetId == setId)
-                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
+                && periods.Contains(r.PeriodId))
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new ReportedAttainmentDto(r.Id, "reported", r.CriteriaSet.Code, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Kind,
                 r.Scope.OrderBy(s => s.UnitId).Select(s => s.Unit.Slug).ToList(), r.CriteriaMet, r.IndicatorsMet, r.UnitsAchieved,
@@ -50,9 +48,10 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     {
         var (units, setId, lo, hi) = (q.Units, q.Set, q.From, q.To);
         var (u0, s0, p0) = q.After is { } a ? ((int)a[0], (int)a[1], (int)a[2]) : (0, 0, 0);
+        var periods = PeriodsIn(lo, hi);
         var rows = await db.AttainmentSummaries.AsNoTracking()
             .Where(s => (units == null || units.Contains(s.UnitId)) && (setId == null || s.CriteriaSetId == setId)
-                && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi
+                && periods.Contains(s.PeriodId)
                 && (s.UnitId > u0 || (s.UnitId == u0 && (s.CriteriaSetId > s0 || (s.CriteriaSetId == s0 && s.PeriodId > p0)))))
             .OrderBy(s => s.UnitId).ThenBy(s => s.CriteriaSetId).ThenBy(s => s.PeriodId).Take(q.Take + 1)
             .Select(s => new
@@ -69,9 +68,10 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     public async Task<Page<PovertyDto>> PovertyAsync(ApiListQuery q, CancellationToken ct)
     {
         var (units, lo, hi, last) = (q.Units, q.From, q.To, q.Last);
+        var periods = PeriodsIn(lo, hi);
         var rows = await db.PovertyRecords.AsNoTracking()
             .Where(r => r.Id > last && (units == null || units.Contains(r.UnitId))
-                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
+                && periods.Contains(r.PeriodId))
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new PovertyDto(r.Id, r.Unit.Slug, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Standard.Code, r.AsOf, r.HouseholdsTotal,
                 r.PoorHouseholds, r.NearPoorHouseholds, r.ReportedPoorRate, r.ReportedNearPoorRate, r.Note,
@@ -83,9 +83,10 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     public async Task<Page<CapitalDto>> CapitalAsync(ApiListQuery q, CancellationToken ct)
     {
         var (units, lo, hi, last) = (q.Units, q.From, q.To, q.Last);
+        var periods = PeriodsIn(lo, hi);
         var rows = await db.CapitalFigures.AsNoTracking()
             .Where(r => r.Id > last && (units == null || units.Contains(r.UnitId))
-                && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (r.Period.Year * 100) + ((r.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
+                && periods.Contains(r.PeriodId))
             .OrderBy(r => r.Id).Take(q.Take + 1)
             .Select(r => new CapitalDto(r.Id, r.Unit.Slug, PeriodCode.Format(r.Period.Year, r.Period.Quarter), r.Programme.Code,
                 r.Project == null ? null : r.Project.Number, r.Measure, r.Kind, r.FundingSource, r.AmountVnd, r.Qualifier, r.WorksCount, r.AsOf, r.Description,
@@ -111,9 +112,10 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
     public async Task<Page<SubmissionDto>> SubmissionsAsync(ApiListQuery q, SubmissionStatus? status, CancellationToken ct)
     {
         var (units, setId, lo, hi, last) = (q.Units, q.Set, q.From, q.To, q.Last);
+        var periods = PeriodsIn(lo, hi);
         var rows = await db.Submissions.AsNoTracking()
             .Where(s => s.Id > last && (units == null || units.Contains(s.UnitId)) && (setId == null || s.CriteriaSetId == setId) && (status == null || s.Status == status)
-                && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= lo && (s.Period.Year * 100) + ((s.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= hi)
+                && periods.Contains(s.PeriodId))
             .OrderBy(s => s.Id).Take(q.Take + 1)
             .Select(s => new SubmissionDto(s.Id, s.Unit.Slug, s.CriteriaSet.Code, PeriodCode.Format(s.Period.Year, s.Period.Quarter), s.Status, s.Comment,
                 s.SubmittedBy, s.SubmittedAtUtc, s.ReviewedBy, s.ReviewedAtUtc, s.UpdatedAtUtc, s.Version))
@@ -133,10 +135,16 @@ public sealed class ApiDataQueries(ProgramTrackerDbContext db)
         return Cursor.Cut(rows, q.Take, r => [r.Id]);
     }
 
-    private IQueryable<IndicatorValue> Filter(int[]? units, int? setId, int from, int to) =>
-        db.IndicatorValues.AsNoTracking()
+    /// <summary>The ids of the stored periods in the range (a subquery of the list's own query, not a query of its own).</summary>
+    private IQueryable<int> PeriodsIn(int from, int to) => db.Periods.Where(ApiFilters.StoredRankBetween(from, to)).Select(p => p.Id);
+
+    private IQueryable<IndicatorValue> Filter(int[]? units, int? setId, int from, int to)
+    {
+        var periods = PeriodsIn(from, to);
+        return db.IndicatorValues.AsNoTracking()
             .Where(v => (units == null || units.Contains(v.UnitId)) && (setId == null || v.Indicator.Criterion.CriteriaSetId == setId)
-                && (v.Period.Year * 100) + ((v.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) >= from && (v.Period.Year * 100) + ((v.Period.Quarter ?? PeriodKey.WholeYearRank) * 10) <= to);
+                && periods.Contains(v.PeriodId));
+    }
 
     /// <summary>Each value with its set's workflow status for the unit and period (Draft when nothing was submitted).</summary>
     private IQueryable<ValueDto> Project(IQueryable<IndicatorValue> values) =>

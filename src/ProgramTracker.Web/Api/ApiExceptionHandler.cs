@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ProgramTracker.Core.Localization;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Api;
 

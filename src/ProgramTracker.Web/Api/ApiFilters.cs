@@ -1,13 +1,9 @@
+using System.Linq.Expressions;
 using ProgramTracker.Core.Periods;
 using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Api;
 
@@ -118,7 +114,7 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
     /// A period range as <see cref="PeriodKey.SortKey"/> bounds (the one order of periods: a year after its quarters):
     /// `period` alone, or `from` and/or `to` ("2023-Q1", "2023-H1", "2023"). A half-year or a year covers its quarters
     /// (and a year its stored whole-year figures): as `from` it starts at its first quarter, as `to` it runs to its end.
-    /// Filter a stored period with <see cref="StoredRank"/>'s expression, written inline in the queries.
+    /// Filter stored periods with <see cref="StoredRankBetween"/>.
     /// </summary>
     public static (int From, int To, FilterError? Error) PeriodRange(string? period, string? from, string? to)
     {
@@ -153,10 +149,12 @@ public sealed class ApiFilters(ProgramTrackerDbContext db, UnitAccess access)
     }
 
     /// <summary>
-    /// A stored period's <see cref="PeriodKey.SortKey"/> as the queries compute it in SQL:
-    /// <c>Year * 100 + (Quarter ?? PeriodKey.WholeYearRank) * 10</c>.
+    /// The stored periods (a quarter, or a whole year's own row) whose <see cref="PeriodKey.SortKey"/> lies in
+    /// [<paramref name="from"/>, <paramref name="to"/>]: the key's one SQL form, <c>Year * 100 + (Quarter ?? WholeYearRank) * 10</c>,
+    /// translated alike by SQLite and PostgreSQL (PeriodRankTests holds it equal to the C# key).
     /// </summary>
-    public static int StoredRank(int year, int? quarter) => (year * 100) + ((quarter ?? PeriodKey.WholeYearRank) * 10);
+    public static Expression<Func<ReportingPeriod, bool>> StoredRankBetween(int from, int to) =>
+        p => (p.Year * 100) + ((p.Quarter ?? PeriodKey.WholeYearRank) * 10) >= from && (p.Year * 100) + ((p.Quarter ?? PeriodKey.WholeYearRank) * 10) <= to;
 
     /// <summary>An indicator named by its id ("12") or its code ("ntm-xa.10.1").</summary>
     public async Task<int?> IndicatorIdAsync(string indicator, CancellationToken ct) =>

@@ -1,12 +1,5 @@
-using ProgramTracker.Core.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Binding;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;

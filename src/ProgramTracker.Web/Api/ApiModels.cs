@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Api;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace ProgramTracker.Web.Api;
 
 /// <summary>RFC 9457 problem details for the API: title and detail in the caller's language (Vietnamese by default, <c>?culture=en</c> for English).</summary>

@@ -3,15 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using Scalar.AspNetCore;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Api;
 

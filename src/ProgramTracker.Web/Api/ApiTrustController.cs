@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Validation;
 using ProgramTracker.Web.Models.Trust;
 

@@ -1,7 +1,4 @@
 using System.ComponentModel;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Units;

@@ -1,11 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Api;
 

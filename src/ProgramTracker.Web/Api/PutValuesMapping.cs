@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Entry;
 
 namespace ProgramTracker.Web.Api;

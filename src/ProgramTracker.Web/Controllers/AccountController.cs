@@ -1,15 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Account;
 
 namespace ProgramTracker.Web.Controllers;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Account;
 
 namespace ProgramTracker.Web.Controllers;

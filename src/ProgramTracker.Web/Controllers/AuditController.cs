@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Audit;
 
 namespace ProgramTracker.Web.Controllers;

@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 
@@ -29,9 +23,9 @@ public sealed class CommunesController(UnitQueries queries, CommuneListQueries l
     [HttpGet("/communes/{slug}")]
     [OutputCache(PolicyName = DataVersionCachePolicy.OwnFiguresName)]
     public async Task<IActionResult> Show([Unit(UnitTier.CommuneLevel)] UnitHeader unit, string? period,
-        [FromServices] PageDataCache pages, [FromServices] ProgramTracker.Core.Data.CurrentCatalogue catalogue, CancellationToken ct)
+        [FromServices] PageDataCache pages, CancellationToken ct)
     {
-        var version = await DataVersionCachePolicy.OwnVersionKeyAsync(catalogue, unit.Id, ct);
+        var version = await DataVersionCachePolicy.OwnVersionKeyAsync(HttpContext, unit.Id, ct);
         return await pages.GetOrBuildAsync($"commune|{unit.Id}|{period}", version, async () => await queries.PageAsync(unit, period, ct), _ => 1) is { } model
             ? View("Commune", model)
             : NotFound();

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Controllers;

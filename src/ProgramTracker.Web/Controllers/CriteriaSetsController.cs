@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Catalogue;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 

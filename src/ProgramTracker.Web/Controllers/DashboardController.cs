@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Periods;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Units;
 
@@ -18,8 +12,7 @@ namespace ProgramTracker.Web.Controllers;
 /// <see cref="PeriodAttribute"/>): 404 when unknown, 403 before any of the unit's data is read.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, PageDataCache pages,
-    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
+public sealed class DashboardController(DashboardQueries queries, IOptions<DashboardOptions> options, UnitAccess access, PageDataCache pages) : Controller
 {
     [HttpGet("/dashboard")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
@@ -29,7 +22,7 @@ public sealed class DashboardController(DashboardQueries queries, IOptions<Dashb
         // Built once per data version of the unit's province (docs/adr/0022); the selector lists what this reader may read.
         var selector = await access.ReadScopeAsync(User, ct);
         return await pages.GetOrBuildAsync($"dashboard|{unit.Id}|{period}|{approved}|{PageDataCache.ReaderKey(User, selector)}",
-                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit.Slug, ct),
+                await DataVersionCachePolicy.VersionKeyAsync(HttpContext, unit.Slug, ct),
                 async () => await queries.LoadAsync(unit.Id, period, withHighlights: false, ct, approvedOnly: approved, selector: selector) is { } data
                     ? DashboardPageBuilder.Build(data, options.Value.AtRiskShare) : null,
                 p => PageDataCache.SizeOf(p.Data)) is { } page

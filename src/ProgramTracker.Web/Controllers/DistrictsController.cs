@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 

@@ -1,15 +1,8 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Web.Models.Inbox;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Infrastructure.Binding;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 

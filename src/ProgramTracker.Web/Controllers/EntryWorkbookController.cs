@@ -1,15 +1,7 @@
 using ProgramTracker.Core.Periods;
-using ProgramTracker.Core.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Import;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.EntryWorkbook;
 using ProgramTracker.Web.Models.Units;

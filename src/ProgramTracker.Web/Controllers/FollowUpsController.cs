@@ -1,11 +1,5 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Validation;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Web.Models.Entry;
 

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Help;
 
 namespace ProgramTracker.Web.Controllers;

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
-
 namespace ProgramTracker.Web.Controllers;
 
 [Authorize(Policy = Policies.ReadData)]

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Inbox;
 
 namespace ProgramTracker.Web.Controllers;

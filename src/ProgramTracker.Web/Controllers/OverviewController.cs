@@ -1,12 +1,6 @@
 using ProgramTracker.Core.Periods;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Overview;
-
-using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Web.Controllers;
 

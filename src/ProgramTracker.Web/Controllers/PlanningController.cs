@@ -1,14 +1,7 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Web.Models.Units;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Planning;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Planning;
 
 namespace ProgramTracker.Web.Controllers;

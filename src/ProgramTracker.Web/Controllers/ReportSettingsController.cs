@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Models.Units;
 using ProgramTracker.Core.Reports;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Reports;
 
 namespace ProgramTracker.Web.Controllers;

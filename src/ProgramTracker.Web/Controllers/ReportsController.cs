@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Reports;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Reports;
 using ProgramTracker.Web.Models.Units;
@@ -19,8 +14,7 @@ namespace ProgramTracker.Web.Controllers;
 /// bound before the action (<see cref="UnitAttribute"/>, <see cref="PeriodAttribute"/>), access checked before any read.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class ReportsController(DashboardQueries queries, UnitAccess access, PageDataCache pages,
-    ProgramTracker.Core.Data.CurrentCatalogue catalogue) : Controller
+public sealed class ReportsController(DashboardQueries queries, UnitAccess access, PageDataCache pages) : Controller
 {
     [HttpGet("/reports/summary")]
     [OutputCache(PolicyName = DataVersionCachePolicy.Name)]
@@ -30,7 +24,7 @@ public sealed class ReportsController(DashboardQueries queries, UnitAccess acces
         // Built once per data version of the unit's province (docs/adr/0022).
         var selector = await access.ReadScopeAsync(User, ct);
         return await pages.GetOrBuildAsync($"summary|{unit.Id}|{period}|{PageDataCache.ReaderKey(User, selector)}",
-                await DataVersionCachePolicy.VersionKeyAsync(catalogue, unit.Slug, ct),
+                await DataVersionCachePolicy.VersionKeyAsync(HttpContext, unit.Slug, ct),
                 async () => await queries.LoadAsync(unit.Id, period, withHighlights: true, ct, selector: selector) is { } data
                     ? new MeetingBriefPage(data, MeetingBriefBuilder.Build(data), false) : null,
                 p => PageDataCache.SizeOf(p.Data)) is { } page

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 

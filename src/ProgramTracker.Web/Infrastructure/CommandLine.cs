@@ -1,5 +1,3 @@
-using ProgramTracker.Web.Infrastructure.Security;
-
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>

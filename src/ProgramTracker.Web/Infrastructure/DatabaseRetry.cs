@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 

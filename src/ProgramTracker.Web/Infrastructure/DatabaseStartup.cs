@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Seeding;
-using ProgramTracker.Web.Infrastructure.Security;
 
 namespace ProgramTracker.Web.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 

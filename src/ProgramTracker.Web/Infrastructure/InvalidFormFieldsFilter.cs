@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure;
 

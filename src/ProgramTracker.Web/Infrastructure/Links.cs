@@ -1,5 +1,3 @@
-using ProgramTracker.Core.Domain;
-
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>

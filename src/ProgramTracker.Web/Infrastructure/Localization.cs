@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure;
 
@@ -49,12 +47,12 @@ public sealed class DataVersionCachePolicy(bool ownFigures = false) : IOutputCac
             }
 
             version = (await catalogue.GetAsync(cancellation)).Unit(slug) is { } unit
-                ? await OwnVersionKeyAsync(catalogue, unit.Id, cancellation)
-                : await VersionKeyAsync(catalogue, slug, cancellation);
+                ? await OwnVersionKeyAsync(http, unit.Id, cancellation)
+                : await VersionKeyAsync(http, slug, cancellation);
         }
         else
         {
-            version = await VersionKeyAsync(catalogue, slug, cancellation);
+            version = await VersionKeyAsync(http, slug, cancellation);
         }
 
         var antiforgery = http.Request.Cookies.FirstOrDefault(c => c.Key.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Value ?? "";
@@ -78,6 +76,30 @@ public sealed class DataVersionCachePolicy(bool ownFigures = false) : IOutputCac
         http.GetRouteValue("slug") as string is { Length: > 0 } slug ? slug
         : http.Request.Query["unit"] is { Count: 1 } unit && !string.IsNullOrEmpty(unit[0]) ? unit[0]
         : null;
+
+    /// <summary>
+    /// <see cref="VersionKeyAsync(CurrentCatalogue, string?, CancellationToken)"/> once per request: this policy and the
+    /// page's model cache (<see cref="PageDataCache"/>) key on the same versions, so the second asks the request's first answer.
+    /// </summary>
+    internal static Task<string> VersionKeyAsync(HttpContext http, string? slug, CancellationToken ct) =>
+        OncePerRequest(http, "versions|" + slug, () => VersionKeyAsync(http.RequestServices.GetRequiredService<CurrentCatalogue>(), slug, ct));
+
+    /// <summary><see cref="OwnVersionKeyAsync(CurrentCatalogue, int, CancellationToken)"/> once per request.</summary>
+    internal static Task<string> OwnVersionKeyAsync(HttpContext http, int unitId, CancellationToken ct) =>
+        OncePerRequest(http, "own|" + unitId.ToString(CultureInfo.InvariantCulture), () => OwnVersionKeyAsync(http.RequestServices.GetRequiredService<CurrentCatalogue>(), unitId, ct));
+
+    private static Task<string> OncePerRequest(HttpContext http, string name, Func<Task<string>> compute)
+    {
+        var key = typeof(DataVersionCachePolicy).FullName + "|" + name;
+        if (http.Items.TryGetValue(key, out var known) && known is Task<string> task)
+        {
+            return task;
+        }
+
+        var computed = compute();
+        http.Items[key] = computed;
+        return computed;
+    }
 
     /// <summary>
     /// The versions a page depends on, as a key. For one unit: "catalogue;root=version", the root found in the catalogue

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Infrastructure;

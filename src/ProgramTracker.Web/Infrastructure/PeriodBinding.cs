@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Periods;
 
 namespace ProgramTracker.Web.Infrastructure;

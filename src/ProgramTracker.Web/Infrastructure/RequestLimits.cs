@@ -1,5 +1,3 @@
-using ProgramTracker.Core.Localization;
-
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Web.Models.Dashboard;
 using ProgramTracker.Web.Models.Units;
 

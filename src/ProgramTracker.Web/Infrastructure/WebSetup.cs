@@ -1,10 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Web.Api;
 using ProgramTracker.Web.Infrastructure.Binding;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models;
 using Serilog;
 using Serilog.Events;

@@ -1,6 +1,3 @@
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-
 namespace ProgramTracker.Web.Models;
 
 /// <summary>The citation shown beside a figure.</summary>

@@ -1,8 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

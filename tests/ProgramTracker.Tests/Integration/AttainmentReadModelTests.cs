@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

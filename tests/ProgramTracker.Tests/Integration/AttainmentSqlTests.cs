@@ -2,7 +2,6 @@ using System.Globalization;
 using Npgsql;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Seeding;
 using ProgramTracker.Core.Units;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

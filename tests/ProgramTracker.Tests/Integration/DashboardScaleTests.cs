@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using ProgramTracker.TestSupport;
 using Xunit.Abstractions;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
 namespace ProgramTracker.Tests.Integration;

@@ -1,10 +1,7 @@
-using ProgramTracker.TestSupport;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using System.Text.RegularExpressions;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
 namespace ProgramTracker.Tests.Integration;

@@ -1,6 +1,5 @@
-using System.Net;
 using Npgsql;
-using ProgramTracker.TestSupport;
+using ProgramTracker.Core.Data;
 using ProgramTracker.Tests.Integration.Reliability;
 
 namespace ProgramTracker.Tests.Integration;
@@ -102,6 +101,61 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         Comparable((await GetAsync(admin, Summary + "&v=2")).Html).Should().NotBe(Comparable(summaryBefore));
     }
 
+    /// <summary>
+    /// A save that is warned writes its flag rows beside the values: they belong to the commune, so they raise its
+    /// province's version only. (They once raised the catalogue's, which made every save in the country a change to every
+    /// cached page and to the catalogue snapshot: the lock every save waited on in the bench's 16 saves at once.)
+    /// </summary>
+    [Fact]
+    public async Task A_warned_save_writes_its_flag_and_still_leaves_another_provinces_cached_page_valid()
+    {
+        var admin = await _factory.SignedInClientAsync("admin");
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q1", "ntm-xa.3.1", "8")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeFalse();
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue();
+
+        // Ten times last quarter's value: saved and warned (a flag row written by the save).
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q2", "ntm-xa.3.1", "80")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await officer.GetStringAsync("/communes/nam-son/entry/2024-Q2")).Should().Contain("gấp 10 lần quý trước");
+
+        (await GetAsync(admin, OtherProvinceCommune)).FromCache.Should().BeTrue("a warned save in Quảng Ninh changes nothing Lạng Sơn's pages show");
+    }
+
+    /// <summary>
+    /// The reporting season's work (sign-ins, saves with and without a warning, a submit, an approval) changes figures,
+    /// never the catalogue: the catalogue's version row stays as it was, so no page of another province and no catalogue
+    /// snapshot is thrown away by it. A new kind of row written on these paths without a scope fails here.
+    /// </summary>
+    [Fact]
+    public async Task The_reporting_seasons_work_never_raises_the_catalogues_version()
+    {
+        static Task<long> CatalogueVersion(ProgramTrackerDbContext db) =>
+            db.DataVersions.Where(v => v.Id == DataScopes.Catalogue).Select(v => v.Value).FirstOrDefaultAsync();
+        var before = await _factory.WithDbAsync(CatalogueVersion);
+
+        var officer = await _factory.SignedInClientAsync("xa.namson");
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q1", "ntm-xa.3.1", "8")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await SaveAsync(officer, "/communes/nam-son/entry/2024-Q2", "ntm-xa.3.1", "80")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        // Every cell of the quarter's form filled (a submit needs them all), then submitted and approved.
+        const string Form = "/communes/nam-son/entry/2023-Q4";
+        var cells = await EntryFormPage.CellsAsync(officer, Form);
+        var filled = cells.Values.Where(c => c.Raw.Length == 0).ToDictionary(c => c.Code, _ => "1"); // "1": a number, or «đạt» in a yes/no cell
+        var saved = await officer.PostFormAsync(Form, EntryFormPage.Fields(cells, filled), await officer.AntiforgeryTokenAsync(Form));
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect, string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(await saved.Content.ReadAsStringAsync(), "invalid-feedback[^>]*>([^<]+)").Select(m => m.Groups[1].Value)));
+        var setId = await _factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa").Select(c => c.Id).SingleAsync());
+        var step = new Dictionary<string, string> { ["SetId"] = setId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Step"] = "submit" };
+        (await officer.PostFormAsync(Form + "/workflow", step, await officer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var reviewer = await _factory.SignedInClientAsync("huyen");
+        step["Step"] = "approve";
+        (await reviewer.PostFormAsync(Form + "/workflow", step, await reviewer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        (await _factory.WithDbAsync(db => db.Submissions.Where(x => x.Unit.Slug == "nam-son" && x.CriteriaSetId == setId && x.Period.Year == 2023 && x.Period.Quarter == 4)
+            .Select(x => x.Status).SingleAsync())).Should().Be(Core.Domain.SubmissionStatus.Approved, "the work really happened");
+        (await _factory.WithDbAsync(db => db.ValueFlags.CountAsync(f => f.Unit.Slug == "nam-son"))).Should().BeGreaterThan(0, "the warned save wrote its flag");
+        (await _factory.WithDbAsync(CatalogueVersion)).Should().Be(before);
+    }
+
     private const string GapLine =
         "(?s)data-set=\"ntm-xa\">(?:(?!data-set=).)*>Tỷ lệ diện tích đất sản xuất nông nghiệp được tưới và tiêu nước chủ động</a>: 77 %,";
 
@@ -145,6 +199,53 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         (await EntryFormPage.CellsAsync(second, "/communes/don-dac/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("82");
     }
 
+    /// <summary>
+    /// Issue 24 goal 6: commits of two communes of one province raise different rows of the province's version (stripes by
+    /// unit, docs/adr/0008), so a commit that holds its row does not hold up the other commune's save. A held stripe of Nam
+    /// Sơn's holds up a save of Nam Sơn (the lock is real) and not Đạp Thanh's.
+    /// </summary>
+    [Fact]
+    public async Task A_commit_holding_its_communes_version_stripe_does_not_hold_up_another_communes_save_of_the_province()
+    {
+        string[] slugs = ["quang-ninh", "nam-son", "xa-ba-che", "dap-thanh", "ky-thuong"];
+        var ids = await _factory.WithDbAsync(db => db.Units.Where(u => slugs.Contains(u.Slug)).ToDictionaryAsync(u => u.Slug, u => u.Id));
+        // A save raises its commune's stripe and its successor's (Nam Sơn went into xã Ba Chẽ, Đạp Thanh into Kỳ Thượng in 2025).
+        new[] { ids["nam-son"], ids["xa-ba-che"] }.Select(i => i % DataScopes.RootStripes)
+            .Should().NotIntersectWith(new[] { ids["dap-thanh"], ids["ky-thuong"] }.Select(i => i % DataScopes.RootStripes), "precondition: the two saves raise different stripes");
+        var namSon = await _factory.SignedInClientAsync("huyen");
+        var dapThanh = await _factory.SignedInClientAsync("huyen");
+        var namSonForm = await EntryFormPage.CellsAsync(namSon, "/communes/nam-son/entry/2023-Q4");
+        var dapThanhForm = await EntryFormPage.CellsAsync(dapThanh, "/communes/dap-thanh/entry/2023-Q4");
+        var namSonToken = await namSon.AntiforgeryTokenAsync("/communes/nam-son/entry/2023-Q4");
+        var dapThanhToken = await dapThanh.AntiforgeryTokenAsync("/communes/dap-thanh/entry/2023-Q4");
+
+        // Another session raises Nam Sơn's stripe and does not commit: a commit of Nam Sơn's caught between its last
+        // statement and its COMMIT, as a slow one would be.
+        await using var holder = new NpgsqlConnection(_database.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        var stripe = DataScopes.OfRootStripe(ids["quang-ninh"], ids["nam-son"]);
+        await using (var raise = new NpgsqlCommand(
+            $"INSERT INTO data_version (\"Id\", \"Value\") VALUES ({stripe}, 1) ON CONFLICT (\"Id\") DO UPDATE SET \"Value\" = data_version.\"Value\" + 1", holder, hold))
+        {
+            await raise.ExecuteNonQueryAsync();
+        }
+
+        var held = namSon.PostFormAsync("/communes/nam-son/entry/2023-Q4", EntryFormPage.Fields(namSonForm, new() { ["ntm-xa.3.1"] = "83" }), namSonToken);
+        (await WaitForLockWaitAsync()).Should().BeTrue("Nam Sơn's save raises the held stripe, so it waits for it");
+
+        var other = dapThanh.PostFormAsync("/communes/dap-thanh/entry/2023-Q4", EntryFormPage.Fields(dapThanhForm, new() { ["ntm-xa.3.1"] = "84" }), dapThanhToken);
+        var finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(20)));
+        finished.Should().BeSameAs(other, "Đạp Thanh's commit raises another stripe of Quảng Ninh's version");
+        (await other).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        held.IsCompleted.Should().BeFalse();
+
+        await hold.RollbackAsync();
+        (await held).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await EntryFormPage.CellsAsync(namSon, "/communes/nam-son/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("83");
+        (await EntryFormPage.CellsAsync(dapThanh, "/communes/dap-thanh/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("84");
+    }
+
     private async Task<bool> WaitForLockWaitAsync()
     {
         await using var watch = new NpgsqlConnection(_database.ConnectionString);
@@ -177,6 +278,11 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
     {
         var cells = await EntryFormPage.CellsAsync(client, form);
         cells.Should().NotBeEmpty(form);
+        if (code is not null)
+        {
+            cells.Keys.Should().Contain(code, form);
+        }
+
         var token = await client.AntiforgeryTokenAsync(form);
         return await client.PostFormAsync(form, EntryFormPage.Fields(cells, new() { [code ?? cells.Values.MinBy(c => c.Index)!.Code] = value }), token);
     }

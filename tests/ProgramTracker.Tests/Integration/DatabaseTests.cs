@@ -1,10 +1,7 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Seeding;
 using ProgramTracker.Tests.Integration.Reliability;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Tests.Integration;

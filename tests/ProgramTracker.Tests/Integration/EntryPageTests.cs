@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,16 +1,13 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Workflow;
 using ProgramTracker.Tests.Integration.Reliability;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
@@ -8,7 +7,6 @@ using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Core.Workflow;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

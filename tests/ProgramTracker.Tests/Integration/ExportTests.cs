@@ -1,6 +1,4 @@
-using ProgramTracker.TestSupport;
 using System.IO.Compression;
-using System.Net;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Tools.Synthetic;
 
 namespace ProgramTracker.Tests.Integration;

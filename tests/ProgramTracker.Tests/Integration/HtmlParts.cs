@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>Pieces of a page that the dashboard tests read: heat-map cells, tables, sections, as whitespace-collapsed HTML.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The reader's language: the default, ?culture=, the switch's cookie, and a page cache that keeps them apart.</summary>

@@ -1,14 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.CatalogueImport;
 

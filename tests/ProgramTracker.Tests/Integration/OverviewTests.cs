@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>The read pages, as district staff of Ba Chẽ (who reads the district and all its communes) sees them.</summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using DocumentFormat.OpenXml.Wordprocessing;
-using ProgramTracker.TestSupport;
-using ProgramTracker.Web.Models.Reports;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
 namespace ProgramTracker.Tests.Integration;
@@ -96,13 +91,10 @@ public sealed class PeriodWindowTests(PortalFixture fixture) : IClassFixture<Por
     [Fact]
     public async Task The_Word_summary_of_a_half_year_is_valid_and_names_the_missing_quarter()
     {
-        var response = await (await Client()).GetAsync("/reports/summary.docx?unit=ba-che&period=2023-H2");
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be(SummaryDocx.ContentType);
-        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        using var doc = await SummaryDocuments.OpenAsync(await Client(), "/reports/summary.docx?unit=ba-che&period=2023-H2");
 
         new OpenXmlValidator().Validate(doc).Should().BeEmpty();
-        var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
+        var text = string.Join("\n", SummaryDocuments.Texts(doc));
         text.Should().Contain("6 tháng cuối năm 2023").And.Contain("Chưa có số liệu quý IV: huyện Ba Chẽ").And.Contain("21/21 chỉ tiêu");
     }
 

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Tests.Integration;

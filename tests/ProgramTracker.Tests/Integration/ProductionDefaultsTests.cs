@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

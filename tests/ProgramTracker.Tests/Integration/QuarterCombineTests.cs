@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Models.CatalogueImport;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration;
 
 public sealed class RateLimitTests

@@ -1,6 +1,4 @@
-using System.Net;
 using DocumentFormat.OpenXml.Packaging;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ProgramTracker.Tests.Integration.Api;
 using ProgramTracker.Tests.Integration.Reliability;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

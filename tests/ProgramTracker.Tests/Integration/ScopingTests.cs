@@ -1,11 +1,8 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,5 +1,3 @@
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration;
 
 /// <summary>

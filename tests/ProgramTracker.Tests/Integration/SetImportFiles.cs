@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Tests.Integration;

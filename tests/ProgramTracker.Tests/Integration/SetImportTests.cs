@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Models.CatalogueImport;
 using Xunit.Abstractions;
 using static ProgramTracker.Tests.Integration.SetImportFiles;

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Tests.Integration.Api;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration;
 

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Models.Reports;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
@@ -219,17 +216,9 @@ public sealed partial class SummaryDocxTests(PortalFixture fixture) : IClassFixt
         return Text(Element(await response.Content.ReadAsStringAsync(), "summary", "article"));
     }
 
-    private async Task<WordprocessingDocument> OpenAsync(string url)
-    {
-        var response = await (await Client()).GetAsync(url);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, url);
-        response.Content.Headers.ContentType!.MediaType.Should().Be(SummaryDocx.ContentType);
-        var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        return WordprocessingDocument.Open(stream, false);
-    }
+    private async Task<WordprocessingDocument> OpenAsync(string url) => await SummaryDocuments.OpenAsync(await Client(), url);
 
-    private static List<string> Texts(WordprocessingDocument doc) =>
-        doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0).ToList();
+    private static List<string> Texts(WordprocessingDocument doc) => SummaryDocuments.Texts(doc);
 
     private static List<string[]> Rows(Table table) =>
         table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToArray()).ToList();

@@ -1,5 +1,3 @@
-using ProgramTracker.TestSupport;
-using System.Net;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
 namespace ProgramTracker.Tests.Integration;

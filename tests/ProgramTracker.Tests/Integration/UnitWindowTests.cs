@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
 using static ProgramTracker.Tests.Integration.HtmlParts;
 
 namespace ProgramTracker.Tests.Integration;

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Unit;
 

@@ -1,6 +1,5 @@
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Seeding;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Unit;
 

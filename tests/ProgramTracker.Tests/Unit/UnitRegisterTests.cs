@@ -1,7 +1,6 @@
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Seeding;
 using ProgramTracker.Core.Units;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Unit;
 

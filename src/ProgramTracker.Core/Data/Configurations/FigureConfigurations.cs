@@ -155,9 +155,7 @@ public sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submissio
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId }).IsUnique();
         builder.HasIndex(s => new { s.PeriodId, s.Status });
-        builder.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.CriteriaSet).WithMany().HasForeignKey(s => s.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        UnitSetPeriodKeys.Configure(builder);
         builder.Ignore(s => s.LocksValues);
     }
 }
@@ -181,6 +179,17 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     }
 }
 
+/// <summary>The three keys of a <see cref="UnitSetPeriodRow"/>: none of the rows they name is deleted under it.</summary>
+internal static class UnitSetPeriodKeys
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder) where T : UnitSetPeriodRow
+    {
+        builder.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.CriteriaSet).WithMany().HasForeignKey(s => s.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class AttainmentSummaryConfiguration : IEntityTypeConfiguration<AttainmentSummary>
 {
     public void Configure(EntityTypeBuilder<AttainmentSummary> builder)
@@ -189,9 +198,7 @@ public sealed class AttainmentSummaryConfiguration : IEntityTypeConfiguration<At
         builder.HasKey(s => new { s.UnitId, s.CriteriaSetId, s.PeriodId });
         // Overviews read one period and set across many units.
         builder.HasIndex(s => new { s.PeriodId, s.CriteriaSetId });
-        builder.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.CriteriaSet).WithMany().HasForeignKey(s => s.CriteriaSetId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(s => s.Period).WithMany().HasForeignKey(s => s.PeriodId).OnDelete(DeleteBehavior.Restrict);
+        UnitSetPeriodKeys.Configure(builder);
     }
 }
 

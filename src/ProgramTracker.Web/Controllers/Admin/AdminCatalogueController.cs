@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
 namespace ProgramTracker.Web.Controllers.Admin;

@@ -1,13 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Controllers.Admin;

@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Units;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.CatalogueImport;
 using ProgramTracker.Web.Models.Onboarding;
 

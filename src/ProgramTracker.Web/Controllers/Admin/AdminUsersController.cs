@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
-using ProgramTracker.Web.Infrastructure.Security;
 using ProgramTracker.Web.Models.Admin;
 
 namespace ProgramTracker.Web.Controllers.Admin;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.CatalogueImport;
 using ProgramTracker.Web.Models.Onboarding;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Binding;
 

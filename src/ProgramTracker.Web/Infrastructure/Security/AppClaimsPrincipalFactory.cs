@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Infrastructure.Security;
 

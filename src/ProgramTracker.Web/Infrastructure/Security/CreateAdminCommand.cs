@@ -1,7 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure.Security;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Infrastructure.Security;
 

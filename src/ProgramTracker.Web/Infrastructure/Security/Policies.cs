@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using ProgramTracker.Core.Accounts;
-
 namespace ProgramTracker.Web.Infrastructure.Security;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ProgramTracker.Core.Accounts;
-
 namespace ProgramTracker.Web.Infrastructure.Security;
 
 /// <summary>The current user of a request: the signed-in person (cookie or API token), "?" when nobody is signed in.</summary>

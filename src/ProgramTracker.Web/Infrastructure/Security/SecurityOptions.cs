@@ -1,5 +1,3 @@
-using ProgramTracker.Core.Data;
-
 namespace ProgramTracker.Web.Infrastructure.Security;
 
 /// <summary>

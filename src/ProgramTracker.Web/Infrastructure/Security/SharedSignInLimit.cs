@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Data;
 
 namespace ProgramTracker.Web.Infrastructure.Security;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Admin;
 

@@ -1,9 +1,3 @@
-using ProgramTracker.Core.Localization;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Web.Infrastructure;
-
 namespace ProgramTracker.Web.Models.Admin;
 
 /// <summary>Reads for the user administration pages: two queries for the list whatever the number of users.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Admin;
 

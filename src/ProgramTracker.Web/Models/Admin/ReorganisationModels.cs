@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Admin;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Admin;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-
 namespace ProgramTracker.Web.Models.Audit;
 
 public sealed record AuditRow(DateTime AtUtc, string UserName, AuditAction Action, string? UnitName, string? PeriodLabel, string? SetName, string? IndicatorName, string? OldValue, string? NewValue, string? Note);

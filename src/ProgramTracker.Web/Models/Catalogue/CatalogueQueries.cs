@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Catalogue;

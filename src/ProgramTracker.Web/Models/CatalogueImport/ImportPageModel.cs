@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 

@@ -1,4 +1,3 @@
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Validation;
 using Formats = ProgramTracker.Core.Localization.Formats;
 

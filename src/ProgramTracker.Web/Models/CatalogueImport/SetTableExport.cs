@@ -3,12 +3,10 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Import;
 using Formats = ProgramTracker.Core.Localization.Formats;
+using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 

@@ -1,15 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProgramTracker.Core.Catalogue;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Validation;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
@@ -30,7 +24,6 @@ public sealed record ImportPayload(string SetCode, string UserName, string? Effe
 public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<CatalogueImportOptions> options, IDataProtectionProvider protection, RuleEditor rules)
 {
     private const string Purpose = "ProgramTracker.CatalogueImport.v1";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public CatalogueImportOptions Options => options.Value;
 
@@ -52,7 +45,7 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
         var name = Path.GetFileName(file.FileName);
         if (file.Length > limits.MaxFileBytes)
         {
-            return Fail(name, new ImportError(null, null, f.Format("SetImport.TooLarge", Mb(file.Length, f), Mb(limits.MaxFileBytes, f))));
+            return Fail(name, new ImportError(null, null, f.Format("SetImport.TooLarge", PreviewTokens.Mb(file.Length, f), PreviewTokens.Mb(limits.MaxFileBytes, f))));
         }
 
         var bytes = new byte[file.Length];
@@ -294,42 +287,15 @@ public sealed class SetTableImporter(ProgramTrackerDbContext db, IOptions<Catalo
         return new ParsedImport(name, hash, rows, numbers, errors);
     }
 
-    public string Protect(ImportPayload payload)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, payload, Json);
-        }
-
-        var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
-        return WebEncoders.Base64UrlEncode(protector.Protect(buffer.ToArray(), TimeSpan.FromMinutes(options.Value.PreviewMinutes)));
-    }
+    public string Protect(ImportPayload payload) =>
+        PreviewTokens.Protect(protection, Purpose, payload, CompressionLevel.Optimal, TimeSpan.FromMinutes(options.Value.PreviewMinutes));
 
     /// <summary>The payload when it is the portal's own, unexpired, and for this set and user; else null.</summary>
-    public ImportPayload? Unprotect(string? token, string setCode, string userName)
-    {
+    public ImportPayload? Unprotect(string? token, string setCode, string userName) =>
         // A payload holds at most MaxRows rows; anything far larger was not made here.
-        if (string.IsNullOrEmpty(token) || token.Length > 8 * 1024 * 1024)
-        {
-            return null;
-        }
-
-        try
-        {
-            var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
-            var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-            var payload = JsonSerializer.Deserialize<ImportPayload>(gzip, Json);
-            return payload is not null && payload.SetCode == setCode && payload.UserName == userName && payload.Rows.Count <= options.Value.MaxRows ? payload : null;
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or JsonException or InvalidDataException)
-        {
-            return null;
-        }
-    }
+        PreviewTokens.Unprotect<ImportPayload>(protection, Purpose, token, 8 * 1024 * 1024) is { } payload
+        && payload.SetCode == setCode && payload.UserName == userName && payload.Rows.Count <= options.Value.MaxRows ? payload : null;
 
     private static ParsedImport Fail(string name, ImportError error) => new(name, "", [], [], [error]);
 
-    private static string Mb(long bytes, Formats f) => $"{f.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.CatalogueImport;
 

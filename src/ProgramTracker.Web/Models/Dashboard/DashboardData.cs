@@ -1,7 +1,3 @@
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Web.Infrastructure;
-
 namespace ProgramTracker.Web.Models.Dashboard;
 
 // What a dashboard request loads: aggregated figures, keyed by ids, not yet formatted.

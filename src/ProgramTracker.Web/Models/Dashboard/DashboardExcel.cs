@@ -1,8 +1,5 @@
 using System.Reflection;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Import;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Models.Dashboard;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Dashboard;
 

@@ -1,6 +1,3 @@
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-
 namespace ProgramTracker.Web.Models.Dashboard;
 
 /// <summary>Turns loaded figures into what the dashboard page, the meeting brief and the export show. Pure: no storage.</summary>

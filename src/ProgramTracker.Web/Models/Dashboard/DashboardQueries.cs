@@ -1,9 +1,5 @@
 using ProgramTracker.Core.Periods;
-using ProgramTracker.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Poverty;
 
 namespace ProgramTracker.Web.Models.Dashboard;

@@ -1,6 +1,3 @@
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-
 namespace ProgramTracker.Web.Models.Dashboard;
 
 /// <summary>How the dashboard, the meeting brief and the export say a figure in words, in the reader's language.</summary>

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Entry;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Workflow;
 
 namespace ProgramTracker.Web.Models.Entry;

@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Entry;

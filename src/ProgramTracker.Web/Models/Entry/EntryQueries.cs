@@ -1,9 +1,5 @@
 using ProgramTracker.Core.Periods;
-using ProgramTracker.Core.Localization;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Entry;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Import;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.EntryWorkbook;

@@ -1,12 +1,6 @@
-using ProgramTracker.Core.Localization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Import;
 using ProgramTracker.Core.Workflow;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Entry;
 using ProgramTracker.Web.Models.Units;
 

@@ -1,10 +1,5 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.CatalogueImport;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -29,20 +24,23 @@ public sealed record UnitExport(string Slug, string FullName, string PeriodCode,
 /// <summary>One unit's indicator values for one period, with every indicator of its level listed, as an Excel workbook.</summary>
 public sealed class UnitExportQueries(ProgramTrackerDbContext db)
 {
-    /// <summary>Null when the period is malformed or unknown (the unit was resolved and its access checked by the caller).</summary>
-    public async Task<UnitExport?> LoadAsync(Units.UnitHeader header, bool communeLevel, string? periodCode, CancellationToken ct)
+    /// <summary>
+    /// Null when the period names no stored one nor a window with a quarter (the unit and the period were bound, and the
+    /// unit's access checked, before the action); the default period when none is named.
+    /// </summary>
+    public async Task<UnitExport?> LoadAsync(Units.UnitHeader header, bool communeLevel, PeriodKey? named, CancellationToken ct)
     {
         var unit = new DashUnit(header.Id, header.Slug, header.Name, header.Kind);
 
         var periods = (await db.Periods.AsNoTracking().Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).ToListAsync(ct)).OrderBy(p => p.SortKey).ToList();
         DashPeriod? period;
         Units.UnitWindowScope? window = null;
-        if (PeriodKey.TryParse(periodCode, out var key) && key.Span != PeriodSpan.Quarter && Units.UnitWindowScope.Of(key, periods) is { } w)
+        if (named is { Span: not PeriodSpan.Quarter } key && Units.UnitWindowScope.Of(key, periods) is { } w)
         {
             // A half-year or a year (issue 26.1): each value combined from the quarters as on the unit's page.
             (window, period) = (w, w.Period);
         }
-        else if (string.IsNullOrWhiteSpace(periodCode))
+        else if (named is null)
         {
             // The one default-period rule (Core/Periods/DefaultPeriod), as the unit's page.
             var withFigures = await DefaultPeriod.PeriodsWithFiguresAsync(db, [unit.Id], ct);
@@ -50,7 +48,9 @@ public sealed class UnitExportQueries(ProgramTrackerDbContext db)
         }
         else
         {
-            period = PeriodCode.TryParse(periodCode, out var year, out var quarter) ? periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter) : null;
+            // A stored quarter or whole year; a half-year without a quarter is none.
+            var stored = named.Value;
+            period = stored.Span == PeriodSpan.Half ? null : periods.FirstOrDefault(p => p.Year == stored.Year && p.Quarter == stored.Quarter);
         }
 
         if (period is null)

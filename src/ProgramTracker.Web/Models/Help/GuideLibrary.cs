@@ -3,8 +3,6 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Help;
 

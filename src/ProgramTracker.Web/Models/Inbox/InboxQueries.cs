@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Inbox;
 

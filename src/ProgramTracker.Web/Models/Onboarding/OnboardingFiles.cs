@@ -1,12 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Import;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Models.Onboarding;
@@ -26,7 +22,6 @@ public sealed record OnboardingPayload<T>(string Kind, string UserName, string F
 public sealed class OnboardingFiles(IOptions<ImportOptions> limits, IOptions<CatalogueImportOptions> tables, IDataProtectionProvider protection)
 {
     private const string Purpose = "ProgramTracker.Onboarding.v1";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public ImportOptions Limits => limits.Value;
 
@@ -40,7 +35,7 @@ public sealed class OnboardingFiles(IOptions<ImportOptions> limits, IOptions<Cat
         var name = Path.GetFileName(file.FileName);
         if (file.Length > limits.Value.MaxFileBytes)
         {
-            return Fail(name, f.Format("SetImport.TooLarge", Mb(file.Length, f), Mb(limits.Value.MaxFileBytes, f)));
+            return Fail(name, f.Format("SetImport.TooLarge", PreviewTokens.Mb(file.Length, f), PreviewTokens.Mb(limits.Value.MaxFileBytes, f)));
         }
 
         var bytes = new byte[file.Length];
@@ -90,45 +85,17 @@ public sealed class OnboardingFiles(IOptions<ImportOptions> limits, IOptions<Cat
         return rows.Count == 0 ? Fail(name, f["SetImport.NoRows"]) : new OnboardingTable(name, hash, rows, []);
     }
 
-    public string Protect<T>(OnboardingPayload<T> payload)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, payload, Json);
-        }
-
-        var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
-        return WebEncoders.Base64UrlEncode(protector.Protect(buffer.ToArray(), TimeSpan.FromMinutes(tables.Value.PreviewMinutes)));
-    }
+    public string Protect<T>(OnboardingPayload<T> payload) =>
+        PreviewTokens.Protect(protection, Purpose, payload, CompressionLevel.Fastest, TimeSpan.FromMinutes(tables.Value.PreviewMinutes));
 
     /// <summary>The payload when it is the portal's own, unexpired, of this kind and for this user; else null.</summary>
-    public OnboardingPayload<T>? Unprotect<T>(string? token, string kind, string userName)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 16 * 1024 * 1024)
-        {
-            return null;
-        }
-
-        try
-        {
-            var protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
-            var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(token));
-            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-            var payload = JsonSerializer.Deserialize<OnboardingPayload<T>>(gzip, Json);
-            return payload is not null && payload.Kind == kind && payload.UserName == userName && payload.Rows.Count <= limits.Value.MaxRows ? payload : null;
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or JsonException or InvalidDataException)
-        {
-            return null;
-        }
-    }
+    public OnboardingPayload<T>? Unprotect<T>(string? token, string kind, string userName) =>
+        PreviewTokens.Unprotect<OnboardingPayload<T>>(protection, Purpose, token, 16 * 1024 * 1024) is { } payload
+        && payload.Kind == kind && payload.UserName == userName && payload.Rows.Count <= limits.Value.MaxRows ? payload : null;
 
     /// <summary>An empty workbook with the columns' headers in the reader's language (the import reads either).</summary>
     public static byte[] Template(IReadOnlyList<ImportColumn> columns, string sheet, Formats f) =>
         SetTableWriter.PlainXlsx(sheet, columns.Select(c => c.Header(f)).ToList(), [], columns.Select(_ => 24d).ToList());
-
-    private static string Mb(long bytes, Formats f) => $"{f.Number(Math.Round(bytes / 1024m / 1024m, 1))} MB";
 
     private static OnboardingTable Fail(string name, string message) => new(name, "", [], [new ImportError(null, null, message)]);
 }

@@ -1,5 +1,3 @@
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Units;
 using ProgramTracker.Web.Models.CatalogueImport;
 

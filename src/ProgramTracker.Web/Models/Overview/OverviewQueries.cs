@@ -1,9 +1,4 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 
 namespace ProgramTracker.Web.Models.Overview;
 

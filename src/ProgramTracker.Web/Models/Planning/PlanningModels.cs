@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Planning;

@@ -1,12 +1,6 @@
 using ProgramTracker.Core.Periods;
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.Planning;

@@ -1,4 +1,3 @@
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Web.Models.Units;
 
 namespace ProgramTracker.Web.Models.PovertyEntry;

@@ -1,6 +1,4 @@
 using System.Text;
-using ProgramTracker.Core.Localization;
-using ProgramTracker.Web.Infrastructure;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Reports;

@@ -2,8 +2,6 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Reports;

@@ -1,4 +1,3 @@
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.CatalogueImport;
 
 namespace ProgramTracker.Web.Models.Trust;

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Web.Models.Dashboard;
 
 namespace ProgramTracker.Web.Models.Trust;
@@ -68,6 +64,17 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
         var period = string.IsNullOrEmpty(code) ? quarters.FirstOrDefault() : quarters.FirstOrDefault(p => p.Code == code);
         return (period, quarters);
     }
+
+    /// <summary>
+    /// The completeness report of a unit and quarter bound by the page's binders (the latest quarter begun when none is
+    /// named); null when the quarter has not begun.
+    /// </summary>
+    public async Task<CompletenessPage?> CompletenessAsync(Units.UnitHeader unit, Core.Periods.PeriodKey? period, CancellationToken ct) =>
+        await PeriodAsync(period?.Code, ct) is ({ } quarter, var quarters) ? await CompletenessAsync((unit.Id, unit.Slug, unit.FullName), quarter, quarters, ct) : null;
+
+    /// <summary>The validation report of a unit and quarter bound by the page's binders; null when the quarter has not begun.</summary>
+    public async Task<ValidationPage?> ValidationAsync(Units.UnitHeader unit, Core.Periods.PeriodKey? period, CancellationToken ct) =>
+        await PeriodAsync(period?.Code, ct) is ({ } quarter, var quarters) ? await ValidationAsync((unit.Id, unit.Slug, unit.FullName), quarter, quarters, ct) : null;
 
     public async Task<CompletenessPage> CompletenessAsync((int Id, string Slug, string Name) unit, ReportingPeriod period, List<ReportingPeriod> quarters, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Domain;
 
 namespace ProgramTracker.Web.Models.Units;
 

@@ -1,10 +1,5 @@
 using ProgramTracker.Core.Periods;
-using Microsoft.EntityFrameworkCore;
-using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
-using ProgramTracker.Core.Localization;
 using ProgramTracker.Core.Poverty;
 using ProgramTracker.Web.Models.Dashboard;
 
@@ -99,7 +94,9 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         var periods = snapshot.Periods.ToList();
         var stored = periods.Select(p => new DashPeriod(p.Id, p.Year, p.Quarter)).OrderBy(p => p.SortKey).ToList();
         UnitWindowScope? window = null;
-        if (PeriodKey.TryParse(periodCode, out var key) && key.Span != PeriodSpan.Quarter)
+        // A period that does not parse is left out: the page picks the default one (a hand-edited address never fails).
+        PeriodKey? named = PeriodKey.TryParse(periodCode, out var key) ? key : null;
+        if (named is not null && key.Span != PeriodSpan.Quarter)
         {
             window = UnitWindowScope.Of(key, stored);
             if (window is null && (key.Span == PeriodSpan.Half || !periods.Any(p => p.Year == key.Year && p.Quarter is null)))
@@ -111,7 +108,7 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         // A window's stored year (if any) stands as the page's period for the links that take a stored one; a half-year has none.
         var period = window is not null
             ? periods.FirstOrDefault(p => p.Id == window.StoredYear?.Id)
-            : await SelectPeriodAsync(unit.Id, periods, periodCode, ct);
+            : await SelectPeriodAsync(unit.Id, periods, named, ct);
         var readIds = window?.PeriodIds ?? (period is null ? [] : [period.Id]);
 
         // The sets of the unit's level that were in force at some time while the unit existed.
@@ -337,11 +334,12 @@ public sealed class UnitQueries(ProgramTrackerDbContext db, CurrentCatalogue cat
         }).ToList();
     }
 
-    private async Task<ReportingPeriod?> SelectPeriodAsync(int unitId, List<ReportingPeriod> periods, string? periodCode, CancellationToken ct)
+    /// <summary>The stored period named (null when none is), else the default one; a half-year never gets here (it is a window).</summary>
+    private async Task<ReportingPeriod?> SelectPeriodAsync(int unitId, List<ReportingPeriod> periods, PeriodKey? named, CancellationToken ct)
     {
-        if (PeriodCode.TryParse(periodCode, out var year, out var quarter))
+        if (named is { } key)
         {
-            return periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter);
+            return key.StoredIn(periods);
         }
 
         // The one default-period rule (Core/Periods/DefaultPeriod).

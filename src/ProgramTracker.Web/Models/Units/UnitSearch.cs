@@ -1,6 +1,3 @@
-using ProgramTracker.Core.Accounts;
-using ProgramTracker.Core.Data;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Units;
 
 namespace ProgramTracker.Web.Models.Units;

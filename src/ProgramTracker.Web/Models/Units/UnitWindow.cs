@@ -1,5 +1,4 @@
 using ProgramTracker.Core.Attainment;
-using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Web.Models.Dashboard;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Api;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using ProgramTracker.ApiClient;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Api;
 

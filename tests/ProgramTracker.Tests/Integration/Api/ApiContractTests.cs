@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Api;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
 using ProgramTracker.Core.Data;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Api;
 
 namespace ProgramTracker.Tests.Integration.Api;

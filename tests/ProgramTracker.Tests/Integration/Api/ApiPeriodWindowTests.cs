@@ -1,5 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
 using System.Text.Json.Nodes;
 
 namespace ProgramTracker.Tests.Integration.Api;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using ProgramTracker.Core.Data;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Api;
 
 namespace ProgramTracker.Tests.Integration.Api;

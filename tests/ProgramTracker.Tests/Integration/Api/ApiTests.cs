@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Api;
 

@@ -1,5 +1,3 @@
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Api;
 
 /// <summary>Issue 23 part 6: the units of the register through the API, by province, day and statistics code.</summary>

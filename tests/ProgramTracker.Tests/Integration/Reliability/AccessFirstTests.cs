@@ -1,6 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 13: dashboards, reports and exports check access before they read any of the unit's figures.</summary>

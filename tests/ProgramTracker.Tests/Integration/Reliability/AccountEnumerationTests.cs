@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ProgramTracker.Tests.Integration.Api;
-using ProgramTracker.TestSupport;
 using Xunit.Abstractions;
 
 namespace ProgramTracker.Tests.Integration.Reliability;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

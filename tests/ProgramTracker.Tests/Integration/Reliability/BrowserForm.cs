@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>

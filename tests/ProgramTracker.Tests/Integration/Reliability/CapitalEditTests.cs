@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 12: capital rows are edited and (softly) deleted with audit and versions; a double click adds nothing twice.</summary>

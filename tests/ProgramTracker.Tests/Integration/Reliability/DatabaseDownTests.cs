@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 using Npgsql;
-using ProgramTracker.TestSupport;
 using Xunit.Abstractions;
 
 namespace ProgramTracker.Tests.Integration.Reliability;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>The cells of an entry form as the page shows them: index, indicator, version, typed value, by indicator code.</summary>

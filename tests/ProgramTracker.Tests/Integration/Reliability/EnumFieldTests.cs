@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure.Binding;
 
 namespace ProgramTracker.Tests.Integration.Reliability;

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using ProgramTracker.Core.Import;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defects 5 and 9: nobody approves or returns what they submitted (unless Workflow:AllowSelfApproval, audited); an over-long comment says so.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>

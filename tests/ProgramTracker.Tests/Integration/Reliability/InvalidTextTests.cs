@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Infrastructure;
 
 namespace ProgramTracker.Tests.Integration.Reliability;

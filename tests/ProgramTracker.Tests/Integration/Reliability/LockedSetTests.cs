@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Localization;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 3: one number rule (decimal comma, dot groups thousands), stated beside the cells; ambiguous input refused with how to write it; amounts never rounded.</summary>

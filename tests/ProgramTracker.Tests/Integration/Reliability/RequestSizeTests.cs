@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text;
 using ProgramTracker.Tests.Integration.Api;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Data;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 1: route values are never replaced by body or query fields; error pages answer their own status for every method.</summary>

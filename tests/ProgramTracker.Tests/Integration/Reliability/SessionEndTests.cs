@@ -1,6 +1,3 @@
-using System.Net;
-using ProgramTracker.TestSupport;
-
 namespace ProgramTracker.Tests.Integration.Reliability;
 
 /// <summary>Defect 6: sign-out, disabling a user and a password change end every session of that user, even a cookie saved before.</summary>

@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Accounts;
-using ProgramTracker.TestSupport;
 
 namespace ProgramTracker.Tests.Integration.Reliability;
 

@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Core.Catalogue;
 using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Periods;
 using ProgramTracker.Core.Planning;
-using ProgramTracker.TestSupport;
 
 using ProgramTracker.Tests.Integration;
 

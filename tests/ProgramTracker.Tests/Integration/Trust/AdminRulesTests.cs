@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using ProgramTracker.Tests.Integration.Api;
 using ProgramTracker.Core.Validation;
-using ProgramTracker.TestSupport;
 using ProgramTracker.Web.Models.CatalogueImport;
 using static ProgramTracker.Tests.Integration.SetImportFiles;
 
