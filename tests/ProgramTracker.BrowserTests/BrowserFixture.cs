@@ -74,16 +74,45 @@ public sealed class BrowserFixture : SeededPortal
     public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 900) =>
         await NewPageAsync(width, height, await SignedInStateAsync(userName));
 
-    /// <summary>The browser state (cookies) of <paramref name="userName"/> signed in, for a context made by the test itself.</summary>
-    public Task<string> SignedInStateAsync(string userName) =>
-        _signedIn.GetOrAdd(userName, user => new Lazy<Task<string>>(async () =>
+    /// <summary>
+    /// The browser state (cookies) of <paramref name="userName"/> signed in, for a context made by the test itself.
+    /// Only a sign-in that succeeded is kept: a failed one (a step timed out on a loaded machine) is dropped, so that neither this
+    /// test nor the next one is handed the same fault, and it is tried once more on a fresh context before the test fails.
+    /// </summary>
+    public async Task<string> SignedInStateAsync(string userName)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            var page = await NewPageAsync();
-            await SignInAsync(page, user);
-            var state = await page.Context.StorageStateAsync();
+            var signIn = _signedIn.GetOrAdd(userName, user => new Lazy<Task<string>>(() => SignInStateAsync(user)));
+            try
+            {
+                return await signIn.Value;
+            }
+            catch (Exception)
+            {
+                _signedIn.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(userName, signIn));
+                if (attempt == 2)
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private async Task<string> SignInStateAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            // The cookie is set by the sign-in's answer: the landing page's own load (its scripts, styles, fonts) need not finish.
+            await SignInAsync(page, userName, until: WaitUntilState.Commit);
+            return await page.Context.StorageStateAsync();
+        }
+        finally
+        {
             await page.Context.CloseAsync();
-            return state;
-        })).Value;
+        }
+    }
 
     /// <summary>After a test renewed <paramref name="userName"/>'s security stamp: the next page signs in through the form again.</summary>
     public void ForgetSignIn(string userName) => _signedIn.TryRemove(userName, out _);
@@ -111,13 +140,17 @@ public sealed class BrowserFixture : SeededPortal
         await page.WaitForURLAsync("**period=" + period);
     }
 
-    public static async Task SignInAsync(IPage page, string userName, string password = PortalClients.DemoPassword)
+    /// <summary>
+    /// Signs in through the form and waits until the browser has left the sign-in page: for the landing page loaded whole
+    /// (<paramref name="until"/> Load, what a test of signing in looks at), or only for its answer (Commit: the cookie is set).
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = PortalClients.DemoPassword, WaitUntilState until = WaitUntilState.Load)
     {
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = until });
     }
 
     /// <summary>

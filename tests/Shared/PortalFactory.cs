@@ -42,6 +42,9 @@ public class PortalFactory(string provider, string connectionString, string? see
         ["Security:SignInRateLimit:WindowSeconds"] = "600",
     };
 
+    /// <summary>The portal's clock (<see cref="TestClock.Provider"/> unless a test starts it at another day); set before the server starts.</summary>
+    public TimeProvider Clock { get; set; } = TestClock.Provider;
+
     /// <summary>Extra configuration, applied last; set before the server starts (e.g. ["Seed:DemoUsers"] = "false").</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -65,7 +68,7 @@ public class PortalFactory(string provider, string connectionString, string? see
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton(TestClock.Provider);
+            services.AddSingleton(Clock);
         });
     }
 

@@ -19,11 +19,40 @@ public static class TestClock
         ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
         : new DateOnly(2026, 12, 7);
 
+    /// <summary>
+    /// The days the suite is known to pass at (issue 29), and that CI takes in turn (.ci/run): the day the tests were written, a
+    /// day inside a later quarter, and the last day of a year (on which Viet Nam's date is already the next year from 17:00 UTC).
+    /// Tests whose expected figures depend on the day give them as literals for each of these.
+    /// </summary>
+    public static readonly DateOnly[] Dates = [new(2026, 12, 7), new(2030, 6, 1), new(2031, 12, 31)];
+
+    /// <summary>The figure written for <see cref="Today"/> in <paramref name="byDay"/>; fails naming <see cref="Dates"/> when the day has none.</summary>
+    public static T ForToday<T>(IReadOnlyDictionary<DateOnly, T> byDay) =>
+        byDay.TryGetValue(Today, out var value)
+            ? value
+            : throw new InvalidOperationException(
+                $"No hand-worked figure for the test day {Day(Today)}: run at one of {string.Join(", ", Dates.Select(Day))} ({Variable}).");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>The clock the test host gives the portal: <see cref="Today"/>, moving at the real pace.</summary>
-    public static TimeProvider Provider { get; } = new Shifted(Today);
+    public static TimeProvider Provider { get; } = At(Today);
+
+    /// <summary>A clock on <paramref name="day"/>, moving at the real pace: for a portal started at another day than the run's (<see cref="PortalFactory.Clock"/>).</summary>
+    public static TimeProvider At(DateOnly day) => new Shifted(day);
+
+    /// <summary>A year safely after <see cref="Today"/> (five years on): none of its quarters is open yet.</summary>
+    public static int FutureYear => Today.Year + 5;
 
     /// <summary>A quarter code safely after <see cref="Today"/> (five years on): one no calendar has opened yet.</summary>
-    public static string FutureQuarter => $"{Today.Year + 5}-Q1";
+    public static string FutureQuarter => $"{FutureYear}-Q1";
+
+    /// <summary>
+    /// <paramref name="text"/> (a test case's address) with <c>{future}</c> read as <see cref="FutureYear"/>: "{future}-H1" is a
+    /// half-year none of whose quarters is open at any clock date the suite runs at.
+    /// </summary>
+    public static string InFuture(string text) =>
+        text.Replace("{future}", FutureYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>The quarter that holds <see cref="Today"/>.</summary>
     public static (int Year, int Quarter) CurrentQuarter => (Today.Year, (Today.Month - 1) / 3 + 1);

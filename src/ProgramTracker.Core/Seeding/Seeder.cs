@@ -190,7 +190,7 @@ public sealed class Seeder(ProgramTrackerDbContext db)
     {
         var added = 0;
         var recorded = (await db.Set<Reorganisation>().Select(r => r.Code).ToListAsync(ct)).ToHashSet();
-        var service = new ReorganisationService(db, TimeProvider.System);
+        var service = new ReorganisationService(db, db.Clock); // the context's clock (the portal's TimeProvider), not the machine's
         for (var i = 0; i < data.Reorganisations.Count; i++)
         {
             var r = data.Reorganisations[i];

@@ -39,7 +39,7 @@ public static class CreateTokenCommand
 
         var write = args.Contains("--write");
         var (created, problem) = await scope.ServiceProvider.GetRequiredService<ApiTokens>()
-            .CreateAsync(user.Id, Option(args, "--name") ?? $"create-token {DateTime.UtcNow:yyyy-MM-dd}", days, write);
+            .CreateAsync(user.Id, Option(args, "--name") ?? $"create-token {scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}", days, write);
         if (created is null)
         {
             await error.WriteLineAsync(problem);

@@ -22,7 +22,8 @@ public sealed class LanguageController : Controller
 
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, PortalLocalization.CookieValue(chosen), new CookieOptions
         {
-            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            // A year from whenever the browser stores it: a lifetime, not a date, so neither the server's clock nor the browser's moves it.
+            MaxAge = TimeSpan.FromDays(365),
             IsEssential = true,
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,

@@ -53,6 +53,20 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
     private static long ExpectedValues => Quarters.Sum(q => (long)Units.Count * IndicatorsIn(q.Year));
 
     /// <summary>
+    /// What the tiny scale writes, worked out by hand for each clock day the suite runs at (<see cref="TestClock.Dates"/>), for the
+    /// 38 communes of Lai Châu: quarters from 2025-Q3 to the day's; values 92 per commune in each 2025 quarter and 51 from 2026;
+    /// one poverty record per commune and quarter while a national standard is in force (NĐ 07/2021 to 2026, NĐ 351/2025 in
+    /// 2027–2030, none after); capital 2 × 2 rows per programme-year with a fourth quarter filled (3 programmes in 2025, the
+    /// merged one from 2026).
+    /// </summary>
+    private static readonly Dictionary<DateOnly, (int Quarters, long Values, int Poverty, int Capital)> Expected = new()
+    {
+        [new(2026, 12, 7)] = (6, 38 * (2 * 92 + 4 * 51), 38 * 6, (3 + 1) * 2 * 2),
+        [new(2030, 6, 1)] = (20, 38 * (2 * 92 + 18 * 51), 38 * 20, (3 + 4) * 2 * 2),
+        [new(2031, 12, 31)] = (26, 38 * (2 * 92 + 24 * 51), 38 * 22, (3 + 6) * 2 * 2),
+    };
+
+    /// <summary>
     /// Indicators per commune-level unit and quarter: until 2025-Q4 ntm-xa (the 12 the seed confirms and 38 synthetic) and
     /// ntm-xa-nang-cao (42 synthetic); from 2026-Q1 ntm-xa-2026 (47 synthetic) and ctmtqg-2026-theo-doi-xa (the seed's 4).
     /// </summary>
@@ -79,7 +93,8 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
     [Fact]
     public async Task Counts_are_units_times_quarters_times_the_indicators_in_force()
     {
-        Quarters.Should().HaveCount(6, "2025-Q3 to 2026-Q4 on the test day 2026-12-07").And.StartWith((2025, 3));
+        var expected = TestClock.ForToday(Expected);
+        Quarters.Should().HaveCount(expected.Quarters, "2025-Q3 to the test day's quarter").And.StartWith((2025, 3));
         await using var db = Context(tiny.ConnectionString);
 
         var perQuarter = await db.IndicatorValues.Where(v => v.UpdatedBy == SyntheticRows.Writer)
@@ -90,7 +105,7 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         perQuarter.Should().OnlyContain(q => q.Units == Units.Count && q.Rows == (long)Units.Count * IndicatorsIn(q.Year));
 
         var values = await db.IndicatorValues.LongCountAsync(v => v.UpdatedBy == SyntheticRows.Writer);
-        values.Should().Be(ExpectedValues).And.Be(38 * (2 * 92 + 4 * 51));
+        values.Should().Be(ExpectedValues).And.Be(expected.Values);
         // Every (unit, indicator, period) once: no gaps, no duplicates.
         (await db.IndicatorValues.Where(v => v.UpdatedBy == SyntheticRows.Writer).Select(v => new { v.UnitId, v.IndicatorId, v.PeriodId }).Distinct().LongCountAsync())
             .Should().Be(values);
@@ -101,10 +116,10 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
         sets.Where(s => s.Year == 2026).Select(s => s.Code).Should().BeEquivalentTo(["ntm-xa-2026", "ctmtqg-2026-theo-doi-xa"]);
 
         var submissions = Units.Count * SetsPerQuarter * Quarters.Count;
-        // Quảng Ninh's own poverty standard is not Lai Châu's: the national one only (NĐ 07/2021, in force to 2026-12-31).
-        var poverty = Units.Count * Quarters.Count;
-        // Per province: 2025 for the three 2021–2025 programmes, 2026 for the merged one; planned and disbursed, investment and recurrent.
-        const int capital = (3 + 1) * 2 * 2;
+        // Quảng Ninh's own poverty standard is not Lai Châu's: the national one only (NĐ 07/2021 to 2026, NĐ 351/2025 to 2030).
+        var poverty = expected.Poverty;
+        // Per province: 2025 for the three 2021–2025 programmes, 2026 on for the merged one; planned and disbursed, investment and recurrent.
+        var capital = expected.Capital;
         (await db.Submissions.CountAsync()).Should().Be(submissions);
         (await db.PovertyRecords.CountAsync(p => p.Period.Year >= 2025)).Should().Be(poverty);
         (await db.CapitalFigures.CountAsync(c => c.Description == SyntheticRows.CapitalDescription)).Should().Be(capital);

@@ -99,16 +99,39 @@ public sealed partial class SummaryDocxTests(PortalFixture fixture) : IClassFixt
         int.Parse(first.ParagraphProperties.SpacingBetweenLines!.After!.Value!, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(6 * 20);
     }
 
+    /// <summary>
+    /// The place and date line for each clock day the suite runs at (<see cref="TestClock.Dates"/>) and the day after it: Viet Nam
+    /// (UTC+7) is a day ahead from 17:00 UTC. The decree's zeros: a day below 10 and the months 1 and 2 take one.
+    /// </summary>
+    private static readonly Dictionary<DateOnly, string> PlaceAndDate = new()
+    {
+        [new(2026, 12, 7)] = "Ba Chẽ, ngày 07 tháng 12 năm 2026",
+        [new(2026, 12, 8)] = "Ba Chẽ, ngày 08 tháng 12 năm 2026",
+        [new(2030, 6, 1)] = "Ba Chẽ, ngày 01 tháng 6 năm 2030",
+        [new(2030, 6, 2)] = "Ba Chẽ, ngày 02 tháng 6 năm 2030",
+        [new(2031, 12, 31)] = "Ba Chẽ, ngày 31 tháng 12 năm 2031",
+        [new(2032, 1, 1)] = "Ba Chẽ, ngày 01 tháng 01 năm 2032",
+    };
+
+    private static DateOnly VietNamDay()
+    {
+        var day = DateOnly.FromDateTime(TestClock.Provider.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        PlaceAndDate.Should().ContainKey(day, $"the suite runs at {string.Join(", ", TestClock.Dates)} ({TestClock.Variable})");
+        return day;
+    }
+
     [Fact]
     public async Task The_header_names_the_sender_the_state_and_the_place_and_the_closing_names_recipients_and_signer()
     {
+        var before = VietNamDay();
         using var doc = await OpenAsync(Docx);
         var text = Texts(doc);
+        var after = VietNamDay();
 
         text.Should().ContainInOrder("ỦY BAN NHÂN DÂN", "HUYỆN BA CHẼ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc");
         text.Should().Contain(t => t.StartsWith("Số:", StringComparison.Ordinal) && t.EndsWith("/BC-UBND", StringComparison.Ordinal));
-        // The test clock's day (2026-12-07), in Viet Nam's time.
-        text.Should().Contain("Ba Chẽ, ngày 07 tháng 12 năm 2026");
+        // The test clock's day in Viet Nam's time (the report was made between the two readings of it).
+        text.Should().Contain(t => t == PlaceAndDate[before] || t == PlaceAndDate[after], $"the report is dated {before} in Viet Nam");
         text.Should().Contain("BÁO CÁO").And.Contain("Kết quả thực hiện các chương trình mục tiêu quốc gia Quý III/2023");
         text.Should().ContainInOrder("Nơi nhận:", "- UBND tỉnh Quảng Ninh (b/c);", "- Lưu: VT.");
         text.Should().ContainInOrder("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
