@@ -50,6 +50,26 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name, builder.ConnectionString);
     }
 
+    /// <summary>Whether some session of this database comes to wait on a lock (a row another session holds) within 10 s.</summary>
+    public async Task<bool> WaitForLockWaitAsync()
+    {
+        await using var watch = new NpgsqlConnection(ConnectionString);
+        await watch.OpenAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            await using var cmd = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
+            if ((long)(await cmd.ExecuteScalarAsync())! > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -34,13 +34,13 @@ public static class ApiSetup
                 "token:" + (context.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? "none"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromSeconds(Math.Max(1, window)), QueueLimit = 0 })));
 
-        // A refused API request gets problem details; the portal's own callback (sign-in limit) keeps the others.
+        // A request over its token's limit gets problem details (429); the portal's own callback answers the others (busy: 503).
         services.PostConfigure<RateLimiterOptions>(o =>
         {
             var portal = o.OnRejected;
             o.OnRejected = async (context, ct) =>
             {
-                if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                if (!Infrastructure.RequestConcurrency.IsBusy(context) && context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = window.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, Formats.Current["Api.TooMany"],

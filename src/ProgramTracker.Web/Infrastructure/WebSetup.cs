@@ -47,6 +47,7 @@ public static class WebSetup
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+        services.AddRequestConcurrency(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(3));
         services.AddProgramTrackerQueries();
         services.AddOutputCache(o =>

@@ -184,7 +184,7 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         }
 
         var held = first.PostFormAsync("/communes/nam-son/entry/2023-Q4", EntryFormPage.Fields(firstForm, new() { ["ntm-xa.3.1"] = "81" }), firstToken);
-        (await WaitForLockWaitAsync()).Should().BeTrue("the Nam Sơn save should be waiting on the held row");
+        (await _database.WaitForLockWaitAsync()).Should().BeTrue("the Nam Sơn save should be waiting on the held row");
 
         var other = second.PostFormAsync("/communes/don-dac/entry/2023-Q4", EntryFormPage.Fields(secondForm, new() { ["ntm-xa.3.1"] = "82" }), secondToken);
         var finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(20)));
@@ -232,7 +232,7 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         }
 
         var held = namSon.PostFormAsync("/communes/nam-son/entry/2023-Q4", EntryFormPage.Fields(namSonForm, new() { ["ntm-xa.3.1"] = "83" }), namSonToken);
-        (await WaitForLockWaitAsync()).Should().BeTrue("Nam Sơn's save raises the held stripe, so it waits for it");
+        (await _database.WaitForLockWaitAsync()).Should().BeTrue("Nam Sơn's save raises the held stripe, so it waits for it");
 
         var other = dapThanh.PostFormAsync("/communes/dap-thanh/entry/2023-Q4", EntryFormPage.Fields(dapThanhForm, new() { ["ntm-xa.3.1"] = "84" }), dapThanhToken);
         var finished = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(20)));
@@ -244,25 +244,6 @@ public sealed class DataScopeTests : IAsyncLifetime, IDisposable
         (await held).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await EntryFormPage.CellsAsync(namSon, "/communes/nam-son/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("83");
         (await EntryFormPage.CellsAsync(dapThanh, "/communes/dap-thanh/entry/2023-Q4"))["ntm-xa.3.1"].Raw.Should().Be("84");
-    }
-
-    private async Task<bool> WaitForLockWaitAsync()
-    {
-        await using var watch = new NpgsqlConnection(_database.ConnectionString);
-        await watch.OpenAsync();
-        for (var i = 0; i < 100; i++)
-        {
-            await using var cmd = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", watch);
-            if ((long)(await cmd.ExecuteScalarAsync())! > 0)
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
     }
 
     private static async Task<(bool FromCache, string Html)> GetAsync(HttpClient client, string url)
