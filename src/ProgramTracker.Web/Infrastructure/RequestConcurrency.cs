@@ -10,10 +10,9 @@ namespace ProgramTracker.Web.Infrastructure;
 /// <summary>
 /// Bounds the requests the portal works on at once (<c>Server:MaxConcurrentRequests</c>, default 32) and those waiting their
 /// turn (<c>Server:RequestQueueLimit</c>, default 500, oldest first); beyond that a request is answered at once with 503 and
-/// <c>Retry-After</c>, a short page in the reader's language (problem details under /api). Under a surge the work in flight,
-/// and so the memory, stays bounded and every answer comes in seconds: without it the reporting hour's step at 100 × the
-/// peak queued every request behind the others (p95 9 s, the portal's RSS +120 MB; docs/performance.md). Static files are
-/// served before it; the health check is never held.
+/// <c>Retry-After</c>, a short page in the reader's language (problem details under /api). Under a surge the work in flight
+/// stays bounded instead of every request being worked on at once (the reporting hour's step at 100 × the peak: p95 9 s,
+/// 347 errors; docs/adr/0023). Static files are served before it; the health check is never held.
 /// </summary>
 public static class RequestConcurrency
 {
