@@ -194,45 +194,28 @@ public sealed partial class RuleEditor(ProgramTrackerDbContext db)
     }
 
     /// <summary>Reads a kind as the form posts it (Bounds) or as the table writes it (giới hạn).</summary>
-    public static bool TryParseKind(string? text, out RuleKind kind)
+    public static bool TryParseKind(string? text, out RuleKind kind) => TryParseNamed(text, "Rule.Kind", out kind);
+
+    public static bool TryParseSeverity(string? text, out RuleSeverity severity) => TryParseNamed(text, "Rule.Severity", out severity);
+
+    /// <summary>An enum value by its C# name or by its name in either language (resource <c>{prefix}.{value}</c>), any case.</summary>
+    private static bool TryParseNamed<T>(string? text, string prefix, out T value)
+        where T : struct, Enum
     {
-        kind = default;
+        value = default;
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t))
         {
             return false;
         }
 
-        foreach (var k in Enum.GetValues<RuleKind>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(t, k.ToString(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, Formats.Vietnamese[$"Rule.Kind.{k}"], StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, Formats.English[$"Rule.Kind.{k}"], StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(t, candidate.ToString(), StringComparison.OrdinalIgnoreCase)
+                || string.Equals(t, Formats.Vietnamese[$"{prefix}.{candidate}"], StringComparison.OrdinalIgnoreCase)
+                || string.Equals(t, Formats.English[$"{prefix}.{candidate}"], StringComparison.OrdinalIgnoreCase))
             {
-                kind = k;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static bool TryParseSeverity(string? text, out RuleSeverity severity)
-    {
-        severity = default;
-        var t = text?.Trim();
-        if (string.IsNullOrEmpty(t))
-        {
-            return false;
-        }
-
-        foreach (var s in Enum.GetValues<RuleSeverity>())
-        {
-            if (string.Equals(t, s.ToString(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, Formats.Vietnamese[$"Rule.Severity.{s}"], StringComparison.OrdinalIgnoreCase)
-                || string.Equals(t, Formats.English[$"Rule.Severity.{s}"], StringComparison.OrdinalIgnoreCase))
-            {
-                severity = s;
+                value = candidate;
                 return true;
             }
         }
