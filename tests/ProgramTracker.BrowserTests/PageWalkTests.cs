@@ -193,6 +193,27 @@ public sealed class PageWalkTests(BrowserFixture fixture, ITestOutputHelper outp
         failures.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// The walk's checker can fail: axe, run in the page, names a picture without a text, a field without a label and faint text
+    /// (set through the style object: the portal's CSP refuses style attributes).
+    /// </summary>
+    [Fact]
+    public async Task The_accessibility_check_finds_a_picture_without_text_a_field_without_a_label_and_faint_text()
+    {
+        var page = await fixture.NewPageAsync(360, 740);
+        await page.GotoAsync("/account/login");
+        (await BrowserFixture.AxeViolationsAsync(page)).Should().BeEmpty();
+
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/favicon.ico\"><input id=\"unlabelled\"><p id=\"faint\">Chữ mờ</p>')");
+        await page.EvaluateAsync("() => document.getElementById('faint').style.color = '#d8d8d8'");
+        var findings = await BrowserFixture.AxeViolationsAsync(page, "login with three faults");
+
+        findings.Should().Contain(f => f.StartsWith("login with three faults axe image-alt:", StringComparison.Ordinal) && f.Contains("img"))
+            .And.Contain(f => f.StartsWith("login with three faults axe label:", StringComparison.Ordinal) && f.Contains("#unlabelled"))
+            .And.Contain(f => f.StartsWith("login with three faults axe color-contrast:", StringComparison.Ordinal) && f.Contains("#faint"));
+        await page.Context.CloseAsync();
+    }
+
     private async Task WalkAsync(IPage page, string user, string culture, Visit visit, string path, Dictionary<string, string> found, List<string> failures)
     {
         var where = $"{path} ({user}, {culture})";
