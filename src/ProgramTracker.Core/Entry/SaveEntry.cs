@@ -58,7 +58,7 @@ public sealed class SaveEntry(ProgramTrackerDbContext db, EntryService entry, Wo
     public async Task<EntrySaveResult> SaveAsync(EntrySave save, Formats f, CancellationToken ct = default)
     {
         var ids = save.Units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
-        var kinds = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+        var kinds = await checks.KindsAsync(ids, ct);
         var types = kinds.ToDictionary(k => k.Key, k => k.Value.ValueType);
         if (types.Count != ids.Count)
         {

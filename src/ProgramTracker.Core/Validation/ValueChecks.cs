@@ -16,9 +16,46 @@ public sealed record CheckedCell(int IndicatorId, decimal? Value, string? Note =
 /// The catalogue's validation rules applied to a save (issue 25), called by <see cref="SaveEntry"/> so that the entry
 /// form, the workbook import and the API all get them: <see cref="RefuseAsync"/> before the write (hard rules),
 /// <see cref="FlagAsync"/> after it in the same transaction (soft rules, change against last quarter, robust outliers).
+/// One instance serves one request (scoped): the period, the rule rows, the indicators' kinds and codes it reads are kept for
+/// the request's later checks (a save asks the refusal and the flags, often twice each), never longer.
 /// </summary>
 public sealed class ValueChecks(ProgramTrackerDbContext db)
 {
+    /// <summary>An indicator as the checks need it: its type and its criteria set.</summary>
+    public sealed record IndicatorKind(int Id, ValueKind ValueType, int CriteriaSetId);
+
+    private ReportingPeriod? _period;
+    private List<ValidationRule>? _ruleRows;
+    private readonly Dictionary<int, IndicatorKind> _kinds = [];
+    private Dictionary<string, int>? _codes;
+
+    /// <summary>The kinds of these indicators (an id that names no indicator is left out), read once a request.</summary>
+    public async Task<IReadOnlyDictionary<int, IndicatorKind>> KindsAsync(IEnumerable<int> indicatorIds, CancellationToken ct)
+    {
+        var ids = indicatorIds.Distinct().ToList();
+        var missing = ids.Where(id => !_kinds.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var kind in await db.Indicators.AsNoTracking().Where(i => missing.Contains(i.Id))
+                         .Select(i => new IndicatorKind(i.Id, i.ValueType, i.Criterion.CriteriaSetId)).ToListAsync(ct))
+            {
+                _kinds[kind.Id] = kind;
+            }
+        }
+
+        return ids.Where(_kinds.ContainsKey).ToDictionary(id => id, id => _kinds[id]);
+    }
+
+    private async Task<ReportingPeriod?> PeriodAsync(int periodId, CancellationToken ct)
+    {
+        if (_period?.Id != periodId)
+        {
+            _period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        }
+
+        return _period;
+    }
+
     /// <summary>The rules in force in a period: per code, the latest row from that period on, if active.</summary>
     public static IReadOnlyList<ValidationRule> InForce(IEnumerable<ValidationRule> rows, int year, int quarter)
     {
@@ -32,14 +69,14 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
 
     public async Task<IReadOnlyList<ValidationRule>> RulesInForceAsync(ReportingPeriod period, CancellationToken ct)
     {
-        var rows = await db.ValidationRules.AsNoTracking().ToListAsync(ct);
-        return InForce(rows, period.Year, period.Quarter ?? 4);
+        _ruleRows ??= await db.ValidationRules.AsNoTracking().ToListAsync(ct);
+        return InForce(_ruleRows, period.Year, period.Quarter ?? 4);
     }
 
     /// <summary>The cells refused by hard rules (bounds, rules between indicators), with the rule's message.</summary>
     public async Task<IReadOnlyList<CellRefusal>> RefuseAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, Formats f, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        var period = await PeriodAsync(periodId, ct);
         if (period is null)
         {
             return [];
@@ -51,9 +88,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
             return [];
         }
 
-        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+        var indicators = await KindsAsync(units.SelectMany(u => u.Cells).Select(c => c.IndicatorId), ct);
         var refused = new List<CellRefusal>();
         var context = await ExpressionContextAsync(periodId, units, rules, ct);
         foreach (var (unitId, cells) in units)
@@ -101,25 +136,29 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
     /// <summary>The soft rules the cells break, without storing anything (a submission asks for a note on each first).</summary>
     public async Task<List<CellWarning>> WarnAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, Formats f, CancellationToken ct)
     {
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == periodId, ct);
+        var period = await PeriodAsync(periodId, ct);
         if (period?.Quarter is null)
         {
             return [];
         }
 
         var rules = (await RulesInForceAsync(period, ct)).Where(r => r.Severity == RuleSeverity.Soft).ToList();
-        var ids = units.SelectMany(u => u.Cells).Select(c => c.IndicatorId).Distinct().ToList();
         var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.ValueType, i.Criterion.CriteriaSetId }).ToDictionaryAsync(i => i.Id, ct);
+        var indicators = await KindsAsync(units.SelectMany(u => u.Cells).Select(c => c.IndicatorId), ct);
 
         var warnings = new List<CellWarning>();
         if (rules.Count > 0)
         {
+            // The earlier values each kind of rule reads, of the numeric indicators it applies to only (a yes/no is never
+            // compared): a full form's peers were every commune of the province times every indicator of the form.
+            List<int> ReadBy(RuleKind kind) => indicators.Values
+                .Where(i => i.ValueType != ValueKind.Boolean && rules.Any(r => r.Kind == kind && r.AppliesTo(i.Id, i.ValueType, i.CriteriaSetId)))
+                .Select(i => i.Id).ToList();
+            var (changed, outlying) = (ReadBy(RuleKind.Change), ReadBy(RuleKind.Outlier));
             var context = await ExpressionContextAsync(periodId, units, rules, ct);
-            var previous = await PreviousAsync(period, unitIds, ids, ct);
-            var history = rules.Any(r => r.Kind == RuleKind.Outlier) ? await HistoryAsync(period, unitIds, ids, ct) : [];
-            var peers = rules.Any(r => r.Kind == RuleKind.Outlier) ? await PeersAsync(periodId, unitIds, ids, ct) : [];
+            var previous = changed.Count > 0 ? await PreviousAsync(period, unitIds, changed, ct) : [];
+            var history = outlying.Count > 0 ? await HistoryAsync(period, unitIds, outlying, ct) : [];
+            var peers = outlying.Count > 0 ? await PeersAsync(periodId, unitIds, outlying, ct) : [];
             foreach (var (unitId, cells) in units)
             {
                 foreach (var cell in cells)
@@ -294,7 +333,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
             return new ExpressionContext([], new Dictionary<string, int>(StringComparer.Ordinal), []);
         }
 
-        var codes = await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.Id }).ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
+        var codes = _codes ??= await db.Indicators.AsNoTracking().Select(i => new { i.Code, i.Id }).ToDictionaryAsync(i => i.Code, i => i.Id, StringComparer.Ordinal, ct);
         var parsed = new List<(ValidationRule, RuleExpression, HashSet<int>)>();
         foreach (var rule in exprRules)
         {
