@@ -10,7 +10,11 @@ namespace ProgramTracker.Core.Attainment;
 /// transaction, so an overview is never stale: after a value is saved, and after a catalogue change for every
 /// period it affects.
 /// </summary>
-public sealed class SummaryUpdater(ProgramTrackerDbContext db)
+/// <param name="catalogue">
+/// The process's catalogue snapshot (null in the seed): a save takes its rule book when the catalogue's version, read in the
+/// save's own transaction, is the snapshot's (one query instead of four, issue 24); otherwise the rules are read as before.
+/// </param>
+public sealed class SummaryUpdater(ProgramTrackerDbContext db, CatalogueCache? catalogue = null)
 {
     public Task UpdateAsync(int unitId, int periodId, IReadOnlyCollection<int> criteriaSetIds, CancellationToken ct) =>
         UpdateManyAsync(periodId, new Dictionary<int, IReadOnlyCollection<int>> { [unitId] = criteriaSetIds }, ct);
@@ -30,7 +34,7 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
         var unitIds = targets.Keys.ToList();
         var setIds = targets.Values.SelectMany(s => s).Distinct().ToList();
         var period = await db.Periods.AsNoTracking().FirstAsync(p => p.Id == periodId, ct);
-        var book = await RuleBook.LoadAsync(db, setIds, unitIds, ct);
+        var book = await BookAsync(setIds, unitIds, ct);
         var rules = targets.ToDictionary(u => u.Key, u => u.Value.Select(s => book.For(s, u.Key, period.StartsOn)).ToList());
         var ruleIds = rules.Values.SelectMany(r => r).SelectMany(r => r.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
 
@@ -57,6 +61,26 @@ public sealed class SummaryUpdater(ProgramTrackerDbContext db)
                     existing.GetValueOrDefault((unitId, setRules.SetId)), unitId, periodId);
             }
         }
+    }
+
+    /// <summary>
+    /// The snapshot's rule book (every set, every unit's classification) when it is the catalogue as this transaction sees it,
+    /// else the rules of these sets and units read now. The version is raised only when a transaction commits, so a transaction
+    /// that changed the catalogue itself (a classification import recomputing its communes) is known by its pending scopes and
+    /// reads the rules it has just written.
+    /// </summary>
+    private async Task<RuleBook> BookAsync(List<int> setIds, List<int> unitIds, CancellationToken ct)
+    {
+        if (catalogue?.Current is { } snapshot && !db.PendingScopes.Catalogue)
+        {
+            var version = await db.DataVersions.AsNoTracking().Where(v => v.Id == DataScopes.Catalogue).Select(v => v.Value).FirstOrDefaultAsync(ct);
+            if (version == snapshot.Version)
+            {
+                return snapshot.Rules;
+            }
+        }
+
+        return await RuleBook.LoadAsync(db, setIds, unitIds, ct);
     }
 
     /// <summary>
