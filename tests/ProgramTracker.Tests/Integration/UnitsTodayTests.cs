@@ -109,7 +109,10 @@ public sealed partial class UnitsTodayTests : SeededCopyTests
         fields["Cells[0].Raw"] = "1";
         var post = await staff.PostAsync("/communes/nam-son/entry/2026-Q3", new FormUrlEncodedContent(fields));
         post.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await post.Content.ReadAsStringAsync()).Should().Contain("không nhập số liệu cho kỳ này");
+        var refused = await post.Content.ReadAsStringAsync();
+        refused.Should().Contain("không nhập số liệu cho kỳ này");
+        // A refusal reads as one: red and announced (role alert), not the green "saved" box.
+        refused.Should().MatchRegex("class=\"alert alert-danger\" role=\"alert\" id=\"entry-message\">[^<]*không nhập số liệu cho kỳ này");
         (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son" && v.Period.Year == 2026))).Should().Be(0);
 
         var notYet = await staff.GetStringAsync("/communes/xa-ba-che/entry/2024-Q1");

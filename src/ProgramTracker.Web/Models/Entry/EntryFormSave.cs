@@ -37,12 +37,12 @@ public sealed class EntryFormSave
     {
         if (!_model.UnitValidInPeriod)
         {
-            return (outsideValidity, StatusCodes.Status409Conflict, false, null);
+            return (outsideValidity, StatusCodes.Status409Conflict, true, null);
         }
 
         if (_posted.Count != _form.Cells.Count || _posted.Count == 0)
         {
-            return (Formats.Current["Entry.FormOutdated"], StatusCodes.Status200OK, false, null);
+            return (Formats.Current["Entry.FormOutdated"], StatusCodes.Status200OK, true, null);
         }
 
         KeepInput();
