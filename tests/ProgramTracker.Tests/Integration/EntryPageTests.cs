@@ -58,6 +58,29 @@ public sealed partial class EntryPageTests : IAsyncLifetime
         (await client.GetStringAsync(Form)).Should().Contain("Đã lưu 2 số liệu").And.Contain("value=\"55,5\"").And.Contain("Theo rà soát tháng 12");
     }
 
+    /// <summary>
+    /// A form opened before the catalogue changed posts a cell the form no longer has: nothing is saved, the refusal is red,
+    /// and the values typed in the cells still on the form stay on the page.
+    /// </summary>
+    [Fact]
+    public async Task An_outdated_form_saves_nothing_and_keeps_what_was_typed()
+    {
+        var client = await Factory.SignedInClientAsync("xa.namson");
+        var fields = await FormFieldsAsync(client);
+        fields[$"Cells[{T1}].Raw"] = "55,5";
+        var next = fields.Keys.Count(k => k.EndsWith("].IndicatorId", StringComparison.Ordinal)); // the next index: the binder reads them in a row
+        fields[$"Cells[{next}].IndicatorId"] = "999999";
+        fields[$"Cells[{next}].Raw"] = "1";
+
+        var response = await Post(client, Form, fields);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().MatchRegex("class=\"alert alert-danger\" role=\"alert\" id=\"entry-message\">Biểu mẫu không khớp với danh mục hiện tại: chưa lưu gì")
+            .And.Contain("value=\"55,5\"");
+        (await Factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Unit.Slug == "nam-son"))).Should().Be(0);
+    }
+
     [Fact]
     public async Task Another_communes_officer_gets_403_and_the_database_is_unchanged()
     {

@@ -40,12 +40,13 @@ public sealed class EntryFormSave
             return (outsideValidity, StatusCodes.Status409Conflict, true, null);
         }
 
+        // What was typed stays on the page whatever stops the save: an outdated form keeps the cells that are still on it.
+        KeepInput();
         if (_posted.Count != _form.Cells.Count || _posted.Count == 0)
         {
             return (Formats.Current["Entry.FormOutdated"], StatusCodes.Status200OK, true, null);
         }
 
-        KeepInput();
         if (SubmitAsked && (SubmitSet is null || !SubmitSet.Allows(WorkflowStep.Submit)))
         {
             // A set not on this form, or one already submitted: the page was outdated. Nothing is saved; the input stays.
