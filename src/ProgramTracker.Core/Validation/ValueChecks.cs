@@ -337,8 +337,10 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
         var parsed = new List<(ValidationRule, RuleExpression, HashSet<int>)>();
         foreach (var rule in exprRules)
         {
-            var (expression, _) = RuleExpression.Parse(rule.Expression, codes.ContainsKey);
-            if (expression is not null)
+            // The poverty rules name the poverty counts (RuleFigures, checked by PovertyEntryService), not indicators: they parse
+            // here too, so that no save throws and catches an "unknown code" for each of them, and are left out below.
+            var (expression, _) = RuleExpression.Parse(rule.Expression, code => codes.ContainsKey(code) || RuleFigures.Poverty.Contains(code));
+            if (expression is not null && expression.Codes.All(codes.ContainsKey))
             {
                 parsed.Add((rule, expression, expression.Codes.Select(c => codes[c]).ToHashSet()));
             }
