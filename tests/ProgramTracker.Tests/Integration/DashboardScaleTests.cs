@@ -252,7 +252,7 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
 
     /// <summary>
     /// A save asks the catalogue's validation rules and the indicators' kinds and codes once, though it runs the parser, the
-    /// refusals and the flags (issue 24: each read them again, two to three times a save). The form is posted back as a browser sends it, every cell as shown and one number typed.
+    /// refusals and the flags (issue 24: each read them again, two to three times a save). The form is posted back as a browser sends it, its hidden fields and one number typed.
     /// </summary>
     [Fact]
     public async Task A_save_reads_the_rules_and_the_indicators_once()
@@ -260,15 +260,9 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
         const string form = "/communes/nam-son/entry/2023-Q3";
         var client = await Factory().SignedInClientAsync("huyen");
         var html = await client.GetStringAsync(form);
-        var start = html.IndexOf("id=\"entry-form\"", StringComparison.Ordinal);
-        var fields = System.Text.RegularExpressions.Regex.Matches(html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)], "<input[^>]*>")
-            .Select(m => (Name: AttributeOf(m.Value, "name"), Value: AttributeOf(m.Value, "value") ?? "", Type: AttributeOf(m.Value, "type")))
-            .Where(f => f.Name is not null && f.Type is not ("checkbox" or "radio" or "submit" or "button"))
-            .Select(f => new KeyValuePair<string, string>(System.Net.WebUtility.HtmlDecode(f.Name!), System.Net.WebUtility.HtmlDecode(f.Value)))
-            .ToList();
-        var raw = fields.FindIndex(f => f.Key.EndsWith("].Raw", StringComparison.Ordinal));
-        raw.Should().BeGreaterThanOrEqualTo(0, "the form has number cells");
-        fields[raw] = new(fields[raw].Key, "50");
+        var fields = EntryHiddenFields(html);
+        var cell = EntryCellIndex().Matches(html).First(m => System.Text.RegularExpressions.Regex.IsMatch(html, $"<input[^>]*name=\"Cells\\[{m.Groups["i"].Value}\\]\\.Raw\""));
+        fields[$"Cells[{cell.Groups["i"].Value}].Raw"] = "50";
 
         var key = Guid.NewGuid().ToString("N");
         using var request = new HttpRequestMessage(HttpMethod.Post, form) { Content = new FormUrlEncodedContent(fields) };
@@ -287,9 +281,6 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
     }
 
     private CountingPortalFactory Factory() => fixture.Factory;
-
-    private static string? AttributeOf(string tag, string name) =>
-        System.Text.RegularExpressions.Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
 
     private async Task<int> QueriesFor(string url)
     {
