@@ -19,7 +19,7 @@ public sealed record CheckedCell(int IndicatorId, decimal? Value, string? Note =
 /// One instance serves one request (scoped): the period, the rule rows, the indicators' kinds and codes it reads are kept for
 /// the request's later checks (a save asks the refusal and the flags, often twice each), never longer.
 /// </summary>
-public sealed class ValueChecks(ProgramTrackerDbContext db)
+public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? catalogue = null)
 {
     /// <summary>An indicator as the checks need it: its type and its criteria set.</summary>
     public sealed record IndicatorKind(int Id, ValueKind ValueType, int CriteriaSetId);
@@ -305,24 +305,50 @@ public sealed class ValueChecks(ProgramTrackerDbContext db)
     /// <summary>The values of the same quarter of the communes of the saving units' provinces (one province in practice).</summary>
     private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> PeersAsync(int periodId, List<int> unitIds, List<int> ids, CancellationToken ct)
     {
+        // The province's communes by id, from the catalogue snapshot when there is one: the values' unit-first index answers
+        // them directly, where a join to the units' parents read the whole country's quarter at national scale.
+        var peers = catalogue?.Current is { } snapshot && unitIds.All(id => snapshot.Unit(id) is not null)
+            ? CommunesOfProvinces(snapshot, unitIds)
+            : await CommunesOfProvincesAsync(unitIds, ct);
+        if (peers.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.PeriodId == periodId && peers.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null)
+            .Select(v => new { v.IndicatorId, v.UnitId, Value = v.Value!.Value })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.Select(r => (r.UnitId, r.Value)).ToList());
+    }
+
+    /// <summary>The commune-level units under the units' provinces, directly or through a district (before 01/07/2025).</summary>
+    private static List<int> CommunesOfProvinces(CatalogueSnapshot snapshot, List<int> unitIds)
+    {
+        var provinces = unitIds.Select(id => snapshot.Unit(id)!).Select(u => u.ParentId is { } parent && snapshot.Unit(parent) is { } up
+                ? AdministrativeUnit.IsProvinceLevelKind(up.Kind) ? up.Id : up.ParentId
+                : null)
+            .OfType<int>().Distinct();
+        return provinces.SelectMany(snapshot.ChildrenOf)
+            .SelectMany(c => AdministrativeUnit.CommuneLevelKinds.Contains(c.Kind) ? [c] : snapshot.ChildrenOf(c.Id).Where(g => AdministrativeUnit.CommuneLevelKinds.Contains(g.Kind)))
+            .Select(c => c.Id).ToList();
+    }
+
+    /// <summary>The same as <see cref="CommunesOfProvinces"/> from the database, for a caller without the catalogue (the tools).</summary>
+    private async Task<List<int>> CommunesOfProvincesAsync(List<int> unitIds, CancellationToken ct)
+    {
         var lineage = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
             .Select(u => new { u.ParentId, ParentKind = (UnitKind?)u.Parent!.Kind, Grand = u.Parent!.ParentId })
             .ToListAsync(ct);
         var provinces = lineage.Select(l => l.ParentKind is { } k && AdministrativeUnit.IsProvinceLevelKind(k) ? l.ParentId : l.Grand)
             .OfType<int>().Distinct().ToList();
-        if (provinces.Count == 0)
-        {
-            return [];
-        }
-
         var communeKinds = AdministrativeUnit.CommuneLevelKinds;
-        var rows = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.PeriodId == periodId && ids.Contains(v.IndicatorId) && v.Value != null && communeKinds.Contains(v.Unit.Kind)
-                        && ((v.Unit.ParentId != null && provinces.Contains(v.Unit.ParentId.Value))
-                            || (v.Unit.Parent!.ParentId != null && provinces.Contains(v.Unit.Parent.ParentId.Value))))
-            .Select(v => new { v.IndicatorId, v.UnitId, Value = v.Value!.Value })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.Select(r => (r.UnitId, r.Value)).ToList());
+        return provinces.Count == 0
+            ? []
+            : await db.Units.AsNoTracking()
+                .Where(u => communeKinds.Contains(u.Kind) && ((u.ParentId != null && provinces.Contains(u.ParentId.Value))
+                                                              || (u.Parent!.ParentId != null && provinces.Contains(u.Parent.ParentId.Value))))
+                .Select(u => u.Id).ToListAsync(ct);
     }
 
     private async Task<ExpressionContext> ExpressionContextAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, List<ValidationRule> rules, CancellationToken ct)

@@ -60,7 +60,14 @@ public static partial class HourBench
             clients[user] = http;
         }
 
-        var schedule = Schedule();
+        // --only TYPE: that request type alone at the step's rate (what one type costs: bench/run HOUR_PROFILE=1).
+        var only = Arg("--only");
+        var schedule = Schedule().Where(t => only is null || t == only).ToList();
+        if (schedule.Count == 0)
+        {
+            Console.Error.WriteLine($"hour-bench: no request type '{only}'");
+            return 2;
+        }
         var best = 0.0;
         var saved = new ConcurrentDictionary<string, string>();
         var lostTotal = 0;

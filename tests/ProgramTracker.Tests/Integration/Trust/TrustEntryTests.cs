@@ -41,6 +41,32 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_value_far_from_the_other_communes_of_its_province_this_quarter_is_warned_with_its_score_against_them()
+    {
+        // 2023-Q4 (no other test of this class writes it): Ba Chẽ's eight communes under their district, under Quảng Ninh (the province's peers go through the district).
+        var (_, secret) = await fixture.CreateTokenAsync("admin", write: true);
+        using var api = fixture.Client(secret);
+        async Task PutAsync(string slug, decimal value)
+        {
+            var put = await api.PutJsonAsync($"/api/v1/values/{slug}/ntm-xa-nang-cao/2023-Q4", new { values = new[] { new { indicator = "ntm-xa-nang-cao.t1", value, version = 0 } } });
+            put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
+        }
+
+        foreach (var (slug, value) in new[] { ("don-dac", 10m), ("dap-thanh", 11m), ("thanh-lam", 12m), ("thanh-son", 13m), ("luong-mong", 14m) })
+        {
+            await PutAsync(slug, value);
+        }
+
+        await PutAsync("minh-cam", 100m);
+
+        var flags = await fixture.Factory.WithDbAsync(db => db.ValueFlags
+            .Where(f => f.Indicator.Code == "ntm-xa-nang-cao.t1" && f.Period.Year == 2023 && f.Period.Quarter == 4 && f.Rule.Code == ProgramTracker.Core.Validation.RuleSeed.OutlierCode)
+            .Select(f => new { f.Unit.Slug, f.Value, f.Measure }).ToListAsync());
+        // The other five communes' median 12 and MAD 1: 0.6745 × |100 − 12| / 1 = 59.4. Only the far value is warned.
+        flags.Should().BeEquivalentTo([new { Slug = "minh-cam", Value = (decimal?)100m, Measure = (decimal?)59.4m }]);
+    }
+
+    [Fact]
     public async Task A_value_ten_times_last_quarters_is_saved_and_warned_and_submitting_asks_for_a_note_which_is_stored()
     {
         var (_, secret) = await fixture.CreateTokenAsync("xa.namson", write: true);
