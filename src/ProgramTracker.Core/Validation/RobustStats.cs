@@ -16,16 +16,15 @@ public static class RobustStats
     public static decimal Median(IReadOnlyList<decimal> values)
     {
         ArgumentOutOfRangeException.ThrowIfZero(values.Count);
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return MedianInPlace([.. values]);
     }
 
     /// <summary>Median absolute deviation from the median.</summary>
     public static decimal Mad(IReadOnlyList<decimal> values)
     {
-        var median = Median(values);
-        return Median(values.Select(v => Math.Abs(v - median)).ToList());
+        ArgumentOutOfRangeException.ThrowIfZero(values.Count);
+        decimal[] work = [.. values];
+        return MadInPlace(work, MedianInPlace(work));
     }
 
     /// <summary>
@@ -39,8 +38,29 @@ public static class RobustStats
             return null;
         }
 
-        var mad = Mad(reference);
-        return mad == 0 ? null : 0.6745m * Math.Abs(value - Median(reference)) / mad;
+        // One copy, sorted for the median and then reused for the deviations (a save judges a whole form's cells).
+        decimal[] work = [.. reference];
+        var median = MedianInPlace(work);
+        var mad = MadInPlace(work, median);
+        return mad == 0 ? null : 0.6745m * Math.Abs(value - median) / mad;
+    }
+
+    private static decimal MedianInPlace(decimal[] values)
+    {
+        Array.Sort(values);
+        var mid = values.Length / 2;
+        return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    /// <summary>Overwrites <paramref name="values"/> with the absolute deviations from <paramref name="median"/>.</summary>
+    private static decimal MadInPlace(decimal[] values, decimal median)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Abs(values[i] - median);
+        }
+
+        return MedianInPlace(values);
     }
 
     public static bool IsOutlier(decimal value, IReadOnlyList<decimal> reference, decimal threshold = DefaultThreshold) =>
