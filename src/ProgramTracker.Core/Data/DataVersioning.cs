@@ -129,6 +129,22 @@ internal sealed class PendingScopes
         Catalogue = false;
         _units.Clear();
     }
+
+    private readonly List<Action> _afterCommit = [];
+
+    /// <summary>Work that must follow the commit of the current transaction and never a rollback (an in-memory copy of committed rows).</summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    /// <summary>Runs and forgets the work kept for the commit (<paramref name="run"/> false: a rollback or a new transaction forgets it).</summary>
+    public void EndTransaction(bool run)
+    {
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        if (run)
+        {
+            actions.ForEach(a => a());
+        }
+    }
 }
 
 /// <summary>Raises the data version of every scope the committing transaction changed, inside that transaction.</summary>
@@ -143,6 +159,7 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
         Pending(eventData)?.Clear();
+        Pending(eventData)?.EndTransaction(run: false);
         return result;
     }
 
@@ -150,6 +167,7 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
         CancellationToken cancellationToken = default)
     {
         Pending(eventData)?.Clear();
+        Pending(eventData)?.EndTransaction(run: false);
         return ValueTask.FromResult(result);
     }
 
@@ -174,11 +192,24 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
         return result;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.Clear();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.EndTransaction(run: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Pending(eventData)?.EndTransaction(run: true);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        Pending(eventData)?.Clear();
+        Pending(eventData)?.EndTransaction(run: false);
+    }
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Pending(eventData)?.Clear();
+        Pending(eventData)?.EndTransaction(run: false);
         return Task.CompletedTask;
     }
 

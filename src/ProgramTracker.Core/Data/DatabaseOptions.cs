@@ -60,6 +60,8 @@ public static class DatabaseServiceCollectionExtensions
         // The catalogue, read once per catalogue version and shared by every request (docs/adr/0010).
         services.AddSingleton<CatalogueCache>();
         services.AddScoped<CurrentCatalogue>();
+        // The outlier check's peers, a province's quarter kept current by this process's saves (docs/adr/0025).
+        services.AddSingleton<Validation.PeerValues>();
         return services;
     }
 

@@ -19,7 +19,7 @@ public sealed record CheckedCell(int IndicatorId, decimal? Value, string? Note =
 /// One instance serves one request (scoped): the period, the rule rows, the indicators' kinds and codes it reads are kept for
 /// the request's later checks (a save asks the refusal and the flags, often twice each), never longer.
 /// </summary>
-public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? catalogue = null)
+public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? catalogue = null, PeerValues? peerValues = null)
 {
     /// <summary>An indicator as the checks need it: its type and its criteria set.</summary>
     public sealed record IndicatorKind(int Id, ValueKind ValueType, int CriteriaSetId);
@@ -130,6 +130,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
     {
         var warnings = await WarnAsync(periodId, units, f, ct);
         await StoreAsync(periodId, units, warnings, ct);
+        KeepPeersCurrent(periodId, units);
         return warnings;
     }
 
@@ -158,7 +159,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
             var context = await ExpressionContextAsync(periodId, units, rules, ct);
             var previous = changed.Count > 0 ? await PreviousAsync(period, unitIds, changed, ct) : [];
             var history = outlying.Count > 0 ? await HistoryAsync(period, unitIds, outlying, ct) : [];
-            var peers = outlying.Count > 0 ? await PeersAsync(periodId, unitIds, outlying, ct) : [];
+            var peers = outlying.Count > 0 ? await PeersAsync(periodId, units, outlying, ct) : [];
             foreach (var (unitId, cells) in units)
             {
                 foreach (var cell in cells)
@@ -302,14 +303,46 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
         return rows.GroupBy(r => (r.UnitId, r.IndicatorId)).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());
     }
 
-    /// <summary>The values of the same quarter of the communes of the saving units' provinces (one province in practice).</summary>
-    private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> PeersAsync(int periodId, List<int> unitIds, List<int> ids, CancellationToken ct)
+    /// <summary>
+    /// The values of the same quarter of the communes of the saving units' province, the save's own cells as they are now. From
+    /// the province's copy in memory (<see cref="PeerValues"/>) when the catalogue snapshot places every unit in one province,
+    /// else read.
+    /// </summary>
+    private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> PeersAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units,
+        List<int> ids, CancellationToken ct)
     {
-        // The province's communes by id, from the catalogue snapshot when there is one: the values' unit-first index answers
-        // them directly, where a join to the units' parents read the whole country's quarter at national scale.
-        var peers = catalogue?.Current is { } snapshot && unitIds.All(id => snapshot.Unit(id) is not null)
-            ? CommunesOfProvinces(snapshot, unitIds)
-            : await CommunesOfProvincesAsync(unitIds, ct);
+        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
+        if (catalogue?.Current is { } snapshot && unitIds.All(id => snapshot.Unit(id) is not null))
+        {
+            var provinces = unitIds.Select(id => ProvinceOf(snapshot, id)).Distinct().ToList();
+            var communes = CommunesOfProvinces(snapshot, unitIds);
+            if (peerValues is not null && provinces is [{ } province] && communes.Count > 0)
+            {
+                var writing = units.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId))).ToHashSet();
+                var kept = await peerValues.GetAsync(db, snapshot, province, communes, periodId, ids, writing, ct);
+                foreach (var (unitId, cells) in units)
+                {
+                    foreach (var cell in cells.Where(c => kept.ContainsKey(c.IndicatorId)))
+                    {
+                        kept[cell.IndicatorId].RemoveAll(p => p.UnitId == unitId);
+                        if (cell.Value is { } v)
+                        {
+                            kept[cell.IndicatorId].Add((unitId, v));
+                        }
+                    }
+                }
+
+                return kept;
+            }
+
+            return await ReadPeersAsync(periodId, communes, ids, ct);
+        }
+
+        return await ReadPeersAsync(periodId, await CommunesOfProvincesAsync(unitIds, ct), ids, ct);
+    }
+
+    private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> ReadPeersAsync(int periodId, List<int> peers, List<int> ids, CancellationToken ct)
+    {
         if (peers.Count == 0)
         {
             return [];
@@ -322,13 +355,43 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
         return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.Select(r => (r.UnitId, r.Value)).ToList());
     }
 
+    /// <summary>
+    /// A save's cells reach the provinces' copies of <see cref="PeerValues"/> once they are committed: after the transaction's
+    /// commit when there is one (a rollback leaves the copies as they were), at once when the write has already committed.
+    /// </summary>
+    private void KeepPeersCurrent(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units)
+    {
+        if (peerValues is null || catalogue?.Current is not { } snapshot)
+        {
+            return;
+        }
+
+        var byProvince = units.Where(u => snapshot.Unit(u.UnitId) is not null)
+            .GroupBy(u => ProvinceOf(snapshot, u.UnitId))
+            .Where(g => g.Key is not null)
+            .Select(g => (Province: g.Key!.Value, Cells: g.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId, c.Value))).ToList()))
+            .ToList();
+        void Apply() => byProvince.ForEach(p => peerValues.Apply(p.Province, periodId, p.Cells));
+        if (db.Database.CurrentTransaction is null)
+        {
+            Apply();
+        }
+        else
+        {
+            db.PendingScopes.AfterCommit(Apply);
+        }
+    }
+
+    /// <summary>A unit's province: its parent when that is a province or a city, else its grandparent (through a district, before 01/07/2025).</summary>
+    private static int? ProvinceOf(CatalogueSnapshot snapshot, int unitId) =>
+        snapshot.Unit(unitId)!.ParentId is { } parent && snapshot.Unit(parent) is { } up
+            ? AdministrativeUnit.IsProvinceLevelKind(up.Kind) ? up.Id : up.ParentId
+            : null;
+
     /// <summary>The commune-level units under the units' provinces, directly or through a district (before 01/07/2025).</summary>
     private static List<int> CommunesOfProvinces(CatalogueSnapshot snapshot, List<int> unitIds)
     {
-        var provinces = unitIds.Select(id => snapshot.Unit(id)!).Select(u => u.ParentId is { } parent && snapshot.Unit(parent) is { } up
-                ? AdministrativeUnit.IsProvinceLevelKind(up.Kind) ? up.Id : up.ParentId
-                : null)
-            .OfType<int>().Distinct();
+        var provinces = unitIds.Select(id => ProvinceOf(snapshot, id)).OfType<int>().Distinct();
         return provinces.SelectMany(snapshot.ChildrenOf)
             .SelectMany(c => AdministrativeUnit.CommuneLevelKinds.Contains(c.Kind) ? [c] : snapshot.ChildrenOf(c.Id).Where(g => AdministrativeUnit.CommuneLevelKinds.Contains(g.Kind)))
             .Select(c => c.Id).ToList();
