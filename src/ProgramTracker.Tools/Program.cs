@@ -8,7 +8,7 @@ namespace ProgramTracker.Tools;
 
 /// <summary>
 /// `dotnet run --project src/ProgramTracker.Tools -c Release -- generate --scale tiny|province|national
-/// [--connection "Host=…;Database=…"] [--seeds PATH] [--dry-run]`. Parses arguments only; the work is in
+/// [--connection "Host=…;Database=…"] [--seeds PATH] [--dry-run] [--catalogue-only]`. Parses arguments only; the work is in
 /// <see cref="SyntheticDataGenerator"/>.
 /// </summary>
 internal static class Program
@@ -16,13 +16,14 @@ internal static class Program
     private const string ConnectionVariable = "ConnectionStrings__ProgramTracker";
 
     private const string Usage = """
-        Usage: ProgramTracker.Tools generate --scale tiny|province|national [--connection CS] [--seeds PATH] [--dry-run]
+        Usage: ProgramTracker.Tools generate --scale tiny|province|national [--connection CS] [--seeds PATH] [--dry-run] [--catalogue-only]
 
           --scale       tiny (Lai Châu, 38 units), province (Thanh Hóa, 166 units) or national (34 provinces, 3,321 units):
                         real units of the register (seeds/units-2025), filled from 2025-Q3 to today's quarter
           --connection  PostgreSQL connection string; default: the environment variable ConnectionStrings__ProgramTracker
           --seeds       the seed directory; default: the first seeds/ found from the current directory upwards
           --dry-run     print the rows that would be written, write nothing (needs no database)
+          --catalogue-only  the quarters and the synthetic indicators only, no figures (bench/run's seed phase)
 
         Applies the migrations and the seed (the register included), then adds deterministic synthetic figures to the
         register's units (written by th.generator; the indicators it adds have syn.* codes and [TH] names).
@@ -70,6 +71,7 @@ internal static class Program
         string? connection = null;
         string? seeds = null;
         var dryRun = false;
+        var catalogueOnly = false;
         for (var i = 1; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -95,6 +97,9 @@ internal static class Program
                         break;
                     case "--dry-run":
                         dryRun = true;
+                        break;
+                    case "--catalogue-only":
+                        catalogueOnly = true;
                         break;
                     default:
                         throw new ArgumentException($"unknown option '{args[i]}'");
@@ -147,7 +152,7 @@ internal static class Program
         Console.WriteLine($"Generating the {Name(chosen)} synthetic dataset (seed {seeds})");
         try
         {
-            var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), ct: cancel.Token);
+            var result = await SyntheticDataGenerator.GenerateAsync(connection, chosen, seeds, new ConsoleProgress(), ct: cancel.Token, catalogueOnly: catalogueOnly);
             PrintResult(result);
             return 0;
         }

@@ -53,6 +53,7 @@ public static class SyntheticDataGenerator
         string seedsDirectory,
         IProgress<GeneratorProgress>? progress = null,
         TimeProvider? clock = null,
+        bool catalogueOnly = false,
         CancellationToken ct = default)
     {
         clock ??= TimeProvider.System;
@@ -93,6 +94,11 @@ public static class SyntheticDataGenerator
         var plan = GenerationPlan.For(scale, units, await ShapeAsync(db, quarters, addedPeriods, ct));
         var addedIndicators = await EnsureIndicatorsAsync(db, ct);
         Step(GenerationPlan.Indicators, addedIndicators);
+        if (catalogueOnly)
+        {
+            // The generated dataset's catalogue without its figures (bench/run's seed phase: the same pages, fewer figures).
+            return new GenerationResult(plan, steps, total.Elapsed);
+        }
 
         var periods = (await db.Periods.AsNoTracking()
                 .Where(p => p.Quarter != null)

@@ -170,6 +170,19 @@ public sealed class GeneratorTests(TinyGeneratedDatabase tiny) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_catalogue_only_run_adds_the_synthetic_indicators_and_no_figures()
+    {
+        await using var seedOnly = await SeededTemplate.CopyAsync();
+        await SyntheticDataGenerator.GenerateAsync(seedOnly.ConnectionString, SyntheticScale.Tiny, RepoPaths.Seeds, clock: TestClock.Provider, catalogueOnly: true);
+
+        await using var db = Context(seedOnly.ConnectionString);
+        (await db.Indicators.CountAsync(i => i.Code.StartsWith(SyntheticCatalogue.CodePrefix)))
+            .Should().Be(SyntheticCatalogue.Indicators.Count, "bench/run's seed phase shows the generated dataset's forms, row for row");
+        (await db.IndicatorValues.CountAsync(v => v.UpdatedBy == SyntheticRows.Writer)).Should().Be(0);
+        (await db.Submissions.CountAsync(s => s.SubmittedBy == SyntheticRows.CommuneOfficer)).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Two_fresh_seeded_databases_generated_at_the_same_scale_hold_identical_data()
     {
         await using var second = await SeededTemplate.CopyAsync();
