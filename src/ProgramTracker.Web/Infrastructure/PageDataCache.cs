@@ -26,6 +26,9 @@ public sealed class PageDataCache(long sizeLimit, TimeProvider clock) : IDisposa
     /// <summary>Per page (its key without the versions), the key of the one model kept for it: a newer version replaces the older.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _slots = new(StringComparer.Ordinal);
 
+    /// <summary>The models being built, by key: a second request for one waits for the first build.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object?>>> _building = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The model of the page <paramref name="page"/> at the data versions <paramref name="versions"/>, built by
     /// <paramref name="build"/> when absent; a null model (no such page) is not kept. One model per page: the model of an
@@ -43,7 +46,33 @@ public sealed class PageDataCache(long sizeLimit, TimeProvider clock) : IDisposa
             return hit;
         }
 
-        var built = await build();
+        // One build per key at a time: requests that find the same model being built wait for it (after a save, a province's
+        // dashboard is asked for by many leaders at once, and each building it again multiplied the work under load). A waiter
+        // whose shared build failed or was cancelled with its first caller builds for itself.
+        var flight = new Lazy<Task<object?>>(async () => await build());
+        var shared = _building.GetOrAdd(key, flight);
+        T? built;
+        if (!ReferenceEquals(shared, flight))
+        {
+            try
+            {
+                return (T?)await shared.Value;
+            }
+            catch (Exception) when (!shared.Value.IsCompletedSuccessfully)
+            {
+                return await build();
+            }
+        }
+
+        try
+        {
+            built = (T?)await flight.Value;
+        }
+        finally
+        {
+            _building.TryRemove(KeyValuePair.Create(key, flight));
+        }
+
         if (built is not null)
         {
             var options = new MemoryCacheEntryOptions { Size = Math.Max(1, size(built)), AbsoluteExpirationRelativeToNow = Lifetime };
