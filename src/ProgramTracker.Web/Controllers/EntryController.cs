@@ -101,15 +101,15 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
             return Forbid();
         }
 
-        var model = await queries.PageAsync(unit, period, ct);
-        if (model.Sets.All(s => s.Id != form.SetId))
+        var model = await queries.TargetAsync(unit, period, ct);
+        if (!model.SetIds.Contains(form.SetId))
         {
             return NotFound();
         }
 
         if (!model.UnitValidInPeriod)
         {
-            TempData["EntryMessage"] = OutsideValidity(model);
+            TempData["EntryMessage"] = OutsideValidity(unit, period);
             return Redirect(model.EntryPath);
         }
 
@@ -154,6 +154,8 @@ public sealed class EntryController(EntryQueries queries, SaveEntry save, Workfl
         model.Reviewer = reviewer?.FullName;
     }
 
-    private static string OutsideValidity(EntryPageModel model) =>
-        Formats.Current.Format("Entry.UnitOutsideValidity", model.Unit.FullName, model.Period.Label, model.Unit.ValidFrom is { } f ? Formats.Current.Date(f) : "…", model.Unit.ValidTo is { } t ? Formats.Current.Date(t) : Formats.Current["Common.Now"]);
+    private static string OutsideValidity(EntryPageModel model) => OutsideValidity(model.Unit, model.Period);
+
+    private static string OutsideValidity(UnitHeader unit, ReportingPeriod period) =>
+        Formats.Current.Format("Entry.UnitOutsideValidity", unit.FullName, period.Label, unit.ValidFrom is { } f ? Formats.Current.Date(f) : "…", unit.ValidTo is { } t ? Formats.Current.Date(t) : Formats.Current["Common.Now"]);
 }

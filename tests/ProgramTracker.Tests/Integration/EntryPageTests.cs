@@ -163,6 +163,22 @@ public sealed partial class EntryPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_step_for_a_set_that_is_not_on_the_form_answers_404_and_changes_nothing()
+    {
+        // In force in 2023-Q4 but without indicators (kiểu mẫu), and not in force then (the 2026 set): neither is on the form.
+        var officer = await Factory.SignedInClientAsync("xa.namson");
+        var sets = await Factory.WithDbAsync(db => db.CriteriaSets.Where(c => c.Code == "ntm-xa-kieu-mau" || c.Code == "ntm-xa-2026").Select(c => c.Id).ToListAsync());
+        sets.Should().HaveCount(2);
+        foreach (var id in sets)
+        {
+            var step = new Dictionary<string, string> { ["SetId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Step"] = "submit" };
+            (await officer.PostFormAsync(Form + "/workflow", step, await officer.AntiforgeryTokenAsync(Form))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        }
+
+        (await Factory.WithDbAsync(db => db.Submissions.CountAsync(s => sets.Contains(s.CriteriaSetId) && s.Unit.Slug == "nam-son"))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Save_and_submit_stores_what_was_typed_and_submits_in_one_step()
     {
         // Issue 32.1: "Gửi duyệt" used to post only the set id, so typed values were dropped and the submit refused.

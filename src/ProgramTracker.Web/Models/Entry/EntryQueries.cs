@@ -22,12 +22,28 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
         (await PagesAsync([unit], period, ct))[0];
 
     /// <summary>
+    /// What a workflow step posted from the form needs of it, from the catalogue snapshot (no query): the sets the form shows (in
+    /// force in the period at the unit's level, with indicators for the unit, as <see cref="PagesAsync"/> picks them), whether
+    /// the unit existed then, and the form's address. A step used to build the whole form (five queries and every row) for this.
+    /// </summary>
+    public async Task<EntryTarget> TargetAsync(UnitHeader unit, ReportingPeriod period, CancellationToken ct)
+    {
+        var snapshot = await catalogue.GetAsync(ct);
+        var (level, starts, ends) = (LevelOf(unit), period.StartsOn, period.EndsOn);
+        var sets = snapshot.Sets.Where(s => s.Level == level && s.InForce(starts, ends) && snapshot.Rules.For(s.Id, unit.Id, starts).Indicators.Count > 0)
+            .Select(s => s.Id).ToHashSet();
+        return new EntryTarget(sets, AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
+            $"{Infrastructure.Links.Unit(unit.Kind, unit.Slug)}/entry/{period.Code}");
+    }
+
+    private static UnitLevel LevelOf(UnitHeader unit) => unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+
+    /// <summary>
     /// The forms of several units for one period (a reviewer's workbook: a district and its communes) with the same
     /// rules and the same fixed number of queries as one form: each query reads every unit at once.
     /// </summary>
     public async Task<IReadOnlyList<EntryPageModel>> PagesAsync(IReadOnlyList<UnitHeader> units, ReportingPeriod period, CancellationToken ct)
     {
-        static UnitLevel LevelOf(UnitHeader unit) => unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
         var levels = units.Select(LevelOf).Distinct().ToList();
         var unitIds = units.Select(u => u.Id).Distinct().ToList();
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
@@ -131,3 +147,6 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
         : type == ProgramTracker.Core.Domain.ValueKind.Boolean ? (v == 1 ? "1" : "0")
         : Formats.Current.Editable(v);
 }
+
+/// <summary>The form a workflow step is posted from: its sets, whether the unit existed in the period, its address.</summary>
+public sealed record EntryTarget(IReadOnlySet<int> SetIds, bool UnitValidInPeriod, string EntryPath);
