@@ -106,6 +106,10 @@ public sealed class CatalogueSnapshot
         return unit.Id;
     }
 
+    /// <summary>The commune-level units under a unit, directly or through a district (a province before 01/07/2025).</summary>
+    public IEnumerable<UnitNode> CommunesUnder(int id) =>
+        ChildrenOf(id).SelectMany(c => AdministrativeUnit.IsCommuneLevelKind(c.Kind) ? [c] : ChildrenOf(c.Id).Where(g => AdministrativeUnit.IsCommuneLevelKind(g.Kind)));
+
     /// <summary>A unit with its parent and grandparent, as the access rules read it.</summary>
     public UnitPlace? Place(int id) =>
         _units.GetValueOrDefault(id) is { } u ? new UnitPlace(u.Id, u.Kind, u.ParentId, u.ParentId is { } p ? _units[p].ParentId : null) : null;

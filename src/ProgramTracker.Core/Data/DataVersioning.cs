@@ -135,15 +135,19 @@ internal sealed class PendingScopes
     /// <summary>Work that must follow the commit of the current transaction and never a rollback (an in-memory copy of committed rows).</summary>
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 
-    /// <summary>Runs and forgets the work kept for the commit (<paramref name="run"/> false: a rollback or a new transaction forgets it).</summary>
-    public void EndTransaction(bool run)
+    /// <summary>The transaction committed: runs and forgets the work kept for its commit.</summary>
+    public void Committed()
     {
         var actions = _afterCommit.ToList();
         _afterCommit.Clear();
-        if (run)
-        {
-            actions.ForEach(a => a());
-        }
+        actions.ForEach(a => a());
+    }
+
+    /// <summary>A transaction began or rolled back: nothing it noted counts.</summary>
+    public void Forget()
+    {
+        Clear();
+        _afterCommit.Clear();
     }
 }
 
@@ -158,16 +162,14 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
-        Pending(eventData)?.Clear();
-        Pending(eventData)?.EndTransaction(run: false);
+        Pending(eventData)?.Forget();
         return result;
     }
 
     public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
         CancellationToken cancellationToken = default)
     {
-        Pending(eventData)?.Clear();
-        Pending(eventData)?.EndTransaction(run: false);
+        Pending(eventData)?.Forget();
         return ValueTask.FromResult(result);
     }
 
@@ -192,24 +194,19 @@ public sealed class DataVersionInterceptor : DbTransactionInterceptor
         return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.EndTransaction(run: true);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.Committed();
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData)?.EndTransaction(run: true);
+        Pending(eventData)?.Committed();
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        Pending(eventData)?.Clear();
-        Pending(eventData)?.EndTransaction(run: false);
-    }
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Pending(eventData)?.Forget();
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Pending(eventData)?.Clear();
-        Pending(eventData)?.EndTransaction(run: false);
+        Pending(eventData)?.Forget();
         return Task.CompletedTask;
     }
 

@@ -61,11 +61,12 @@ public sealed class PeerValues
                 .Where(v => v.PeriodId == periodId && communes.Contains(v.UnitId) && missing.Contains(v.IndicatorId) && v.Value != null)
                 .Select(v => new { v.IndicatorId, v.UnitId, Value = v.Value!.Value })
                 .ToListAsync(ct);
+            var byIndicator = rows.Where(r => !writing.Contains((r.UnitId, r.IndicatorId))).ToLookup(r => r.IndicatorId);
             lock (copy)
             {
                 foreach (var id in missing.Where(id => !copy.Values.ContainsKey(id)))
                 {
-                    copy.Values[id] = rows.Where(r => r.IndicatorId == id && !writing.Contains((r.UnitId, id))).ToDictionary(r => r.UnitId, r => r.Value);
+                    copy.Values[id] = byIndicator[id].ToDictionary(r => r.UnitId, r => r.Value);
                 }
             }
         }

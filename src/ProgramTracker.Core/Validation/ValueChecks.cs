@@ -19,7 +19,7 @@ public sealed record CheckedCell(int IndicatorId, decimal? Value, string? Note =
 /// One instance serves one request (scoped): the period, the rule rows, the indicators' kinds and codes it reads are kept for
 /// the request's later checks (a save asks the refusal and the flags, often twice each), never longer.
 /// </summary>
-public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? catalogue = null, PeerValues? peerValues = null)
+public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue catalogue, PeerValues peerValues)
 {
     /// <summary>An indicator as the checks need it: its type and its criteria set.</summary>
     public sealed record IndicatorKind(int Id, ValueKind ValueType, int CriteriaSetId);
@@ -130,7 +130,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
     {
         var warnings = await WarnAsync(periodId, units, f, ct);
         await StoreAsync(periodId, units, warnings, ct);
-        KeepPeersCurrent(periodId, units);
+        KeepPeersCurrent(await catalogue.GetAsync(ct), periodId, units);
         return warnings;
     }
 
@@ -304,69 +304,47 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
     }
 
     /// <summary>
-    /// The values of the same quarter of the communes of the saving units' province, the save's own cells as they are now. From
-    /// the province's copy in memory (<see cref="PeerValues"/>) when the catalogue snapshot places every unit in one province,
-    /// else read.
+    /// The values of the same quarter of the communes of the saving units' province (one in practice), from the province's copy
+    /// in memory (<see cref="PeerValues"/>), with the save's own cells as they are now.
     /// </summary>
     private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> PeersAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units,
         List<int> ids, CancellationToken ct)
     {
-        var unitIds = units.Select(u => u.UnitId).Distinct().ToList();
-        if (catalogue?.Current is { } snapshot && unitIds.All(id => snapshot.Unit(id) is not null))
+        var snapshot = await catalogue.GetAsync(ct);
+        var writing = units.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId))).ToHashSet();
+        var peers = ids.ToDictionary(id => id, _ => new List<(int UnitId, decimal Value)>());
+        foreach (var province in units.Select(u => ProvinceOf(snapshot, u.UnitId)).OfType<int>().Distinct())
         {
-            var provinces = unitIds.Select(id => ProvinceOf(snapshot, id)).Distinct().ToList();
-            var communes = CommunesOfProvinces(snapshot, unitIds);
-            if (peerValues is not null && provinces is [{ } province] && communes.Count > 0)
+            var communes = snapshot.CommunesUnder(province).Select(c => c.Id).ToList();
+            foreach (var (id, values) in await peerValues.GetAsync(db, snapshot, province, communes, periodId, ids, writing, ct))
             {
-                var writing = units.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId))).ToHashSet();
-                var kept = await peerValues.GetAsync(db, snapshot, province, communes, periodId, ids, writing, ct);
-                foreach (var (unitId, cells) in units)
-                {
-                    foreach (var cell in cells.Where(c => kept.ContainsKey(c.IndicatorId)))
-                    {
-                        kept[cell.IndicatorId].RemoveAll(p => p.UnitId == unitId);
-                        if (cell.Value is { } v)
-                        {
-                            kept[cell.IndicatorId].Add((unitId, v));
-                        }
-                    }
-                }
-
-                return kept;
+                peers[id].AddRange(values);
             }
-
-            return await ReadPeersAsync(periodId, communes, ids, ct);
         }
 
-        return await ReadPeersAsync(periodId, await CommunesOfProvincesAsync(unitIds, ct), ids, ct);
-    }
-
-    private async Task<Dictionary<int, List<(int UnitId, decimal Value)>>> ReadPeersAsync(int periodId, List<int> peers, List<int> ids, CancellationToken ct)
-    {
-        if (peers.Count == 0)
+        foreach (var (unitId, cells) in units)
         {
-            return [];
+            foreach (var cell in cells.Where(c => peers.ContainsKey(c.IndicatorId)))
+            {
+                peers[cell.IndicatorId].RemoveAll(p => p.UnitId == unitId);
+                if (cell.Value is { } v)
+                {
+                    peers[cell.IndicatorId].Add((unitId, v));
+                }
+            }
         }
 
-        var rows = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.PeriodId == periodId && peers.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null)
-            .Select(v => new { v.IndicatorId, v.UnitId, Value = v.Value!.Value })
-            .ToListAsync(ct);
-        return rows.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.Select(r => (r.UnitId, r.Value)).ToList());
+        return peers;
     }
 
     /// <summary>
     /// A save's cells reach the provinces' copies of <see cref="PeerValues"/> once they are committed: after the transaction's
     /// commit when there is one (a rollback leaves the copies as they were), at once when the write has already committed.
     /// </summary>
-    private void KeepPeersCurrent(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units)
+    private void KeepPeersCurrent(CatalogueSnapshot snapshot, int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units)
     {
-        if (peerValues is null || catalogue?.Current is not { } snapshot)
-        {
-            return;
-        }
-
-        var byProvince = units.Where(u => snapshot.Unit(u.UnitId) is not null)
+        // Commune-level units only, as the copies hold them (a district's own figures are nobody's peers).
+        var byProvince = units.Where(u => snapshot.Unit(u.UnitId) is { } unit && AdministrativeUnit.IsCommuneLevelKind(unit.Kind))
             .GroupBy(u => ProvinceOf(snapshot, u.UnitId))
             .Where(g => g.Key is not null)
             .Select(g => (Province: g.Key!.Value, Cells: g.SelectMany(u => u.Cells.Select(c => (u.UnitId, c.IndicatorId, c.Value))).ToList()))
@@ -382,37 +360,9 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CatalogueCache? cata
         }
     }
 
-    /// <summary>A unit's province: its parent when that is a province or a city, else its grandparent (through a district, before 01/07/2025).</summary>
+    /// <summary>A unit's province (the root of its chain); none for a unit without a parent (a province compares with nobody).</summary>
     private static int? ProvinceOf(CatalogueSnapshot snapshot, int unitId) =>
-        snapshot.Unit(unitId)!.ParentId is { } parent && snapshot.Unit(parent) is { } up
-            ? AdministrativeUnit.IsProvinceLevelKind(up.Kind) ? up.Id : up.ParentId
-            : null;
-
-    /// <summary>The commune-level units under the units' provinces, directly or through a district (before 01/07/2025).</summary>
-    private static List<int> CommunesOfProvinces(CatalogueSnapshot snapshot, List<int> unitIds)
-    {
-        var provinces = unitIds.Select(id => ProvinceOf(snapshot, id)).OfType<int>().Distinct();
-        return provinces.SelectMany(snapshot.ChildrenOf)
-            .SelectMany(c => AdministrativeUnit.CommuneLevelKinds.Contains(c.Kind) ? [c] : snapshot.ChildrenOf(c.Id).Where(g => AdministrativeUnit.CommuneLevelKinds.Contains(g.Kind)))
-            .Select(c => c.Id).ToList();
-    }
-
-    /// <summary>The same as <see cref="CommunesOfProvinces"/> from the database, for a caller without the catalogue (the tools).</summary>
-    private async Task<List<int>> CommunesOfProvincesAsync(List<int> unitIds, CancellationToken ct)
-    {
-        var lineage = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
-            .Select(u => new { u.ParentId, ParentKind = (UnitKind?)u.Parent!.Kind, Grand = u.Parent!.ParentId })
-            .ToListAsync(ct);
-        var provinces = lineage.Select(l => l.ParentKind is { } k && AdministrativeUnit.IsProvinceLevelKind(k) ? l.ParentId : l.Grand)
-            .OfType<int>().Distinct().ToList();
-        var communeKinds = AdministrativeUnit.CommuneLevelKinds;
-        return provinces.Count == 0
-            ? []
-            : await db.Units.AsNoTracking()
-                .Where(u => communeKinds.Contains(u.Kind) && ((u.ParentId != null && provinces.Contains(u.ParentId.Value))
-                                                              || (u.Parent!.ParentId != null && provinces.Contains(u.Parent.ParentId.Value))))
-                .Select(u => u.Id).ToListAsync(ct);
-    }
+        snapshot.Unit(unitId) is { ParentId: not null } ? snapshot.RootOf(unitId) : null;
 
     private async Task<ExpressionContext> ExpressionContextAsync(int periodId, IReadOnlyList<(int UnitId, IReadOnlyList<CheckedCell> Cells)> units, List<ValidationRule> rules, CancellationToken ct)
     {

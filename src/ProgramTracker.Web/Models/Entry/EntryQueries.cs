@@ -28,15 +28,21 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
     /// </summary>
     public async Task<EntryTarget> TargetAsync(UnitHeader unit, ReportingPeriod period, CancellationToken ct)
     {
-        var snapshot = await catalogue.GetAsync(ct);
-        var (level, starts, ends) = (LevelOf(unit), period.StartsOn, period.EndsOn);
-        var sets = snapshot.Sets.Where(s => s.Level == level && s.InForce(starts, ends) && snapshot.Rules.For(s.Id, unit.Id, starts).Indicators.Count > 0)
-            .Select(s => s.Id).ToHashSet();
-        return new EntryTarget(sets, AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, starts, ends),
-            $"{Infrastructure.Links.Unit(unit.Kind, unit.Slug)}/entry/{period.Code}");
+        var sets = FormSets(await catalogue.GetAsync(ct), unit, period).Where(s => s.Rules.Indicators.Count > 0).Select(s => s.Set.Id).ToHashSet();
+        return new EntryTarget(sets, AdministrativeUnit.Overlaps(unit.ValidFrom, unit.ValidTo, period.StartsOn, period.EndsOn),
+            Infrastructure.Links.Entry(unit.Kind, unit.Slug, period.Code));
     }
 
-    private static UnitLevel LevelOf(UnitHeader unit) => unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+    /// <summary>
+    /// The sets in force in the period at the unit's level, in order, each with its rules for the unit (the version then, the
+    /// thresholds of its zone), from the catalogue snapshot (ADR 0010): no query. The form shows those with indicators.
+    /// </summary>
+    private static List<(SetNode Set, SetRules Rules)> FormSets(CatalogueSnapshot snapshot, UnitHeader unit, ReportingPeriod period)
+    {
+        var level = unit.Kind == UnitKind.District ? UnitLevel.District : UnitLevel.Commune;
+        return snapshot.Sets.Where(s => s.Level == level && s.InForce(period.StartsOn, period.EndsOn)).OrderBy(s => s.SortOrder)
+            .Select(s => (s, snapshot.Rules.For(s.Id, unit.Id, period.StartsOn))).ToList();
+    }
 
     /// <summary>
     /// The forms of several units for one period (a reviewer's workbook: a district and its communes) with the same
@@ -44,7 +50,6 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
     /// </summary>
     public async Task<IReadOnlyList<EntryPageModel>> PagesAsync(IReadOnlyList<UnitHeader> units, ReportingPeriod period, CancellationToken ct)
     {
-        var levels = units.Select(LevelOf).Distinct().ToList();
         var unitIds = units.Select(u => u.Id).Distinct().ToList();
         var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
@@ -53,11 +58,8 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
 
         // The sets in force and their rules from the catalogue snapshot (ADR 0010): no query (issue 24: the form within 8 queries).
         var snapshot = await catalogue.GetAsync(ct);
-        var allSets = snapshot.Sets.Where(s => levels.Contains(s.Level) && s.InForce(starts, ends)).OrderBy(s => s.SortOrder).ToList();
-        var book = snapshot.Rules;
-        var rulesOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id,
-            u => allSets.Where(s => s.Level == LevelOf(u)).ToDictionary(s => s.Id, s => book.For(s.Id, u.Id, starts)));
-        var ruleIds = rulesOf.Values.SelectMany(r => r.Values).SelectMany(r => r.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
+        var setsOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => FormSets(snapshot, u, period));
+        var ruleIds = setsOf.Values.SelectMany(s => s).SelectMany(s => s.Rules.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
 
         var indicators = (await db.Indicators.AsNoTracking()
                 .Where(i => ruleIds.Contains(i.Id))
@@ -89,8 +91,8 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
 
         return units.Select(unit =>
         {
-            var sets = allSets.Where(s => s.Level == LevelOf(unit)).ToList();
-            var rules = rulesOf[unit.Id];
+            var sets = setsOf[unit.Id].Select(s => s.Set).ToList();
+            var rules = setsOf[unit.Id].ToDictionary(s => s.Set.Id, s => s.Rules);
             var unitValues = values[unit.Id].ToList();
             var current = unitValues.Where(v => v.PeriodId == period.Id).ToDictionary(v => v.IndicatorId);
             var before = unitValues.Where(v => v.PeriodId == previous?.Id).ToDictionary(v => v.IndicatorId);
