@@ -171,6 +171,36 @@ public sealed class DashboardScaleTests(ScaleFixture fixture, ITestOutputHelper 
     }
 
     /// <summary>
+    /// The overview (issue 24 goal 1) counts the communes from the catalogue snapshot and their summaries from one read of the
+    /// quarter's rows: the national and the provincial view cost the same queries, and the test district's 60 communes add none.
+    /// Hand-worked from the test district's values (see below): criteria met per commune = [i even] + [i ≥ 20] +
+    /// [20 ≤ i mod 40 and i mod 7 ≠ 6], 89 over 60 communes, an average of 1.48 → "1,5/19".
+    /// </summary>
+    [Fact]
+    public async Task The_overview_counts_a_provinces_districts_from_the_summaries_in_fixed_queries()
+    {
+        await QueriesFor("/overview?period=2023-Q3&set=ntm-xa");
+        var national = await QueriesFor("/overview?period=2023-Q3&set=ntm-xa");
+        var provincial = await QueriesFor("/overview?unit=quang-ninh&period=2023-Q3&set=ntm-xa");
+        var latest = await QueriesFor("/overview?unit=quang-ninh&set=ntm-xa");
+        output.WriteLine($"overview: national {national}, provincial {provincial}, latest quarter {latest} queries");
+        provincial.Should().Be(national).And.BeLessThanOrEqualTo(5);
+        latest.Should().Be(national + 1, "the latest quarter with summaries is one query more");
+
+        var country = Row(await Get("/overview?period=2023-Q3&set=ntm-xa"), "quang-ninh");
+        country.Should().StartWith("Quảng Ninh 68 ", "Ba Chẽ's 8 communes and the test district's 60, each counted once");
+        var district = Row(await Get("/overview?unit=quang-ninh&period=2023-Q3&set=ntm-xa"), ScaleFixture.District);
+        district.Should().Be("Thử nghiệm 60 60 0 0 1,5/19");
+    }
+
+    private static string Row(string html, string slug)
+    {
+        var match = Regex.Match(html, $"<tr data-unit=\"{slug}\">(.*?)</tr>", RegexOptions.Singleline);
+        match.Success.Should().BeTrue(slug);
+        return Text(match.Groups[1].Value);
+    }
+
+    /// <summary>
     /// Hand-checked expectations, not the dashboard's own code. In 2023-Q3 commune i has: quy hoạch (criterion 1, yes/no) = 1 when i
     /// is even, else 0; giao thông (criterion 2, ≥ 70 %) = 50 + i; thuỷ lợi (criterion 4, ≥ 80 %) = 60 + i mod 40; thiệt hại
     /// (criterion 4, ≤ 5) = i mod 7. A criterion is met when all its indicators are; criteria 1, 2 and 4 hold only these indicators.
