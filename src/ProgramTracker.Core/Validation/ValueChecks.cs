@@ -285,8 +285,15 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue cat
     private async Task<Dictionary<(int, int), decimal>> PreviousAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
     {
         var (year, quarter) = period.Quarter == 1 ? (period.Year - 1, 4) : (period.Year, period.Quarter!.Value - 1);
+        // The quarter's id from the catalogue snapshot: the values' unique (unit, period, indicator) index answers, no join.
+        if ((await catalogue.GetAsync(ct)).Periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter) is not { } previous)
+        {
+            return [];
+        }
+
+        var previousId = previous.Id;
         return await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.Period.Year == year && v.Period.Quarter == quarter && unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null)
+            .Where(v => v.PeriodId == previousId && unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null)
             .ToDictionaryAsync(v => (v.UnitId, v.IndicatorId), v => v.Value!.Value, ct);
     }
 
@@ -294,10 +301,18 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue cat
     private async Task<Dictionary<(int, int), List<decimal>>> HistoryAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
     {
         var (year, quarter, firstYear) = (period.Year, period.Quarter!.Value, period.Year - 5);
+        // The earlier quarters' ids from the catalogue snapshot (the query read them through a join on the periods and a range on
+        // their year and quarter: 2 ms a save at province scale, issue 24).
+        var periodIds = (await catalogue.GetAsync(ct)).Periods
+            .Where(p => p.Quarter is { } q && (p.Year < year || (p.Year == year && q < quarter)) && (p.Year > firstYear || (p.Year == firstYear && q >= quarter)))
+            .Select(p => p.Id).ToList();
+        if (periodIds.Count == 0)
+        {
+            return [];
+        }
+
         var rows = await db.IndicatorValues.AsNoTracking()
-            .Where(v => unitIds.Contains(v.UnitId) && ids.Contains(v.IndicatorId) && v.Value != null && v.Period.Quarter != null
-                        && (v.Period.Year < year || (v.Period.Year == year && v.Period.Quarter < quarter))
-                        && (v.Period.Year > firstYear || (v.Period.Year == firstYear && v.Period.Quarter >= quarter)))
+            .Where(v => unitIds.Contains(v.UnitId) && periodIds.Contains(v.PeriodId) && ids.Contains(v.IndicatorId) && v.Value != null)
             .Select(v => new { v.UnitId, v.IndicatorId, Value = v.Value!.Value })
             .ToListAsync(ct);
         return rows.GroupBy(r => (r.UnitId, r.IndicatorId)).ToDictionary(g => g.Key, g => g.Select(r => r.Value).ToList());

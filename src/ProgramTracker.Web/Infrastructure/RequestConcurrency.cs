@@ -8,7 +8,7 @@ using ProgramTracker.Web.Api;
 namespace ProgramTracker.Web.Infrastructure;
 
 /// <summary>
-/// Bounds the requests the portal works on at once (<c>Server:MaxConcurrentRequests</c>, default 32) and those waiting their
+/// Bounds the requests the portal works on at once (<c>Server:MaxConcurrentRequests</c>, default 8: docs/adr/0023) and those waiting their
 /// turn (<c>Server:RequestQueueLimit</c>, default 500, oldest first); beyond that a request is answered at once with 503 and
 /// <c>Retry-After</c>, a short page in the reader's language (problem details under /api). Under a surge the work in flight
 /// stays bounded instead of every request being worked on at once (the reporting hour's step at 100 × the peak: p95 9 s,
@@ -20,7 +20,7 @@ public static class RequestConcurrency
 
     public static IServiceCollection AddRequestConcurrency(this IServiceCollection services, IConfiguration configuration)
     {
-        var permits = Math.Max(1, configuration.GetValue("Server:MaxConcurrentRequests", 32));
+        var permits = Math.Max(1, configuration.GetValue("Server:MaxConcurrentRequests", 8));
         var queue = Math.Max(0, configuration.GetValue("Server:RequestQueueLimit", 500));
         services.AddRateLimiter(o =>
         {
