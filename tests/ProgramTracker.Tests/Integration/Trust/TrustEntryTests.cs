@@ -80,22 +80,23 @@ public sealed partial class TrustEntryTests(ApiFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_value_far_from_the_units_own_earlier_quarters_is_warned_with_its_score_against_them()
     {
-        // Đạp Thanh (until 30/06/2025), 2024-Q1 to 2025-Q1: no other test of this class writes its values, and no other commune
-        // has the indicator in 2025-Q1, so the only reference is the commune's own four earlier quarters.
+        // Đạp Thanh (until 30/06/2025), t2 from 2024-Q1 to 2025-Q1: no other test of this class writes its t2 (the peers test
+        // writes its t1 of 2023-Q4, which would be in the five years before), and no other commune has t2 in 2025-Q1, so the only
+        // reference is the commune's own four earlier quarters.
         var (_, secret) = await fixture.CreateTokenAsync("admin", write: true);
         using var api = fixture.Client(secret);
-        foreach (var (period, value) in new[] { ("2024-Q1", 50m), ("2024-Q2", 52m), ("2024-Q3", 54m), ("2024-Q4", 56m), ("2025-Q1", 95m) })
+        foreach (var (period, value) in new[] { ("2024-Q1", 1.0m), ("2024-Q2", 1.2m), ("2024-Q3", 1.4m), ("2024-Q4", 1.6m), ("2025-Q1", 9.5m) })
         {
-            var put = await api.PutJsonAsync($"/api/v1/values/dap-thanh/ntm-xa-nang-cao/{period}", new { values = new[] { new { indicator = "ntm-xa-nang-cao.t1", value, version = 0 } } });
+            var put = await api.PutJsonAsync($"/api/v1/values/dap-thanh/ntm-xa-nang-cao/{period}", new { values = new[] { new { indicator = "ntm-xa-nang-cao.t2", value, version = 0 } } });
             put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
         }
 
         var flags = await fixture.Factory.WithDbAsync(db => db.ValueFlags
-            .Where(f => f.Unit.Slug == "dap-thanh" && f.Indicator.Code == "ntm-xa-nang-cao.t1" && f.Rule.Code == ProgramTracker.Core.Validation.RuleSeed.OutlierCode)
+            .Where(f => f.Unit.Slug == "dap-thanh" && f.Indicator.Code == "ntm-xa-nang-cao.t2" && f.Rule.Code == ProgramTracker.Core.Validation.RuleSeed.OutlierCode)
             .Select(f => new { f.Period.Year, f.Period.Quarter, f.Value, f.Measure }).ToListAsync());
-        // The four earlier quarters: median 53, deviations 3, 1, 1, 3 → MAD 2; 0.6745 × |95 − 53| / 2 = 14.2. The earlier
-        // quarters had fewer than four values before them, so they are not judged.
-        flags.Should().BeEquivalentTo([new { Year = 2025, Quarter = (int?)1, Value = (decimal?)95m, Measure = (decimal?)14.2m }]);
+        // The four earlier quarters: median 1.3, deviations 0.3, 0.1, 0.1, 0.3 → MAD 0.2; 0.6745 × |9.5 − 1.3| / 0.2 = 27.7. The
+        // earlier quarters had fewer than four values before them, so they are not judged.
+        flags.Should().BeEquivalentTo([new { Year = 2025, Quarter = (int?)1, Value = (decimal?)9.5m, Measure = (decimal?)27.7m }]);
     }
 
     [Fact]
