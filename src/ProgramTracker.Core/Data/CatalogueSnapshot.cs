@@ -18,9 +18,10 @@ public sealed record SetNode(
     public bool InForce(DateOnly from, DateOnly to) => (ValidFrom is null || ValidFrom <= to) && (ValidTo is null || ValidTo >= from);
 }
 
-/// <summary>An indicator's names and kind.</summary>
+/// <summary>An indicator's names and kind, with its criterion's number and names (as the entry form groups its rows).</summary>
 public sealed record IndicatorNode(int Id, string Code, string Name, string? Unit, ValueKind ValueType, int CriterionId, int SortOrder,
-    QuarterCombine Combine = QuarterCombine.Last);
+    QuarterCombine Combine = QuarterCombine.Last, string? NameEn = null, int CriterionNumber = 0, string CriterionName = "", string? CriterionNameEn = null,
+    string? GroupName = null);
 
 /// <summary>One part of a reorganisation (a predecessor going, whole or in part, into a successor).</summary>
 public sealed record ReorganisationLink(
@@ -135,7 +136,8 @@ public sealed class CatalogueSnapshot
                 s.Programme.Code, s.Programme.Name, s.Programme.SortOrder, s.Criteria.Sum(c => c.Indicators.Count), s.Programme.NameEn, s.NameEn))
             .ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking()
-            .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder, i.Combine))
+            .Select(i => new IndicatorNode(i.Id, i.Code, i.Name, i.Unit, i.ValueType, i.CriterionId, i.SortOrder, i.Combine, i.NameEn,
+                i.Criterion.Number, i.Criterion.Name, i.Criterion.NameEn, i.Criterion.GroupName))
             .ToListAsync(ct);
         var rules = await RuleBook.LoadAsync(db, null, null, ct);
         var userUnits = (await db.UserUnits.AsNoTracking().Select(x => new { x.UserId, x.UnitId }).ToListAsync(ct))

@@ -35,7 +35,7 @@ public static class QueryRegistration
         return services.AddEntryWorkbook()
             .AddScoped<UnitQueries>().AddScoped<CatalogueQueries>().AddScoped<AdminUserQueries>()
             .AddScoped<DashboardQueries>().AddScoped<UnitExportQueries>().AddScoped<CommuneListQueries>()
-            .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>()
+            .AddScoped<EntryQueries>().AddScoped<InboxQueries>().AddScoped<AuditQueries>().AddScoped<OverviewQueries>().AddSingleton<ProgramTracker.Web.Models.Overview.OverviewCounts>()
             .AddScoped<EntryService>().AddScoped<SaveEntry>().AddScoped<ProgramTracker.Core.Validation.ValueChecks>().AddScoped<ProgramTracker.Core.Validation.RuleEditor>().AddScoped<ProgramTracker.Web.Models.Trust.TrustReportQueries>().AddScoped<WorkflowService>().AddScoped<ProgramTracker.Core.Catalogue.CatalogueService>().AddScoped<ProgramTracker.Core.Units.ReorganisationService>().AddScoped<SummaryUpdater>().AddScoped<PovertyEntryService>().AddScoped<ProgramTracker.Core.Planning.PlanningService>().AddScoped<ProgramTracker.Core.Periods.PeriodAdministration>().AddScoped<ProgramTracker.Core.Reports.ReportSettingsService>()
             .AddScoped<ProgramTracker.Core.Accounts.AccountImport>().AddScoped<ProgramTracker.Core.Units.ClassificationImport>().AddScoped<Onboarding.OnboardingFiles>()
             .AddScoped<Planning.PlanningQueries>().AddScoped<PovertyEntry.PovertyEntryQueries>().AddScoped<Admin.IndicatorFormQueries>().AddScoped<Admin.ReorganisationQueries>();

@@ -51,25 +51,14 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
     public async Task<IReadOnlyList<EntryPageModel>> PagesAsync(IReadOnlyList<UnitHeader> units, ReportingPeriod period, CancellationToken ct)
     {
         var unitIds = units.Select(u => u.Id).Distinct().ToList();
-        var periods = await db.Periods.AsNoTracking().Where(p => p.Quarter != null)
-            .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToListAsync(ct);
+        // The quarters, the sets in force with their rules, and the indicators' names from the catalogue snapshot (ADR 0010): no
+        // query (issue 24: the form and its POST read only the unit's values, submissions and flags).
+        var snapshot = await catalogue.GetAsync(ct);
+        var periods = snapshot.Periods.Where(p => p.Quarter != null).ToList();  // the latest first
         var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
         var (starts, ends) = (period.StartsOn, period.EndsOn);
-
-        // The sets in force and their rules from the catalogue snapshot (ADR 0010): no query (issue 24: the form within 8 queries).
-        var snapshot = await catalogue.GetAsync(ct);
         var setsOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => FormSets(snapshot, u, period));
-        var ruleIds = setsOf.Values.SelectMany(s => s).SelectMany(s => s.Rules.Indicators).Select(r => r.IndicatorId).Distinct().ToList();
-
-        var indicators = (await db.Indicators.AsNoTracking()
-                .Where(i => ruleIds.Contains(i.Id))
-                .Select(i => new
-                {
-                    i.Id, i.Code, i.Name, i.NameEn, i.Unit, i.ValueType, i.CriterionId, i.SortOrder,
-                    CriterionNumber = i.Criterion.Number, CriterionName = i.Criterion.Name, CriterionNameEn = i.Criterion.NameEn, i.Criterion.GroupName,
-                })
-                .ToListAsync(ct))
-            .ToDictionary(i => i.Id);
+        var indicators = snapshot.Indicators;
 
         var periodIds = previous is null ? new[] { period.Id } : [period.Id, previous.Id];
         var values = (await db.IndicatorValues.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ProgramTracker.Core.Periods;
 
 namespace ProgramTracker.Web.Models.Overview;
@@ -18,12 +19,17 @@ public sealed record OverviewModel(
     IReadOnlyList<OverviewRow> Rows,
     bool ApprovedOnly);
 
+/// <summary>One row's counts of the attainment summaries (a province's, or a district's within a province).</summary>
+public sealed record OverviewPart(int WithData, int Achieved, int Approved, double? Average);
+
 /// <summary>
 /// National and provincial overviews: communes grouped by province (or by district within a province), read from the
-/// attainment summaries kept current on write. The units, sets and periods come from the catalogue snapshot; the database
-/// answers one query for the quarter's summary rows (two when the quarter is not named), whatever the country's size.
+/// attainment summaries kept current on write. The units, sets and periods come from the catalogue snapshot. The national
+/// view of a reader of everything reuses each province's counts while that province's data version stands (<see cref="OverviewCounts"/>),
+/// so after a save it reads that province's summary rows only, not the country's 3,321 (issue 24 goal 1); a provincial view
+/// or a reader of some units reads the rows of its communes, in one query.
 /// </summary>
-public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue)
+public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue, OverviewCounts counts)
 {
     public async Task<OverviewModel?> BuildAsync(string? unitSlug, PeriodKey? quarter, string? setCode, bool approvedOnly, ReadScope scope, CancellationToken ct)
     {
@@ -85,21 +91,13 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue
             }
         }
 
-        var (periodId, setKey) = (period.Id, set.Id);
-        var summaries = await db.AttainmentSummaries.AsNoTracking()
-            .Where(s => s.PeriodId == periodId && s.CriteriaSetId == setKey && (!approvedOnly || s.Status == SubmissionStatus.Approved))
-            .Select(s => new { s.UnitId, s.Achieved, s.Status, s.CriteriaMet })
-            .ToListAsync(ct);
-        var aggregates = summaries.Where(s => rowOf.ContainsKey(s.UnitId)).GroupBy(s => rowOf[s.UnitId]).ToDictionary(g => g.Key, g => new
-        {
-            WithData = g.Count(), Achieved = g.Count(x => x.Achieved), Approved = g.Count(x => x.Status == SubmissionStatus.Approved),
-            Average = g.Average(x => (double)x.CriteriaMet),
-        });
-
+        var parts = province is null && scope.All
+            ? await ProvincePartsAsync(snapshot, rowOf, period.Id, set.Id, approvedOnly, ct)
+            : Aggregate(await SummariesAsync(rowOf.Keys.ToArray(), period.Id, set.Id, approvedOnly, ct), rowOf);
         var rows = rowOf.Values.GroupBy(key => key).OrderBy(g => g.Key).Select(g =>
         {
             var n = snapshot.Unit(g.Key)!;
-            var a = aggregates.GetValueOrDefault(g.Key);
+            var a = parts.GetValueOrDefault(g.Key);
             return new OverviewRow(n.Slug, n.Name, n.IsSynthetic, g.Count(), a?.WithData ?? 0, a?.Achieved ?? 0, a?.Approved ?? 0, a?.Average);
         }).ToList();
 
@@ -111,5 +109,76 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue
             province is null,
             period, periods, set.Code, f.Name(set.Name, set.NameEn), set.DeclaredCriteria,
             sets.Select(s => (s.Code, f.Name(s.Name, s.NameEn))).ToList(), rows, approvedOnly);
+    }
+
+    /// <summary>
+    /// Each province's counts at its data version: those read since the province's last change are reused, the others read
+    /// in one query (a province's communes are at most 168; the whole country only on the first view) and kept.
+    /// </summary>
+    private async Task<Dictionary<int, OverviewPart>> ProvincePartsAsync(CatalogueSnapshot snapshot, Dictionary<int, int> rowOf, int periodId, int setId,
+        bool approvedOnly, CancellationToken ct)
+    {
+        // The versions are read before the rows: a part is kept under a version no newer than the rows it counts.
+        var versions = await catalogue.VersionsAsync(ct);
+        var kept = counts.For(snapshot.Version, periodId, setId, approvedOnly);
+        var parts = new Dictionary<int, OverviewPart>();
+        var missing = new HashSet<int>();
+        foreach (var root in rowOf.Values.Distinct())
+        {
+            if (kept.TryGetValue(root, out var k) && k.Version == versions.GetValueOrDefault(DataScopes.OfRoot(root)))
+            {
+                parts[root] = k.Part;
+            }
+            else
+            {
+                missing.Add(root);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var communes = rowOf.Where(r => missing.Contains(r.Value)).Select(r => r.Key).ToArray();
+            var read = Aggregate(await SummariesAsync(communes, periodId, setId, approvedOnly, ct), rowOf);
+            foreach (var root in missing)
+            {
+                // A province without any summary row is kept too, as no data.
+                var part = read.GetValueOrDefault(root) ?? new OverviewPart(0, 0, 0, null);
+                kept[root] = (versions.GetValueOrDefault(DataScopes.OfRoot(root)), part);
+                parts[root] = part;
+            }
+        }
+
+        return parts;
+    }
+
+    private async Task<List<(int UnitId, bool Achieved, SubmissionStatus Status, int CriteriaMet)>> SummariesAsync(int[] unitIds, int periodId, int setId,
+        bool approvedOnly, CancellationToken ct) =>
+        (await db.AttainmentSummaries.AsNoTracking()
+            .Where(s => s.PeriodId == periodId && s.CriteriaSetId == setId && unitIds.Contains(s.UnitId) && (!approvedOnly || s.Status == SubmissionStatus.Approved))
+            .Select(s => new { s.UnitId, s.Achieved, s.Status, s.CriteriaMet })
+            .ToListAsync(ct))
+        .Select(s => (s.UnitId, s.Achieved, s.Status, s.CriteriaMet)).ToList();
+
+    private static Dictionary<int, OverviewPart> Aggregate(List<(int UnitId, bool Achieved, SubmissionStatus Status, int CriteriaMet)> summaries, Dictionary<int, int> rowOf) =>
+        summaries.Where(s => rowOf.ContainsKey(s.UnitId)).GroupBy(s => rowOf[s.UnitId]).ToDictionary(g => g.Key, g => new OverviewPart(
+            g.Count(), g.Count(x => x.Achieved), g.Count(x => x.Status == SubmissionStatus.Approved), g.Average(x => (double)x.CriteriaMet)));
+}
+
+/// <summary>
+/// The national overview's counts per province, each with the province's data version it was read at (a singleton: one
+/// copy for the process, for the current catalogue version only; at most the quarters × sets × 2 views × 34 provinces).
+/// </summary>
+public sealed class OverviewCounts
+{
+    private readonly ConcurrentDictionary<(long Catalogue, int Period, int Set, bool ApprovedOnly), ConcurrentDictionary<int, (long Version, OverviewPart Part)>> _kept = new();
+
+    public ConcurrentDictionary<int, (long Version, OverviewPart Part)> For(long catalogueVersion, int periodId, int setId, bool approvedOnly)
+    {
+        foreach (var old in _kept.Keys.Where(k => k.Catalogue != catalogueVersion))
+        {
+            _kept.TryRemove(old, out _);
+        }
+
+        return _kept.GetOrAdd((catalogueVersion, periodId, setId, approvedOnly), _ => new());
     }
 }
