@@ -16,7 +16,9 @@ namespace ProgramTracker.Tools.Bench;
 /// A save opens the form first (not timed, not counted in the mix) and posts every cell changed; it is lost when, read
 /// back after the step, the form does not hold the value the portal said it saved.
 /// Usage: <c>hour-bench --base URL --password PW --officer U --approver U --leader U --period P --units a,b,c
-/// --dashboard SLUG [--multiples 5,10,25,50,100,150] [--seconds 15] [--limit-ms 300]</c>.
+/// --dashboard SLUG [--multiples 5,10,25,50,100,150] [--seconds 15] [--limit-ms 300] [--rss-pid PID]</c>. With --rss-pid (the
+/// portal's process on this machine), each STEP line also gives the portal's RSS at the step's end and its peak so far, so
+/// that the step that sets the peak is known.
 /// </summary>
 public static partial class HourBench
 {
@@ -137,7 +139,7 @@ public static partial class HourBench
             var errorCount = errors.Values.Sum();
             var held = worst <= limit && errorCount == 0 && lost == 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"hour-step multiple={multiple:0.##} rate={rate:F2} worst-p95={worst:F2} errors={errorCount} lost-saves={lost} held={(held ? 1 : 0)} seconds={started.Elapsed.TotalSeconds:F1}"));
+                $"hour-step multiple={multiple:0.##} rate={rate:F2} worst-p95={worst:F2} errors={errorCount} lost-saves={lost} held={(held ? 1 : 0)} seconds={started.Elapsed.TotalSeconds:F1}{Rss(Arg("--rss-pid"))}"));
             if (!held)
             {
                 break;
@@ -276,6 +278,21 @@ public static partial class HourBench
 
     private static double At(List<double> sorted, double q) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>" rss-mb=N peak-mb=M" of a process on this machine (/proc), or nothing without one.</summary>
+    private static string Rss(string? pid)
+    {
+        var status = pid is null ? null : $"/proc/{pid}/status";
+        if (status is null || !File.Exists(status))
+        {
+            return "";
+        }
+
+        var lines = File.ReadAllLines(status);
+        long Kb(string name) => lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) : 0;
+        return string.Create(CultureInfo.InvariantCulture, $" rss-mb={Kb("VmRSS:") / 1024} peak-mb={Kb("VmHWM:") / 1024}");
+    }
 
     private static Regex RawField(string index) => new($"name=\"Cells\\[{index}\\]\\.Raw\" value=\"([^\"]*)\"", RegexOptions.None, TimeSpan.FromSeconds(1));
 

@@ -33,7 +33,7 @@ public sealed class EntryPageModel
     /// <summary>Sets valid in the period whose catalogue defines no indicator yet: shown so the gap is visible.</summary>
     public IReadOnlyList<(string Code, string Name)> SetsWithoutIndicators { get; init; } = [];
     public string BasePath => Infrastructure.Links.Unit(Unit.Kind, Unit.Slug);
-    public string EntryPath => $"{BasePath}/entry/{Period.Code}";
+    public string EntryPath => Infrastructure.Links.Entry(Unit.Kind, Unit.Slug, Period.Code);
 }
 
 public sealed record EntrySet(
