@@ -27,6 +27,33 @@ public sealed partial class SummaryDocxTests(PortalFixture fixture) : IClassFixt
         errors.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// A header word is never broken: in Times New Roman Bold (advance widths per 1,000 em: N 722, T 667, g 500, u 556, o 500,
+    /// n 556) at 12 pt (240 twips an em), "Nguồn" is 2.834 em = 680 twips and "TT" 1.334 em = 320 twips, each with the cell's
+    /// two margins of 60 twips. The Source column was 8 % of the 165 mm text width (748 twips) and showed "Nguồ-n".
+    /// </summary>
+    [Fact]
+    public async Task No_table_header_word_is_wider_than_its_column_and_no_table_wider_than_the_text()
+    {
+        using var doc = await OpenAsync(Docx);
+        var tables = doc.MainDocumentPart!.Document.Body!.Elements<Table>()
+            .Where(t => t.Elements<TableRow>().FirstOrDefault()?.TableRowProperties?.GetFirstChild<TableHeader>() is not null).ToList();
+
+        tables.Should().HaveCount(5, "attainment, poverty, capital, targets and the sources");
+        foreach (var table in tables)
+        {
+            var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var headers = Rows(table)[0];
+            widths[0].Should().BeGreaterThanOrEqualTo(320 + 120, headers[0]);
+            if (Array.IndexOf(headers, "Nguồn") is var source and >= 0)
+            {
+                widths[source].Should().BeGreaterThanOrEqualTo(680 + 120);
+            }
+
+            widths.Sum().Should().BeLessThanOrEqualTo((int)Math.Round(165 * 1440 / 25.4), "the text width: 210 mm less margins of 30 and 15 mm");
+        }
+    }
+
     [Fact]
     public async Task The_page_is_A4_with_the_decrees_margins()
     {

@@ -384,7 +384,7 @@ public static class SummaryDocx
 
     /// <summary>
     /// About how wide a line is in Times New Roman (twips): capitals 0.70 em, other letters 0.47 em, spaces 0.25 em, bold 5 % wider.
-    /// Used only for the length of the rules under the motto, the issuing body and the abstract.
+    /// Used for the length of the rules under the motto, the issuing body and the abstract, and for a data table's narrowest columns.
     /// </summary>
     private static long TextWidth(string text, DocxRules.Rule rule)
     {
@@ -418,10 +418,28 @@ public static class SummaryDocx
         return row;
     }
 
-    /// <summary>A bordered table with a bold header row that repeats on each page; widths in percent of the text width.</summary>
+    /// <summary>
+    /// A bordered table with a bold header row that repeats on each page; widths in percent of the text width, except that a
+    /// column narrower than the longest word of its header takes the room from the widest column (a narrow "Nguồn" column
+    /// broke the word as "Nguồ-n").
+    /// </summary>
     private static Table DataTable(IReadOnlyList<string> headers, IReadOnlyList<int> percents, IReadOnlyList<string[]> rows, bool numbered = true, bool markPrefix = false)
     {
         var widths = percents.Select(p => DocxRules.TextWidthTwips * p / 100).ToArray();
+        var bold = DocxRules.Table with { Bold = true };
+        for (var i = 0; i < widths.Length; i++)
+        {
+            // The estimate (TextWidth) with 15 % to spare for bold letters wider than its average, and the cell's two margins.
+            var need = (int)(headers[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => TextWidth(w, bold)).DefaultIfEmpty(0).Max() * 115 / 100)
+                + (2 * CellMarginTwips);
+            if (widths[i] < need)
+            {
+                var widest = Array.IndexOf(widths, widths.Max());
+                widths[widest] -= need - widths[i];
+                widths[i] = need;
+            }
+        }
+
         var table = new Table(new TableProperties(
             new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableBorders(
@@ -429,10 +447,9 @@ public static class SummaryDocx
                 new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa },
-                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })));
+            new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = CellMarginTwips, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = CellMarginTwips, Type = TableWidthValues.Dxa })));
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-        var bold = DocxRules.Table with { Bold = true };
         table.Append(DataRow(headers, widths, bold, header: true));
         if (rows.Count == 0)
         {
@@ -450,6 +467,9 @@ public static class SummaryDocx
 
         return table;
     }
+
+    /// <summary>A data table cell's left and right margin (twips).</summary>
+    private const short CellMarginTwips = 60;
 
     private static TableRow DataRow(IReadOnlyList<string> cells, int[] widths, DocxRules.Rule rule, bool header)
     {
