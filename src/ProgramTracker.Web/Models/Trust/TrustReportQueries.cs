@@ -45,7 +45,7 @@ public sealed record ValidationPage(string UnitSlug, string UnitName, ReportingP
 /// (completeness) and which stored values break a soft rule (validation). Bounded queries whatever the number of communes:
 /// units, sets, submissions (grouped for the eight quarters' rates), flags.
 /// </summary>
-public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider clock)
+public sealed class TrustReportQueries(ProgramTrackerDbContext db, CurrentCatalogue catalogue, TimeProvider clock)
 {
     /// <summary>Vietnam's dates: a form sent at 23:30 on the deadline day (UTC+7) is on time.</summary>
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
@@ -59,8 +59,7 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
     public async Task<(ReportingPeriod? Period, List<ReportingPeriod> Quarters)> PeriodAsync(string? code, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var quarters = (await db.Periods.AsNoTracking().Where(p => p.Quarter != null).ToListAsync(ct))
-            .Where(p => p.StartsOn <= today).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
+        var quarters = (await catalogue.GetAsync(ct)).Periods.Where(p => p.Quarter != null && p.StartsOn <= today).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
         var period = string.IsNullOrEmpty(code) ? quarters.FirstOrDefault() : quarters.FirstOrDefault(p => p.Code == code);
         return (period, quarters);
     }
@@ -79,11 +78,8 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
     public async Task<CompletenessPage> CompletenessAsync((int Id, string Slug, string Name) unit, ReportingPeriod period, List<ReportingPeriod> quarters, CancellationToken ct)
     {
         var communes = await CommunesAsync(unit.Id, ct);
-        var sets = await db.CriteriaSets.AsNoTracking()
-            .Where(s => s.Level == UnitLevel.Commune && s.Criteria.Any(c => c.Indicators.Count > 0))
-            .OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Id, s.Name, s.NameEn, s.ValidFrom, s.ValidTo })
-            .ToListAsync(ct);
+        // The communes, the quarters and the sets with indicators from the catalogue snapshot (ADR 0010): one query, the submissions.
+        var sets = (await catalogue.GetAsync(ct)).Sets.Where(s => s.Level == UnitLevel.Commune && s.DefinedIndicators > 0).OrderBy(s => s.SortOrder).ToList();
         var trend = quarters.Where(q => ProgramTracker.Core.Periods.DefaultPeriod.SortKey(q.Year, q.Quarter) <= ProgramTracker.Core.Periods.DefaultPeriod.SortKey(period.Year, period.Quarter)).Take(8).Reverse().ToList();
         var trendIds = trend.Select(q => q.Id).ToList();
         var unitIds = communes.Select(c => c.Id).ToList();
@@ -154,15 +150,12 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, TimeProvider 
     }
 
     /// <summary>The commune-level units of a unit: itself when it is one, else its children and grandchildren.</summary>
-    private async Task<List<CommuneInfo>> CommunesAsync(int unitId, CancellationToken ct)
+    private async Task<List<UnitNode>> CommunesAsync(int unitId, CancellationToken ct)
     {
-        var kinds = AdministrativeUnit.CommuneLevelKinds;
-        return await db.Units.AsNoTracking()
-            .Where(u => kinds.Contains(u.Kind) && (u.Id == unitId || u.ParentId == unitId || (u.Parent != null && u.Parent.ParentId == unitId)))
-            .OrderBy(u => u.Name)
-            .Select(u => new CommuneInfo(u.Id, u.Slug, u.Name, u.Kind, u.ValidFrom, u.ValidTo))
-            .ToListAsync(ct);
+        var snapshot = await catalogue.GetAsync(ct);
+        return snapshot.Unit(unitId) is not { } unit ? []
+            : AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? [unit]
+            : snapshot.CommunesUnder(unitId).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record CommuneInfo(int Id, string Slug, string Name, UnitKind Kind, DateOnly? ValidFrom, DateOnly? ValidTo);
 }
