@@ -11,12 +11,19 @@ namespace ProgramTracker.Web.Controllers;
 /// before the action: 404 for an unknown unit or period, 403 for someone else's unit, before anything of it is read.
 /// </summary>
 [Authorize(Policy = Policies.ReadData)]
-public sealed class TrustReportsController(TrustReportQueries queries) : Controller
+public sealed class TrustReportsController(TrustReportQueries queries, PageDataCache pages) : Controller
 {
+    /// <summary>
+    /// Built once per data version of the unit's province and of the catalogue (docs/adr/0022), as the dashboard: a submission,
+    /// an approval or a new deadline changes the key; the quarter left out is today's, which the key holds too.
+    /// </summary>
     [HttpGet("/reports/completeness")]
     public async Task<IActionResult> Completeness(
         [Unit(UnitTier.Any, Name = "unit", ReadersOwnWhenLeftOut = true)] UnitHeader unit, [Period(PeriodSpans.Quarter)] PeriodKey? period, CancellationToken ct) =>
-        await queries.CompletenessAsync(unit, period, ct) is { } page ? View(page) : NotFound();
+        await pages.GetOrBuildAsync($"completeness|{unit.Id}|{period}", await DataVersionCachePolicy.VersionKeyAsync(HttpContext, unit.Slug, ct),
+                () => queries.CompletenessAsync(unit, period, ct), p => 1 + (p.Rows.Count / 8)) is { } page
+            ? View(page)
+            : NotFound();
 
     [HttpGet("/reports/validation")]
     public async Task<IActionResult> Validation(
