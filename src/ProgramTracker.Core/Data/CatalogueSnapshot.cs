@@ -53,6 +53,7 @@ public sealed class CatalogueSnapshot
         _children = units.Where(u => u.ParentId is not null).OrderBy(u => u.Kind).ThenBy(u => u.Id).ToLookup(u => u.ParentId!.Value);
         UpperUnits = units.Where(u => u.Kind is UnitKind.District or UnitKind.Province or UnitKind.City).OrderBy(u => u.IsSynthetic).ThenBy(u => u.Id).ToList();
         Periods = periods;
+        Quarters = periods.Where(p => p.Quarter != null).ToList();
         Sets = sets;
         Indicators = indicators.ToFrozenDictionary(i => i.Id);
         Rules = rules;
@@ -66,6 +67,9 @@ public sealed class CatalogueSnapshot
 
     /// <summary>Every reporting period, the latest first.</summary>
     public IReadOnlyList<ReportingPeriod> Periods { get; }
+
+    /// <summary>The quarters of <see cref="Periods"/> (no half-year nor year), the latest first.</summary>
+    public IReadOnlyList<ReportingPeriod> Quarters { get; }
 
     /// <summary>Every criteria set, by level and sort order.</summary>
     public IReadOnlyList<SetNode> Sets { get; }

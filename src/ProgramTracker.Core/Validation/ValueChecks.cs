@@ -3,6 +3,7 @@ using ProgramTracker.Core.Data;
 using ProgramTracker.Core.Domain;
 using ProgramTracker.Core.Entry;
 using ProgramTracker.Core.Localization;
+using ProgramTracker.Core.Periods;
 
 namespace ProgramTracker.Core.Validation;
 
@@ -59,7 +60,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue cat
     /// <summary>The rules in force in a period: per code, the latest row from that period on, if active.</summary>
     public static IReadOnlyList<ValidationRule> InForce(IEnumerable<ValidationRule> rows, int year, int quarter)
     {
-        var key = Periods.PeriodKey.OfQuarter(year, quarter).SortKey;
+        var key = PeriodKey.OfQuarter(year, quarter).SortKey;
         return rows.Where(r => r.FromKey <= key)
             .GroupBy(r => r.Code, StringComparer.Ordinal)
             .Select(g => g.MaxBy(r => r.FromKey)!)
@@ -286,7 +287,7 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue cat
     {
         var (year, quarter) = period.Quarter == 1 ? (period.Year - 1, 4) : (period.Year, period.Quarter!.Value - 1);
         // The quarter's id from the catalogue snapshot: the values' unique (unit, period, indicator) index answers, no join.
-        if ((await catalogue.GetAsync(ct)).Periods.FirstOrDefault(p => p.Year == year && p.Quarter == quarter) is not { } previous)
+        if (PeriodKey.OfQuarter(year, quarter).StoredIn((await catalogue.GetAsync(ct)).Quarters) is not { } previous)
         {
             return [];
         }
@@ -300,11 +301,11 @@ public sealed class ValueChecks(ProgramTrackerDbContext db, CurrentCatalogue cat
     /// <summary>The unit's own values of earlier quarters (the last five years at most).</summary>
     private async Task<Dictionary<(int, int), List<decimal>>> HistoryAsync(ReportingPeriod period, List<int> unitIds, List<int> ids, CancellationToken ct)
     {
-        var (year, quarter, firstYear) = (period.Year, period.Quarter!.Value, period.Year - 5);
         // The earlier quarters' ids from the catalogue snapshot (the query read them through a join on the periods and a range on
-        // their year and quarter: 2 ms a save at province scale, issue 24).
-        var periodIds = (await catalogue.GetAsync(ct)).Periods
-            .Where(p => p.Quarter is { } q && (p.Year < year || (p.Year == year && q < quarter)) && (p.Year > firstYear || (p.Year == firstYear && q >= quarter)))
+        // their year and quarter: 2 ms a save at province scale, issue 24): from the same quarter five years before.
+        var (from, to) = (DefaultPeriod.SortKey(period.Year - 5, period.Quarter), DefaultPeriod.SortKey(period.Year, period.Quarter));
+        var periodIds = (await catalogue.GetAsync(ct)).Quarters
+            .Where(p => DefaultPeriod.SortKey(p.Year, p.Quarter) is var key && key >= from && key < to)
             .Select(p => p.Id).ToList();
         if (periodIds.Count == 0)
         {

@@ -54,7 +54,7 @@ public sealed class EntryQueries(ProgramTrackerDbContext db, CurrentCatalogue ca
         // The quarters, the sets in force with their rules, and the indicators' names from the catalogue snapshot (ADR 0010): no
         // query (issue 24: the form and its POST read only the unit's values, submissions and flags).
         var snapshot = await catalogue.GetAsync(ct);
-        var periods = snapshot.Periods.Where(p => p.Quarter != null).ToList();  // the latest first
+        var periods = snapshot.Quarters;
         var previous = periods.FirstOrDefault(p => p.Year < period.Year || (p.Year == period.Year && p.Quarter < period.Quarter));
         var (starts, ends) = (period.StartsOn, period.EndsOn);
         var setsOf = units.DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => FormSets(snapshot, u, period));

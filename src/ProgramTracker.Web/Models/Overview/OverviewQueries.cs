@@ -51,7 +51,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue
             return null;
         }
 
-        var periods = snapshot.Periods.Where(p => p.Quarter != null).ToList();  // the snapshot's order: the latest first
+        var periods = snapshot.Quarters;
         ReportingPeriod? period;
         if (quarter is not { } named)
         {
@@ -60,7 +60,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue
             var latestId = await db.Periods.AsNoTracking()
                 .Where(p => p.Quarter != null && db.AttainmentSummaries.Any(s => s.PeriodId == p.Id && s.CriteriaSetId == setId))
                 .OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            period = periods.FirstOrDefault(p => p.Id == latestId) ?? periods.FirstOrDefault();
+            period = periods.FirstOrDefault(p => p.Id == latestId) ?? (periods.Count > 0 ? periods[0] : null);
             if (period is null)
             {
                 return null;
@@ -85,7 +85,7 @@ public sealed class OverviewQueries(ProgramTrackerDbContext db, CurrentCatalogue
             : snapshot.CommunesUnder(province.Id);
         foreach (var u in communes)
         {
-            if ((u.ValidFrom is null || u.ValidFrom <= ends) && (u.ValidTo is null || u.ValidTo >= starts) && scope.Includes(u.Id))
+            if (AdministrativeUnit.Overlaps(u.ValidFrom, u.ValidTo, starts, ends) && scope.Includes(u.Id))
             {
                 rowOf[u.Id] = province is null ? snapshot.RootOf(u.Id) : u.ParentId!.Value;
             }

@@ -59,7 +59,7 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, CurrentCatalo
     public async Task<(ReportingPeriod? Period, List<ReportingPeriod> Quarters)> PeriodAsync(string? code, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var quarters = (await catalogue.GetAsync(ct)).Periods.Where(p => p.Quarter != null && p.StartsOn <= today).OrderByDescending(p => p.Year).ThenByDescending(p => p.Quarter).ToList();
+        var quarters = (await catalogue.GetAsync(ct)).Quarters.Where(p => p.StartsOn <= today).ToList();
         var period = string.IsNullOrEmpty(code) ? quarters.FirstOrDefault() : quarters.FirstOrDefault(p => p.Code == code);
         return (period, quarters);
     }
@@ -157,5 +157,4 @@ public sealed class TrustReportQueries(ProgramTrackerDbContext db, CurrentCatalo
             : AdministrativeUnit.IsCommuneLevelKind(unit.Kind) ? [unit]
             : snapshot.CommunesUnder(unitId).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
     }
-
 }
