@@ -279,19 +279,18 @@ public static partial class HourBench
     private static double At(List<double> sorted, double q) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 
-    /// <summary>" rss-mb=N peak-mb=M" of a process on this machine (/proc), or nothing without one.</summary>
+    /// <summary>" rss-mb=N peak-mb=M" of a process on this machine, or nothing without one (its working set and peak, as /proc gives them).</summary>
     private static string Rss(string? pid)
     {
-        var status = pid is null ? null : $"/proc/{pid}/status";
-        if (status is null || !File.Exists(status))
+        try
         {
-            return "";
+            using var process = int.TryParse(pid, CultureInfo.InvariantCulture, out var id) ? System.Diagnostics.Process.GetProcessById(id) : null;
+            return process is null ? "" : string.Create(CultureInfo.InvariantCulture, $" rss-mb={process.WorkingSet64 >> 20} peak-mb={process.PeakWorkingSet64 >> 20}");
         }
-
-        var lines = File.ReadAllLines(status);
-        long Kb(string name) => lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
-            ? long.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) : 0;
-        return string.Create(CultureInfo.InvariantCulture, $" rss-mb={Kb("VmRSS:") / 1024} peak-mb={Kb("VmHWM:") / 1024}");
+        catch (ArgumentException)
+        {
+            return ""; // the process has ended
+        }
     }
 
     private static Regex RawField(string index) => new($"name=\"Cells\\[{index}\\]\\.Raw\" value=\"([^\"]*)\"", RegexOptions.None, TimeSpan.FromSeconds(1));
